@@ -1,0 +1,121 @@
+"""The `factcheck` command line: options in, `run()` out, the exit code decided in one place.
+
+Exit codes: 0 publishable (warnings allowed), 1 a finding at or above `fail_on`, 2 a usage or
+configuration error, 3 an internal error (a bug). Great Expectations is imported only when validating.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from factcheck import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CONFIG, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="factcheck")
+def cli() -> None:
+    """Check curated datasets of claimed figures before they are published.
+
+    \b
+    Example:
+        factcheck validate                      # every gate in checks/
+        factcheck validate datasets/war.yml     # only this file, through the gates that cover it
+    """
+
+
+def error_handling(command):
+    """Turn library errors into exit codes: 2 for configuration, 3 (one line) for bugs."""
+
+    @functools.wraps(command)
+    def wrapper(*args, debug: bool = False, **kwargs):
+        from factcheck.project import ConfigError
+
+        try:
+            return command(*args, **kwargs)
+        except ConfigError as error:
+            click.echo(f"error: {error}", err=True)
+            if error.hint:
+                click.echo(f"  hint: {error.hint}", err=True)
+            sys.exit(EXIT_CONFIG)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as error:
+            if debug:
+                traceback.print_exc()
+            first = str(error).strip().splitlines()
+            reason = f"{type(error).__name__}: {first[0]}" if first else type(error).__name__
+            click.echo(f"internal error (a bug in factcheck, not in your data): {reason}", err=True)
+            if not debug:
+                click.echo("  run again with --debug for the traceback, and report it", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    wrapper = click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")(wrapper)
+    return wrapper
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    envvar="FACTCHECK_TODAY",
+    help="Fix today's date (YYYY-MM-DD) for reproducible runs. [env: FACTCHECK_TODAY]",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["critical", "warning", "info"]),
+    help="Block at this severity or above, overriding each gate's fail_on.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project root (default: the nearest folder upward holding checks/).",
+)
+@click.option(
+    "--allow-outside-root",
+    is_flag=True,
+    help="Let gate files name datasets and suites outside the project root.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@error_handling
+def validate(targets, today, fail_on, root, allow_outside_root, color) -> None:
+    """Validate datasets against the gates in checks/ and report every finding.
+
+    TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
+
+    \b
+    Example:
+        factcheck validate --today 2026-03-01
+        factcheck validate checks/publication.yml --fail-on warning
+    """
+    from factcheck.project import find_root
+    from factcheck.reporters import terminal
+    from factcheck.run import Options, run
+
+    root = root.resolve() if root else find_root(Path.cwd())
+    options = Options(
+        root=root,
+        targets=tuple(targets),
+        today=today.date() if today else None,
+        fail_on=fail_on,
+        allow_outside_root=allow_outside_root,
+    )
+    report = run(options)
+    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    terminal.render(report, click.get_text_stream("stdout"), colour=colour)
+    sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,466 @@
+"""Stage 0: read the catalog and the datasets into located claims, and every schema problem into findings.
+
+A claim with a schema problem is reported and left out of the checks; every other claim goes on. All
+problems of all files are reported in one run, each with `file:line` and, where one exists, a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from factcheck import yamlfile
+from factcheck.dates import DateError, parse_span
+from factcheck.findings import Finding
+from factcheck.models import (
+    Catalog,
+    Claim,
+    ClaimIn,
+    DatasetHeader,
+    PointExtra,
+    SeriesIn,
+    Source,
+)
+from factcheck.yamlfile import Mapping, Problem, Sequence
+
+CATALOG = "datasets/catalog.yml"
+
+# Stage-0 check ids, with the title and explanation reporters show.
+SCHEMA_CHECKS: dict[str, dict[str, str]] = {
+    "yaml-syntax": {
+        "title": "YAML syntax",
+        "explain": "The file must be one well-formed YAML document of plain data (no tags, tabs or NUL bytes).",
+    },
+    "file-too-large": {
+        "title": "File size limit",
+        "explain": "Files above the size limit are refused before parsing (FACTCHECK_MAX_FILE_BYTES).",
+    },
+    "duplicate-key": {
+        "title": "Duplicate key",
+        "explain": "YAML silently keeps the last of two equal keys, so a second one hides the first.",
+    },
+    "schema": {
+        "title": "Dataset format",
+        "explain": "Fields, types and dates must follow the dataset format (docs/format.md).",
+    },
+    "unknown-reference": {
+        "title": "Catalog reference",
+        "explain": "Metric, subject and claimant must be keys of datasets/catalog.yml, so a typo cannot start "
+        "a new series.",
+    },
+    "duplicate-id": {
+        "title": "Unique claim id",
+        "explain": "Every claim id is unique across all datasets: waivers and reports name claims by id.",
+    },
+    "stray-file": {
+        "title": "Only datasets in datasets/",
+        "explain": "Everything under datasets/ is a YAML dataset or the catalog, so nothing is silently ignored.",
+    },
+    "unknown-check": {
+        "title": "Waiver names a check",
+        "explain": "A waiver must name a check that the gate runs; a misspelt waiver would waive nothing.",
+    },
+}
+
+
+@dataclass
+class Loaded:
+    """The result of stage 0 over a set of files."""
+
+    catalog: Catalog | None
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _finding(file: str, problem: Problem, claim: str | None = None) -> Finding:
+    meta = SCHEMA_CHECKS[problem.check]
+    return Finding(
+        check=problem.check,
+        severity="critical",
+        file=file,
+        line=problem.line,
+        message=problem.message,
+        claim=claim,
+        title=meta["title"],
+        explain=meta["explain"],
+        hint=problem.hint,
+    )
+
+
+# --- pydantic errors, written for people ---------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+}
+
+
+def _path(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _line(node: object, loc: tuple, default: int) -> int:
+    line = getattr(node, "line", default) or default
+    for part in loc:
+        if (isinstance(node, Mapping) and part in node) or (
+            isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            line = node.line_of(part)
+            node = node[part]
+        elif isinstance(node, Mapping) and not isinstance(part, int):
+            break
+        else:
+            break
+        line = getattr(node, "line", line) or line
+    return line
+
+
+def _describe_input(value: object) -> str:
+    if isinstance(value, Mapping | dict):
+        return "a mapping"
+    if isinstance(value, Sequence | list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
+    """Turn a pydantic error into problems located on the YAML lines that caused them."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        kind = item["type"]
+        where = _path(loc)
+        hint = ""
+        if kind == "missing":
+            message = f"`{where}` is required"
+        elif kind == "extra_forbidden":
+            message = f"unknown field `{where}`"
+            allowed = _allowed_fields(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"allowed here: {', '.join(allowed)}"
+        elif kind in _TYPE_WORDS:
+            message = f"`{where}` should be {_TYPE_WORDS[kind]}, not {_describe_input(item['input'])}"
+            if kind in ("float_type", "int_type") and isinstance(item["input"], str):
+                hint = "write the number without quotes or separators: 55000, not '55,000'"
+        elif kind == "finite_number":
+            message = f"`{where}` should be a finite number, not {item['input']!r}"
+        elif kind == "value_error":
+            message = (f"`{where}`: " if loc else "") + item["msg"].removeprefix("Value error, ")
+        elif kind == "string_pattern_mismatch":
+            message = f"`{where}` {item['input']!r} is not a valid key"
+            hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"
+        else:
+            message = f"`{where}`: {item['msg']}"
+        problems.append(Problem("schema", _line(node, loc, default_line), message, hint))
+    return problems
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        nested = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
+        nested = [a for a in nested if issubclass(a, BaseModel)]
+        if not nested:
+            for arg in getattr(annotation, "__args__", ()):
+                nested += [
+                    a for a in getattr(arg, "__args__", (arg,)) if isinstance(a, type) and issubclass(a, BaseModel)
+                ]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+# --- catalog -------------------------------------------------------------------------------------------
+
+
+def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
+    path = root / CATALOG
+    if not path.is_file():
+        problem = Problem("schema", 1, "there is no datasets/catalog.yml", "create it: see docs/format.md")
+        return None, [_finding(CATALOG, problem)]
+    try:
+        data, problems = yamlfile.read(path)
+    except yamlfile.YamlError as error:
+        return None, [_finding(CATALOG, error.problem)]
+    findings = [_finding(CATALOG, p) for p in problems]
+    if not isinstance(data, Mapping):
+        problem = Problem("schema", 1, "the catalog must be a mapping with metrics, subjects and claimants")
+        return None, [*findings, _finding(CATALOG, problem)]
+    try:
+        catalog = Catalog.model_validate(data)
+    except ValidationError as error:
+        findings += [_finding(CATALOG, p) for p in explain(error, data, data.line, Catalog)]
+        return None, findings
+    return catalog, findings
+
+
+class _Vocabulary:
+    """Catalog keys with "did you mean" hints from names and aliases (never a silent merge)."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.aliases: dict[str, dict[str, str]] = {"metric": {}, "subject": {}, "claimant": {}}
+        for key, claimant in catalog.claimants.items():
+            for spelling in (claimant.name, *claimant.aliases):
+                self.aliases["claimant"][_fold(spelling)] = key
+                for word in spelling.split():
+                    self.aliases["claimant"].setdefault(_fold(word), key)
+        for key, subject in catalog.subjects.items():
+            self.aliases["subject"][_fold(subject.name)] = key
+
+    def keys(self, kind: str) -> dict:
+        return {
+            "metric": self.catalog.metrics,
+            "subject": self.catalog.subjects,
+            "claimant": self.catalog.claimants,
+        }[kind]
+
+    def check(self, kind: str, value: str) -> Problem | None:
+        keys = self.keys(kind)
+        if value in keys:
+            return None
+        alias = self.aliases[kind].get(_fold(value))
+        if alias is not None:
+            hint = f"{value!r} is another spelling of `{alias}`: write `{kind}: {alias}`"
+            return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+        close = difflib.get_close_matches(value, list(keys), n=1, cutoff=0.6)
+        folded = difflib.get_close_matches(_fold(value), list(self.aliases[kind]), n=1, cutoff=0.75)
+        guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
+        hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {CATALOG}"
+        return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+# --- datasets ------------------------------------------------------------------------------------------
+
+
+def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
+    """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
+    try:
+        data, problems = yamlfile.read(path)
+    except yamlfile.YamlError as error:
+        return [], [_finding(rel, error.problem)]
+    findings = [_finding(rel, p) for p in problems]
+    if not isinstance(data, Mapping):
+        what = "empty" if data is None else f"{_describe_input(data)}"
+        problem = Problem(
+            "schema",
+            getattr(data, "line", 1) or 1,
+            f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
+            "see docs/format.md for the shape of a dataset file",
+        )
+        return [], [*findings, _finding(rel, problem)]
+    header_fields = {k: v for k, v in data.items() if k not in ("claims", "series")}
+    try:
+        header = DatasetHeader.model_validate(header_fields)
+        for key in ("claims", "series"):
+            if key in data and not isinstance(data[key], Sequence):
+                raise _Bad(Problem("schema", data.line_of(key), f"`{key}` should be a list"))
+    except ValidationError as error:
+        return [], [*findings, *(_finding(rel, p) for p in explain(error, data, data.line, DatasetHeader))]
+    except _Bad as bad:
+        return [], [*findings, _finding(rel, bad.problem)]
+    if "claims" not in data and "series" not in data:
+        problem = Problem("schema", data.line, "the dataset has neither `claims` nor `series`")
+        return [], [*findings, _finding(rel, problem)]
+
+    claims: list[Claim] = []
+    context = (rel, header)
+    for index, node in enumerate(data.get("claims") or ()):
+        line = data["claims"].line_of(index)
+        claim, problems = _read_claim(node, line, context, vocabulary)
+        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
+        if claim is not None:
+            claims.append(claim)
+    for index, node in enumerate(data.get("series") or ()):
+        line = data["series"].line_of(index)
+        points, problems = _read_series(node, line, context, vocabulary)
+        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
+        claims += points
+    return (claims if vocabulary else []), findings
+
+
+class _Bad(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _claim_id(node: object) -> str | None:
+    value = node.get("id") if isinstance(node, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
+def _references(node: Mapping, vocabulary: _Vocabulary | None) -> list[Problem]:
+    """Unknown catalog keys, checked on the raw node so they are reported beside any schema problem."""
+    problems = []
+    if vocabulary is None:
+        return problems
+    for kind in ("metric", "subject", "claimant"):
+        value = node.get(kind)
+        problem = vocabulary.check(kind, value) if isinstance(value, str) else None
+        if problem:
+            problems.append(Problem(problem.check, node.line_of(kind), problem.message, problem.hint))
+    return problems
+
+
+def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tuple[Problem, str | None]]]:
+    rel, header = context
+    claim_id = _claim_id(node)
+    if not isinstance(node, Mapping):
+        return None, [(Problem("schema", line, f"a claim should be a mapping, not {_describe_input(node)}"), None)]
+    problems = _references(node, vocabulary)
+    try:
+        model = ClaimIn.model_validate(node)
+    except ValidationError as error:
+        problems = explain(error, node, line, ClaimIn) + problems
+    if problems:
+        return None, [(p, claim_id) for p in sorted(problems, key=lambda p: p.line)]
+    claim = Claim(
+        id=model.id,
+        file=rel,
+        line=line,
+        dataset=header.dataset,
+        origin=header.origin,
+        metric=model.metric,
+        subject=model.subject,
+        claimant=model.claimant,
+        value=float(model.value),
+        qualifier=model.qualifier,
+        low=model.low,
+        high=model.high,
+        date=model.as_of or model.period,
+        kind="as_of" if model.as_of else "period",
+        source=model.source,
+        notes=model.notes,
+        waivers=tuple(model.waivers),
+    )
+    return claim, []
+
+
+def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tuple[Problem, str | None]]]:
+    rel, header = context
+    series_id = _claim_id(node)
+    if not isinstance(node, Mapping):
+        return [], [(Problem("schema", line, f"a series should be a mapping, not {_describe_input(node)}"), None)]
+    problems = _references(node, vocabulary)
+    try:
+        model = SeriesIn.model_validate(node)
+    except ValidationError as error:
+        problems = explain(error, node, line, SeriesIn) + problems
+    if problems:
+        return [], [(p, series_id) for p in sorted(problems, key=lambda p: p.line)]
+    claims: list[Claim] = []
+    bad: list[tuple[Problem, str | None]] = []
+    points = node["points"]
+    for index, point in enumerate(points):
+        point_line = points.line_of(index)
+        try:
+            claims.append(_read_point(point, point_line, model, rel, header))
+        except _Bad as error:
+            bad.append((error.problem, series_id))
+    return claims, bad
+
+
+def _read_point(point, line: int, series: SeriesIn, rel: str, header: DatasetHeader) -> Claim:
+    if not isinstance(point, list) or len(point) not in (2, 3):
+        raise _Bad(
+            Problem(
+                "schema",
+                line,
+                f"a point is [date, value] or [date, value, {{...}}], not {_describe_input(point)}",
+            )
+        )
+    try:
+        date = parse_span(point[0])
+    except DateError as error:
+        raise _Bad(Problem("schema", line, f"point date: {error}")) from None
+    value = point[1]
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or value != value
+        or value in (float("inf"), float("-inf"))
+    ):
+        raise _Bad(Problem("schema", line, f"point value should be a finite number, not {_describe_input(value)}"))
+    extra = PointExtra()
+    if len(point) == 3:
+        try:
+            extra = PointExtra.model_validate(point[2])
+        except ValidationError as error:
+            first = explain(error, point[2], line, PointExtra)[0]
+            raise _Bad(Problem("schema", line, f"point {date.text}: {first.message}", first.hint)) from None
+    source = series.source
+    if source.published is None or extra.quote:
+        source = Source(
+            outlet=source.outlet,
+            published=source.published or date,
+            url=source.url,
+            quote=extra.quote or source.quote,
+            via=source.via,
+        )
+    return Claim(
+        id=f"{series.id}@{date.text}",
+        file=rel,
+        line=line,
+        dataset=header.dataset,
+        origin=header.origin,
+        metric=series.metric,
+        subject=series.subject,
+        claimant=series.claimant,
+        value=float(value),
+        qualifier=extra.qualifier or series.qualifier,
+        low=extra.low,
+        high=extra.high,
+        date=date,
+        kind=series.kind,
+        source=source,
+        notes=extra.notes or series.notes,
+        waivers=tuple(extra.waivers),
+        series=series.id,
+    )
+
+
+def load(root: Path, files: list[Path]) -> Loaded:
+    """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given."""
+    catalog, findings = load_catalog(root)
+    vocabulary = _Vocabulary(catalog) if catalog else None
+    loaded = Loaded(catalog=catalog, findings=findings)
+    first_seen: dict[str, Claim] = {}
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        claims, problems = load_dataset(path, rel, vocabulary)
+        loaded.findings += problems
+        for claim in claims:
+            earlier = first_seen.get(claim.id)
+            if earlier is not None:
+                problem = Problem(
+                    "duplicate-id",
+                    claim.line,
+                    f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
+                    "give each claim its own id; to record the same figure twice, use two ids",
+                )
+                loaded.findings.append(_finding(rel, problem, claim.id))
+                continue
+            first_seen[claim.id] = claim
+            loaded.claims.append(claim)
+    return loaded

@@ -1,0 +1,131 @@
+"""Stage 1: run the suites in Great Expectations and read back which claims broke which expectation.
+
+This is the only module (with `factcheck.expectations`) that imports Great Expectations. It returns plain
+`Hit`s; turning them into findings and messages is `factcheck.run`'s job.
+
+Nothing GX does may pass silently: a suite entry that GX rejects is a configuration error naming the suite
+file and line, and an expectation whose metric raised is an internal error, never a pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+import great_expectations as gx
+import pandas as pd
+from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+from factcheck import expectations
+from factcheck.suites import Check, Suite
+
+
+class EngineError(Exception):
+    """GX failed inside a check: a bug or a broken custom expectation, not bad data (exit 3)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One claim that failed one check, with the claims it was compared with."""
+
+    check: str
+    claim_id: str
+    related: tuple[str, ...] = ()
+
+
+class Engine:
+    """One ephemeral GX context for a run; suites are built once and validated per frame."""
+
+    def __init__(self) -> None:
+        expectations.register()
+        logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        asset = self.context.data_sources.add_pandas("claims").add_dataframe_asset("claims")
+        self.batch = asset.add_batch_definition_whole_dataframe("all")
+        self._definitions: dict[str, gx.ValidationDefinition] = {}
+
+    def _definition(self, suite: Suite) -> gx.ValidationDefinition:
+        if suite.path not in self._definitions:
+            built = gx.ExpectationSuite(name=suite.path)
+            for check in suite.checks:
+                built.add_expectation(_expectation(suite, check))
+            built = self.context.suites.add(built)
+            self._definitions[suite.path] = self.context.validation_definitions.add(
+                gx.ValidationDefinition(name=suite.path, data=self.batch, suite=built)
+            )
+        return self._definitions[suite.path]
+
+    def prepare(self, suite: Suite) -> None:
+        """Build the suite in GX now, so that a rejected entry is reported before any validation runs."""
+        self._definition(suite)
+
+    def validate(self, suite: Suite, frame: pd.DataFrame, today: dt.date) -> list[Hit]:
+        if frame.empty:
+            return []
+        result = self._definition(suite).run(
+            batch_parameters={"dataframe": frame},
+            expectation_parameters={"today": float(today.toordinal())},
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]},
+        )
+        by_id = {check.gx_id: check for check in suite.checks}
+        hits: list[Hit] = []
+        for item in result.results:
+            config = item.expectation_config
+            check = by_id[config.meta["id"]]
+            _raise_if_failed_inside(suite, check, item)
+            if item.success:
+                continue
+            hits += _hits(check, item.result)
+        return hits
+
+
+def _expectation(suite: Suite, check: Check):
+    entry = {
+        "type": check.type,
+        "kwargs": check.kwargs,
+        "meta": {**check.meta, "id": check.gx_id},
+        "severity": check.severity,
+    }
+    try:
+        return ExpectationConfiguration(**entry).to_domain_obj()
+    except Exception as error:  # GX raises several unrelated types for a bad entry
+        from factcheck.project import ConfigError
+
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ConfigError(
+            f"{suite.path}:{check.line}: Great Expectations rejects `{check.type}` ({check.id}): {reason}",
+            "check the expectation type and its kwargs against the GX documentation",
+        ) from None
+
+
+def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
+    info = item.exception_info or {}
+    if "raised_exception" in info:
+        info = {"": info}
+    for details in info.values():
+        if isinstance(details, dict) and details.get("raised_exception"):
+            message = (details.get("exception_message") or "").strip().splitlines()
+            raise EngineError(
+                f"check {check.id} ({suite.path}:{check.line}) failed inside Great Expectations: "
+                f"{message[-1] if message else 'no message'}"
+            )
+
+
+def _hits(check: Check, result: dict) -> list[Hit]:
+    details = result.get("details") or {}
+    if "hits" in details:
+        return [Hit(check.id, h["claim_id"], tuple(h.get("related", ()))) for h in details["hits"]]
+    rows = result.get("unexpected_index_list")
+    if rows is None:
+        raise EngineError(
+            f"check {check.id}: Great Expectations reported a failure without naming the claims; "
+            "only expectations that report rows (column map expectations) or factcheck's own can be used"
+        )
+    return [Hit(check.id, str(row["claim_id"])) for row in rows]
+
+
+def gx_version() -> str:
+    return gx.__version__

@@ -1,0 +1,122 @@
+"""Figures as intervals, and figures as people write them in quotes.
+
+A claimed figure is a value with a qualifier ("about 55,000", "more than 46,000"). Every check compares
+intervals `[lower, upper]`, so that "about 55,000" and "55,400" are not called a contradiction while a
+one-digit slip in a large daily total still is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from typing import Literal
+
+Qualifier = Literal["exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than"]
+QUALIFIERS: tuple[str, ...] = ("exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than")
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "nearly": "nearly ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "at most ",
+    "less_than": "less than ",
+}
+
+
+def implied_half_unit(value: float) -> float:
+    """Half a unit of the last non-zero digit as stated: 55,000 -> 500; 1,325,460 -> 5; 2.5 -> 0.05."""
+    if value == 0 or not math.isfinite(value):
+        return 0.5
+    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    return 5 * 10.0 ** (exponent - 1)
+
+
+def tolerance(value: float, relative: float | None = None) -> float:
+    """The half-width `h` of "about": the implied precision, or `relative` x value when a gate sets it."""
+    if relative is not None:
+        return abs(value) * relative
+    return implied_half_unit(value)
+
+
+def bounds(
+    value: float,
+    qualifier: str = "exact",
+    low: float | None = None,
+    high: float | None = None,
+    relative: float | None = None,
+) -> tuple[float, float]:
+    """The closed interval of values a claim allows (DESIGN.md: qualifiers)."""
+    if low is not None or high is not None:
+        return (low if low is not None else value, high if high is not None else value)
+    h = tolerance(value, relative)
+    match qualifier:
+        case "exact":
+            return value, value
+        case "about":
+            return max(value - h, 0.0), value + h
+        case "nearly":
+            return max(value - 2 * h, 0.0), value
+        case "at_least" | "more_than":
+            return value, math.inf
+        case "at_most" | "less_than":
+            return 0.0, value
+    raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+def format_number(value: float) -> str:
+    """55000 -> '55,000'; 1100000.0 -> '1,100,000'; 20.5 -> '20.5'; inf -> 'no upper limit'."""
+    if math.isinf(value):
+        return "unbounded"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value: float, qualifier: str, unit: str = "") -> str:
+    """'about 55,000', 'more than 46,000', 'about 20%'."""
+    text = QUALIFIER_WORDS.get(qualifier, "") + format_number(value)
+    if unit == "percent":
+        return text + "%"
+    return text
+
+
+# Thousands separators: comma, dot, space, no-break space, narrow no-break space, thin space, and the
+# typographic apostrophe (Swiss style). Each must stand before exactly three digits.
+_SEPARATORS = ",. \u00a0\u202f\u2009\u2019"
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?:(\d{1,3}(?:[" + _SEPARATORS + r"]\d{3})+)(?!\d)|(\d+))"
+    r"(?:[.,](\d+))?"
+    r"(?:\s*(thousand|million|billion|mln|bn|k)\b)?",
+    re.IGNORECASE,
+)
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every figure that `text` states: "55,000", "55 000", "55.000", "55 thousand", "1.1 million".
+
+    "55.000" is read both as thousands and as a decimal, so a quote is never called wrong because of the
+    separator convention of its language.
+    """
+    found: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        grouped, plain, decimals, word = match.groups()
+        multiplier = _MULTIPLIERS[word.lower()] if word else 1.0
+        if grouped:
+            readings = [float(re.sub("[" + _SEPARATORS + "]", "", grouped))]
+            if len(grouped) in (5, 6, 7) and grouped[-4] in ".,":
+                readings.append(float(grouped.replace(",", ".")))
+        else:
+            readings = [float(f"{plain}.{decimals}" if decimals else plain)]
+        found.update(round(reading * multiplier, 6) for reading in readings)
+    return found
+
+
+def states_figure(text: str | None, value: float) -> bool:
+    """Whether a quote states `value` in any of the ways people write numbers."""
+    if not text:
+        return False
+    return round(float(value), 6) in numbers_in(text)

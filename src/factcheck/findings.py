@@ -1,0 +1,168 @@
+"""`Finding` and `Report`: the one contract between checking and reporting.
+
+Checks (the schema stage and Great Expectations) produce findings; reporters only read a `Report`. Nothing
+here imports Great Expectations, and nothing here renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from factcheck.figures import format_figure
+from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
+
+Status = Literal["failed", "waived", "corroborated"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken (or waived, or one claim corroborated) at one place."""
+
+    check: str
+    severity: Severity
+    file: str
+    line: int
+    message: str
+    status: Status = "failed"
+    claim: str | None = None
+    related: tuple[str, ...] = ()
+    title: str = ""
+    explain: str = ""
+    hint: str = ""
+    waiver: Waiver | None = None
+    blocking: bool = False
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.check, self.claim or "", self.message)
+
+
+@dataclass(frozen=True)
+class GateRun:
+    """What one gate covered: reporters show it in the summary of what passed."""
+
+    name: str
+    path: str
+    fail_on: Severity
+    files: tuple[str, ...]
+    suites: tuple[str, ...]
+    checks: tuple[str, ...]
+    claims: int
+
+
+@dataclass
+class Report:
+    """Everything a reporter needs, built once per run."""
+
+    findings: list[Finding]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    catalog: Catalog | None = None
+    gates: list[GateRun] = field(default_factory=list)
+    checks: dict[str, dict] = field(default_factory=dict)
+    today: dt.date | None = None
+    timestamp: str | None = None
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.blocking for f in self.findings)
+
+    @property
+    def verdict(self) -> str:
+        return "blocked" if self.blocked else "publishable"
+
+    def counts(self) -> dict[str, int]:
+        """Failed findings by severity, plus waived and corroborated, always with every key."""
+        failed = Counter(f.severity for f in self.findings if f.status == "failed")
+        counts = {severity: failed.get(severity, 0) for severity in SEVERITIES}
+        counts["waived"] = sum(f.status == "waived" for f in self.findings)
+        counts["corroborated"] = sum(f.status == "corroborated" for f in self.findings)
+        counts["blocking"] = sum(f.blocking for f in self.findings)
+        return counts
+
+    def series_of(self, claim: Claim) -> list[Claim]:
+        """The claims of `claim`'s series (same metric, subject, claimant, origin), by date."""
+        key = series_key(claim)
+        return sorted(
+            (c for c in self.claims.values() if c.kind == claim.kind and series_key(c) == key),
+            key=lambda c: (c.date.start, c.date.end, c.id),
+        )
+
+
+def series_key(claim: Claim) -> tuple:
+    origin = claim.origin.text if claim.origin else ""
+    return (claim.metric, claim.subject, claim.claimant, origin)
+
+
+def severity_rank(severity: str) -> int:
+    """critical 3, warning 2, info 1: a finding blocks when its rank reaches the gate's `fail_on`."""
+    return {"critical": 3, "warning": 2, "info": 1}[severity]
+
+
+def apply_waivers(finding: Finding, waivers: tuple[Waiver, ...], today: dt.date) -> Finding:
+    """Mark a finding waived when its claim waives its check; an expired waiver leaves it failing."""
+    for waiver in waivers:
+        if waiver.check != finding.check:
+            continue
+        if waiver.until is not None and waiver.until.end < today:
+            return replace(
+                finding,
+                waiver=waiver,
+                message=f"{finding.message} (the waiver expired on {waiver.until.text}: {waiver.reason})",
+            )
+        return replace(finding, status="waived", waiver=waiver)
+    return finding
+
+
+def decide(finding: Finding, fail_on: str) -> Finding:
+    blocking = finding.status == "failed" and severity_rank(finding.severity) >= severity_rank(fail_on)
+    return replace(finding, blocking=blocking)
+
+
+# Message templates in suites name fields as {field}; only plain names are substituted, so a suite file
+# cannot reach into Python objects the way str.format's {x.attr} could.
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def render_message(template: str, fields: dict[str, object]) -> str:
+    return _FIELD.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+
+
+def describe(claim: Claim, catalog: Catalog | None) -> str:
+    """A claim in one breath: '55,000 (2026-02, zelensky, France 2)'."""
+    unit = catalog.metrics[claim.metric].unit if catalog and claim.metric in catalog.metrics else ""
+    parts = [claim.date.text, claim.claimant]
+    if claim.source.outlet:
+        parts.append(claim.source.outlet)
+    return f"{format_figure(claim.value, claim.qualifier, unit)} ({', '.join(parts)})"
+
+
+def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
+    """The names a message template may use about a claim."""
+    metric = catalog.metrics.get(claim.metric) if catalog else None
+    claimant = catalog.claimants.get(claim.claimant) if catalog else None
+    subject = catalog.subjects.get(claim.subject) if catalog else None
+    unit = metric.unit if metric else ""
+    return {
+        "claim": describe(claim, catalog),
+        "id": claim.id,
+        "figure": format_figure(claim.value, claim.qualifier, unit),
+        "date": claim.date.text,
+        "published": claim.source.published.text if claim.source.published else "no date",
+        "origin": claim.origin.text if claim.origin else "no origin",
+        "metric": claim.metric,
+        "metric_description": metric.description if metric else claim.metric,
+        "unit": unit,
+        "subject": subject.name if subject else claim.subject,
+        "claimant": claim.claimant,
+        "claimant_name": claimant.name if claimant else claim.claimant,
+        "outlet": claim.source.outlet or "no outlet",
+        "url": claim.source.url or "",
+        "quote": claim.source.quote or "",
+    }

@@ -1,0 +1,70 @@
+"""Claims as one pandas frame, one row per claim: the batch that Great Expectations validates.
+
+Dates are day numbers (proleptic ordinals) in float columns, so that every comparison in a suite is a plain
+numeric one and a missing date is NaN, which GX skips or reports as the expectation asks.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from factcheck.figures import bounds
+from factcheck.models import Catalog, Claim
+
+COLUMNS = (
+    "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
+    "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
+    "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
+)  # fmt: skip
+
+
+def _day(span, end: bool = False) -> float:
+    if span is None:
+        return math.nan
+    return float((span.end if end else span.start).toordinal())
+
+
+def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None = None) -> pd.DataFrame:
+    """One row per claim, with the interval each figure allows and the facts the suites test."""
+    rows = []
+    for claim in claims:
+        metric = catalog.metrics[claim.metric]
+        claimant = catalog.claimants[claim.claimant]
+        lower, upper = bounds(claim.value, claim.qualifier, claim.low, claim.high, about_tolerance)
+        party = claimant.affiliation != "independent"
+        rows.append(
+            (
+                claim.id,
+                claim.file,
+                claim.line,
+                claim.dataset,
+                claim.series,
+                claim.metric,
+                claim.subject,
+                claim.claimant,
+                metric.unit,
+                metric.cumulative,
+                metric.within,
+                claim.kind,
+                claim.value,
+                claim.qualifier,
+                lower,
+                upper,
+                _day(claim.date),
+                _day(claim.date, True),
+                _day(claim.origin),
+                _day(claim.origin, True),
+                _day(claim.source.published),
+                _day(claim.source.published, True),
+                claim.source.outlet,
+                claim.source.url,
+                claim.source.quote,
+                claim.source.via,
+                claimant.affiliation,
+                party,
+                party and claimant.affiliation != claim.subject,
+            )  # fmt: skip
+        )
+    return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

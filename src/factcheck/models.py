@@ -1,0 +1,190 @@
+"""The dataset format (DESIGN.md) as pydantic models: what a curator may write, and nothing else.
+
+Models are strict: a number written as text, a boolean where a number belongs or an unknown field is an
+error with a line number, never a silent conversion. `Claim` is the checked, located form that the rest
+of the tool works with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from factcheck.dates import Span, parse_span
+from factcheck.figures import Qualifier
+
+Severity = Literal["critical", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("critical", "warning", "info")
+
+DateSpan = Annotated[Span, BeforeValidator(parse_span)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=100)]
+ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@:-]*$", max_length=200)]
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, arbitrary_types_allowed=True, frozen=True)
+
+
+class Metric(_Model):
+    unit: Text
+    description: Text
+    cumulative: bool = True
+    within: Key | None = None
+
+
+class Subject(_Model):
+    name: Text
+    description: str | None = None
+
+
+class Claimant(_Model):
+    name: Text
+    role: str | None = None
+    affiliation: Key
+    aliases: list[Text] = []
+
+
+class Catalog(_Model):
+    metrics: dict[Key, Metric]
+    subjects: dict[Key, Subject]
+    claimants: dict[Key, Claimant]
+
+    @model_validator(mode="after")
+    def _references(self) -> Catalog:
+        for key, metric in self.metrics.items():
+            if metric.within is not None and metric.within not in self.metrics:
+                raise ValueError(f"metric {key!r} is `within` {metric.within!r}, which is not a metric")
+        for key, claimant in self.claimants.items():
+            if claimant.affiliation != "independent" and claimant.affiliation not in self.subjects:
+                raise ValueError(
+                    f"claimant {key!r} has affiliation {claimant.affiliation!r}: "
+                    "use a subject key (a party to the conflict) or `independent`"
+                )
+        return self
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+class Source(_Model):
+    outlet: Text | None = None
+    published: DateSpan | None = None
+    url: Text | None = None
+    quote: Text | None = None
+    via: Text | None = None
+
+
+class Waiver(_Model):
+    check: Text
+    reason: Text
+    until: DateSpan | None = None
+
+
+class ClaimIn(_Model):
+    id: ClaimId
+    metric: Text
+    subject: Text
+    claimant: Text
+    value: Number
+    qualifier: Qualifier = "exact"
+    low: Number | None = None
+    high: Number | None = None
+    as_of: DateSpan | None = None
+    period: DateSpan | None = None
+    source: Source
+    notes: str | None = None
+    waivers: list[Waiver] = []
+
+    @model_validator(mode="after")
+    def _one_date(self) -> ClaimIn:
+        if (self.as_of is None) == (self.period is None):
+            raise ValueError("give exactly one of `as_of` (a cumulative total) or `period` (a total over a window)")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"`low` ({self.low:g}) is above `high` ({self.high:g})")
+        return self
+
+
+class SeriesIn(_Model):
+    """Many figures from one claimant: shared fields once, then `points: [[date, value], ...]`."""
+
+    id: ClaimId
+    metric: Text
+    subject: Text
+    claimant: Text
+    qualifier: Qualifier = "exact"
+    kind: Literal["as_of", "period"] = "as_of"
+    source: Source
+    notes: str | None = None
+    points: list[list[object]]
+
+
+class PointExtra(_Model):
+    """The optional third element of a series point: what only this point has."""
+
+    qualifier: Qualifier | None = None
+    low: Number | None = None
+    high: Number | None = None
+    notes: str | None = None
+    quote: Text | None = None
+    waivers: list[Waiver] = []
+
+
+class DatasetHeader(_Model):
+    dataset: Key
+    title: Text
+    origin: DateSpan | None = None
+    description: str | None = None
+    claims: list[object] = []
+    series: list[object] = []
+
+
+class Gate(_Model):
+    """A gate in `checks/`: which datasets, which suites, and what blocks publication."""
+
+    description: str | None = None
+    datasets: list[Text] = Field(min_length=1)
+    suites: list[Text] = Field(min_length=1)
+    fail_on: Severity = "critical"
+    about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim that passed the schema, with where it was written."""
+
+    id: str
+    file: str
+    line: int
+    dataset: str
+    origin: Span | None
+    metric: str
+    subject: str
+    claimant: str
+    value: float
+    qualifier: str
+    low: float | None
+    high: float | None
+    date: Span
+    kind: Literal["as_of", "period"]
+    source: Source
+    notes: str | None = None
+    waivers: tuple[Waiver, ...] = ()
+    series: str | None = None
+
+
+def url_is_wellformed(url: str | None) -> bool:
+    """An http or https URL with a host: the only links a report may make clickable."""
+    return bool(url) and _URL.match(url) is not None

@@ -1,0 +1,194 @@
+"""One validation run: gates in, one `Report` out. The CLI and the tests call `run()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from factcheck import datasets, project
+from factcheck.findings import (
+    Finding,
+    GateRun,
+    Report,
+    apply_waivers,
+    claim_fields,
+    decide,
+    describe,
+    render_message,
+    severity_rank,
+)
+from factcheck.models import Claim
+from factcheck.project import ConfigError, GateFile
+from factcheck.suites import Suite, read_suite
+
+
+@dataclass(frozen=True)
+class Options:
+    root: Path
+    targets: tuple[str, ...] = ()
+    today: dt.date | None = None
+    fail_on: str | None = None
+    allow_outside_root: bool = False
+
+
+def _select(options: Options) -> tuple[list[GateFile], set[Path] | None]:
+    """The gates to run, and the dataset files the command line restricts them to (None: all)."""
+    root = options.root
+    gate_paths: list[Path] = []
+    only: set[Path] | None = None
+    for target in options.targets:
+        path = (Path.cwd() / target).resolve()
+        if not path.exists():
+            raise ConfigError(f"{target}: no such file or folder")
+        if not path.is_relative_to(root):
+            raise ConfigError(f"{target} is outside the project root {root}", "run factcheck from inside the project")
+        if path.is_relative_to(root / project.CHECKS_DIR):
+            gate_paths += project.gate_files(root) if path.is_dir() else [path]
+        else:
+            rel = path.relative_to(root).as_posix()
+            only = (only or set()) | set(project.expand(root, [rel], options.allow_outside_root))
+    if not gate_paths:
+        gate_paths = project.gate_files(root)
+    return [project.read_gate(root, p) for p in gate_paths], only
+
+
+def run(options: Options) -> Report:
+    root = options.root
+    today = options.today or dt.date.today()
+    gates, only = _select(options)
+
+    files_by_gate: dict[str, list[Path]] = {}
+    suites_by_gate: dict[str, list[Suite]] = {}
+    suites: dict[Path, Suite] = {}
+    for gate in gates:
+        files = project.expand(root, list(gate.gate.datasets), options.allow_outside_root)
+        files = [f for f in files if f != root / datasets.CATALOG and (only is None or f in only)]
+        files_by_gate[gate.path] = files
+        chosen = []
+        for suite_path in gate.gate.suites:
+            path = project.inside(root, Path(suite_path), f"{gate.path}: suite", options.allow_outside_root)
+            if not path.is_file():
+                raise ConfigError(f"{gate.path}: suite {suite_path!r} does not exist", "suites live in expectations/")
+            if path not in suites:
+                suites[path] = read_suite(root, path)
+            chosen.append(suites[path])
+        _unique_check_ids(gate, chosen)
+        suites_by_gate[gate.path] = chosen
+    if only is not None and not any(files_by_gate.values()):
+        raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
+
+    all_files = sorted({f for files in files_by_gate.values() for f in files})
+    loaded = datasets.load(root, all_files)
+    claims = {c.id: c for c in loaded.claims}
+    findings: dict[tuple, Finding] = {}
+
+    def add(finding: Finding, fail_on: str) -> None:
+        finding = decide(finding, fail_on)
+        key = (finding.check, finding.claim, finding.file, finding.line, finding.message)
+        if key not in findings or finding.blocking:
+            findings[key] = finding
+
+    strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
+    for finding in loaded.findings:
+        add(finding, options.fail_on or strictest)
+    for rel in project.stray_files(root):
+        meta = datasets.SCHEMA_CHECKS["stray-file"]
+        add(
+            Finding("stray-file", "critical", rel, 1, "this file is not a YAML dataset", title=meta["title"],
+                    explain=meta["explain"], hint="datasets/ holds only .yml datasets and catalog.yml; move it"),
+            options.fail_on or strictest,
+        )  # fmt: skip
+
+    gate_runs = []
+    checks_meta: dict[str, dict] = {k: {**v, "severity": "critical"} for k, v in datasets.SCHEMA_CHECKS.items()}
+    if loaded.catalog is not None:
+        from factcheck.engine import Engine  # imports Great Expectations: seconds, so only here
+        from factcheck.frame import build
+
+        engine = Engine()
+        for suite in suites.values():
+            engine.prepare(suite)
+        for gate in gates:
+            fail_on = options.fail_on or gate.gate.fail_on
+            gate_suites = suites_by_gate[gate.path]
+            in_gate = {f.relative_to(root).as_posix() for f in files_by_gate[gate.path]}
+            gate_claims = [c for c in loaded.claims if c.file in in_gate]
+            frame = build(gate_claims, loaded.catalog, gate.gate.about_tolerance)
+            check_ids = {check.id for suite in gate_suites for check in suite.checks}
+            for suite in gate_suites:
+                by_id = {check.id: check for check in suite.checks}
+                for check in suite.checks:
+                    checks_meta[check.id] = {"title": check.title, "explain": check.explain, "severity": check.severity,
+                                             "suite": suite.path}  # fmt: skip
+                for hit in engine.validate(suite, frame, today):
+                    check = by_id[hit.check]
+                    claim = claims[hit.claim_id]
+                    fields = claim_fields(claim, loaded.catalog)
+                    fields.update({k: _number(v) for k, v in check.kwargs.items() if isinstance(v, int | float)})
+                    fields["related"] = "; ".join(describe(claims[r], loaded.catalog) for r in hit.related)
+                    finding = Finding(
+                        check=check.id,
+                        severity=check.severity,
+                        file=claim.file,
+                        line=claim.line,
+                        message=render_message(check.message, fields),
+                        claim=claim.id,
+                        related=hit.related,
+                        title=check.title,
+                        explain=check.explain,
+                    )
+                    add(apply_waivers(finding, claim.waivers, today), fail_on)
+            for claim in gate_claims:
+                for finding in _unknown_waivers(claim, check_ids):
+                    add(finding, fail_on)
+            gate_runs.append(
+                GateRun(gate.name, gate.path, fail_on, tuple(sorted(in_gate)),
+                        tuple(s.path for s in gate_suites), tuple(sorted(check_ids)), len(gate_claims))
+            )  # fmt: skip
+    return Report(
+        findings=sorted(findings.values(), key=Finding.sort_key),
+        claims=claims,
+        catalog=loaded.catalog,
+        gates=gate_runs,
+        checks=checks_meta,
+        today=today,
+    )
+
+
+def _number(value: float) -> str:
+    from factcheck.figures import format_number
+
+    return format_number(value)
+
+
+def _unique_check_ids(gate: GateFile, suites: list[Suite]) -> None:
+    seen: dict[str, str] = {}
+    for suite in suites:
+        for check in suite.checks:
+            if check.id in seen and seen[check.id] != suite.path:
+                raise ConfigError(
+                    f"{suite.path}:{check.line}: check id {check.id!r} is also defined in {seen[check.id]}",
+                    f"the gate {gate.path} runs both suites; check ids must be unique",
+                )
+            seen[check.id] = suite.path
+
+
+def _unknown_waivers(claim: Claim, check_ids: set[str]) -> list[Finding]:
+    import difflib
+
+    known = check_ids | set(datasets.SCHEMA_CHECKS)
+    findings = []
+    for waiver in claim.waivers:
+        if waiver.check not in known:
+            close = difflib.get_close_matches(waiver.check, sorted(known), n=1)
+            meta = datasets.SCHEMA_CHECKS["unknown-check"]
+            findings.append(
+                replace(
+                    Finding("unknown-check", "warning", claim.file, claim.line,
+                            f"the waiver names {waiver.check!r}, which no suite of this gate defines",
+                            claim=claim.id, title=meta["title"], explain=meta["explain"]),
+                    hint=f"did you mean `{close[0]}`?" if close else "see docs/checks.md for the check ids",
+                )
+            )  # fmt: skip
+    return findings
