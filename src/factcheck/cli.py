@@ -113,7 +113,7 @@ def validate(targets, today, fail_on, root, allow_outside_root, color) -> None:
     )
     report = run(options)
     colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    terminal.render(report, click.get_text_stream("stdout"), colour=colour)
+    terminal.render(report, sys.stdout, colour=colour)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 

@@ -1,0 +1,59 @@
+"""Shared fixtures: small projects made in the tests, with the shipped catalog, suites and gate."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-26"
+
+
+def claim(id: str = "c1", **fields) -> dict:
+    """A valid claim (Zelensky's 55,000 of February 2026); keyword arguments replace or add fields."""
+    base = {
+        "id": id,
+        "metric": "military_killed",
+        "subject": "ukraine",
+        "claimant": "zelensky",
+        "value": 55000,
+        "as_of": "2026-02",
+        "source": {"outlet": "France 2", "published": "2026-02", "quote": "is 55,000"},
+    }
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+class Project:
+    """A project folder: the shipped checks/, expectations/ and catalog, and datasets the test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(REPO / "checks", root / "checks")
+        shutil.copytree(REPO / "expectations", root / "expectations")
+        (root / "datasets").mkdir()
+        shutil.copy(REPO / "datasets" / "catalog.yml", root / "datasets" / "catalog.yml")
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    def dataset(self, claims: list[dict] | None = None, name: str = "test.yml", **header) -> Path:
+        data = {"dataset": "test", "title": "Test", "origin": "2022-02-24", **header}
+        if claims is not None:
+            data["claims"] = claims
+        return self.write(f"datasets/{name}", yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return Project(tmp_path)

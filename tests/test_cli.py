@@ -1,0 +1,123 @@
+"""The command line through CliRunner: help, version, exit codes, and the verdict."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import REPO, claim
+
+from factcheck.cli import cli
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_every_command_has_help():
+    for command in cli.commands.values():
+        assert command.help, f"{command.name} has no help"
+        result = invoke(command.name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert "factcheck" in result.output
+
+
+def test_help_does_not_import_great_expectations():
+    code = "import sys; from factcheck.cli import cli; sys.argv=['factcheck','--help']\n"
+    code += "try:\n    cli()\nexcept SystemExit:\n    pass\nprint('great_expectations' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")
+
+
+def test_shipped_datasets_are_publishable(monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = invoke("validate", "--today", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("PUBLISHABLE")
+
+
+def test_clean_dataset_exits_0(project):
+    project.dataset([claim()])
+    result = invoke("validate")
+    assert result.exit_code == 0
+    assert "PUBLISHABLE: 1 claim checked" in result.output
+
+
+def test_blocking_finding_exits_1_with_file_line_and_verdict(project):
+    project.dataset(
+        [
+            claim("a"),
+            claim("b", value=45000, as_of="2026-03", source={"outlet": "X", "published": "2026-03", "quote": "45,000"}),
+        ]
+    )
+    result = invoke("validate")
+    assert result.exit_code == 1
+    assert "datasets/test.yml:" in result.output
+    assert (
+        "cumulative-non-decreasing [b]: falls from 55,000 (2026-02, zelensky, France 2) to 45,000 (2026-03)"
+        in result.output
+    )
+    assert result.output.strip().splitlines()[-1].startswith("BLOCKED: 1 blocking finding")
+
+
+def test_warning_does_not_block_unless_fail_on_warning(project):
+    project.dataset(
+        [claim(value=2500000, quote=None, source={"outlet": "X", "published": "2026-02", "quote": "2.5 million"})]
+    )
+    assert invoke("validate").exit_code == 0
+    result = invoke("validate", "--fail-on", "warning")
+    assert result.exit_code == 1
+    assert "killed-plausible" in result.output
+
+
+def test_unknown_option_exits_2(project):
+    assert CliRunner().invoke(cli, ["validate", "--no-such-option"]).exit_code == 2
+
+
+def test_broken_gate_exits_2_with_location(project):
+    project.write("checks/publication.yml", "datasets: [datasets/**/*.yml]\nsuites: []\nfail_on: fatal\n")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "checks/publication.yml:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_suite_entry_rejected_by_gx_exits_2(project):
+    project.write(
+        "expectations/source-attribution.yml",
+        """
+        name: source-attribution
+        expectations:
+          - type: expect_column_values_to_not_be_null
+            kwargs: {column: outlet, colum_typo: 1}
+            meta: {id: source-outlet, title: Outlet, explain: Outlet named.}
+        """,
+    )
+    project.dataset([claim()])
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "expectations/source-attribution.yml:3" in result.output
+    assert "Great Expectations rejects" in result.output
+
+
+def test_internal_error_is_one_line_and_exits_3(project, monkeypatch):
+    import factcheck.run
+
+    def explode(options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(factcheck.run, "run", explode)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 3
+    assert "internal error" in result.output and "boom" in result.output
+    assert "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["validate", "--debug"])
+    assert result.exit_code == 3
+    assert "Traceback" in result.output
