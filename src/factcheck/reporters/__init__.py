@@ -10,6 +10,7 @@ from types import ModuleType
 
 REPORTERS: dict[str, str] = {
     "terminal": "factcheck.reporters.terminal",
+    "github": "factcheck.reporters.github",
 }
 
 

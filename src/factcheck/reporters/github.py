@@ -1,0 +1,253 @@
+"""The GitHub Actions report: annotations on the YAML lines, a job summary, and step outputs.
+
+`factcheck validate --github` (automatic when `GITHUB_ACTIONS=true`) writes three things:
+
+- workflow commands on stdout, `::error file=datasets/x.yml,line=12,title=...::message`, which GitHub turns
+  into annotations on those lines of the pull request's diff. A blocking finding is an `error` (it is what
+  fails the check); a finding that does not block is a `warning` or, for severity `info`, a `notice`.
+  Waived and corroborated findings are not annotated: they need no action on the diff, and annotations
+  are scarce. They are listed (waived) or counted (corroborated) in the job summary.
+- a Markdown job summary appended to `$GITHUB_STEP_SUMMARY`: the verdict, the counts, a table of findings
+  and a table of waived findings, within a byte budget far below GitHub's 1 MiB per step.
+- step outputs appended to `$GITHUB_OUTPUT`: `verdict`, `blocking`, `critical`, `warning`, `info`,
+  `waived`, `corroborated`, `claims`.
+
+GitHub shows at most 10 annotations of each level (error, warning, notice) per step and drops the rest
+silently. Findings are therefore annotated most important first (blocking, then severity, then file order),
+and when some are left out, one last notice says how many and points to the summary and the report.
+
+Paths are relative to the repository root (`$GITHUB_WORKSPACE`, else the nearest folder holding `.git`),
+which is what GitHub matches annotations against; a project in a sub-folder of its repository gets that
+folder as a prefix.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from factcheck.findings import Finding, Report, severity_rank
+from factcheck.project import ConfigError
+from factcheck.reporters.terminal import verdict_line
+
+ANNOTATIONS_PER_LEVEL = 10
+# GitHub refuses a step summary over 1 MiB; other steps of the job may write to it too.
+SUMMARY_BUDGET = 256 * 1024
+OUTPUT_NAMES = ("verdict", "blocking", "critical", "warning", "info", "waived", "corroborated", "claims")
+
+LEVELS = ("error", "warning", "notice")
+_LEVEL_BY_SEVERITY = {"critical": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: `%`, CR and LF are encoded, as the Actions toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: as data, and `:` and `,` too, which separate properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def repository_prefix(root: Path, environ: Mapping[str, str]) -> str:
+    """The project root's path inside its repository ('' when they are the same folder)."""
+    root = root.resolve()
+    workspace = environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        base = Path(workspace).resolve()
+    else:
+        base = next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
+    if base != root and root.is_relative_to(base):
+        return root.relative_to(base).as_posix()
+    return ""
+
+
+def repository_path(file: str, prefix: str) -> str:
+    return posixpath.normpath(posixpath.join(prefix, file)) if prefix else file
+
+
+def level(finding: Finding) -> str:
+    """The annotation level: error for what blocks, else by severity."""
+    return "error" if finding.blocking else _LEVEL_BY_SEVERITY[finding.severity]
+
+
+def ranked(report: Report) -> list[Finding]:
+    """Failed findings, most important first: blocking, then severity, then file order."""
+    failed = [f for f in report.findings if f.status == "failed"]
+    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.sort_key()))
+
+
+def annotation(finding: Finding, prefix: str = "") -> str:
+    title = f"{finding.check}: {finding.title}" if finding.title else finding.check
+    message = f"[{finding.claim}] {finding.message}" if finding.claim else finding.message
+    if finding.hint:
+        message += f"\nhint: {finding.hint}"
+    if finding.explain:
+        message += f"\n{finding.explain}"
+    properties = ",".join(
+        f"{name}={escape_property(value)}"
+        for name, value in (
+            ("file", repository_path(finding.file, prefix)),
+            ("line", str(finding.line)),
+            ("title", title),
+        )
+    )
+    return f"::{level(finding)} {properties}::{escape_data(message)}"
+
+
+def annotations(report: Report, prefix: str = "") -> list[str]:
+    """The workflow commands, at most `ANNOTATIONS_PER_LEVEL` of each level, then a notice for the rest."""
+    findings = ranked(report)
+    per_level = {name: sum(level(f) == name for f in findings) for name in LEVELS}
+    room = dict.fromkeys(LEVELS, ANNOTATIONS_PER_LEVEL)
+    if any(n > ANNOTATIONS_PER_LEVEL for n in per_level.values()):
+        room["notice"] -= 1  # the closing notice takes one of the notice slots
+    shown = dict.fromkeys(LEVELS, 0)
+    left = dict.fromkeys(LEVELS, 0)
+    lines = []
+    for finding in findings:
+        name = level(finding)
+        if shown[name] < room[name]:
+            shown[name] += 1
+            lines.append(annotation(finding, prefix))
+        else:
+            left[name] += 1
+    if any(left.values()):
+        parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in left.items() if n]
+        total = sum(left.values())
+        lines.append(
+            "::notice title=factcheck%3A more findings::"
+            + escape_data(
+                f"{total} more finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
+                "not annotated here: GitHub shows at most 10 annotations of each level per step. "
+                "Every finding is in the job summary and in the report uploaded with this run."
+            )
+        )
+    return lines
+
+
+def render(report: Report, stream: TextIO, prefix: str = "") -> None:
+    """Write the annotations (workflow commands) to `stream`, normally stdout."""
+    for line in annotations(report, prefix):
+        stream.write(line + "\n")
+
+
+# Backslash-escapes every ASCII punctuation character that Markdown or a table gives a meaning to.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def cell(text: str) -> str:
+    """Text safe in a Markdown table cell: no line breaks, no table pipes, no markup, no HTML."""
+    text = " ".join(text.split())
+    return _MARKDOWN.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def _link(path: str, line: int, environ: Mapping[str, str]) -> str:
+    server, repo, sha = (environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    text = cell(f"{path}:{line}")
+    if not (server and repo and sha):
+        return text
+    url = f"{server}/{repo}/blob/{sha}/{quote(path)}#L{line}"
+    return f"[{text}]({url})"
+
+
+def _rows(findings: list[Finding], budget: int, row) -> tuple[list[str], int]:
+    """As many rows as fit in `budget` bytes, and how many did not."""
+    rows: list[str] = []
+    used = 0
+    for index, finding in enumerate(findings):
+        text = row(finding)
+        size = len(text.encode("utf-8")) + 1
+        if used + size > budget:
+            return rows, len(findings) - index
+        rows.append(text)
+        used += size
+    return rows, 0
+
+
+def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None = None) -> str:
+    """The job summary in Markdown, at most about `SUMMARY_BUDGET` bytes."""
+    environ = environ if environ is not None else {}
+    counts = report.counts()
+    mark = "❌" if report.blocked else "✅"
+    out = [
+        f"## {mark} factcheck: {report.verdict}",
+        "",
+        cell(verdict_line(report)),
+        "",
+        "| blocking | critical | warning | info | waived | corroborated | claims |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {counts['blocking']} | {counts['critical']} | {counts['warning']} | {counts['info']} "
+        f"| {counts['waived']} | {counts['corroborated']} | {len(report.claims)} |",
+    ]
+    if report.gates:
+        gates = ", ".join(f"{cell(g.name)} (fail on {g.fail_on}, {g.claims} claims)" for g in report.gates)
+        out += ["", f"Gates: {gates}"]
+    budget = SUMMARY_BUDGET - len("\n".join(out).encode("utf-8")) - 4096  # room for headings and notes
+
+    def finding_row(f: Finding) -> str:
+        where = _link(repository_path(f.file, prefix), f.line, environ)
+        status = f"**{f.severity}**" if f.blocking else f.severity
+        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
+        return f"| {status} | {where} | {cell(f.check)} | {cell(f.claim or '')} | {cell(message)} |"
+
+    def waiver_row(f: Finding) -> str:
+        where = _link(repository_path(f.file, prefix), f.line, environ)
+        reason = f.waiver.reason if f.waiver else ""
+        until = f.waiver.until.text if f.waiver and f.waiver.until else "no end date"
+        return f"| {where} | {cell(f.check)} | {cell(f.claim or '')} | {cell(reason)} | {cell(until)} |"
+
+    failed = ranked(report)
+    waived = [f for f in report.findings if f.status == "waived"]
+    if failed:
+        rows, left = _rows(failed, budget, finding_row)
+        budget -= sum(len(r.encode("utf-8")) + 1 for r in rows)
+        out += ["", "### Findings", "", "| severity | where | check | claim | message |", "|---|---|---|---|---|"]
+        out += rows
+        if left:
+            out += ["", f"{left} more finding{'s' if left != 1 else ''} left out of this table to keep the "
+                    "summary small: every finding is in the report uploaded with this run."]  # fmt: skip
+    if waived:
+        rows, left = _rows(waived, max(budget, 0), waiver_row)
+        out += ["", "### Waived", "", "| where | check | claim | reason | until |", "|---|---|---|---|---|"]
+        out += rows
+        if left:
+            out += ["", f"{left} more waived finding{'s' if left != 1 else ''} left out of this table: "
+                    "every one is in the report uploaded with this run."]  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
+def outputs(report: Report) -> dict[str, str]:
+    """Step outputs for later steps: `steps.<id>.outputs.verdict` and the counts."""
+    counts = report.counts()
+    values = {"verdict": report.verdict, **{k: str(counts[k]) for k in OUTPUT_NAMES[1:-1]}}
+    values["claims"] = str(len(report.claims))
+    return {name: values[name] for name in OUTPUT_NAMES}
+
+
+def _append(variable: str, path: str, text: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise ConfigError(
+            f"cannot append to ${variable} ({path}): {error.strerror or error}",
+            "outside GitHub Actions, run without --github",
+        ) from None
+
+
+def publish(report: Report, stream: TextIO, root: Path, environ: Mapping[str, str] | None = None) -> None:
+    """Annotations to `stream`, the summary to `$GITHUB_STEP_SUMMARY`, outputs to `$GITHUB_OUTPUT` (when set)."""
+    environ = environ if environ is not None else os.environ
+    prefix = repository_prefix(root, environ)
+    render(report, stream, prefix)
+    if environ.get("GITHUB_STEP_SUMMARY"):
+        _append("GITHUB_STEP_SUMMARY", environ["GITHUB_STEP_SUMMARY"], summary(report, prefix, environ))
+    if environ.get("GITHUB_OUTPUT"):
+        text = "".join(f"{name}={value}\n" for name, value in outputs(report).items())
+        _append("GITHUB_OUTPUT", environ["GITHUB_OUTPUT"], text)
