@@ -57,3 +57,17 @@ def project(tmp_path, monkeypatch) -> Project:
     monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     return Project(tmp_path)
+
+
+def run_project(project: Project, *targets: str, fail_on: str | None = None):
+    """Validate a test project through the public `run()`; returns the `Report`."""
+    import datetime as dt
+
+    from factcheck.run import Options, run
+
+    return run(Options(root=project.root, targets=targets, today=dt.date.fromisoformat(TODAY), fail_on=fail_on))
+
+
+def failed(report, check: str | None = None) -> list:
+    """The failed findings of a report, optionally of one check."""
+    return [f for f in report.findings if f.status == "failed" and (check is None or f.check == check)]

@@ -6,6 +6,7 @@ problems of all files are reported in one run, each with `file:line` and, where 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -297,7 +298,23 @@ def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[
         points, problems = _read_series(node, line, context, vocabulary)
         findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
         claims += points
+    duplicated = [f.line for f in findings if f.check == "duplicate-key"]
+    if duplicated:
+        claims = _without_duplicate_keys(claims, duplicated, data)
     return (claims if vocabulary else []), findings
+
+
+def _without_duplicate_keys(claims: list[Claim], duplicated: list[int], data: Mapping) -> list[Claim]:
+    """A duplicate key is a schema error of the claim (or series) it stands in: that one is not checked."""
+    boundaries = sorted(
+        {*data.key_lines.values(), *(line for key in ("claims", "series") for line in _item_lines(data.get(key)))}
+    )
+    broken = {boundaries[bisect.bisect_right(boundaries, line) - 1] for line in duplicated}
+    return [c for c in claims if boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken]
+
+
+def _item_lines(node: object) -> list[int]:
+    return node.item_lines if isinstance(node, Sequence) else []
 
 
 class _Bad(Exception):
@@ -411,13 +428,8 @@ def _read_point(point, line: int, series: SeriesIn, rel: str, header: DatasetHea
             raise _Bad(Problem("schema", line, f"point {date.text}: {first.message}", first.hint)) from None
     source = series.source
     if source.published is None or extra.quote:
-        source = Source(
-            outlet=source.outlet,
-            published=source.published or date,
-            url=source.url,
-            quote=extra.quote or source.quote,
-            via=source.via,
-        )
+        # Both values are already validated: copying skips re-validation (which would also refuse a Span).
+        source = source.model_copy(update={"published": source.published or date, "quote": extra.quote or source.quote})
     return Claim(
         id=f"{series.id}@{date.text}",
         file=rel,

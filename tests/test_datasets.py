@@ -1,0 +1,148 @@
+"""Stage 0: every schema problem is a finding with file:line, all reported in one run."""
+
+from __future__ import annotations
+
+from conftest import claim, failed, run_project
+
+
+def test_yaml_syntax_error_has_its_line(project):
+    project.write("datasets/test.yml", "dataset: t\ntitle: T\nclaims:\n  - id: [unclosed\n")
+    (finding,) = failed(run_project(project))
+    assert (finding.check, finding.file, finding.line) == ("yaml-syntax", "datasets/test.yml", 5)
+
+
+def test_tab_indentation_gets_a_hint(project):
+    project.write("datasets/test.yml", "dataset: t\ntitle: T\nclaims:\n\t- id: a\n")
+    (finding,) = failed(run_project(project))
+    assert finding.check == "yaml-syntax" and finding.line == 4
+    assert "tab" in finding.hint
+
+
+def test_duplicate_keys_are_found_where_pyyaml_would_keep_the_last(project):
+    project.write(
+        "datasets/test.yml",
+        """
+        dataset: t
+        title: T
+        claims:
+          - id: a
+            metric: military_killed
+            subject: ukraine
+            claimant: zelensky
+            value: 55000
+            value: 65000
+            as_of: 2026-02
+            source: {outlet: France 2, published: 2026-02, quote: "55,000"}
+        """,
+    )
+    (finding,) = failed(run_project(project))
+    assert (finding.check, finding.line) == ("duplicate-key", 9)
+    assert "first on line 8" in finding.message
+
+
+def test_unknown_field_wrong_type_and_bad_date_all_reported_with_lines(project):
+    project.write(
+        "datasets/test.yml",
+        """
+        dataset: t
+        title: T
+        claims:
+          - id: a
+            metric: military_killed
+            subject: ukraine
+            claimant: zelensky
+            value: "55,000"
+            as_of: 2025-02-30
+            source: {outlet: France 2, published: 2026-02, quote: "55,000"}
+            sauce: 1
+        """,
+    )
+    found = {(f.check, f.line): f for f in failed(run_project(project))}
+    assert set(found) == {("schema", 8), ("schema", 9), ("schema", 11)}
+    assert "should be a number" in found["schema", 8].message
+    assert "February 2025 has 28 days" in found["schema", 9].message
+    assert "unknown field `sauce`" in found["schema", 11].message
+    assert found["schema", 11].hint == "did you mean `source`?"
+
+
+def test_unknown_catalog_keys_get_did_you_mean_from_names_and_aliases(project):
+    project.dataset(
+        [
+            claim("a", claimant="Zelenskiy"),
+            claim("b", metric="military_kiled"),
+            claim("c", claimant="Shirsky"),
+            claim("d", subject="atlantis"),
+        ]
+    )
+    found = {f.claim: f for f in failed(run_project(project), "unknown-reference")}
+    assert found["a"].hint == "'Zelenskiy' is another spelling of `zelensky`: write `claimant: zelensky`"
+    assert found["b"].hint == "did you mean `military_killed`?"
+    assert found["c"].hint == "'Shirsky' is another spelling of `syrskyi`: write `claimant: syrskyi`"
+    assert "add `atlantis` to the subjects" in found["d"].hint
+
+
+def test_duplicate_ids_across_files_point_at_the_first(project):
+    project.dataset([claim("same")], name="one.yml")
+    project.dataset([claim("same")], name="two.yml")
+    (finding,) = failed(run_project(project))
+    assert finding.check == "duplicate-id" and finding.file == "datasets/two.yml"
+    assert "datasets/one.yml:" in finding.message
+
+
+def test_a_broken_claim_does_not_stop_the_others(project):
+    project.dataset([claim("ok1"), claim("broken", value=True), claim("ok2", value=45000, as_of="2026-05",
+                     source={"outlet": "X", "published": "2026-05", "quote": "45,000"})])  # fmt: skip
+    report = run_project(project)
+    assert {f.check for f in failed(report)} == {"schema", "cumulative-non-decreasing"}
+    assert set(report.claims) == {"ok1", "ok2"}
+
+
+def test_exactly_one_of_as_of_and_period(project):
+    project.dataset([claim("both", period="2025"), claim("neither", as_of=None)])
+    found = failed(run_project(project), "schema")
+    assert [f.claim for f in found] == ["both", "neither"]
+    assert all("exactly one of `as_of`" in f.message for f in found)
+
+
+def test_waiver_needs_a_reason_and_a_real_expiry(project):
+    project.dataset(
+        [
+            claim("a", waivers=[{"check": "source-outlet"}]),
+            claim("b", waivers=[{"check": "source-outlet", "reason": "x", "until": "next year"}]),
+        ]
+    )
+    messages = {f.claim: f.message for f in failed(run_project(project), "schema")}
+    assert "`waivers[0].reason` is required" in messages["a"]
+    assert "is not a date" in messages["b"]
+
+
+def test_broken_catalog_is_data_with_a_line(project):
+    project.write(
+        "datasets/catalog.yml",
+        """
+        metrics:
+          killed: {unit: people, description: killed, cumulative: maybe}
+        subjects: {ukraine: {name: Ukraine}}
+        claimants: {zelensky: {name: Z, affiliation: ukraine}}
+        """,
+    )
+    project.dataset([claim()])
+    report = run_project(project)
+    (finding,) = failed(report)
+    assert (finding.file, finding.line, finding.check) == ("datasets/catalog.yml", 2, "schema")
+    assert report.blocked
+
+
+def test_stray_file_in_datasets_is_a_finding(project):
+    project.dataset([claim()])
+    project.write("datasets/notes.txt", "hello")
+    (finding,) = failed(run_project(project))
+    assert (finding.check, finding.file) == ("stray-file", "datasets/notes.txt")
+
+
+def test_empty_and_scalar_files_are_explained(project):
+    project.write("datasets/empty.yml", "")
+    project.write("datasets/list.yml", "- 1\n- 2\n")
+    messages = {f.file: f.message for f in failed(run_project(project))}
+    assert "this file is empty" in messages["datasets/empty.yml"]
+    assert "this file is a list" in messages["datasets/list.yml"]

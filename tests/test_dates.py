@@ -1,0 +1,51 @@
+"""Partial ISO dates as day intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.dates import DateError, parse_span
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2025", D(2025, 1, 1), D(2025, 12, 31)),
+        (2025, D(2025, 1, 1), D(2025, 12, 31)),
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
+        ("2025-02", D(2025, 2, 1), D(2025, 2, 28)),
+        ("2025-10-14", D(2025, 10, 14), D(2025, 10, 14)),
+        (D(2025, 10, 14), D(2025, 10, 14), D(2025, 10, 14)),
+        ("2025-05/2025-08", D(2025, 5, 1), D(2025, 8, 31)),
+        ("2025/2025-03-02", D(2025, 1, 1), D(2025, 3, 2)),
+    ],
+)
+def test_dates_are_intervals_of_days(text, start, end):
+    span = parse_span(text)
+    assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-02-30", "February 2025 has 28 days"),
+        ("2025-13", "there is no month 13"),
+        ("0000-01-01", "year must be between"),
+        ("2025-08/2025-05", "ends before it starts"),
+        ("14 October 2025", "is not a date"),
+        ("2025-10-14T10:00", "is not a date"),
+        (True, "is not a date"),
+        (2025.5, "is not a date"),
+    ],
+)
+def test_bad_dates_explain_themselves(text, message):
+    with pytest.raises(DateError, match=message):
+        parse_span(text)
+
+
+def test_span_keeps_the_text_it_was_written_as():
+    assert str(parse_span("2025-05/2025-08")) == "2025-05/2025-08"

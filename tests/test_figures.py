@@ -1,0 +1,88 @@
+"""Qualifiers as intervals, implied precision, and numbers as quotes write them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_in, states_figure
+
+
+@pytest.mark.parametrize(
+    ("value", "half"),
+    [(55000, 500), (1325460, 5), (1100000, 50000), (20, 5), (2.5, 0.05), (2514, 0.5), (400000, 50000)],
+)
+def test_implied_precision_is_half_a_unit_of_the_last_nonzero_digit(value, half):
+    assert implied_half_unit(value) == pytest.approx(half)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("exact", (55000, 55000)),
+        ("about", (54500, 55500)),
+        ("nearly", (54000, 55000)),
+        ("at_least", (55000, math.inf)),
+        ("more_than", (55000, math.inf)),
+        ("at_most", (0, 55000)),
+        ("less_than", (0, 55000)),
+    ],
+)
+def test_qualifiers_become_closed_intervals(qualifier, expected):
+    assert bounds(55000, qualifier) == expected
+
+
+def test_explicit_low_and_high_win():
+    assert bounds(55000, "about", low=50000, high=60000) == (50000, 60000)
+
+
+def test_a_gate_may_set_a_relative_tolerance():
+    assert bounds(1000, "about", relative=0.1) == pytest.approx((900, 1100))
+
+
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("is 55,000, Zelensky said", 55000),
+        ("55 000 soldiers", 55000),
+        ("55.000 soldiers", 55000),
+        ("55\u00a0000", 55000),
+        ("55\u202f000", 55000),
+        ("55’000", 55000),
+        ("55 thousand", 55000),
+        ("55k", 55000),
+        ("1.1 million", 1100000),
+        ("2,5 mln", 2500000),
+        ("1.2bn", 1200000000),
+        ("about 20% of Ukraine", 20),
+        ("killed 2,514 civilians and injured 12,142 in 2025", 12142),
+    ],
+)
+def test_quotes_state_figures_in_every_usual_way(quote, value):
+    assert states_figure(quote, value)
+
+
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("is 55,000", 65000),
+        ("55,0000", 55000),
+        ("155,000", 55000),
+        ("1.1 million", 1100),
+        ("", 1),
+        (None, 1),
+    ],
+)
+def test_quotes_that_do_not_state_the_figure(quote, value):
+    assert not states_figure(quote, value)
+
+
+def test_numbers_in_reads_dotted_groups_both_ways():
+    assert {55.0, 55000.0} <= numbers_in("55.000")
+
+
+def test_figures_are_written_for_people():
+    assert format_figure(46000, "more_than") == "more than 46,000"
+    assert format_figure(20, "about", "percent") == "about 20%"
+    assert format_figure(2.5, "exact") == "2.5"
