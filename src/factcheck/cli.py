@@ -88,8 +88,13 @@ def error_handling(command):
     help="Let gate files name datasets and suites outside the project root.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@click.option(
+    "--github/--no-github",
+    default=None,
+    help="Annotate the YAML lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
+)
 @error_handling
-def validate(targets, today, fail_on, root, allow_outside_root, color) -> None:
+def validate(targets, today, fail_on, root, allow_outside_root, color, github) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
     TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
@@ -112,6 +117,12 @@ def validate(targets, today, fail_on, root, allow_outside_root, color) -> None:
         allow_outside_root=allow_outside_root,
     )
     report = run(options)
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    if github:
+        from factcheck.reporters import github as github_reporter
+
+        github_reporter.publish(report, sys.stdout, root)  # before the terminal report: its verdict ends the log
     colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     terminal.render(report, sys.stdout, colour=colour)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)

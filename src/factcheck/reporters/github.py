@@ -137,8 +137,9 @@ def render(report: Report, stream: TextIO, prefix: str = "") -> None:
         stream.write(line + "\n")
 
 
-# Backslash-escapes every ASCII punctuation character that Markdown or a table gives a meaning to.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+# A table cell holds only inline Markdown, so the characters to neutralise are those of inline markup
+# (emphasis, code, links and images through `[`, HTML, strikethrough, math), the cell separator `|`, and `&`.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~$])")
 
 
 def cell(text: str) -> str:
