@@ -1,0 +1,209 @@
+"""The GitHub Actions reporter: workflow-command escaping, annotation limits, job summary, outputs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.findings import Finding, Report
+from factcheck.models import Waiver
+from factcheck.reporters import REPORTERS, get, github
+
+
+def finding(line: int = 3, severity: str = "critical", blocking: bool | None = None, **fields) -> Finding:
+    base = Finding(
+        check="cumulative-non-decreasing",
+        severity=severity,
+        file="datasets/war.yml",
+        line=line,
+        message="falls from 55,000 to 45,000",
+        claim=f"c{line}",
+        title="Cumulative totals do not fall",
+        blocking=severity == "critical" if blocking is None else blocking,
+    )
+    return replace(base, **fields)
+
+
+def report(*findings: Finding) -> Report:
+    return Report(findings=sorted(findings, key=Finding.sort_key))
+
+
+def levels(lines: list[str]) -> list[str]:
+    return [line[2:].split(" ", 1)[0].split("::", 1)[0] for line in lines]
+
+
+def test_registered():
+    assert REPORTERS["github"] == "factcheck.reporters.github"
+    assert get("github") is github
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "prop"),
+    [
+        ("plain", "plain", "plain"),
+        ("100%", "100%25", "100%25"),
+        ("a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"),
+        ("x: 1, y", "x: 1, y", "x%3A 1%2C y"),
+        ("%0A", "%250A", "%250A"),
+    ],
+)
+def test_escaping(text, data, prop):
+    assert github.escape_data(text) == data
+    assert github.escape_property(text) == prop
+
+
+def test_annotation_names_file_line_and_title_with_escaping():
+    f = finding(7, message="50% off: a, b\nsecond line", hint="check the quote", file="datasets/a,b:c.yml")
+    line = github.annotation(f, prefix="data")
+    assert line == (
+        "::error file=data/datasets/a%2Cb%3Ac.yml,line=7,title=cumulative-non-decreasing%3A Cumulative totals do not fall"
+        "::[c7] 50%25 off: a, b%0Asecond line%0Ahint: check the quote"
+    )
+
+
+@pytest.mark.parametrize(
+    ("severity", "blocking", "expected"),
+    [("critical", True, "error"), ("warning", True, "error"), ("warning", False, "warning"), ("info", False, "notice")],
+)
+def test_level_is_error_for_what_blocks_else_by_severity(severity, blocking, expected):
+    assert levels(github.annotations(report(finding(severity=severity, blocking=blocking)))) == [expected]
+
+
+def test_waived_and_corroborated_findings_are_not_annotated():
+    waived = finding(1, status="waived", blocking=False, waiver=Waiver(check="x", reason="corrected"))
+    corroborated = finding(2, status="corroborated", severity="info", blocking=False)
+    assert github.annotations(report(waived, corroborated, finding(5))) == [github.annotation(finding(5))]
+
+
+def test_most_important_first_at_most_ten_per_level_then_a_notice_counting_the_rest():
+    many = [finding(line, "warning", blocking=False) for line in range(1, 13)]
+    many += [finding(line, "critical") for line in range(100, 115)]
+    many += [finding(line, "info", blocking=False) for line in range(50, 53)]
+    lines = github.annotations(report(*many))
+    assert levels(lines) == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 4
+    assert [int(re.search(r",line=(\d+),", line).group(1)) for line in lines[:-1]] == [
+        *range(100, 110),
+        *range(1, 11),
+        *range(50, 53),
+    ]
+    assert lines[-1].startswith("::notice title=factcheck%3A more findings::7 more findings (5 errors, 2 warnings)")
+    assert "job summary" in lines[-1] and "report" in lines[-1]
+
+
+def test_the_closing_notice_takes_a_notice_slot():
+    lines = github.annotations(report(*(finding(line, "info", blocking=False) for line in range(1, 13))))
+    assert levels(lines) == ["notice"] * 10
+    assert "3 more findings (3 notices)" in lines[-1]
+
+
+def test_exactly_ten_of_each_level_needs_no_closing_notice():
+    lines = github.annotations(report(*(finding(line) for line in range(1, 11))))
+    assert levels(lines) == ["error"] * 10
+    assert "more findings" not in "".join(lines)
+
+
+def test_summary_has_verdict_counts_and_escaped_cells():
+    waiver = Waiver(check="cumulative-non-decreasing", reason="corrected | on *13 Oct*", until="2027-01-01")
+    text = github.summary(
+        report(
+            finding(4, message="a | b <script> *bold* [x](y)"),
+            finding(9, status="waived", blocking=False, waiver=waiver),
+        )
+    )
+    assert text.startswith("## ❌ factcheck: blocked\n")
+    assert "| 1 | 1 | 0 | 0 | 1 | 0 | 0 |" in text
+    assert "| **critical** | datasets/war.yml:4 | cumulative-non-decreasing | c4 | " in text
+    assert r"a \| b \<script\> \*bold\* \[x\](y) |" in text
+    assert r"| datasets/war.yml:9 | cumulative-non-decreasing | c9 | corrected \| on \*13 Oct\* | 2027-01-01 |" in text
+    # every row of a table has the same number of unescaped separators as its header
+    for table_line in (line for line in text.splitlines() if line.startswith("| ")):
+        assert len(re.findall(r"(?<!\\)\|", table_line)) in (6, 8), table_line
+
+
+def test_summary_links_to_the_lines_when_the_run_is_known():
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc"}
+    text = github.summary(report(finding(4, file="datasets/a b.yml")), prefix="", environ=env)
+    assert "[datasets/a b.yml:4](https://github.com/o/r/blob/abc/datasets/a%20b.yml#L4)" in text
+
+
+def test_publishable_summary():
+    text = github.summary(report(finding(4, "warning", blocking=False)))
+    assert text.startswith("## ✅ factcheck: publishable\n")
+
+
+def test_summary_stays_within_budget_and_says_how_many_were_left_out():
+    many = [finding(line, message="x" * 2000) for line in range(1, 401)]
+    text = github.summary(report(*many))
+    assert len(text.encode("utf-8")) <= github.SUMMARY_BUDGET
+    rows = [line for line in text.splitlines() if line.startswith("| **critical** |")]
+    left = int(re.search(r"^(\d+) more findings left out", text, re.M).group(1))
+    assert 0 < len(rows) < 400
+    assert len(rows) + left == 400
+
+
+def test_outputs():
+    out = github.outputs(report(finding(1), finding(2, "warning", blocking=False)))
+    assert out == {
+        "verdict": "blocked",
+        "blocking": "1",
+        "critical": "1",
+        "warning": "1",
+        "info": "0",
+        "waived": "0",
+        "corroborated": "0",
+        "claims": "0",
+    }
+
+
+def test_publish_appends_to_the_step_files_with_paths_from_the_repository_root(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "facts").mkdir(parents=True)
+    summary, output = tmp_path / "summary.md", tmp_path / "output"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    env = {"GITHUB_WORKSPACE": str(repo), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output)}
+    lines: list[str] = []
+
+    class Stream:
+        def write(self, text: str) -> None:
+            lines.append(text)
+
+    github.publish(report(finding(3)), Stream(), repo / "facts", env)
+    assert "".join(lines).startswith("::error file=facts/datasets/war.yml,line=3,")
+    assert summary.read_text(encoding="utf-8").startswith("earlier step\n## ❌ factcheck: blocked")
+    assert "facts/datasets/war.yml:3" in summary.read_text(encoding="utf-8")
+    assert "verdict=blocked\n" in output.read_text(encoding="utf-8")
+
+
+def test_repository_prefix_from_git_when_not_on_a_runner(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    assert github.repository_prefix(tmp_path / "sub", {}) == "sub"
+    assert github.repository_prefix(tmp_path, {}) == ""
+
+
+def test_cli_github_flag_and_no_github_override(project, monkeypatch):
+    series = {"metric": "military_killed", "subject": "ukraine", "claimant": "zelensky"}
+    project.dataset(
+        [
+            {"id": "a", **series, "value": 55000, "as_of": "2026-02",
+             "source": {"outlet": "France 2", "published": "2026-02", "quote": "is 55,000"}},
+            {"id": "b", **series, "value": 45000, "as_of": "2026-03",
+             "source": {"outlet": "X", "published": "2026-03", "quote": "45,000"}},
+        ]
+    )  # fmt: skip
+    line_of_b = project.root.joinpath("datasets/test.yml").read_text().splitlines().index("- id: b") + 1
+    result = CliRunner().invoke(cli, ["validate", "--github"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert f"::error file=datasets/test.yml,line={line_of_b},title=cumulative-non-decreasing" in result.output
+    assert result.output.strip().splitlines()[-1].startswith("BLOCKED")
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(project.root / "summary.md"))
+    result = CliRunner().invoke(cli, ["validate", "--no-github"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "::" not in result.output
+    assert not (project.root / "summary.md").exists()
