@@ -84,12 +84,21 @@ def _finding(file: str, problem: Problem, claim: str | None = None) -> Finding:
         severity="critical",
         file=file,
         line=problem.line,
-        message=problem.message,
+        message=_clip(problem.message),
         claim=claim,
         title=meta["title"],
         explain=meta["explain"],
-        hint=problem.hint,
+        hint=_clip(problem.hint),
     )
+
+
+MAX_MESSAGE = 300
+
+
+def _clip(text: str) -> str:
+    """One line of at most `MAX_MESSAGE` characters: a message quotes what is wrong, never a whole value."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 # --- pydantic errors, written for people ---------------------------------------------------------------

@@ -38,7 +38,12 @@ def find_root(start: Path) -> Path:
 
 def inside(root: Path, path: Path, what: str, allow_outside: bool = False) -> Path:
     """`path` resolved (through `..` and symlinks); refused when it leaves the root."""
-    resolved = (root / path).resolve()
+    try:
+        resolved = (root / path).resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
+        raise ConfigError(
+            f"{what} {path.as_posix()!r} is a symlink loop", "replace the symlink with the file or folder it names"
+        ) from None
     if not allow_outside and not resolved.is_relative_to(root):
         raise ConfigError(
             f"{what} {path.as_posix()!r} resolves to {resolved}, outside the project root {root}",
@@ -122,23 +127,29 @@ def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Pa
             if base.is_file():
                 found.add(base)
             elif base.is_dir():
-                found.update(_walk(base, re.compile(r".*\.ya?ml\Z"), base))
+                found.update(_walk(root, base, re.compile(r".*\.ya?ml\Z"), allow_outside))
             else:
                 raise ConfigError(f"dataset path {glob!r} does not exist")
             continue
         rest = "/".join(parts[len(static) :])
-        found.update(_walk(base, _pattern(rest), base))
+        found.update(_walk(root, base, _pattern(rest), allow_outside))
     checked = [inside(root, path, "dataset file", allow_outside) for path in found]
     return sorted(set(checked))
 
 
-def _walk(base: Path, pattern: re.Pattern, top: Path) -> list[Path]:
+def _walk(root: Path, base: Path, pattern: re.Pattern, allow_outside: bool) -> list[Path]:
+    """Files under `base` matching `pattern`. Symlinked folders are never entered (a loop cannot hang the
+    walk), and one that leads outside the root is refused like any other path that leaves it."""
     matches = []
     for folder, dirs, files in os.walk(base, followlinks=False):
         dirs.sort()
+        for name in dirs:
+            link = Path(folder) / name
+            if link.is_symlink():
+                inside(root, link.relative_to(root) if link.is_relative_to(root) else link, "folder", allow_outside)
         for name in sorted(files):
             path = Path(folder) / name
-            if pattern.match(path.relative_to(top).as_posix()):
+            if pattern.match(path.relative_to(base).as_posix()):
                 matches.append(path)
     return matches
 

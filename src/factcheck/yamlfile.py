@@ -10,6 +10,7 @@ day that does not exist gets a message about the day, not a traceback from the Y
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,26 @@ try:
 except ImportError:  # pragma: no cover - libyaml is missing only on unusual builds
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_BYTES = int(os.environ.get("FACTCHECK_MAX_FILE_BYTES", 20 * 1024 * 1024))
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_ALIASES = 1000
+# Values that aliases would add if the data were written out: a few shared blocks stay far below it, a
+# "billion laughs" file (aliases of aliases) far above, whatever the number of aliases.
+MAX_ALIAS_EXPANSION = 1_000_000
+
+
+def max_bytes() -> int:
+    """The file size limit: FACTCHECK_MAX_FILE_BYTES when set, else 20 MiB; `ValueError` when it is not a size."""
+    text = os.environ.get("FACTCHECK_MAX_FILE_BYTES", "").strip()
+    if not text:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ValueError(f"FACTCHECK_MAX_FILE_BYTES must be a positive whole number of bytes, not {text[:40]!r}")
+    return value
 
 
 class Mapping(dict):
@@ -147,7 +165,8 @@ def _construct_undefined(loader: _Loader, node: yaml.Node) -> None:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:omap", _construct_undefined)
+for _tag in ("omap", "pairs", "set", "binary"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_undefined)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor(None, _construct_undefined)
 # Dates and times stay text: factcheck.dates reads partial dates and explains impossible ones.
@@ -155,6 +174,60 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse aliases that would expand the data beyond `MAX_ALIAS_EXPANSION` values, or into itself.
+
+    The node graph shares aliased nodes, so this costs one pass over the distinct nodes; it runs before any
+    Python object is built and without recursion (libyaml allows 1000 levels of nesting).
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise YamlError(
+                Problem(
+                    "yaml-syntax",
+                    node.start_mark.line + 1,
+                    "an alias refers to the block that contains it: the data would never end",
+                    "write the values out",
+                )
+            )
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    expansion = sizes[id(root)] - len(sizes)
+    if expansion > MAX_ALIAS_EXPANSION:
+        node = root
+        while (bigger := [c for c in _children(node) if sizes[id(c)] > MAX_ALIAS_EXPANSION]) and bigger[0] is not node:
+            node = bigger[0]
+        raise YamlError(
+            Problem(
+                "yaml-syntax",
+                node.start_mark.line + 1,
+                f"aliases (*name) here would expand the data to {sizes[id(root)]:,} values, "
+                f"above the limit of {MAX_ALIAS_EXPANSION:,}",
+                "write the values out; anchors and aliases are meant for a few shared blocks",
+            )
+        )
 
 
 def _mark_line(error: yaml.YAMLError) -> int:
@@ -168,7 +241,9 @@ def parse(text: str) -> tuple[object, list[Problem]]:
     try:
         if not loader.check_node():
             return None, loader.problems
-        data = loader.construct_document(loader.get_node())
+        node = loader.get_node()
+        _check_expansion(node)
+        data = loader.construct_document(node)
         if loader.check_node():
             raise YamlError(
                 Problem(
@@ -195,17 +270,24 @@ def parse(text: str) -> tuple[object, list[Problem]]:
 
 def read(path: Path) -> tuple[object, list[Problem]]:
     """Read and parse a YAML file, refusing files too large, binary or not UTF-8 before parsing them."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    limit = max_bytes()
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or device could block the run or never end; git only ever checks out regular files.
+        raise YamlError(Problem("yaml-syntax", 1, "this is not a regular file", "datasets are plain text files"))
+    with path.open("rb") as handle:
+        # Read one byte past the limit, so a file that grows after stat() is still refused.
+        raw = handle.read(limit + 1)
+    if info.st_size > limit or len(raw) > limit:
+        size = max(info.st_size, len(raw))
         raise YamlError(
             Problem(
                 "file-too-large",
                 1,
-                f"the file is {size:,} bytes, above the limit of {MAX_BYTES:,}",
+                f"the file is {size:,} bytes, above the limit of {limit:,}",
                 "split it into several files, or raise FACTCHECK_MAX_FILE_BYTES",
             )
         )
-    raw = path.read_bytes()
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise YamlError(Problem("yaml-syntax", line, "the file contains a NUL byte: it is not text"))
