@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import datasets, profiling, project, yamlfile
+from factcheck import datasets, project, yamlfile
 from factcheck.findings import (
     Finding,
     GateRun,
@@ -14,7 +14,7 @@ from factcheck.findings import (
     apply_waivers,
     claim_fields,
     decide,
-    related_fields,
+    describe,
     render_message,
     severity_rank,
 )
@@ -30,7 +30,6 @@ class Options:
     today: dt.date | None = None
     fail_on: str | None = None
     allow_outside_root: bool = False
-    data_docs: Path | None = None  # also write GX's Data Docs site here
 
 
 def _select(options: Options) -> tuple[list[GateFile], set[Path] | None]:
@@ -87,9 +86,7 @@ def run(options: Options) -> Report:
         raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
 
     all_files = sorted({f for files in files_by_gate.values() for f in files})
-    profiling.lap("config")
     loaded = datasets.load(root, all_files)
-    profiling.lap("schema")
     claims = {c.id: c for c in loaded.claims}
     findings: dict[tuple, Finding] = {}
 
@@ -116,50 +113,39 @@ def run(options: Options) -> Report:
         from factcheck.engine import Engine  # imports Great Expectations: seconds, so only here
         from factcheck.frame import build
 
-        profiling.lap("import")
         engine = Engine()
         for suite in suites.values():
             engine.prepare(suite)
-        profiling.lap("gx-setup")
         for gate in gates:
             fail_on = options.fail_on or gate.gate.fail_on
             gate_suites = suites_by_gate[gate.path]
             in_gate = {f.relative_to(root).as_posix() for f in files_by_gate[gate.path]}
             gate_claims = [c for c in loaded.claims if c.file in in_gate]
-            profiling.lap("findings")
             frame = build(gate_claims, loaded.catalog, gate.gate.about_tolerance)
-            profiling.lap("frame")
             check_ids = {check.id for suite in gate_suites for check in suite.checks}
             for suite in gate_suites:
                 by_id = {check.id: check for check in suite.checks}
                 for check in suite.checks:
                     checks_meta[check.id] = {"title": check.title, "explain": check.explain, "severity": check.severity,
                                              "suite": suite.path}  # fmt: skip
-                profiling.lap("findings")
-                hits = engine.validate(suite, frame, today)
-                profiling.lap(f"suite:{suite.path}")
-                for hit in hits:
+                for hit in engine.validate(suite, frame, today):
                     check = by_id[hit.check]
                     claim = claims[hit.claim_id]
                     fields = claim_fields(claim, loaded.catalog)
                     fields.update({k: _number(v) for k, v in check.kwargs.items() if isinstance(v, int | float)})
-                    fields.update(related_fields([claims[r] for r in hit.related], loaded.catalog))
-                    fields.update(dict(hit.fields))
+                    fields["related"] = "; ".join(describe(claims[r], loaded.catalog) for r in hit.related)
                     finding = Finding(
                         check=check.id,
                         severity=check.severity,
                         file=claim.file,
                         line=claim.line,
                         message=render_message(check.message, fields),
-                        status=hit.status,
                         claim=claim.id,
                         related=hit.related,
                         title=check.title,
                         explain=check.explain,
                     )
-                    if finding.status == "failed":  # a corroboration is evidence, never waived
-                        finding = apply_waivers(finding, claim.waivers, today)
-                    add(finding, fail_on)
+                    add(apply_waivers(finding, claim.waivers, today), fail_on)
             for claim in gate_claims:
                 for finding in _unknown_waivers(claim, check_ids):
                     add(finding, fail_on)
@@ -167,8 +153,6 @@ def run(options: Options) -> Report:
                 GateRun(gate.name, gate.path, fail_on, tuple(sorted(in_gate)),
                         tuple(s.path for s in gate_suites), tuple(sorted(check_ids)), len(gate_claims))
             )  # fmt: skip
-        if options.data_docs is not None:
-            engine.build_data_docs(options.data_docs)
     return Report(
         findings=sorted(findings.values(), key=Finding.sort_key),
         claims=claims,
