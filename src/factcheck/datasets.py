@@ -379,6 +379,7 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
         source=model.source,
         notes=model.notes,
         waivers=tuple(model.waivers),
+        fall=model.fall,
     )
     return claim, []
 
@@ -400,26 +401,29 @@ def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tup
     points = node["points"]
     for index, point in enumerate(points):
         point_line = points.line_of(index)
-        try:
-            claims.append(_read_point(point, point_line, model, rel, header))
-        except _Bad as error:
-            bad.append((error.problem, series_id))
+        claim, point_problems = _read_point(point, point_line, model, rel, header)
+        if claim is not None:
+            claims.append(claim)
+        bad += point_problems
     return claims, bad
 
 
-def _read_point(point, line: int, series: SeriesIn, rel: str, header: DatasetHeader) -> Claim:
+_POINT_SHAPE = "a point is [date, value] or [date, value, {notes: ..., waivers: [...]}]"
+
+
+def _read_point(
+    point, line: int, series: SeriesIn, rel: str, header: DatasetHeader
+) -> tuple[Claim | None, list[tuple[Problem, str | None]]]:
+    """One point of a series as a claim, or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
-        raise _Bad(
-            Problem(
-                "schema",
-                line,
-                f"a point is [date, value] or [date, value, {{...}}], not {_describe_input(point)}",
-            )
-        )
+        hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
+        return None, [(Problem("schema", line, f"{_POINT_SHAPE}, not {_describe_input(point)}", hint), series.id)]
     try:
         date = parse_span(point[0])
     except DateError as error:
-        raise _Bad(Problem("schema", line, f"point date: {error}")) from None
+        return None, [(Problem("schema", line, f"point date: {error}"), series.id)]
+    point_id = f"{series.id}@{date.text}"
+    problems: list[Problem] = []
     value = point[1]
     if (
         isinstance(value, bool)
@@ -427,20 +431,34 @@ def _read_point(point, line: int, series: SeriesIn, rel: str, header: DatasetHea
         or value != value
         or value in (float("inf"), float("-inf"))
     ):
-        raise _Bad(Problem("schema", line, f"point value should be a finite number, not {_describe_input(value)}"))
+        hint = "write the number without quotes or separators: 55000, not '55,000'" if isinstance(value, str) else ""
+        problems.append(
+            Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
+                    f"{_describe_input(value)}", hint)
+        )  # fmt: skip
     extra = PointExtra()
     if len(point) == 3:
-        try:
-            extra = PointExtra.model_validate(point[2])
-        except ValidationError as error:
-            first = explain(error, point[2], line, PointExtra)[0]
-            raise _Bad(Problem("schema", line, f"point {date.text}: {first.message}", first.hint)) from None
+        if not isinstance(point[2], Mapping):
+            problems.append(
+                Problem("schema", line, f"point {date.text}: the third element should be a mapping, not "
+                        f"{_describe_input(point[2])}", _POINT_SHAPE)
+            )  # fmt: skip
+        else:
+            try:
+                extra = PointExtra.model_validate(point[2])
+            except ValidationError as error:
+                problems += [
+                    Problem(p.check, p.line, f"point {date.text}: {p.message}", p.hint)
+                    for p in explain(error, point[2], line, PointExtra)
+                ]
+    if problems:
+        return None, [(p, point_id) for p in problems]
     source = series.source
     if source.published is None or extra.quote:
         # Both values are already validated: copying skips re-validation (which would also refuse a Span).
         source = source.model_copy(update={"published": source.published or date, "quote": extra.quote or source.quote})
-    return Claim(
-        id=f"{series.id}@{date.text}",
+    claim = Claim(
+        id=point_id,
         file=rel,
         line=line,
         dataset=header.dataset,
@@ -455,10 +473,13 @@ def _read_point(point, line: int, series: SeriesIn, rel: str, header: DatasetHea
         date=date,
         kind=series.kind,
         source=source,
-        notes=extra.notes or series.notes,
+        # The series' notes hold for every point; a point's own notes add to them.
+        notes="\n\n".join(n for n in (series.notes, extra.notes) if n) or None,
         waivers=tuple(extra.waivers),
         series=series.id,
+        fall=extra.fall,
     )
+    return claim, []
 
 
 def load(root: Path, files: list[Path]) -> Loaded:
@@ -478,7 +499,9 @@ def load(root: Path, files: list[Path]) -> Loaded:
                     "duplicate-id",
                     claim.line,
                     f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
-                    "give each claim its own id; to record the same figure twice, use two ids",
+                    f"the series `{claim.series}` has two points dated {claim.date.text}: keep one"
+                    if claim.series and claim.series == earlier.series
+                    else "give each claim its own id; to record the same figure twice, use two ids",
                 )
                 loaded.findings.append(_finding(rel, problem, claim.id))
                 continue

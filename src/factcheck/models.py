@@ -23,6 +23,11 @@ DateSpan = Annotated[Span, BeforeValidator(parse_span)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=100)]
 ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@:-]*$", max_length=200)]
+# A series id never holds '@': its points are `<series id>@<date>`, so a derived id names one point only.
+SeriesId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", max_length=150)]
+# `fall: unexplained` marks a cumulative total that the claimant itself published below an earlier one,
+# with no correction known: still reported, as a warning (cumulative-fall-unexplained), never waived.
+Fall = Literal["unexplained"]
 
 
 def _not_blank(text: str) -> str:
@@ -106,21 +111,28 @@ class ClaimIn(_Model):
     period: DateSpan | None = None
     source: Source
     notes: str | None = None
+    fall: Fall | None = None
     waivers: list[Waiver] = []
 
     @model_validator(mode="after")
     def _one_date(self) -> ClaimIn:
         if (self.as_of is None) == (self.period is None):
             raise ValueError("give exactly one of `as_of` (a cumulative total) or `period` (a total over a window)")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"`low` ({self.low:g}) is above `high` ({self.high:g})")
+        _check_extra(self)
         return self
+
+
+def _check_extra(model: ClaimIn | PointExtra) -> None:
+    if model.low is not None and model.high is not None and model.low > model.high:
+        raise ValueError(f"`low` ({model.low:g}) is above `high` ({model.high:g})")
+    if model.fall is not None and not model.notes:
+        raise ValueError("`fall: unexplained` needs `notes` saying what is known about the fall")
 
 
 class SeriesIn(_Model):
     """Many figures from one claimant: shared fields once, then `points: [[date, value], ...]`."""
 
-    id: ClaimId
+    id: SeriesId
     metric: Text
     subject: Text
     claimant: Text
@@ -128,7 +140,8 @@ class SeriesIn(_Model):
     kind: Literal["as_of", "period"] = "as_of"
     source: Source
     notes: str | None = None
-    points: list[list[object]]
+    # Each point is checked on its own (datasets._read_point), so one bad point never hides the others.
+    points: Annotated[list[object], Field(min_length=1)]
 
 
 class PointExtra(_Model):
@@ -139,7 +152,13 @@ class PointExtra(_Model):
     high: Number | None = None
     notes: str | None = None
     quote: Text | None = None
+    fall: Fall | None = None
     waivers: list[Waiver] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PointExtra:
+        _check_extra(self)
+        return self
 
 
 class DatasetHeader(_Model):
@@ -183,6 +202,7 @@ class Claim:
     notes: str | None = None
     waivers: tuple[Waiver, ...] = ()
     series: str | None = None
+    fall: str | None = None
 
 
 def url_is_wellformed(url: str | None) -> bool:
