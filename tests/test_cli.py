@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-from conftest import REPO, claim
 
+from conftest import REPO, claim
 from factcheck.cli import cli
 
 
