@@ -121,3 +121,51 @@ def test_internal_error_is_one_line_and_exits_3(project, monkeypatch):
     result = CliRunner().invoke(cli, ["validate", "--debug"])
     assert result.exit_code == 3
     assert "Traceback" in result.output
+
+
+def test_dataset_path_restricts_the_run_to_that_file(project):
+    project.dataset([claim("good")], name="good.yml")
+    project.dataset([claim("bad", source={"outlet": "X", "published": "2026-02", "quote": "nothing"})], name="bad.yml")
+    assert invoke("validate").exit_code == 1
+    result = invoke("validate", "datasets/good.yml")
+    assert result.exit_code == 0
+    assert "PUBLISHABLE: 1 claim checked" in result.output
+
+
+def test_gate_file_target_runs_that_gate(project):
+    project.dataset([claim()])
+    project.write(
+        "checks/lenient.yml",
+        "datasets: [datasets/**/*.yml]\nsuites: [expectations/plausible-ranges.yml]\nfail_on: critical\n",
+    )
+    result = invoke("validate", "checks/lenient.yml")
+    assert result.exit_code == 0
+
+
+def test_missing_target_exits_2(project):
+    result = CliRunner().invoke(cli, ["validate", "datasets/nope.yml"])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+def test_suite_entry_without_a_check_id_exits_2_with_its_line(project):
+    project.write(
+        "expectations/plausible-ranges.yml",
+        """
+        name: plausible-ranges
+        expectations:
+          - type: expect_column_values_to_not_be_null
+            kwargs: {column: outlet}
+            meta: {title: Outlet, explain: Outlet named.}
+        """,
+    )
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "expectations/plausible-ranges.yml:5: `meta.id` is required" in result.output
+
+
+def test_no_project_found_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "no project found" in result.output
