@@ -6,6 +6,7 @@ configuration error, 3 an internal error (a bug). Great Expectations is imported
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -64,6 +65,33 @@ def error_handling(command):
     return wrapper
 
 
+def output_options(command):
+    """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
+    report_path = click.Path(dir_okay=False, path_type=Path)
+    options = [
+        click.option("--report", "html", type=report_path, help="Write the self-contained HTML report to PATH."),
+        click.option("--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH."),
+        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH."),
+        click.option(
+            "--data-docs",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Also build Great Expectations' Data Docs site in DIR.",
+        ),
+        click.option("--timestamp", is_flag=True, help="Stamp the report files with the time (off: byte-identical)."),
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args, html, json_, junit, data_docs, timestamp, **kwargs):
+        from factcheck.reporters.files import Outputs
+
+        outputs = Outputs(html=html, json=json_, junit=junit, data_docs=data_docs, timestamp=timestamp)
+        return command(*args, outputs=outputs, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @cli.command()
 @click.argument("targets", nargs=-1, type=click.Path(path_type=str))
 @click.option(
@@ -93,8 +121,9 @@ def error_handling(command):
     default=None,
     help="Annotate the YAML lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
 )
+@output_options
 @error_handling
-def validate(targets, today, fail_on, root, allow_outside_root, color, github) -> None:
+def validate(targets, today, fail_on, root, allow_outside_root, color, github, outputs) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
     TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
@@ -103,9 +132,11 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, github) -
     Example:
         factcheck validate --today 2026-03-01
         factcheck validate checks/publication.yml --fail-on warning
+        factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
     """
     from factcheck.project import find_root
     from factcheck.reporters import terminal
+    from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
 
     root = root.resolve() if root else find_root(Path.cwd())
@@ -115,8 +146,13 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, github) -
         today=today.date() if today else None,
         fail_on=fail_on,
         allow_outside_root=allow_outside_root,
+        data_docs=outputs.data_docs,
     )
+    outputs.check_writable()
     report = run(options)
+    if outputs.timestamp:
+        report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_all(report, outputs)
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
     if github:

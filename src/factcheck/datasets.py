@@ -123,18 +123,16 @@ def _path(loc: tuple) -> str:
 
 
 def _line(node: object, loc: tuple, default: int) -> int:
-    line = getattr(node, "line", default) or default
+    """The line of the deepest part of `loc` that exists in the YAML (a missing field: its mapping's line)."""
+    line = getattr(node, "line", 0) or default
     for part in loc:
-        if (isinstance(node, Mapping) and part in node) or (
+        found = (isinstance(node, Mapping) and part in node) or (
             isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            line = node.line_of(part)
-            node = node[part]
-        elif isinstance(node, Mapping) and not isinstance(part, int):
+        )
+        if not found:
             break
-        else:
-            break
-        line = getattr(node, "line", line) or line
+        line = node.line_of(part)
+        node = node[part]
     return line
 
 
@@ -179,21 +177,22 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
     return problems
 
 
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
+
+
 def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the (nested) model at `loc`, for "did you mean" on an unknown field."""
     for part in loc:
         if isinstance(part, int):
             continue
-        annotation = model.model_fields[part].annotation if part in model.model_fields else None
-        nested = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
-        nested = [a for a in nested if issubclass(a, BaseModel)]
-        if not nested:
-            for arg in getattr(annotation, "__args__", ()):
-                nested += [
-                    a for a in getattr(arg, "__args__", (arg,)) if isinstance(a, type) and issubclass(a, BaseModel)
-                ]
-        if not nested:
+        field = model.model_fields.get(part)
+        models = _models_in(field.annotation) if field else []
+        if not models:
             return []
-        model = nested[0]
+        model = models[0]
     return list(model.model_fields)
 
 

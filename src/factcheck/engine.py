@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 import great_expectations as gx
 import pandas as pd
@@ -49,12 +50,12 @@ class Engine:
 
     def _definition(self, suite: Suite) -> gx.ValidationDefinition:
         if suite.path not in self._definitions:
-            built = gx.ExpectationSuite(name=suite.path)
+            built = gx.ExpectationSuite(name=_gx_name(suite.path))
             for check in suite.checks:
                 built.add_expectation(_expectation(suite, check))
             built = self.context.suites.add(built)
             self._definitions[suite.path] = self.context.validation_definitions.add(
-                gx.ValidationDefinition(name=suite.path, data=self.batch, suite=built)
+                gx.ValidationDefinition(name=_gx_name(suite.path), data=self.batch, suite=built)
             )
         return self._definitions[suite.path]
 
@@ -80,6 +81,33 @@ class Engine:
                 continue
             hits += _hits(check, item.result)
         return hits
+
+    def build_data_docs(self, directory: Path) -> Path:
+        """Write GX's own Data Docs site for the validations this engine ran; returns its index page."""
+        from factcheck.project import ConfigError
+
+        directory = directory.absolute()
+        self.context.add_data_docs_site(
+            "factcheck",
+            {
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+        try:
+            self.context.build_data_docs(site_names=["factcheck"])
+        except OSError as error:
+            raise ConfigError(
+                f"cannot write the Data Docs to {directory}: {error.strerror or error}",
+                "choose a folder you can write to",
+            ) from None
+        return directory / "index.html"
+
+
+def _gx_name(path: str) -> str:
+    """GX names files after suites, and its file stores refuse a `/`: expectations/x.yml -> expectations.x."""
+    return path.rsplit(".", 1)[0].replace("/", ".")
 
 
 def _expectation(suite: Suite, check: Check):

@@ -30,6 +30,7 @@ class Options:
     today: dt.date | None = None
     fail_on: str | None = None
     allow_outside_root: bool = False
+    data_docs: Path | None = None  # also write GX's Data Docs site here
 
 
 def _select(options: Options) -> tuple[list[GateFile], set[Path] | None]:
@@ -153,6 +154,8 @@ def run(options: Options) -> Report:
                 GateRun(gate.name, gate.path, fail_on, tuple(sorted(in_gate)),
                         tuple(s.path for s in gate_suites), tuple(sorted(check_ids)), len(gate_claims))
             )  # fmt: skip
+        if options.data_docs is not None:
+            engine.build_data_docs(options.data_docs)
     return Report(
         findings=sorted(findings.values(), key=Finding.sort_key),
         claims=claims,

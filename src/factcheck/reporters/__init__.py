@@ -11,6 +11,9 @@ from types import ModuleType
 REPORTERS: dict[str, str] = {
     "terminal": "factcheck.reporters.terminal",
     "github": "factcheck.reporters.github",
+    "html": "factcheck.reporters.html",
+    "json": "factcheck.reporters.json",
+    "junit": "factcheck.reporters.junit",
 }
 
 

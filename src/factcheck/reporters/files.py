@@ -1,0 +1,101 @@
+"""The report files of a run (`--report`, `--json`, `--junit`), written atomically.
+
+A crash or a full disk never leaves half a report where a good one was: each report is rendered in memory,
+written to a temporary file in the destination folder, flushed to disk, then moved over the destination
+with `os.replace` (atomic on POSIX and Windows within one file system).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from factcheck.findings import Report
+from factcheck.project import ConfigError
+from factcheck.reporters import get
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Which report files to write: reporter name -> path (None: not asked for)."""
+
+    html: Path | None = None
+    json: Path | None = None
+    junit: Path | None = None
+    data_docs: Path | None = None
+    timestamp: bool = False
+
+    def files(self) -> dict[str, Path]:
+        chosen = {"html": self.html, "json": self.json, "junit": self.junit}
+        return {name: path for name, path in chosen.items() if path is not None}
+
+    def check_writable(self) -> None:
+        """Fail before the run, not after it, when a report cannot be written where asked."""
+        for path in [*self.files().values(), *([self.data_docs / "index.html"] if self.data_docs else [])]:
+            if path.is_dir():
+                raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name")
+            folder = _nearest_existing(path.parent)
+            if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+                raise ConfigError(
+                    f"cannot write the report {path}: {folder} is not a writable folder",
+                    "choose a path in a folder you can write to",
+                )
+
+
+def write_all(report: Report, outputs: Outputs) -> None:
+    for name, path in outputs.files().items():
+        write_atomic(path, _renderer(name, report))
+
+
+def _renderer(name: str, report: Report) -> Callable[[TextIO], None]:
+    module = get(name)
+    return lambda stream: module.render(report, stream)
+
+
+def _nearest_existing(folder: Path) -> Path:
+    folder = folder.absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def write_atomic(path: Path, render: Callable[[TextIO], None]) -> None:
+    """Render into `path` atomically, creating missing folders; an unwritable path is a `ConfigError`."""
+    path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name, e.g. report.html")
+    # Render first, so that a failing reporter never touches the file system.
+    buffer = io.StringIO(newline="")
+    render(buffer)
+    data = buffer.getvalue().encode("utf-8")
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, path)
+        temp = None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(
+            f"cannot write the report {path}: {reason}", "choose a path in a folder you can write to"
+        ) from None
+    finally:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _umask() -> int:
+    # mkstemp creates files readable only by their owner; a report is meant to be shared like any output file.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,127 @@
+"""The JSON report: the terminal report's findings as data, for scripts and dashboards.
+
+The shape is versioned (`schema_version`) and described by `factcheck/schemas/report.schema.json`
+(docs/report.md). A change that removes or renames a field raises the major version; a new field does not.
+Output is deterministic: keys in a fixed order, findings sorted, no timestamp unless one was asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TextIO
+
+from factcheck import __version__
+from factcheck.figures import bounds
+from factcheck.findings import Finding, Report
+from factcheck.models import Claim
+
+SCHEMA_VERSION = "1.0"
+
+
+def finding_data(finding: Finding) -> dict:
+    waiver = None
+    if finding.waiver is not None:
+        waiver = {
+            "check": finding.waiver.check,
+            "reason": finding.waiver.reason,
+            "until": finding.waiver.until.text if finding.waiver.until else None,
+        }
+    return {
+        "check": finding.check,
+        "severity": finding.severity,
+        "status": finding.status,
+        "blocking": finding.blocking,
+        "claim": finding.claim,
+        "file": finding.file,
+        "line": finding.line,
+        "message": finding.message,
+        "title": finding.title,
+        "explain": finding.explain,
+        "hint": finding.hint or None,
+        "related": list(finding.related),
+        "waiver": waiver,
+    }
+
+
+def claim_data(claim: Claim) -> dict:
+    lower, upper = bounds(claim.value, claim.qualifier, claim.low, claim.high)
+    source = claim.source
+    return {
+        "id": claim.id,
+        "file": claim.file,
+        "line": claim.line,
+        "dataset": claim.dataset,
+        "series": claim.series,
+        "metric": claim.metric,
+        "subject": claim.subject,
+        "claimant": claim.claimant,
+        "value": _number(claim.value),
+        "qualifier": claim.qualifier,
+        "low": _number(claim.low),
+        "high": _number(claim.high),
+        "lower": _number(lower),
+        # JSON has no infinity: an open upper bound ("more than 46,000") is null.
+        "upper": None if math.isinf(upper) else _number(upper),
+        "kind": claim.kind,
+        "date": {"text": claim.date.text, "start": claim.date.start.isoformat(), "end": claim.date.end.isoformat()},
+        "source": {
+            "outlet": source.outlet,
+            "published": source.published.text if source.published else None,
+            "url": source.url,
+            "quote": source.quote,
+            "via": source.via,
+        },
+    }
+
+
+def _number(value: float | None) -> int | float | None:
+    """55000.0 -> 55000: whole figures as JSON integers, as the curator wrote them."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def report_data(report: Report) -> dict:
+    referenced = sorted({f.claim for f in report.findings if f.claim} | {r for f in report.findings for r in f.related})
+    data: dict = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "verdict": report.verdict,
+        "today": report.today.isoformat() if report.today else None,
+    }
+    if report.timestamp:
+        data["generated_at"] = report.timestamp
+    data.update(
+        {
+            "counts": {**report.counts(), "claims": len(report.claims), "findings": len(report.findings)},
+            "gates": [
+                {
+                    "name": gate.name,
+                    "path": gate.path,
+                    "fail_on": gate.fail_on,
+                    "files": list(gate.files),
+                    "suites": list(gate.suites),
+                    "checks": list(gate.checks),
+                    "claims": gate.claims,
+                }
+                for gate in report.gates
+            ],
+            "checks": {
+                check_id: {
+                    "title": meta.get("title", ""),
+                    "explain": meta.get("explain", ""),
+                    "severity": meta.get("severity", "critical"),
+                }
+                for check_id, meta in sorted(report.checks.items())
+            },
+            "findings": [finding_data(f) for f in report.findings],
+            "claims": {cid: claim_data(report.claims[cid]) for cid in referenced if cid in report.claims},
+        }
+    )
+    return data
+
+
+def render(report: Report, stream: TextIO) -> None:
+    json.dump(report_data(report), stream, indent=2, ensure_ascii=False, allow_nan=False)
+    stream.write("\n")

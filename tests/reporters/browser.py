@@ -1,0 +1,91 @@
+"""Load an HTML report in Debian's headless chromium (through playwright) and record what it does.
+
+Used by test_html_browser.py, and as a script to make the screenshot in docs/report.md:
+
+    python tests/reporters/browser.py docs/images/report.png
+
+The browser is never downloaded (no `playwright install`): the tests need /usr/bin/chromium, which
+.ci/run installs, and fail with a clear message without it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Visit:
+    """What the page did while loading: every request it made, dialogs it opened, its text and DOM facts."""
+
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    text: str = ""
+    svg_charts: int = 0
+    scripts: int = 0
+    title: str = ""
+
+
+def chromium_missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return (
+            f"chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does"
+        )
+    return None
+
+
+def visit(path: Path, screenshot: Path | None = None, width: int = 1200, height: int = 1400) -> Visit:
+    """Open `path` as a file:// page, wait for it to load, and report what happened."""
+    from playwright.sync_api import sync_playwright
+
+    result = Visit()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on("request", lambda request: result.requests.append(request.url))
+            page.on("dialog", lambda dialog: (result.dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("console", lambda msg: msg.type == "error" and result.console_errors.append(msg.text))
+            page.goto(path.resolve().as_uri(), wait_until="load")
+            page.wait_for_timeout(200)  # give an injected script (there must be none) the chance to run
+            result.title = page.title()
+            result.text = page.inner_text("body")
+            result.svg_charts = page.locator("svg[role=img]").count()
+            result.scripts = page.locator("script").count()
+            if screenshot is not None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(screenshot), full_page=False)
+        finally:
+            browser.close()
+    return result
+
+
+def _make_docs_screenshot(target: Path) -> None:
+    """Render the tests' fixture report and photograph it for docs/report.md."""
+    import tempfile
+
+    sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+    from report_fixture import fixture_report, rendered
+
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "report.html"
+        page.write_text(rendered(fixture_report(), "html"), encoding="utf-8")
+        visit(page, screenshot=target, width=1100, height=1500)
+
+
+if __name__ == "__main__":
+    _make_docs_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/images/report.png"))

@@ -1,0 +1,76 @@
+"""The JSON report: valid against its published JSON Schema, the terminal's fields, and the claims named."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+from report_fixture import fixture_report, rendered
+
+from factcheck.reporters.json import SCHEMA_VERSION
+
+
+def schema() -> dict:
+    return json.loads(resources.files("factcheck").joinpath("schemas/report.schema.json").read_text("utf-8"))
+
+
+def test_real_output_is_valid_against_the_schema():
+    data = json.loads(rendered(fixture_report(), "json"))
+    jsonschema.Draft202012Validator.check_schema(schema())
+    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda error: list(error.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+
+
+def test_the_schema_rejects_a_report_missing_its_verdict():
+    data = json.loads(rendered(fixture_report(), "json"))
+    del data["verdict"]
+    assert not jsonschema.Draft202012Validator(schema()).is_valid(data)
+
+
+def test_verdict_counts_and_findings_match_the_run():
+    report = fixture_report()
+    data = json.loads(rendered(report, "json"))
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["verdict"] == "blocked"
+    assert data["counts"] == {**report.counts(), "claims": 5, "findings": 4}
+    assert "generated_at" not in data
+    fall = next(f for f in data["findings"] if f["check"] == "cumulative-non-decreasing" and f["status"] == "failed")
+    assert fall == {
+        "check": "cumulative-non-decreasing",
+        "severity": "critical",
+        "status": "failed",
+        "blocking": True,
+        "claim": "zel-2026-03",
+        "file": "datasets/war/casualties.yml",
+        "line": 27,
+        "message": "falls from 55,000 (2026-02, zelensky, France 2) to 45,000 (2026-03)",
+        "title": "Cumulative totals do not fall",
+        "explain": fall["explain"],
+        "hint": None,
+        "related": ["zel-2026-02"],
+        "waiver": None,
+    }
+    waived = next(f for f in data["findings"] if f["status"] == "waived")
+    assert waived["waiver"] == {
+        "check": "cumulative-non-decreasing",
+        "reason": "the count was corrected downward",
+        "until": "2027-01-01",
+    }
+
+
+def test_claims_named_by_findings_are_included_with_their_intervals():
+    data = json.loads(rendered(fixture_report(), "json"))
+    assert sorted(data["claims"]) == ["syr-2025", "syr-2025-corrected", "zel-2026-02", "zel-2026-03"]
+    earlier = data["claims"]["zel-2026-02"]
+    assert (earlier["value"], earlier["lower"], earlier["upper"]) == (55000, 55000, 55000)
+    assert earlier["date"] == {"text": "2026-02", "start": "2026-02-01", "end": "2026-02-28"}
+    assert data["claims"]["zel-2026-03"]["source"]["quote"].startswith("<script>")  # data, not markup
+
+
+def test_open_upper_bounds_are_null():
+    report = fixture_report()
+    from factcheck.reporters.json import claim_data
+
+    assert claim_data(report.claims["zel-2025-02"])["upper"] is None

@@ -1,0 +1,58 @@
+"""The JUnit report: one testsuite per check, a testcase per failed or waived claim, passes counted."""
+
+from __future__ import annotations
+
+import dataclasses
+from xml.etree import ElementTree as ET
+
+from report_fixture import fixture_report, rendered
+
+
+def suites() -> dict[str, ET.Element]:
+    root = ET.fromstring(rendered(fixture_report(), "junit"))
+    assert root.tag == "testsuites"
+    return {suite.get("name"): suite for suite in root.iter("testsuite")}
+
+
+def test_one_testsuite_per_check_with_passes_counted():
+    by_name = suites()
+    fall = by_name["cumulative-non-decreasing"]
+    assert (fall.get("tests"), fall.get("failures"), fall.get("skipped"), fall.get("errors")) == ("5", "1", "1", "0")
+    assert by_name["quote-states-figure"].get("tests") == "5"
+    assert by_name["quote-states-figure"].get("failures") == "0"
+    assert list(by_name["quote-states-figure"].iter("testcase")) == []
+    assert by_name["unknown-reference"].get("failures") == "1"
+
+
+def test_failed_and_waived_testcases():
+    fall = suites()["cumulative-non-decreasing"]
+    cases = {case.get("name"): case for case in fall.iter("testcase")}
+    failed = cases["cumulative-non-decreasing [zel-2026-03]"]
+    assert failed.get("classname") == "datasets/war/casualties.yml"
+    assert failed.get("line") == "27"
+    failure = failed.find("failure")
+    assert failure.get("type") == "critical"
+    assert failure.get("message").startswith("falls from 55,000")
+    assert "datasets/war/casualties.yml:27" in failure.text
+    skipped = cases["cumulative-non-decreasing [syr-2025-corrected]"].find("skipped")
+    assert skipped.get("message") == "waived until 2027-01-01: the count was corrected downward"
+
+
+def test_totals_on_the_root_add_up():
+    root = ET.fromstring(rendered(fixture_report(), "junit"))
+    every = list(root.iter("testsuite"))
+    assert int(root.get("failures")) == sum(int(s.get("failures")) for s in every) == 3
+    assert int(root.get("skipped")) == 1
+    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in every)
+
+
+def test_control_characters_do_not_break_the_xml():
+    report = fixture_report()
+    bad = dataclasses.replace(report.findings[0], message="a\x01b")
+    text = rendered(dataclasses.replace(report, findings=[bad]), "junit")
+    assert ET.fromstring(text) is not None
+    assert "a\ufffdb" in text
+
+
+def test_deterministic():
+    assert rendered(fixture_report(), "junit") == rendered(fixture_report(), "junit")
