@@ -253,6 +253,13 @@ def parse(text: str) -> tuple[object, list[Problem]]:
                     "keep one document per file",
                 )
             )
+    except yaml.reader.ReaderError as error:
+        # Raised before any token exists, so it carries a character position instead of a line.
+        line = text[: error.position].count("\n") + 1
+        message = f"the file contains the control character U+{error.character:04X}, which YAML does not allow"
+        raise YamlError(
+            Problem("yaml-syntax", line, message, "delete it, or write it as an escape in a quoted string")
+        ) from None
     except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error)
         line = _mark_line(error)

@@ -1,0 +1,297 @@
+"""Hostile and broken input, through the CLI: every case in tests/hostile/ ends with a clear verdict.
+
+Each folder in tests/hostile/ is one case: `files/` is laid over a fresh project (the shipped gate, suites
+and catalog), `expect.yml` says what the run must produce:
+
+    exit: 1                          # 1 a finding, 2 a configuration error, 0 (only for input that must just work)
+    check: yaml-syntax               # exit 1: the check id of a finding ...
+    location: datasets/case.yml:3    # ... at this file:line ...
+    message: fragment                # ... whose line holds this text (exit 2: stderr holds it)
+    hint: fragment                   # optional: the hint under it
+    generate: name                   # optional: files the test makes (binary, huge, symlinks): GENERATORS
+    heavy: true                      # run in a subprocess under memory and CPU limits
+    env: {NAME: value}               # optional environment
+    secret: text                     # optional: text of a file outside the root that must never be printed
+    absent: name                     # optional: a file that must not exist after the run
+    max_line: 400                    # optional: no output line longer than this
+
+Every case also checks: no traceback or internal error, and every file of the project byte-identical after
+the run. Heavy cases run `python -m factcheck` with RLIMIT_AS of 500 MB and RLIMIT_CPU of 5 s above what a
+clean run of the same project costs, so the hostile input itself may use at most 5 s of CPU; a hang (no CPU
+used) is caught by a generous wall-clock timeout.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import TODAY, Project, claim
+from factcheck.cli import cli
+
+CORPUS = Path(__file__).parent / "hostile"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.yml").is_file())
+MEMORY_LIMIT = 500 * 2**20
+CPU_BUDGET = 5  # seconds of CPU the hostile input may add to a clean run
+WALL_TIMEOUT = 120  # only to catch a hang: the CPU limit is the real bound
+
+DATASET = "datasets/case.yml"
+
+
+def _dataset_text(**fields) -> str:
+    data = {"dataset": "test", "title": "Test", "origin": "2022-02-24", "claims": [claim(**fields)]}
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def _gate(root: Path, datasets: str) -> None:
+    text = f"datasets: [{datasets!r}]\nsuites: [expectations/plausible-ranges.yml]\n"
+    (root / "checks" / "publication.yml").write_text(text)
+
+
+def _deep_flow_sequence(root: Path) -> None:
+    (root / DATASET).write_text("[" * 100_000 + "]" * 100_000)
+
+
+def _deep_flow_mapping(root: Path) -> None:
+    (root / DATASET).write_text("{a: " * 100_000 + "1" + "}" * 100_000)
+
+
+def _huge_file(root: Path) -> None:
+    with open(root / DATASET, "wb") as handle:  # sparse: instant, and takes no disk space
+        handle.truncate(100 * 2**20)
+
+
+def _long_line(root: Path) -> None:
+    (root / DATASET).write_text(_dataset_text(metric="m" * 5_000_000), encoding="utf-8")
+
+
+def _gate_home_ssh(root: Path) -> None:
+    _gate(root, f"{Path.home()}/.ssh/*")
+
+
+def _symlink_file_out(root: Path) -> None:
+    os.symlink("/etc/passwd", root / "datasets" / "leak.yml")
+
+
+def _symlink_folder_out(root: Path) -> None:
+    os.symlink("/etc", root / "datasets" / "etc")
+
+
+def _symlink_catalog_out(root: Path) -> None:
+    # The gate's glob does not cover the catalog, so only the catalog's own check can refuse it.
+    _gate(root, "datasets/war/*.yml")
+    (root / "datasets" / "catalog.yml").unlink()
+    os.symlink("/etc/passwd", root / "datasets" / "catalog.yml")
+
+
+def _symlink_gate_out(root: Path) -> None:
+    os.symlink("/etc/passwd", root / "checks" / "leak.yml")
+
+
+def _symlink_file_loop(root: Path) -> None:
+    os.symlink("b.yml", root / "datasets" / "a.yml")
+    os.symlink("a.yml", root / "datasets" / "b.yml")
+
+
+def _symlink_folder_loop(root: Path) -> None:
+    os.symlink(".", root / "datasets" / "loop")
+
+
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / DATASET)
+
+
+GENERATORS = {
+    "deep_flow_sequence": _deep_flow_sequence,
+    "deep_flow_mapping": _deep_flow_mapping,
+    "huge_file": _huge_file,
+    "long_line": _long_line,
+    "gate_home_ssh": _gate_home_ssh,
+    "symlink_file_out": _symlink_file_out,
+    "symlink_folder_out": _symlink_folder_out,
+    "symlink_catalog_out": _symlink_catalog_out,
+    "symlink_gate_out": _symlink_gate_out,
+    "symlink_file_loop": _symlink_file_loop,
+    "symlink_folder_loop": _symlink_folder_loop,
+    "fifo": _fifo,
+}
+
+
+def expectation(name: str) -> dict:
+    return yaml.safe_load((CORPUS / name / "expect.yml").read_text())
+
+
+def make_case(name: str, root: Path) -> Project:
+    project = Project(root)
+    files = CORPUS / name / "files"
+    if files.is_dir():
+        shutil.copytree(files, root, dirs_exist_ok=True)
+    generate = expectation(name).get("generate")
+    if generate:
+        GENERATORS[generate](root)
+    return project
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """Every entry under `root` without following symlinks: file contents, link targets, other kinds."""
+    prints = {}
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in dirs + files:
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                prints[rel] = "link:" + os.readlink(path)
+            elif path.is_file():
+                digest = hashlib.sha256()
+                with open(path, "rb") as handle:
+                    for block in iter(lambda: handle.read(1 << 20), b""):
+                        digest.update(block)
+                prints[rel] = digest.hexdigest()
+            elif not path.is_dir():
+                prints[rel] = f"special:{path.stat().st_mode:o}"
+    return prints
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def _limits(cpu_seconds: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+
+def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
+    """`factcheck validate` in a child process under the memory and CPU limits."""
+    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
+    child_env.pop("GITHUB_ACTIONS", None)
+    command = [sys.executable, "-c", "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"]
+    process = subprocess.Popen(
+        [*command, "validate"],
+        cwd=root,
+        env=child_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: _limits(cpu_seconds),
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=WALL_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+        return Outcome(-1, stdout, stderr + f"\n(no verdict within {WALL_TIMEOUT} s: killed)")
+    return Outcome(process.returncode, stdout, stderr)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+HEAVY = [name for name in CASES if expectation(name).get("heavy")]
+
+
+@pytest.fixture(scope="session")
+def heavy_outcomes(tmp_path_factory) -> dict[str, tuple[Outcome, dict, dict]]:
+    """Run every heavy case at once (each in its own limited child): one wait for all of them."""
+    clean = tmp_path_factory.mktemp("clean")
+    Project(clean)
+    (clean / DATASET).write_text(_dataset_text())
+    cpu = _children_cpu()
+    baseline = run_limited(clean, {}, 600)
+    cpu = _children_cpu() - cpu  # this child alone: nothing else runs meanwhile
+    assert baseline.exit_code == 0, baseline.stderr
+    budget = int(cpu) + 1 + CPU_BUDGET
+
+    prepared = {}
+    for name in HEAVY:
+        root = tmp_path_factory.mktemp(name)
+        make_case(name, root)
+        prepared[name] = (root, fingerprint(root))
+
+    def one(name: str):
+        root, before = prepared[name]
+        env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+        outcome = run_limited(root, env, budget)
+        return name, (outcome, before, fingerprint(root))
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(one, HEAVY))
+
+
+def check_outcome(name: str, outcome: Outcome, before: dict, after: dict, root: Path) -> None:
+    expect = expectation(name)
+    output = outcome.stdout + outcome.stderr
+    assert "Traceback" not in output, output[-2000:]
+    assert "internal error" not in output, output[-2000:]
+    assert outcome.exit_code == expect["exit"], f"exit {outcome.exit_code}\n{output[-3000:]}"
+    assert after == before, "the run changed its input files"
+    if expect["exit"] == 1:
+        lines = outcome.stdout.splitlines()
+        location = re.escape(expect["location"]) if expect.get("location") else r"[^ :]+:\d+"
+        pattern = re.compile(rf"^  {location}: +\w+ +{re.escape(expect['check'])}( \[[^\]]*\])?: ")
+        hits = [i for i, line in enumerate(lines) if pattern.match(line)]
+        assert hits, f"no {expect['check']} finding at {expect.get('location')}:\n{outcome.stdout[-3000:]}"
+        if expect.get("message"):
+            assert any(expect["message"] in lines[i] for i in hits), outcome.stdout[-3000:]
+        if expect.get("hint"):
+            assert any(expect["hint"] in lines[i + 1] for i in hits if i + 1 < len(lines)), outcome.stdout[-3000:]
+        assert lines[-1].startswith("BLOCKED"), lines[-1]
+    elif expect["exit"] == 2:
+        assert outcome.stderr.startswith("error: "), outcome.stderr
+        assert expect["message"] in outcome.stderr, outcome.stderr
+    if expect.get("secret"):
+        assert expect["secret"] not in output
+    if expect.get("absent"):
+        assert not (root / expect["absent"]).exists()
+        assert not (Path.cwd() / expect["absent"]).exists()
+    if expect.get("max_line"):
+        assert max(len(line) for line in output.splitlines()) <= int(expect["max_line"])
+
+
+def test_the_corpus_is_large_and_every_case_is_described():
+    assert len(CASES) >= 40
+    for name in CASES:
+        expect = expectation(name)
+        assert expect["exit"] in (0, 1, 2), name
+        assert "# " in (CORPUS / name / "expect.yml").read_text().splitlines()[0], f"{name}: say what it is"
+        assert expect.get("generate") is None or expect["generate"] in GENERATORS, name
+        if expect["exit"] == 1:
+            assert expect.get("check"), name
+        if expect["exit"] == 2:
+            assert expect.get("message"), name
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n not in HEAVY])
+def test_hostile_input(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    make_case(name, tmp_path)
+    before = fingerprint(tmp_path)
+    env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+    result = CliRunner().invoke(cli, ["validate"], env=env)
+    outcome = Outcome(result.exit_code, result.stdout, result.stderr)
+    check_outcome(name, outcome, before, fingerprint(tmp_path), tmp_path)
+
+
+@pytest.mark.parametrize("name", HEAVY)
+def test_heavy_hostile_input_within_limits(name, heavy_outcomes, tmp_path):
+    outcome, before, after = heavy_outcomes[name]
+    check_outcome(name, outcome, before, after, tmp_path)
