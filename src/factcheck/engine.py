@@ -29,11 +29,14 @@ class EngineError(Exception):
 
 @dataclass(frozen=True)
 class Hit:
-    """One claim that failed one check, with the claims it was compared with."""
+    """One claim that failed one check (or that a comparison corroborated), with the claims it was compared
+    with and any extra message fields the check computed."""
 
     check: str
     claim_id: str
     related: tuple[str, ...] = ()
+    status: str = "failed"
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 class Engine:
@@ -77,7 +80,7 @@ class Engine:
             config = item.expectation_config
             check = by_id[config.meta["id"]]
             _raise_if_failed_inside(suite, check, item)
-            if item.success:
+            if item.success and "hits" not in ((item.result or {}).get("details") or {}):
                 continue
             hits += _hits(check, item.result)
         return hits
@@ -145,7 +148,12 @@ def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
 def _hits(check: Check, result: dict) -> list[Hit]:
     details = result.get("details") or {}
     if "hits" in details:
-        return [Hit(check.id, h["claim_id"], tuple(h.get("related", ()))) for h in details["hits"]]
+        # factcheck's own expectations: hits may be corroborations (status) and carry message fields.
+        return [
+            Hit(check.id, h["claim_id"], tuple(h.get("related", ())), h.get("status", "failed"),
+                tuple(sorted((h.get("fields") or {}).items())))
+            for h in details["hits"]
+        ]  # fmt: skip
     rows = result.get("unexpected_index_list")
     if rows is None:
         raise EngineError(

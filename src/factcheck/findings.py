@@ -88,11 +88,13 @@ class Report:
 
     def series_of(self, claim: Claim) -> list[Claim]:
         """The claims of `claim`'s series (same metric, subject, claimant, origin), by date."""
-        key = series_key(claim)
-        return sorted(
-            (c for c in self.claims.values() if c.kind == claim.kind and series_key(c) == key),
-            key=lambda c: (c.date.start, c.date.end, c.id),
-        )
+        index = self.__dict__.get("_series_index")
+        if index is None:  # built once: a reporter may ask for the series of every finding
+            index = {}
+            for c in sorted(self.claims.values(), key=lambda c: (c.date.start, c.date.end, c.id)):
+                index.setdefault((c.kind, *series_key(c)), []).append(c)
+            self.__dict__["_series_index"] = index
+        return list(index.get((claim.kind, *series_key(claim)), ()))
 
 
 def series_key(claim: Claim) -> tuple:
@@ -127,7 +129,7 @@ def decide(finding: Finding, fail_on: str) -> Finding:
 
 # Message templates in suites name fields as {field}; only plain names are substituted, so a suite file
 # cannot reach into Python objects the way str.format's {x.attr} could.
-_FIELD = re.compile(r"\{([a-z_]+)\}")
+_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def render_message(template: str, fields: dict[str, object]) -> str:
@@ -166,3 +168,20 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
         "url": claim.source.url or "",
         "quote": claim.source.quote or "",
     }
+
+
+def related_fields(related: list[Claim], catalog: Catalog | None) -> dict[str, object]:
+    """The names a message template may use about the claims a claim was compared with: `related` (all of
+    them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
+    and the claimant (`related_claimant`) and metric (`related_metric`) of the first."""
+    fields: dict[str, object] = {
+        "related": "; ".join(describe(c, catalog) for c in related),
+        "related_ids": ", ".join(c.id for c in related),
+        "related_locations": ", ".join(f"{c.file}:{c.line}" for c in related),
+    }
+    fields.update({f"related_{i}": describe(c, catalog) for i, c in enumerate(related, 1)})
+    if related:
+        first = claim_fields(related[0], catalog)
+        fields["related_claimant"] = first["claimant_name"]
+        fields["related_metric"] = first["metric_description"]
+    return fields

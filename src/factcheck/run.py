@@ -14,7 +14,7 @@ from factcheck.findings import (
     apply_waivers,
     claim_fields,
     decide,
-    describe,
+    related_fields,
     render_message,
     severity_rank,
 )
@@ -134,19 +134,23 @@ def run(options: Options) -> Report:
                     claim = claims[hit.claim_id]
                     fields = claim_fields(claim, loaded.catalog)
                     fields.update({k: _number(v) for k, v in check.kwargs.items() if isinstance(v, int | float)})
-                    fields["related"] = "; ".join(describe(claims[r], loaded.catalog) for r in hit.related)
+                    fields.update(related_fields([claims[r] for r in hit.related], loaded.catalog))
+                    fields.update(dict(hit.fields))
                     finding = Finding(
                         check=check.id,
                         severity=check.severity,
                         file=claim.file,
                         line=claim.line,
                         message=render_message(check.message, fields),
+                        status=hit.status,
                         claim=claim.id,
                         related=hit.related,
                         title=check.title,
                         explain=check.explain,
                     )
-                    add(apply_waivers(finding, claim.waivers, today), fail_on)
+                    if finding.status == "failed":  # a corroboration is evidence, never waived
+                        finding = apply_waivers(finding, claim.waivers, today)
+                    add(finding, fail_on)
             for claim in gate_claims:
                 for finding in _unknown_waivers(claim, check_ids):
                     add(finding, fail_on)

@@ -12,6 +12,11 @@ import importlib
 MODULES = (
     "cumulative_non_decreasing",
     "quote_states_figure",
+    "conflict",
+    "duplicate",
+    "part_within_whole",
+    "period_vs_cumulative",
+    "snapshot_vs_cumulative",
 )
 
 
