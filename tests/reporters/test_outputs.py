@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import claim
 
+from conftest import claim
 from factcheck.cli import cli
 from factcheck.project import ConfigError
 from factcheck.reporters.files import write_atomic

@@ -372,8 +372,8 @@ def _svg(page: _Page, anchor: str, claims: list[Claim], offending: set[str], rel
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="{_W}" height="{_H}" '
         f'role="img" aria-labelledby="{anchor}-t"><title id="{anchor}-t">{e(caption)}</title>',
         f'<defs><linearGradient id="{anchor}-fade" x1="0" y1="1" x2="0" y2="0">'
-        '<stop offset="0" stop-color="currentColor" stop-opacity="0.55"/>'
-        '<stop offset="1" stop-color="currentColor" stop-opacity="0"/></linearGradient></defs>',
+        '<stop offset="0" stop-color="#4c6a8a" stop-opacity="0.6"/>'
+        '<stop offset="1" stop-color="#4c6a8a" stop-opacity="0"/></linearGradient></defs>',
     ]
     # Axes, grid and labels.
     value = 0.0
