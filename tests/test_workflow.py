@@ -1,0 +1,303 @@
+"""The CI files: linted by actionlint and jactionlint, and the gate job run in a simulated runner.
+
+The simulated runner (`run_steps`) runs a job's `run:` steps in order with bash, as GitHub does
+(`bash --noprofile --norc -eo pipefail`), in a temporary copy of the repository, with `GITHUB_ACTIONS=true`,
+`GITHUB_WORKSPACE` and a fresh `GITHUB_STEP_SUMMARY` and `GITHUB_OUTPUT` file per step. A step that is not
+`if: always()` is skipped after a failure. `uses:` steps are not run (they download actions). An install step
+(`python -m pip install .` and the like) is not run either: the interpreter running the tests, with factcheck
+already installed, is first on PATH, so `python` and `factcheck` in later steps are this checkout's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOW = REPO / ".github" / "workflows" / "factcheck.yml"
+ACTION = REPO / "action.yml"
+BIN = Path(sys.executable).parent
+TODAY = "2026-11-26"
+
+# A claim added by a pull request: Zelensky's count falls from 55,000 (2026-02, in the shipped dataset)
+# to 45,000 a month later. The finding is on the `- id:` line, line 5.
+BROKEN = """\
+dataset: pull-request
+title: A figure added in a pull request
+origin: 2022-02-24
+claims:
+  - id: ua-military-killed-zelensky-2026-03
+    metric: military_killed
+    subject: ukraine
+    claimant: zelensky
+    value: 45000
+    as_of: 2026-03
+    source:
+      outlet: Example
+      published: 2026-03
+      quote: "45,000 soldiers"
+"""
+BROKEN_FILE, BROKEN_LINE = "datasets/pull-request.yml", 5
+INSTALL = re.compile(r"^python -m pip install(?: --disable-pip-version-check)? (?:-e )?\"?\.(?:\[[a-z,]+\])?\"?$")
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed: pip install -e '.[test]'")
+    return found
+
+
+def lint(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+# --- linting ------------------------------------------------------------------------------------------------
+
+
+def workflows() -> list[Path]:
+    return sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
+
+
+def test_actionlint_passes_on_every_workflow():
+    assert WORKFLOW in workflows()
+    result = lint([tool("actionlint"), "-no-color", *map(str, workflows())], REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_fails_on_a_broken_workflow(tmp_path):
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "if: always()" in text
+    broken = tmp_path / ".github" / "workflows" / "factcheck.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(text.replace("if: always()", "if: alwayz()"), encoding="utf-8")
+    result = lint([tool("actionlint"), "-no-color", str(broken)], tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "alwayz" in result.stdout
+
+
+JACTIONLINT = ["--profile", "correctness", "--no-hints", "--no-online", "--no-color"]
+
+
+def test_jactionlint_passes_on_the_action():
+    result = lint([tool("jactionlint"), *JACTIONLINT, str(ACTION)], REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_jactionlint_fails_on_a_broken_action(tmp_path):
+    text = ACTION.read_text(encoding="utf-8")
+    assert "steps.validate.outputs.verdict" in text
+    broken = tmp_path / "action.yml"
+    broken.write_text(text.replace("${{ inputs.fail-on }}", "${{ inputs.fail-of }}"), encoding="utf-8")
+    result = lint([tool("jactionlint"), *JACTIONLINT, str(broken)], tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "fail-of" in result.stdout
+
+
+# --- the workflow's shape -----------------------------------------------------------------------------------
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_workflow_triggers_permissions_and_concurrency():
+    workflow = load(WORKFLOW)
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"pull_request", "push"}
+    assert triggers["push"] == {"branches": ["main"]}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["cancel-in-progress"] is True
+    assert "github.event.pull_request.number" in workflow["concurrency"]["group"]
+    for job in workflow["jobs"].values():
+        assert "permissions" not in job  # nothing widens the workflow's read-only token
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_test_job_installs_the_test_extra_and_runs_pytest():
+    scripts = [step.get("run", "") for step in load(WORKFLOW)["jobs"]["test"]["steps"]]
+    assert any(INSTALL.match(s) and ".[test]" in s for s in scripts)
+    assert any(s.endswith("python -m pytest -q") for s in scripts)
+
+
+# --- the gate job in a simulated runner ---------------------------------------------------------------------
+
+
+@dataclass
+class StepRun:
+    step: dict
+    status: str  # ran, skipped (after a failure), uses (an action, not run), installed (the test's venv)
+    code: int = 0
+    stdout: str = ""
+    stderr: str = ""
+    summary: str = ""
+    outputs: dict[str, str] = field(default_factory=dict)
+
+
+def runner_env(workspace: Path, temp: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "RUNNER_", "FACTCHECK_"))}
+    env.pop("NO_COLOR", None)
+    env.update(
+        PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        CI="true",
+        GITHUB_ACTIONS="true",
+        GITHUB_WORKSPACE=str(workspace),
+        RUNNER_TEMP=str(temp),
+        FACTCHECK_TODAY=TODAY,  # the shipped datasets and the broken claim are judged on a fixed day
+    )
+    return env
+
+
+def parse_outputs(text: str) -> dict[str, str]:
+    outputs, lines = {}, iter(text.splitlines())
+    for line in lines:
+        if "<<" in line and "=" not in line.split("<<")[0]:
+            name, delimiter = line.split("<<", 1)
+            outputs[name] = "\n".join(iter(lambda: next(lines), delimiter))
+        elif "=" in line:
+            name, value = line.split("=", 1)
+            outputs[name] = value
+    return outputs
+
+
+def run_steps(steps: list[dict], workspace: Path, env: dict[str, str], temp: Path) -> list[StepRun]:
+    runs: list[StepRun] = []
+    failed = False
+    for index, step in enumerate(steps):
+        if failed and step.get("if") not in ("always()", "failure()"):
+            runs.append(StepRun(step, "skipped"))
+            continue
+        if "uses" in step:
+            runs.append(StepRun(step, "uses"))
+            continue
+        script = step["run"].strip()
+        assert "${{" not in script, "expressions belong in `env:`, where the simulated runner can read them"
+        assert step.get("shell", "bash") == "bash"
+        if INSTALL.match(script):
+            runs.append(StepRun(step, "installed"))
+            continue
+        summary, output = temp / f"summary-{index}.md", temp / f"output-{index}"
+        summary.touch()
+        output.touch()
+        step_env = {**env, **{k: str(v) for k, v in step.get("env", {}).items()}}
+        step_env.update(GITHUB_STEP_SUMMARY=str(summary), GITHUB_OUTPUT=str(output))
+        cwd = workspace / step.get("working-directory", ".")
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=cwd,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        runs.append(
+            StepRun(step, "ran", result.returncode, result.stdout, result.stderr,
+                    summary.read_text(encoding="utf-8"), parse_outputs(output.read_text(encoding="utf-8")))
+        )  # fmt: skip
+        failed = failed or result.returncode != 0
+    return runs
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    """A checkout of the repository as `actions/checkout` leaves it, plus a pull request's broken claim.
+
+    Of the datasets, only the catalog and the seed dataset are copied: the broken claim belongs to the seed
+    dataset's series, and large imported datasets would only slow the two runs down.
+    """
+    root = tmp_path_factory.mktemp("runner") / "workspace"
+    root.mkdir()
+    for folder in ("checks", "expectations", ".github", "datasets/russo-ukrainian-war"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "datasets" / "catalog.yml", root / "datasets" / "catalog.yml")
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copy(ACTION, root / "action.yml")
+    (root / ".git").mkdir()
+    (root / BROKEN_FILE).write_text(BROKEN, encoding="utf-8")
+    return root
+
+
+def test_gate_job_fails_annotates_summarises_and_leaves_the_reports_for_the_upload(workspace, tmp_path):
+    steps = load(workspace / ".github" / "workflows" / "factcheck.yml")["jobs"]["gate"]["steps"]
+    runs = run_steps(steps, workspace, runner_env(workspace, tmp_path), tmp_path)
+
+    assert [r.status for r in runs] == ["uses", "uses", "installed", "ran", "uses"]
+    gate = next(r for r in runs if r.status == "ran")
+    assert gate.code == 1, gate.stdout + gate.stderr
+    errors = [line for line in gate.stdout.splitlines() if line.startswith("::error ")]
+    assert errors, gate.stdout
+    assert errors[0].startswith(f"::error file={BROKEN_FILE},line={BROKEN_LINE},title=cumulative-non-decreasing")
+    assert "falls from 55,000" in errors[0]
+    assert gate.stdout.splitlines()[-1].startswith("BLOCKED")
+
+    assert gate.summary.startswith("## ❌ factcheck: blocked")
+    assert f"{BROKEN_FILE}:{BROKEN_LINE}" in gate.summary
+    assert gate.outputs["verdict"] == "blocked"
+    assert gate.outputs["blocking"] == "1"
+
+    upload = runs[-1]
+    assert upload.step["uses"].startswith("actions/upload-artifact@")
+    assert upload.step["if"] == "always()"
+    uploaded = [workspace / p for p in upload.step["with"]["path"].split()]
+    html = workspace / "reports" / "factcheck.html"
+    report = workspace / "reports" / "factcheck.json"
+    for produced in (html, report):
+        assert any(produced == p or produced.is_relative_to(p) for p in uploaded), (produced, uploaded)
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert [(f["file"], f["line"], f["check"]) for f in findings if f["blocking"]] == [
+        (BROKEN_FILE, BROKEN_LINE, "cumulative-non-decreasing")
+    ]
+
+
+def test_composite_action_validates_with_its_inputs_and_names_the_reports_to_upload(workspace, tmp_path):
+    action = load(workspace / "action.yml")
+    assert action["runs"]["using"] == "composite"
+    defaults = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    inputs = {**defaults, "fail-on": "warning", "targets": "datasets"}
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "validate")
+
+    def evaluate(value: str) -> str:
+        return re.sub(r"\$\{\{ inputs\.([a-z-]+) \}\}", lambda m: inputs[m.group(1)], value)
+
+    step = {**step, "env": {k: evaluate(v) for k, v in step["env"].items()},
+            "working-directory": evaluate(step["working-directory"])}  # fmt: skip
+    env = {**runner_env(workspace, tmp_path), "FACTCHECK_BIN": str(BIN)}  # as the install step leaves it
+    (run,) = run_steps([step], workspace, env, tmp_path)
+
+    assert run.code == 1, run.stdout + run.stderr
+    assert f"::error file={BROKEN_FILE},line={BROKEN_LINE}," in run.stdout
+    assert run.outputs["verdict"] == "blocked"
+    reports = run.outputs["reports"].splitlines()
+    assert reports == [
+        str(workspace / "factcheck-reports" / "factcheck.html"),
+        str(workspace / "factcheck-reports" / "factcheck.json"),
+    ]
+    assert all(Path(p).is_file() for p in reports)
+
+
+def test_pre_commit_hook_runs_the_gate_on_dataset_changes():
+    (hook,) = load(REPO / ".pre-commit-hooks.yaml")
+    assert hook["id"] == "factcheck"
+    assert hook["language"] == "python"
+    scripts = {ep.name for ep in metadata.distribution("factcheck-ci").entry_points if ep.group == "console_scripts"}
+    assert hook["entry"].split()[0] in scripts
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("datasets/russo-ukrainian-war/casualties.yml")
+    assert files.search("checks/publication.yml")
+    assert files.search("expectations/cumulative-totals.yml")
+    assert not files.search("src/factcheck/cli.py")
+    assert not files.search("docs/datasets/index.md")
