@@ -164,5 +164,54 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, github, o
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 
+@cli.command("import")
+@click.argument("table", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--mapping",
+    "-m",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The mapping file (YAML): date column, columns -> metrics, subject, claimant, source (docs/data.md).",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The dataset to write."
+)
+@click.option(
+    "--corrections",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The claimant's own corrections (same columns): each fall they explain is waived, naming the correction.",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project root whose catalog the dataset must match (default: found from here upward).",
+)
+@error_handling
+def import_(table, mapping, output, corrections, force, root) -> None:
+    """Turn a CSV or JSON table into a dataset of series blocks, checked before it is written.
+
+    TABLE is a CSV file (header line first) or a JSON list of objects, one row per date. Every column is
+    mapped to a metric, is the date, or is listed as ignored with a reason; a missing cell is no point.
+
+    \b
+    Example:
+        factcheck import losses.csv --mapping losses-mapping.yml --output datasets/losses.yml
+        factcheck import ../shared/data/ua-general-staff/russia_losses_equipment.json \\
+            -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
+            --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
+    """
+    from factcheck.importer import run_import
+    from factcheck.project import find_root
+
+    root = root.resolve() if root else find_root(Path.cwd())
+    built = run_import(table, mapping, output, root, corrections=corrections, force=force)
+    click.echo(f"wrote {output}: {built.series} series, {built.points:,} points")
+    click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
+    click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
+    for line in built.unexplained:
+        click.echo(f"    {line}")
+
+
 def main() -> None:
     cli()

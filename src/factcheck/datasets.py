@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
-from factcheck.dates import DateError, parse_span
+from factcheck.dates import DateError, Span, parse_span
 from factcheck.findings import Finding
 from factcheck.models import (
     Catalog,
@@ -24,7 +24,6 @@ from factcheck.models import (
     DatasetHeader,
     PointExtra,
     SeriesIn,
-    Source,
 )
 from factcheck.yamlfile import Mapping, Problem, Sequence
 
@@ -186,10 +185,10 @@ def _models_in(annotation: object) -> list[type[BaseModel]]:
 def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
     """The field names of the (nested) model at `loc`, for "did you mean" on an unknown field."""
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or part not in model.model_fields:  # a list index, or a key of a dict field
             continue
-        field = model.model_fields.get(part)
-        models = _models_in(field.annotation) if field else []
+        field = model.model_fields[part]
+        models = _models_in(field.annotation)
         if not models:
             return []
         model = models[0]
@@ -408,6 +407,19 @@ def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tup
 
 
 _POINT_SHAPE = "a point is [date, value] or [date, value, {notes: ..., waivers: [...]}]"
+_NO_EXTRA = PointExtra()
+_spans: dict[object, Span] = {}
+
+
+def _point_span(value: object) -> Span:
+    """`parse_span`, remembered: a daily table repeats the same dates in every series of a file."""
+    key = (type(value), value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+    span = _spans.get(key) if key else None
+    if span is None:
+        span = parse_span(value)
+        if key and len(_spans) < 100_000:
+            _spans[key] = span
+    return span
 
 
 def _read_point(
@@ -418,7 +430,7 @@ def _read_point(
         hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
         return None, [(Problem("schema", line, f"{_POINT_SHAPE}, not {_describe_input(point)}", hint), series.id)]
     try:
-        date = parse_span(point[0])
+        date = _point_span(point[0])
     except DateError as error:
         return None, [(Problem("schema", line, f"point date: {error}"), series.id)]
     point_id = f"{series.id}@{date.text}"
@@ -435,7 +447,7 @@ def _read_point(
             Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
                     f"{_describe_input(value)}", hint)
         )  # fmt: skip
-    extra = PointExtra()
+    extra = _NO_EXTRA
     if len(point) == 3:
         if not isinstance(point[2], Mapping):
             problems.append(

@@ -17,6 +17,7 @@ COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
     "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
     "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
+    "fall",
 )  # fmt: skip
 
 
@@ -65,6 +66,7 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 claimant.affiliation,
                 party,
                 party and claimant.affiliation != claim.subject,
+                claim.fall,
             )  # fmt: skip
         )
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

@@ -17,12 +17,18 @@ Fails (b falls from more than 46,000 to 45,000):
     - {id: a, value: 46000, qualifier: more_than, as_of: 2025-02}
     - {id: b, value: 45000, as_of: 2026-02}
 
+A claim marked `fall: unexplained` (a total the claimant itself published below an earlier one, with no
+correction known) is still compared like any other; the kwarg `unexplained_falls` decides which falls an
+expectation reports: `include` (every fall, the default), `exclude` (not those of marked claims) or `only`
+(only those). The suite runs this check with `exclude` and `cumulative-fall-unexplained`, at warning
+severity, with `only`: a marked fall is reported as a warning, every other fall as before.
+
 Cost: one sort and one binary search per claim, O(n log n) over all series at once.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -68,7 +74,7 @@ def find_falls(
 
 
 class CumulativeFalls(TableMetricProvider):
-    """The (later, earlier) claim ids of every fall, as a table metric over the (row-conditioned) batch."""
+    """(later, earlier, later is marked `fall: unexplained`) for every fall, over the (row-conditioned) batch."""
 
     metric_name = "factcheck.cumulative_falls"
 
@@ -88,7 +94,8 @@ class CumulativeFalls(TableMetricProvider):
             frame["upper"].to_numpy(dtype=float),
         )
         ids = frame["claim_id"].to_numpy()
-        return [(str(ids[b]), str(ids[a])) for b, a in zip(later, earlier, strict=True)]
+        marked = (frame["fall"] == "unexplained").to_numpy() if "fall" in frame else np.zeros(len(frame), bool)
+        return [(str(ids[b]), str(ids[a]), bool(marked[b])) for b, a in zip(later, earlier, strict=True)]
 
 
 class ExpectCumulativeTotalsToBeNonDecreasing(BatchExpectation):
@@ -96,14 +103,16 @@ class ExpectCumulativeTotalsToBeNonDecreasing(BatchExpectation):
 
     row_condition: RowConditionType = None
     condition_parser: ConditionParser | None = None
+    unexplained_falls: Literal["include", "exclude", "only"] = "include"
 
     metric_dependencies: ClassVar[tuple[str, ...]] = ("factcheck.cumulative_falls",)
     domain_keys: ClassVar[tuple[str, ...]] = ("batch_id", "row_condition", "condition_parser")
-    success_keys: ClassVar[tuple[str, ...]] = ()
+    success_keys: ClassVar[tuple[str, ...]] = ("unexplained_falls",)
     library_metadata: ClassVar[dict] = {"tags": ["factcheck"], "contributors": ["factcheck"]}
 
     def _validate(self, metrics, runtime_configuration=None, execution_engine=None):
-        falls = metrics["factcheck.cumulative_falls"]
+        keep = {"include": (False, True), "exclude": (False,), "only": (True,)}[self.unexplained_falls]
+        falls = [(later, earlier) for later, earlier, marked in metrics["factcheck.cumulative_falls"] if marked in keep]
         return {
             "success": not falls,
             "result": {

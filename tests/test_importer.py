@@ -1,0 +1,247 @@
+"""`factcheck import`: small tables made here, imported, then validated as written."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from factcheck import datasets
+from factcheck.cli import cli
+
+MAPPING = """\
+dataset: daily-losses
+title: Daily losses
+origin: 2022-02-24
+description: Made-up figures for a test.
+header: |-
+  Test data. Licence: public domain.
+date: date
+subject: russia
+claimant: zelensky
+source:
+  outlet: Daily bulletin
+  url: https://example.org/{column}
+columns:
+  personnel:
+    metric: military_casualties
+    id: bulletin-personnel
+    qualifier:
+      column: personnel*
+      values: {about: about, more: more_than}
+  tanks:
+    metric: military_killed
+    notes: Counted from the second day.
+ignore:
+  day: derived from the date
+corrections:
+  date: date
+  name: the bulletin's corrections
+"""
+
+CSV = """\
+date,day,personnel,personnel*,tanks
+2022-03-01,6,5000,about,
+2022-03-02,7,5100,more,12
+2022-03-03,8,5300,about,15
+"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def files(project):
+    project.write("src/mapping.yml", MAPPING)
+    project.write("src/table.csv", CSV)
+    return project
+
+
+def do_import(*extra: str, table: str = "src/table.csv"):
+    return invoke("import", table, "--mapping", "src/mapping.yml", "--output", "datasets/daily.yml", *extra)
+
+
+def test_round_trip_csv_imports_and_validates_as_written(files):
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    assert "wrote datasets/daily.yml: 2 series, 5 points" in result.output
+    text = (files.root / "datasets/daily.yml").read_text()
+    assert text.startswith("# Test data. Licence: public domain.\ndataset: daily-losses\n")
+    assert "      - [2022-03-02, 5100, {qualifier: more_than}]\n" in text
+    assert "url: https://example.org/personnel" in text and "url: https://example.org/tanks" in text
+
+    loaded = datasets.load(files.root, [files.root / "datasets/daily.yml"])
+    assert loaded.findings == []
+    ids = [c.id for c in loaded.claims]
+    assert ids == [
+        "bulletin-personnel@2022-03-01",
+        "bulletin-personnel@2022-03-02",
+        "bulletin-personnel@2022-03-03",
+        "daily-losses-military-killed@2022-03-02",
+        "daily-losses-military-killed@2022-03-03",
+    ]
+    assert [c.qualifier for c in loaded.claims[:3]] == ["about", "more_than", "about"]
+    lines = text.splitlines()
+    for claim in loaded.claims:
+        assert lines[claim.line - 1].lstrip().startswith(f"- [{claim.date.text}, ")
+    tanks = loaded.claims[3]
+    assert "Counted from the second day." in tanks.notes and "2 of its 3 rows" in tanks.notes
+
+    result = invoke("validate")
+    assert result.exit_code == 0, result.output
+    assert "PUBLISHABLE: 5 claims checked" in result.output
+
+
+def test_json_table_gives_the_same_dataset_as_csv(files):
+    assert do_import().exit_code == 0
+    from_csv = (files.root / "datasets/daily.yml").read_bytes()
+    rows = [
+        {"date": "2022-03-01", "day": 6, "personnel": 5000, "personnel*": "about"},
+        {"date": "2022-03-02", "day": 7, "personnel": 5100, "personnel*": "more", "tanks": 12},
+        {"date": "2022-03-03", "day": 8, "personnel": 5300, "personnel*": "about", "tanks": 15},
+    ]
+    files.write("src/table.json", json.dumps(list(reversed(rows))))
+    result = do_import("--force", table="src/table.json")
+    assert result.exit_code == 0, result.output
+    assert (files.root / "datasets/daily.yml").read_bytes() == from_csv
+
+
+def test_output_is_deterministic(files):
+    assert do_import().exit_code == 0
+    first = (files.root / "datasets/daily.yml").read_bytes()
+    assert do_import("--force").exit_code == 0
+    assert (files.root / "datasets/daily.yml").read_bytes() == first
+
+
+def test_refuses_to_overwrite_without_force(files):
+    files.write("datasets/daily.yml", "dataset: keep\n")
+    result = do_import()
+    assert result.exit_code == 2
+    assert "datasets/daily.yml already exists" in result.output and "--force" in result.output
+    assert (files.root / "datasets/daily.yml").read_text() == "dataset: keep\n"
+    assert [p.name for p in (files.root / "datasets").iterdir() if p.name.startswith(".")] == []
+    assert do_import("--force").exit_code == 0
+    assert (files.root / "datasets/daily.yml").read_text().startswith("# Test data")
+
+
+def test_bad_mapping_is_reported_with_its_line_and_a_hint(files):
+    files.write("src/mapping.yml", MAPPING.replace("  tanks:\n", "  tanks:\n    metrik: x\n"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "src/mapping.yml:21: unknown field `columns.tanks.metrik`" in result.output
+    assert "hint: did you mean `metric`?" in result.output
+    assert not (files.root / "datasets/daily.yml").exists()
+
+
+def test_unknown_catalog_key_is_refused_before_writing(files):
+    files.write("src/mapping.yml", MAPPING.replace("metric: military_killed", "metric: military_kiled"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "unknown metric 'military_kiled'" in result.output
+    assert "did you mean `military_killed`?" in result.output
+    assert not (files.root / "datasets/daily.yml").exists()
+
+
+def test_a_column_neither_mapped_nor_ignored_is_refused(files):
+    files.write("src/table.csv", CSV.replace("tanks\n", "tanks,ships\n").replace(",12\n", ",12,3\n"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "column 'ships' is neither mapped nor ignored" in result.output
+    assert "list it under `ignore`" in result.output
+
+
+def test_bad_rows_are_reported_with_their_line(files):
+    bad = CSV.replace("2022-03-02,7,5100,more", "2022-03-32,7,5100,more").replace("5300,about", '"5,300",about')
+    files.write("src/table.csv", bad)
+    result = do_import()
+    assert result.exit_code == 2
+    assert "src/table.csv:3: '2022-03-32': March 2022 has 31 days" in result.output
+    assert "src/table.csv:4: column 'personnel': '5,300' is not a number" in result.output
+    assert "without separators" in result.output
+    assert not (files.root / "datasets/daily.yml").exists()
+
+
+def test_bad_json_rows_are_reported_with_their_row_number(files):
+    files.write("src/table.json", json.dumps([{"date": "2022-03-01", "personnel": "many", "personnel*": "about"}]))
+    result = do_import(table="src/table.json")
+    assert result.exit_code == 2
+    assert "src/table.json row 1: column 'personnel': 'many' is not a number" in result.output
+    assert "without separators" in result.output
+
+
+def test_unknown_qualifier_word_is_reported(files):
+    files.write("src/table.csv", CSV.replace("5300,about", "5300,roughly"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "src/table.csv:4: column 'personnel*': no qualifier for 'roughly'" in result.output
+    assert "known values: about, more" in result.output
+
+
+FALLS = """\
+date,personnel,personnel*,tanks
+2022-03-01,5000,about,10
+2022-03-02,5100,about,8
+2022-03-03,5200,about,9
+2022-03-04,5300,about,11
+2022-03-05,5400,about,7
+"""
+
+
+def test_falls_are_waived_where_a_correction_explains_them_and_warned_otherwise(files):
+    files.write("src/table.csv", FALLS)
+    files.write("src/fixes.csv", "date,tanks,personnel\n2022-03-02,-3,100\n")
+    result = do_import("--corrections", "src/fixes.csv")
+    assert result.exit_code == 0, result.output
+    assert "2 falls waived" in result.output and "1 unexplained falls" in result.output
+    assert "tanks 7 on 2022-03-05: below the 11 of 2022-03-04, no correction explains it" in result.output
+    text = (files.root / "datasets/daily.yml").read_text()
+    assert "the bulletin's corrections lists a correction of tanks by -3 on 2022-03-02" in text
+    assert "fall: unexplained" in text
+
+    result = invoke("validate")
+    assert result.exit_code == 0, result.output
+    assert "cumulative-fall-unexplained [daily-losses-military-killed@2022-03-05]" in result.output
+    assert "(1 warning, 2 waived)" in result.output
+    assert invoke("validate", "--fail-on", "warning").exit_code == 1
+
+
+def test_without_corrections_every_fall_is_marked_unexplained(files):
+    files.write("src/table.csv", FALLS)
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    assert "0 falls waived" in result.output and "3 unexplained falls" in result.output
+    data = yaml.safe_load((files.root / "datasets/daily.yml").read_text())
+    points = data["series"][1]["points"]
+    assert [p[2]["fall"] for p in points if len(p) == 3] == ["unexplained"] * 3
+    assert all("no corrections table was given" in p[2]["notes"] for p in points if len(p) == 3)
+
+
+def test_a_fall_of_an_unmarked_claim_still_blocks(project):
+    project.write(
+        "datasets/test.yml",
+        textwrap.dedent(
+            """\
+            dataset: test
+            title: Test
+            origin: 2022-02-24
+            series:
+              - id: gs
+                metric: military_casualties
+                subject: russia
+                claimant: zelensky
+                source: {outlet: Bulletin, url: https://example.org/}
+                points:
+                  - [2022-03-01, 50]
+                  - [2022-03-02, 40, {fall: unexplained, notes: the bulletin printed 40}]
+                  - [2022-03-03, 30]
+            """
+        ),
+    )
+    result = invoke("validate")
+    assert result.exit_code == 1
+    assert "cumulative-fall-unexplained [gs@2022-03-02]" in result.output
+    assert "cumulative-non-decreasing [gs@2022-03-03]" in result.output
