@@ -295,3 +295,72 @@ def test_hostile_input(name, tmp_path, monkeypatch):
 def test_heavy_hostile_input_within_limits(name, heavy_outcomes, tmp_path):
     outcome, before, after = heavy_outcomes[name]
     check_outcome(name, outcome, before, after, tmp_path)
+
+
+# --- routes out of the root, beyond the corpus ---------------------------------------------------------------
+
+
+def _invoke(*args: str):
+    return CliRunner().invoke(cli, ["validate", *args])
+
+
+def test_allow_outside_root_lets_a_gate_name_a_dataset_outside(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "war.yml"
+    outside.write_text(_dataset_text())
+    _gate(project.root, str(outside))
+    refused = _invoke()
+    assert refused.exit_code == 2
+    assert "outside the project root" in refused.stderr
+    allowed = _invoke("--allow-outside-root")
+    assert allowed.exit_code == 0, allowed.output
+    assert "PUBLISHABLE: 1 claim checked" in allowed.stdout
+
+
+def test_symlinks_that_stay_inside_the_root_are_read_once(project):
+    project.write("data/real/war.yml", _dataset_text())
+    os.symlink(project.root / "data" / "real" / "war.yml", project.root / "datasets" / "war.yml")
+    os.symlink(project.root / "data" / "real", project.root / "datasets" / "real")  # never entered
+    os.symlink(project.root / "datasets", project.root / "datasets" / "again")  # a loop: never entered
+    result = _invoke()
+    assert result.exit_code == 0, result.output
+    assert "PUBLISHABLE: 1 claim checked" in result.stdout
+
+
+def test_a_target_outside_the_root_is_refused(project):
+    result = _invoke("/etc/passwd")
+    assert result.exit_code == 2
+    assert "outside the project root" in result.stderr
+    assert "root:x:0" not in result.output
+
+
+def test_the_environment_is_never_printed(project, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_TEST_SECRET", "s3cr3t-value")
+    project.write(DATASET, "dataset: ${FACTCHECK_TEST_SECRET}\ntitle: $FACTCHECK_TEST_SECRET\n")
+    result = _invoke()
+    assert result.exit_code == 1
+    assert "s3cr3t-value" not in result.output
+
+
+# --- reports are written atomically --------------------------------------------------------------------------
+
+
+def test_a_reporter_failing_midway_leaves_the_previous_report_intact(project, monkeypatch):
+    from factcheck.reporters import json as json_reporter
+
+    project.write(DATASET, _dataset_text())
+    report = project.root / "out" / "report.json"
+    first = _invoke("--json", str(report))
+    assert first.exit_code == 0, first.output
+    good = report.read_bytes()
+
+    def broken(report, stream):
+        stream.write('{"half": ')
+        raise OSError("disk full")
+
+    monkeypatch.setattr(json_reporter, "render", broken)
+    project.write(DATASET, _dataset_text(value="many"))  # a different verdict, so a new report would differ
+    second = _invoke("--json", str(report))
+    assert second.exit_code == 3
+    assert "Traceback" not in second.output
+    assert report.read_bytes() == good
+    assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]  # no temporary file left behind

@@ -500,7 +500,7 @@ def load(root: Path, files: list[Path]) -> Loaded:
     loaded = Loaded(catalog=catalog, findings=findings)
     first_seen: dict[str, Claim] = {}
     for path in files:
-        rel = path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         claims, problems = load_dataset(path, rel, vocabulary)
         loaded.findings += problems
         for claim in claims:

@@ -120,7 +120,10 @@ def run(options: Options) -> Report:
         for gate in gates:
             fail_on = options.fail_on or gate.gate.fail_on
             gate_suites = suites_by_gate[gate.path]
-            in_gate = {f.relative_to(root).as_posix() for f in files_by_gate[gate.path]}
+            in_gate = {
+                f.relative_to(root).as_posix() if f.is_relative_to(root) else f.as_posix()
+                for f in files_by_gate[gate.path]
+            }
             gate_claims = [c for c in loaded.claims if c.file in in_gate]
             frame = build(gate_claims, loaded.catalog, gate.gate.about_tolerance)
             check_ids = {check.id for suite in gate_suites for check in suite.checks}
