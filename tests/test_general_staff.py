@@ -1,0 +1,51 @@
+"""The shipped General Staff dataset, whole, through the command line; and its rebuild from the source."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from factcheck.cli import cli
+
+FOLDER = "datasets/ua-general-staff"
+SOURCE = REPO.parent / "shared" / "data" / "ua-general-staff"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_the_whole_general_staff_dataset_is_publishable_with_every_fall_accounted_for(monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = invoke("validate", FOLDER, "--today", "2026-11-26", "--no-color")
+    assert result.exit_code == 0, result.output[-2000:]
+    # 1,626 days of personnel, 62 of prisoners of war, and 20,687 equipment figures in 17 categories.
+    assert result.output.strip().splitlines()[-1] == "PUBLISHABLE: 22,375 claims checked (1 warning, 110 waived)"
+    waived = re.findall(r"waived +cumulative-non-decreasing \[([^\]]+)\]", result.output)
+    assert len(waived) == 110
+    assert "general-staff-special-equipment@2024-11-30" in waived  # the -85 correction of 2024-11-30
+    assert "general-staff-tanks@2023-05-28" in waived  # the -5 correction listed for 2023-05-27
+    assert "warning  cumulative-fall-unexplained [general-staff-artillery@2026-03-04]" in result.output
+    assert "falls from 37,842 (2026-03-03" in result.output
+
+
+@pytest.mark.skipif(not SOURCE.is_dir(), reason="the shared source data is not beside this checkout")
+@pytest.mark.parametrize("name", ["personnel", "equipment"])
+def test_the_shipped_files_are_what_the_documented_command_builds(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    output = tmp_path / f"{name}.yml"
+    result = invoke(
+        "import",
+        str(SOURCE / f"russia_losses_{name}.json"),
+        "--mapping",
+        f"datasets-src/ua-general-staff/{name}.yml",
+        "--output",
+        str(output),
+        "--corrections",
+        str(SOURCE / "russia_losses_equipment_correction.json"),
+    )
+    assert result.exit_code == 0, result.output
+    assert output.read_bytes() == (REPO / FOLDER / f"{name}.yml").read_bytes()
