@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from factcheck import __version__
+from factcheck import __version__, profiling
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CONFIG, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -150,17 +150,21 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, github, o
     )
     outputs.check_writable()
     report = run(options)
+    profiling.lap("findings")
     if outputs.timestamp:
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     write_all(report, outputs)
+    profiling.lap("report:files")
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
     if github:
         from factcheck.reporters import github as github_reporter
 
         github_reporter.publish(report, sys.stdout, root)  # before the terminal report: its verdict ends the log
+        profiling.lap("report:github")
     colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     terminal.render(report, sys.stdout, colour=colour)
+    profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck import yamlfile
+from factcheck import profiling, yamlfile
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.findings import Finding
 from factcheck.models import (
@@ -265,7 +265,8 @@ def _fold(text: str) -> str:
 def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
     """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
     try:
-        data, problems = yamlfile.read(path)
+        with profiling.stage("parse"):
+            data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
     findings = [_finding(rel, p) for p in problems]

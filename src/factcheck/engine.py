@@ -18,6 +18,7 @@ import great_expectations as gx
 import pandas as pd
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
 from factcheck.suites import Check, Suite
@@ -42,7 +43,10 @@ class Hit:
 class Engine:
     """One ephemeral GX context for a run; suites are built once and validated per frame."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_results: bool = False) -> None:
+        # Storing results (what Data Docs are built from) serialises and deep-copies every failing row:
+        # ten times the validation itself with thousands of hits. Only Data Docs need it.
+        self.keep_results = keep_results
         expectations.register()
         logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
         self.context = gx.get_context(mode="ephemeral")
@@ -69,11 +73,20 @@ class Engine:
     def validate(self, suite: Suite, frame: pd.DataFrame, today: dt.date) -> list[Hit]:
         if frame.empty:
             return []
-        result = self._definition(suite).run(
-            batch_parameters={"dataframe": frame},
-            expectation_parameters={"today": float(today.toordinal())},
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]},
-        )
+        definition = self._definition(suite)
+        parameters = {"today": float(today.toordinal())}
+        result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
+        if self.keep_results:
+            result = definition.run(
+                batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format=result_format
+            )
+        else:  # what definition.run does, less storing the results
+            validator = Validator(
+                batch_definition=definition.batch_definition,
+                batch_parameters={"dataframe": frame},
+                result_format=result_format,
+            )
+            result = validator.validate_expectation_suite(definition.suite, parameters)
         by_id = {check.gx_id: check for check in suite.checks}
         hits: list[Hit] = []
         for item in result.results:

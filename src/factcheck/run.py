@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import datasets, project, yamlfile
+from factcheck import datasets, profiling, project, yamlfile
 from factcheck.findings import (
     Finding,
     GateRun,
@@ -87,7 +87,9 @@ def run(options: Options) -> Report:
         raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
 
     all_files = sorted({f for files in files_by_gate.values() for f in files})
+    profiling.lap("config")
     loaded = datasets.load(root, all_files)
+    profiling.lap("schema")
     claims = {c.id: c for c in loaded.claims}
     findings: dict[tuple, Finding] = {}
 
@@ -114,9 +116,11 @@ def run(options: Options) -> Report:
         from factcheck.engine import Engine  # imports Great Expectations: seconds, so only here
         from factcheck.frame import build
 
-        engine = Engine()
+        profiling.lap("import")
+        engine = Engine(keep_results=options.data_docs is not None)
         for suite in suites.values():
             engine.prepare(suite)
+        profiling.lap("gx-setup")
         for gate in gates:
             fail_on = options.fail_on or gate.gate.fail_on
             gate_suites = suites_by_gate[gate.path]
@@ -125,14 +129,19 @@ def run(options: Options) -> Report:
                 for f in files_by_gate[gate.path]
             }
             gate_claims = [c for c in loaded.claims if c.file in in_gate]
+            profiling.lap("findings")
             frame = build(gate_claims, loaded.catalog, gate.gate.about_tolerance)
+            profiling.lap("frame")
             check_ids = {check.id for suite in gate_suites for check in suite.checks}
             for suite in gate_suites:
                 by_id = {check.id: check for check in suite.checks}
                 for check in suite.checks:
                     checks_meta[check.id] = {"title": check.title, "explain": check.explain, "severity": check.severity,
                                              "suite": suite.path}  # fmt: skip
-                for hit in engine.validate(suite, frame, today):
+                profiling.lap("findings")
+                hits = engine.validate(suite, frame, today)
+                profiling.lap(f"suite:{suite.path}")
+                for hit in hits:
                     check = by_id[hit.check]
                     claim = claims[hit.claim_id]
                     fields = claim_fields(claim, loaded.catalog)

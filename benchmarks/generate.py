@@ -1,0 +1,249 @@
+"""A seeded generator of realistic factcheck projects, for benchmarks.
+
+`generate(root, claims, seed)` writes a project under `root`: the shipped checks/ and expectations/, a
+generated catalog (many metrics, subjects and claimants) and datasets of about `claims` claims, split into
+files of about 1,000 claims each. About a third of the claims are plain `claims:` entries and the rest are
+points of `series:` blocks. Dates come at mixed precision (year, month, day, intervals). A small share of
+every kind of failure is planted: schema errors (unknown field, wrong type, bad date, unknown claimant,
+duplicate key, duplicate id), cumulative falls, quotes that do not state the figure, missing outlets, bad
+URLs, publication before the counted date, dates before the origin or in the future, impossible figures,
+shares above 100%, waivers (current and expired).
+
+    python benchmarks/generate.py OUT --claims 10000 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import zlib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PER_FILE = 1000
+ORIGIN = dt.date(2022, 2, 24)
+TODAY = dt.date(2026, 11, 26)
+OUTLETS = ["Reuters", "AP", "BBC", "France 2", "NBC", "Kyiv Independent", "Meduza", "Al Jazeera", "DW", "TASS"]
+PEOPLE_METRICS = ["military_killed", "military_casualties", "civilians_killed", "civilians_injured"]
+
+
+def catalog(claimants: int, metrics: int) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """The catalog text, the metric keys (with unit) and the claimant keys."""
+    lines = ["metrics:"]
+    keys: list[tuple[str, str]] = []
+    for i in range(metrics):
+        base = PEOPLE_METRICS[i % len(PEOPLE_METRICS)]
+        key = base if i < len(PEOPLE_METRICS) else f"{base}_{i}"
+        keys.append((key, "people"))
+        lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})"]
+    keys.append(("occupied_territory_share", "percent"))
+    lines += ["  occupied_territory_share:", "    unit: percent", "    description: share occupied",
+              "    cumulative: false"]  # fmt: skip
+    lines += ["subjects:", "  ukraine:", "    name: Ukraine", "  russia:", "    name: Russia", "claimants:"]
+    names = []
+    for i in range(claimants):
+        key = f"claimant-{i:04d}"
+        names.append(key)
+        affiliation = ("ukraine", "russia", "independent")[i % 3]
+        lines += [f"  {key}:", f"    name: Claimant {i}", f"    affiliation: {affiliation}",
+                  f"    aliases: [Claimant{i}x]"]  # fmt: skip
+    return "\n".join(lines) + "\n", [k for k, _ in keys], names
+
+
+def _date(rng: random.Random, day: dt.date) -> str:
+    """`day` at a mixed precision: mostly days, some months, a few years and intervals."""
+    roll = rng.random()
+    if roll < 0.6:
+        return day.isoformat()
+    if roll < 0.9:
+        return day.strftime("%Y-%m")
+    if roll < 0.97:
+        return f"{day.year}-{day.month:02d}/{day.year}-{min(day.month + 1, 12):02d}"
+    return str(day.year)
+
+
+def _number(value: int) -> str:
+    return f"{value:,}"
+
+
+class Writer:
+    """Claims and series for one file, with planted failures."""
+
+    def __init__(self, rng: random.Random, metrics: list[str], claimants: list[str], fail: float):
+        self.rng, self.metrics, self.claimants, self.fail = rng, metrics, claimants, fail
+        self.counter = 0
+        self.kinds = 0
+
+    def planted(self) -> bool:
+        return self.rng.random() < self.fail
+
+    def claim(self, out: list[str]) -> None:
+        rng = self.rng
+        self.counter += 1
+        cid = f"c{rng.getrandbits(40):010x}-{self.counter}"
+        metric = rng.choice(self.metrics)
+        subject = rng.choice(("ukraine", "russia"))
+        claimant = rng.choice(self.claimants[1::2])  # series use the others: their totals do not mix
+        percent = metric == "occupied_territory_share"
+        day = ORIGIN + dt.timedelta(days=rng.randint(10, (TODAY - ORIGIN).days - 30))
+        # A total that grows with time at a rate of its own series: only planted failures fall.
+        rate = 1 + zlib.crc32(f"{metric}{subject}{claimant}".encode()) % 200
+        value = rng.randint(1, 99) if percent else 100 + rate * (day - ORIGIN).days
+        published = day + dt.timedelta(days=rng.randint(0, 20))
+        fields = {
+            "metric": metric,
+            "subject": subject,
+            "claimant": claimant,
+            "value": str(value),
+            "qualifier": rng.choice(("exact", "exact", "about", "more_than", "at_least")),
+        }
+        date_key = "as_of" if rng.random() < 0.8 else "period"
+        if date_key == "period" and not percent:
+            value = 10 + rate * rng.randint(1, 20)  # a window's total is a small part of the running total
+        date = _date(rng, day)
+        source = {"outlet": rng.choice(OUTLETS), "published": published.isoformat()}
+        if rng.random() < 0.5:
+            source["url"] = f"https://news.example.org/{cid}"
+        if "url" not in source or rng.random() < 0.5:
+            source["quote"] = f'"officials said the figure was {_number(value)} as of {date}"'
+        extra: list[str] = []
+        if self.planted():
+            kind, self.kinds = self.kinds % 16, self.kinds + 1  # every kind in turn, so each appears
+            if kind == 0:
+                extra.append("    colour: red")  # unknown field
+            elif kind == 1:
+                fields["value"] = f"'{_number(value)}'"  # a number written as text
+            elif kind == 2:
+                date = f"{day.year}-02-30"  # no such day
+            elif kind == 3:
+                fields["claimant"] = "Claimant3x"  # an alias, not a key
+            elif kind == 4:
+                extra.append(f"    metric: {metric}")  # duplicate key
+            elif kind == 5:
+                cid = "c-duplicate"  # the same id twice or more across files
+            elif kind == 6:
+                source["quote"] = f'"officials said the figure was {_number(value + 7)}"'
+            elif kind == 7:
+                source.pop("outlet")
+            elif kind == 8:
+                source["url"] = "javascript:alert(1)"
+            elif kind == 9:
+                source["published"] = (day - dt.timedelta(days=400)).isoformat()
+            elif kind == 10:
+                date, source["published"] = "2021-06", "2021-07"
+            elif kind == 11:
+                date, source["published"] = "2031-01-05", "2031-02"
+            elif kind == 12:
+                fields["value"] = "-5"
+                source.pop("quote", None)
+                source["url"] = "https://news.example.org/n"
+            elif kind == 13:
+                fields["metric"], fields["value"] = "civilians_killed", "250000000"
+                source.pop("quote", None)
+                source["url"] = "https://news.example.org/p"
+            elif kind == 14:
+                fields["metric"], fields["value"] = "occupied_territory_share", "140"
+                source.pop("quote", None)
+                source["url"] = "https://news.example.org/s"
+            else:
+                source.pop("published")
+        out.append(f"  - id: {cid}")
+        out += [f"    {k}: {v}" for k, v in fields.items()]
+        out.append(f"    {date_key}: {date}")
+        out.append("    source:")
+        out += [f"      {k}: {v}" for k, v in source.items()]
+        out += extra
+
+    def series(self, out: list[str], points: int) -> None:
+        rng = self.rng
+        self.counter += 1
+        sid = f"s{rng.getrandbits(40):010x}-{self.counter}"
+        metric = rng.choice([m for m in self.metrics if m != "occupied_territory_share"])
+        out += [
+            f"  - id: {sid}",
+            f"    metric: {metric}",
+            f"    subject: {rng.choice(('ukraine', 'russia'))}",
+            f"    claimant: {rng.choice(self.claimants[::2])}",
+            f"    qualifier: {rng.choice(('exact', 'about', 'at_least'))}",
+            "    source:",
+            f"      outlet: {rng.choice(OUTLETS)}",
+            f"      url: https://data.example.org/{sid}",
+            "    points:",
+        ]
+        day = ORIGIN + dt.timedelta(days=rng.randint(1, 30))
+        value = rng.randint(100, 5000)
+        used: set[str] = set()
+        for _ in range(points):
+            day += dt.timedelta(days=rng.randint(1, 6))
+            value += rng.randint(0, 400)
+            text = day.isoformat() if rng.random() < 0.85 else day.strftime("%Y-%m")
+            if text in used:  # a derived id must be unique within the series
+                text = day.isoformat()
+            if text in used:
+                continue
+            used.add(text)
+            shown = value
+            tail = ""
+            if self.planted():
+                kind = rng.randrange(4)  # falls, waived, expired waivers, quotes
+                if kind == 0:
+                    shown = max(value // 2, 1)  # a fall
+                elif kind == 1:
+                    shown = max(value // 2, 1)
+                    tail = ", {waivers: [{check: cumulative-non-decreasing, reason: corrected by the claimant}]}"
+                elif kind == 2:
+                    shown = max(value // 2, 1)
+                    tail = (", {waivers: [{check: cumulative-non-decreasing, reason: corrected,"
+                            " until: 2024-01-01}]}")  # fmt: skip
+                else:
+                    tail = ", {qualifier: about, quote: 'said to be near zero'}"
+            out.append(f"      - [{text}, {shown}{tail}]")
+
+
+def generate(root: Path, claims: int, seed: int = 1, fail: float = 0.03) -> dict:
+    """Write a project of about `claims` claims under `root`; return what was written."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(REPO / "checks", root / "checks")
+    shutil.copytree(REPO / "expectations", root / "expectations")
+    (root / "datasets").mkdir(parents=True)
+    text, metrics, claimants = catalog(claimants=max(20, claims // 250), metrics=max(8, claims // 2000))
+    (root / "datasets" / "catalog.yml").write_text(text, encoding="utf-8")
+    writer = Writer(rng, metrics, claimants, fail)
+    files, written, nbytes = 0, 0, 0
+    while written < claims:
+        count = min(PER_FILE, claims - written)
+        plain = count // 3
+        out = [f"dataset: bench-{files:04d}", f"title: Benchmark dataset {files}", "origin: 2022-02-24", "claims:"]
+        for _ in range(plain):
+            writer.claim(out)
+        out.append("series:")
+        remaining = count - plain
+        while remaining > 0:
+            size = min(remaining, rng.randint(20, 120))
+            writer.series(out, size)
+            remaining -= size
+        path = root / "datasets" / "bench" / f"part-{files:04d}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = "\n".join(out) + "\n"
+        path.write_text(data, encoding="utf-8")
+        nbytes += len(data.encode())
+        files += 1
+        written += count
+    return {"claims": written, "files": files, "bytes": nbytes, "seed": seed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--claims", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print(generate(args.out, args.claims, args.seed))
+
+
+if __name__ == "__main__":
+    main()

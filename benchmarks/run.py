@@ -1,0 +1,202 @@
+"""Benchmark runner: the floor, factcheck end to end, stage times, per-check times and peak memory.
+
+    /work/venv/bin/python benchmarks/run.py                 # 1k, 10k and 100k claims
+    /work/venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 3
+
+For each size, in fresh processes: the *floor* (import great_expectations, then parse every YAML file of the
+project with yaml.load and libyaml's CSafeLoader), `factcheck validate` with every reporter the command
+offers (detected from `factcheck validate --help`), their ratio, the stage times that factcheck writes
+under FACTCHECK_PROFILE, the time of each check run alone (benchmarks/checks.py) and the peak resident
+memory of each child (ru_maxrss from wait4). Projects are generated once (benchmarks/generate.py, seeded)
+under --data and reused. Results go to benchmarks/results/<date>.json (or --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+PYTHON = sys.executable
+FACTCHECK = str(Path(PYTHON).with_name("factcheck"))
+TODAY = "2026-11-26"
+FLOOR = """
+import sys, time, yaml, great_expectations
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+
+def child(argv: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int, int]:
+    """Run a fresh process; return its wall time (s), peak memory (MiB) and exit code."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv[:3])} failed ({code}): {stderr.decode()[-2000:]}")
+    return wall, usage.ru_maxrss // 1024, code
+
+
+def reporter_flags(out: Path) -> list[str]:
+    """Every reporter `factcheck validate` offers now, each writing under `out`."""
+    text = subprocess.run([FACTCHECK, "validate", "--help"], capture_output=True, text=True, check=True).stdout
+    flags = []
+    for flag, name in (("--report", "report.html"), ("--json", "report.json"), ("--junit", "junit.xml")):
+        if f"{flag} " in text:
+            flags += [flag, str(out / name)]
+    if "--github" in text:
+        flags.append("--github")
+    return flags
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    versions = subprocess.run(
+        [PYTHON, "-c", "import great_expectations as g, pandas, pydantic, yaml; "
+         "print(g.__version__, pandas.__version__, pydantic.__version__, yaml.__version__)"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "great_expectations": versions[0],
+        "pandas": versions[1],
+        "pydantic": versions[2],
+        "pyyaml": versions[3],
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def project(data: Path, claims: int, seed: int) -> tuple[Path, dict]:
+    """The generated project for `claims`, generated on first use and reused while the generator is unchanged."""
+    root = data / f"claims-{claims}-seed-{seed}"
+    stamp = {"claims": claims, "seed": seed, "generator": (HERE / "generate.py").stat().st_mtime_ns}
+    marker = root / ".generated.json"
+    if marker.exists() and json.loads(marker.read_text()).get("stamp") == stamp:
+        for folder in ("checks", "expectations"):  # the checks as they are now, over the same data
+            shutil.rmtree(root / folder)
+            shutil.copytree(generate.REPO / folder, root / folder)
+        return root, json.loads(marker.read_text())["info"]
+    info = generate.generate(root, claims, seed)
+    marker.write_text(json.dumps({"stamp": stamp, "info": info}))
+    return root, info
+
+
+def startup() -> dict:
+    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli pulls in."""
+    result = {}
+    for flag in ("--help", "--version"):
+        result[flag] = round(min(child([FACTCHECK, flag])[0] for _ in range(5)), 3)
+    probe = ("import sys, factcheck.cli; print(sorted({m.split('.')[0] for m in sys.modules} & "
+             "{'great_expectations', 'pandas', 'numpy', 'pydantic', 'yaml', 'scipy'}))")  # fmt: skip
+    result["heavy_modules_of_cli"] = subprocess.run(
+        [PYTHON, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return result
+
+
+def measure(root: Path, repeat: int) -> dict:
+    files = sorted(str(p) for p in (root / "datasets").rglob("*.yml"))
+    floors, runs = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        flags = reporter_flags(out)
+        env = {"FACTCHECK_PROFILE": str(out / "profile.json"), "GITHUB_STEP_SUMMARY": str(out / "summary.md"),
+               "GITHUB_OUTPUT": str(out / "output.txt")}  # fmt: skip
+        for _ in range(repeat):  # interleaved, so that a busy machine weighs on both alike
+            floors.append(child([PYTHON, "-c", FLOOR, *files]))
+            wall, rss, code = child([FACTCHECK, "validate", "--today", TODAY, *flags], cwd=root, env=env)
+            stages = json.loads((out / "profile.json").read_text())["stages"]
+            runs.append((wall, rss, code, stages))
+        sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.name != "profile.json"}
+    floor = min(f[0] for f in floors)
+    best = min(runs, key=lambda r: r[0])
+    wall, rss, code, stages = best
+    return {
+        "files": len(files),
+        "reporter_flags": [f for f in flags if f.startswith("--")],
+        "floor_s": round(floor, 3),
+        "floor_peak_mib": max(f[1] for f in floors),
+        "factcheck_s": round(wall, 3),
+        "ratio": round(wall / floor, 3),
+        "over_floor_s": round(wall - floor, 3),
+        "peak_mib": rss,
+        "exit_code": code,
+        "stages_s": {k: round(v, 3) for k, v in stages.items()},
+        "report_bytes": sizes,
+        "all_floor_s": [round(f[0], 3) for f in floors],
+        "all_factcheck_s": [round(r[0], 3) for r in runs],
+    }
+
+
+def checks(root: Path) -> dict:
+    """Each check alone on the project's frame, in a fresh process (benchmarks/checks.py)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+        subprocess.run([PYTHON, str(HERE / "checks.py"), str(root), handle.name], check=True)
+        return json.loads(Path(handle.name).read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per size; the fastest counts (default 2)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / f"{dt.date.today().isoformat()}.json")
+    parser.add_argument("--no-checks", action="store_true", help="skip the per-check timings")
+    args = parser.parse_args()
+
+    results = {"machine": machine(), "startup": startup(), "sizes": {}}
+    print(f"machine: {results['machine']}")
+    print(f"startup: {results['startup']}")
+    for claims in (int(s) for s in args.sizes.split(",")):
+        root, info = project(args.data, claims, args.seed)
+        row = {"generated": info, **measure(root, args.repeat)}
+        if not args.no_checks:
+            row["checks"] = checks(root)
+        results["sizes"][str(claims)] = row
+        print(f"\n{claims:,} claims ({info['bytes'] / 1e6:.1f} MB in {row['files']} files): "
+              f"floor {row['floor_s']:.2f} s, factcheck {row['factcheck_s']:.2f} s, ratio {row['ratio']:.2f}, "
+              f"+{row['over_floor_s']:.2f} s, peak {row['peak_mib']} MiB (floor {row['floor_peak_mib']} MiB)")  # fmt: skip
+        for name, seconds in row["stages_s"].items():
+            print(f"  {name:<48} {seconds:8.3f} s")
+        for name, seconds in row.get("checks", {}).get("checks_s", {}).items():
+            print(f"  check {name:<42} {seconds:8.3f} s")
+        for name, seconds in row.get("checks", {}).get("reporters_s", {}).items():
+            print(f"  render {name:<41} {seconds:8.3f} s")
+    sizes = list(results["sizes"].values())
+    for small, large in itertools.pairwise(sizes):
+        a, b = small.get("checks", {}).get("checks_s", {}), large.get("checks", {}).get("checks_s", {})
+        growth = {k: round(b[k] / a[k], 2) for k in a if k in b and a[k] > 0}
+        large["check_growth_vs_previous"] = growth
+        if growth:
+            print(f"\ncheck time growth {small['generated']['claims']:,} -> {large['generated']['claims']:,}: "
+                  f"max {max(growth.values()):.2f}x ({max(growth, key=growth.get)})")  # fmt: skip
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n")
+    print(f"\nresults: {args.out}")
+
+
+if __name__ == "__main__":
+    main()
