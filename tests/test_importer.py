@@ -154,6 +154,14 @@ def test_a_column_neither_mapped_nor_ignored_is_refused(files):
     assert "list it under `ignore`" in result.output
 
 
+def test_a_mapped_column_missing_from_the_table_is_refused(files):
+    files.write("src/mapping.yml", MAPPING.replace("  tanks:\n", "  tnaks:\n"))
+    files.write("src/table.csv", CSV.replace(",tanks\n", ",tnaks\n").replace(",12\n", ",\n").replace(",15\n", ",\n"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "the mapped column 'tnaks' has no figure in any row" in result.output
+
+
 def test_bad_rows_are_reported_with_their_line(files):
     bad = CSV.replace("2022-03-02,7,5100,more", "2022-03-32,7,5100,more").replace("5300,about", '"5,300",about')
     files.write("src/table.csv", bad)

@@ -235,6 +235,13 @@ def build(mapping: ImportMapping, rows: list[Row], table: Path, corrections: lis
         )
     if not rows:
         raise ConfigError(f"{_shown(table)}: the table has no rows")
+    present = {key for row in rows for key, value in row.cells.items() if value is not None}
+    absent = [column for column in mapping.columns if column not in present]
+    if absent:
+        raise ConfigError(
+            f"{_shown(table)}: the mapped column {absent[0]!r} has no figure in any row",
+            f"the table's columns: {', '.join(sorted(present))}",
+        )
 
     dates: dict[str, Row] = {}
     spans: list[Span | None] = []
