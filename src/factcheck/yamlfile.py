@@ -119,11 +119,15 @@ class _Loader(_BaseLoader):
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    own = sum(key_node.tag != "tag:yaml.org,2002:merge" for key_node, _ in node.value)
     loader.flatten_mapping(node)
+    # Merged keys (`<<: *base`) come first; a key written in the mapping itself overrides them by design.
+    merged = len(node.value) - own
+    written: set = set()
     mapping = Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
-    for key_node, value_node in node.value:
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         try:
@@ -132,7 +136,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
             raise YamlError(
                 Problem("yaml-syntax", line, "a mapping key must be a plain value, not a list or mapping")
             ) from None
-        if key in mapping.key_lines:
+        if key in written:
             loader.problems.append(
                 Problem(
                     "duplicate-key",
@@ -143,6 +147,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
+        if index >= merged:
+            written.add(key)
     return mapping
 
 
