@@ -10,7 +10,8 @@ so it is compared with every day-dated total of the other series inside that spa
 series, those run from its first total in the span to its last, and the claim is corroborated when its
 interval meets `[first.lower, last.upper]` (the lower and upper of the two, should the series fall) and
 contradicted when it lies wholly above or below. Both totals are named. A claim dated to a day is compared
-with the other series' total on that day. Only day-dated totals of the other series are used (a month-dated
+with the other series' total on that day (and, being a day total itself, is the total that the other
+claim is compared with in turn: each gets its own finding). Only day-dated totals of the other series are used (a month-dated
 total of another claimant says nothing certain about a given day), only series of the same metric, subject
 and origin, and never the claimant's own series (cumulative-non-decreasing and conflict cover that).
 
