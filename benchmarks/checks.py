@@ -46,7 +46,7 @@ def main() -> None:
     for path in sorted((root / "expectations").glob("*.yml")):
         suite = read_suite(root, path)
         for check in suite.checks:
-            alone = dataclasses.replace(suite, path=f"{suite.path}#{check.id}", checks=(check,))
+            alone = dataclasses.replace(suite, path=f"checks-alone/{check.id}.yml", checks=(check,))
             engine.validate(alone, frame, TODAY)
             checks_s[check.id] = round(best(lambda alone=alone: engine.validate(alone, frame, TODAY)), 4)
 
