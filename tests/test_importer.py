@@ -174,7 +174,9 @@ def test_bad_rows_are_reported_with_their_line(files):
 
 
 def test_bad_json_rows_are_reported_with_their_row_number(files):
-    files.write("src/table.json", json.dumps([{"date": "2022-03-01", "personnel": "many", "personnel*": "about"}]))
+    files.write(
+        "src/table.json", json.dumps([{"date": "2022-03-01", "personnel": "many", "personnel*": "about", "tanks": 3}])
+    )
     result = do_import(table="src/table.json")
     assert result.exit_code == 2
     assert "src/table.json row 1: column 'personnel': 'many' is not a number" in result.output
