@@ -67,6 +67,6 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 party,
                 party and claimant.affiliation != claim.subject,
                 claim.fall,
-            )  # fmt: skip
+            )
         )
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

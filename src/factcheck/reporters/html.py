@@ -260,7 +260,9 @@ def _charts(page: _Page, series_ids: list[tuple], findings: list[Finding]) -> st
     for n, sid in enumerate(series_ids):
         if n >= CHARTS_PER_FILE:
             rest = len(series_ids) - CHARTS_PER_FILE
-            out.append(f'<p class="more">{_plural(rest, "more series", "more series")} with findings in this file not drawn.</p>\n')
+            out.append(
+                f'<p class="more">{_plural(rest, "more series", "more series")} with findings in this file not drawn.</p>\n'
+            )
             break
         out.append(_chart(page, sid, offending[sid], related[sid] - offending[sid], open_=n < 5))
     out.append("</div>\n")
