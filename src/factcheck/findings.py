@@ -145,6 +145,12 @@ def describe(claim: Claim, catalog: Catalog | None) -> str:
     return f"{format_figure(claim.value, claim.qualifier, unit)} ({', '.join(parts)})"
 
 
+def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
+    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports."""
+    claimant = catalog.claimants.get(claim.claimant) if catalog else None
+    return claimant is not None and claimant.affiliation not in ("independent", claim.subject)
+
+
 def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
     """The names a message template may use about a claim."""
     metric = catalog.metrics.get(claim.metric) if catalog else None

@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from factcheck.figures import bounds
+from factcheck.findings import about_adversary
 from factcheck.models import Catalog, Claim
 
 COLUMNS = (
@@ -65,7 +66,7 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 claim.source.via,
                 claimant.affiliation,
                 party,
-                party and claimant.affiliation != claim.subject,
+                about_adversary(claim, catalog),
                 claim.fall,
             )
         )

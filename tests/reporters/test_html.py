@@ -125,3 +125,14 @@ def test_ten_thousand_findings_are_capped_per_group_with_counts():
     assert "60 more series with findings in this file not drawn" in page
     assert '<details class="check">' in page and '<details class="check" open>' not in page  # collapsed
     assert len(page) < 5_000_000
+
+
+def test_a_partys_claim_about_its_adversary_is_marked_on_its_row():
+    import dataclasses
+
+    report = fixture_report()
+    assert "on its adversary" not in rendered(report, "html")
+    claims = {**report.claims, "zel-2026-03": dataclasses.replace(report.claims["zel-2026-03"], subject="russia")}
+    assert "A party to the conflict, on its adversary's losses" in rendered(
+        dataclasses.replace(report, claims=claims), "html"
+    )

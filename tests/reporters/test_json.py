@@ -74,3 +74,15 @@ def test_open_upper_bounds_are_null():
     from factcheck.reporters.json import claim_data
 
     assert claim_data(report.claims["zel-2025-02"])["upper"] is None
+
+
+def test_a_partys_claim_about_its_adversary_is_marked():
+    import dataclasses
+
+    from factcheck.reporters.json import claim_data
+
+    report = fixture_report()
+    own = report.claims["zel-2026-02"]
+    adversary = dataclasses.replace(own, subject="russia")
+    assert claim_data(own, report.catalog)["about_adversary"] is False
+    assert claim_data(adversary, report.catalog)["about_adversary"] is True

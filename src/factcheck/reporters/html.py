@@ -20,7 +20,7 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.figures import bounds, format_figure, format_number
-from factcheck.findings import Finding, Report, series_key
+from factcheck.findings import Finding, Report, about_adversary, series_key
 from factcheck.models import Claim, url_is_wellformed
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
@@ -220,6 +220,8 @@ def _finding_row(page: _Page, finding: Finding) -> str:
         return f"<tr><td>{ident}{where}</td><td>{''.join(what)}</td><td></td><td></td></tr>\n"
     who = [f"<strong>{e(page.claimants.get(claim.claimant, claim.claimant))}</strong>"]
     who.append(f'<div class="figure">{e(page.figure(claim))} · {e(claim.date.text)}</div>')
+    if about_adversary(claim, page.report.catalog):
+        who.append('<div class="partisan">A party to the conflict, on its adversary\'s losses</div>')
     return f"<tr><td>{ident}{where}</td><td>{''.join(what)}</td><td>{''.join(who)}</td><td>{_source(claim)}</td></tr>\n"
 
 
@@ -567,6 +569,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge.critical{background:var(--red)}.badge.warning{background:var(--amber)}.badge.info{background:var(--blue)}
 .badge.blocking{outline:2px solid var(--ink);outline-offset:1px}
 .hint{color:var(--muted);font-size:14px;margin-top:4px}
+.partisan{color:var(--muted);font-size:13px;font-style:italic}
 .chartlink{font-size:14px;margin-top:4px}.chartlink a,a.url{color:var(--blue)}
 .figure{font-size:14px;color:var(--muted)}
 .outlet{font-weight:600}

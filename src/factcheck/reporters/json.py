@@ -13,8 +13,8 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.figures import bounds
-from factcheck.findings import Finding, Report
-from factcheck.models import Claim
+from factcheck.findings import Finding, Report, about_adversary
+from factcheck.models import Catalog, Claim
 
 SCHEMA_VERSION = "1.0"
 
@@ -44,7 +44,7 @@ def finding_data(finding: Finding) -> dict:
     }
 
 
-def claim_data(claim: Claim) -> dict:
+def claim_data(claim: Claim, catalog: Catalog | None = None) -> dict:
     lower, upper = bounds(claim.value, claim.qualifier, claim.low, claim.high)
     source = claim.source
     return {
@@ -56,6 +56,7 @@ def claim_data(claim: Claim) -> dict:
         "metric": claim.metric,
         "subject": claim.subject,
         "claimant": claim.claimant,
+        "about_adversary": about_adversary(claim, catalog),
         "value": _number(claim.value),
         "qualifier": claim.qualifier,
         "low": _number(claim.low),
@@ -116,7 +117,9 @@ def report_data(report: Report) -> dict:
                 for check_id, meta in sorted(report.checks.items())
             },
             "findings": [finding_data(f) for f in report.findings],
-            "claims": {cid: claim_data(report.claims[cid]) for cid in referenced if cid in report.claims},
+            "claims": {
+                cid: claim_data(report.claims[cid], report.catalog) for cid in referenced if cid in report.claims
+            },
         }
     )
     return data
