@@ -101,7 +101,7 @@ def cli_markdown() -> str:
     context = click.Context(cli, info_name="factcheck", terminal_width=100, **cli.context_settings)
     lines += ["```", "$ factcheck --help", cli.get_help(context), "```", ""]
     for name, command in sorted(cli.commands.items()):
-        sub = click.Context(command, info_name=f"factcheck {name}", parent=context, terminal_width=100)
+        sub = click.Context(command, info_name=name, parent=context, terminal_width=100)
         lines += [f"## factcheck {name}", "", "```", f"$ factcheck {name} --help", command.get_help(sub), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
