@@ -51,11 +51,17 @@ class Project:
         return self.write(f"datasets/{name}", yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
+@pytest.fixture(autouse=True)
+def outside_github_actions(monkeypatch) -> None:
+    """Tests run as on a desk: a test that wants GitHub's environment sets it itself (CI runs us inside one)."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     return Project(tmp_path)
 
 

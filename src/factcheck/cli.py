@@ -45,6 +45,11 @@ def error_handling(command):
             click.echo(f"error: {error}", err=True)
             if error.hint:
                 click.echo(f"  hint: {error.hint}", err=True)
+            github = kwargs.get("github")
+            if github or (github is None and os.environ.get("GITHUB_ACTIONS") == "true"):
+                from factcheck.reporters.github import configuration_error
+
+                click.echo(configuration_error(str(error), error.hint))
             sys.exit(EXIT_CONFIG)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise

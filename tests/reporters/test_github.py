@@ -207,3 +207,17 @@ def test_cli_github_flag_and_no_github_override(project, monkeypatch):
     assert result.exit_code == 1
     assert "::" not in result.output
     assert not (project.root / "summary.md").exists()
+
+
+def test_a_configuration_error_is_annotated_on_its_file_and_line(project, monkeypatch):
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    project.write("checks/publication.yml", "datasets: [datasets/**/*.yml]\nsuites: [x.yml]\nfail_on: fatal\n")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "::error file=checks/publication.yml,line=3,title=factcheck configuration error::" in result.output
+    result = CliRunner().invoke(cli, ["validate", "--no-github"])
+    assert "::error" not in result.output

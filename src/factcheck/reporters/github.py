@@ -100,6 +100,21 @@ def annotation(finding: Finding, prefix: str = "") -> str:
     return f"::{level(finding)} {properties}::{escape_data(message)}"
 
 
+_LOCATED = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
+
+
+def configuration_error(message: str, hint: str = "") -> str:
+    """An `::error` for a run that stopped on a configuration error (exit 2), on its file and line if known."""
+    located = _LOCATED.match(message)
+    properties = "title=factcheck configuration error"
+    if located:
+        message = located["message"]
+        properties = f"file={escape_property(located['file'])},line={located['line']},{properties}"
+    if hint:
+        message += f"\nhint: {hint}"
+    return f"::error {properties}::{escape_data(message)}"
+
+
 def annotations(report: Report, prefix: str = "") -> list[str]:
     """The workflow commands, at most `ANNOTATIONS_PER_LEVEL` of each level, then a notice for the rest."""
     findings = ranked(report)
