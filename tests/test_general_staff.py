@@ -20,7 +20,7 @@ def invoke(*args: str):
 
 def test_the_whole_general_staff_dataset_is_publishable_with_every_fall_accounted_for(monkeypatch):
     monkeypatch.chdir(REPO)
-    result = invoke("validate", FOLDER, "--today", "2026-11-26", "--no-color")
+    result = invoke("validate", FOLDER, "--today", "2026-11-26", "--no-color", "--show-waived")
     assert result.exit_code == 0, result.output[-2000:]
     # 1,626 days of personnel, 62 of prisoners of war, and 20,687 equipment figures in 17 categories.
     assert result.output.strip().splitlines()[-1] == "PUBLISHABLE: 22,375 claims checked (1 warning, 110 waived)"
@@ -49,3 +49,10 @@ def test_the_shipped_files_are_what_the_documented_command_builds(name, tmp_path
     )
     assert result.exit_code == 0, result.output
     assert output.read_bytes() == (REPO / FOLDER / f"{name}.yml").read_bytes()
+
+
+def test_by_default_the_waived_falls_are_one_line_and_the_warning_stands_out(monkeypatch):
+    monkeypatch.chdir(REPO)
+    output = invoke("validate", FOLDER, "--today", "2026-11-26", "--no-color").output
+    assert "  110 waived findings (listed with --show-waived)" in output.splitlines()
+    assert len(output.splitlines()) < 12

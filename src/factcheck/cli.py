@@ -121,6 +121,7 @@ def output_options(command):
     help="Let gate files name datasets and suites outside the project root.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@click.option("--show-waived", is_flag=True, help="List waived findings one by one, not only their count per file.")
 @click.option(
     "--github/--no-github",
     default=None,
@@ -128,7 +129,7 @@ def output_options(command):
 )
 @output_options
 @error_handling
-def validate(targets, today, fail_on, root, allow_outside_root, color, github, outputs) -> None:
+def validate(targets, today, fail_on, root, allow_outside_root, color, show_waived, github, outputs) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
     TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
@@ -168,7 +169,7 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, github, o
         github_reporter.publish(report, sys.stdout, root)  # before the terminal report: its verdict ends the log
         profiling.lap("report:github")
     colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    terminal.render(report, sys.stdout, colour=colour)
+    terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived)
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 

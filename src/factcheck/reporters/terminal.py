@@ -36,10 +36,14 @@ def verdict_line(report: Report) -> str:
     return f"PUBLISHABLE: {claims} checked ({summary})"
 
 
-def render(report: Report, stream: TextIO, colour: bool = False) -> None:
+def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bool = False) -> None:
+    """Every finding that needs a look, by file; waived ones are counted per file unless `show_waived`."""
     for file, group in groupby(report.findings, key=lambda f: f.file):
+        findings = list(group)
+        shown = [f for f in findings if show_waived or f.status != "waived"]
+        waived = len(findings) - len(shown)
         stream.write(click.style(file, bold=True) + "\n" if colour else file + "\n")
-        for finding in group:
+        for finding in shown:
             where = f"  {finding.file}:{finding.line}"
             claim = f" [{finding.claim}]" if finding.claim else ""
             stream.write(f"{where}: {_label(finding, colour)} {finding.check}{claim}: {finding.message}\n")
@@ -48,6 +52,8 @@ def render(report: Report, stream: TextIO, colour: bool = False) -> None:
             if finding.status == "waived" and finding.waiver:
                 until = f" until {finding.waiver.until.text}" if finding.waiver.until else ""
                 stream.write(f"      waived{until}: {finding.waiver.reason}\n")
+        if waived:
+            stream.write(f"  {waived} waived finding{'s' if waived != 1 else ''} (listed with --show-waived)\n")
         stream.write("\n")
     line = verdict_line(report)
     if colour:

@@ -1,0 +1,43 @@
+"""The terminal report on the fixture findings: grouped by file, ruff-style locations, one verdict line."""
+
+from __future__ import annotations
+
+import io
+
+from report_fixture import fixture_report
+
+from factcheck.reporters import terminal
+
+
+def render(**options) -> str:
+    stream = io.StringIO()
+    terminal.render(fixture_report(), stream, **options)
+    return stream.getvalue()
+
+
+def test_findings_by_file_with_location_severity_check_claim_and_hint():
+    lines = render().splitlines()
+    assert lines[0] == "datasets/war/casualties.yml"
+    assert (
+        "  datasets/war/casualties.yml:27: critical cumulative-non-decreasing [zel-2026-03]: "
+        "falls from 55,000 (2026-02, zelensky, France 2) to 45,000 (2026-03)"
+    ) in lines
+    assert "      hint: 'zelenskiy' is another spelling of `zelensky`: write `claimant: zelensky`" in lines
+
+
+def test_waived_findings_are_counted_unless_asked_for():
+    text = render()
+    assert "syr-2025-corrected" not in text
+    assert "  1 waived finding (listed with --show-waived)" in text.splitlines()
+    listed = render(show_waived=True)
+    assert "waived   cumulative-non-decreasing [syr-2025-corrected]" in listed
+    assert "      waived until 2027-01-01: the count was corrected downward" in listed.splitlines()
+
+
+def test_the_last_line_is_the_verdict():
+    assert render().splitlines()[-1] == "BLOCKED: 3 blocking findings (3 critical, 1 waived) in 5 claims"
+
+
+def test_colour_only_when_asked():
+    assert "\x1b[" not in render()
+    assert "\x1b[" in render(colour=True)
