@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
+from factcheck.datasets import explain
 from factcheck.models import Gate
 
 CHECKS_DIR = "checks"
@@ -59,25 +60,34 @@ class GateFile:
     gate: Gate
 
 
-def read_gate(root: Path, path: Path) -> GateFile:
+def read_config(root: Path, path: Path, what: str, shape: str) -> tuple[str, yamlfile.Mapping]:
+    """A gate or suite file as a located mapping; anything wrong with it is a `ConfigError` at file:line."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
         raise ConfigError(f"{rel}:{error.problem.line}: {error.problem.message}", error.problem.hint) from None
     except OSError as error:
-        raise ConfigError(f"{rel}: cannot read the gate file ({error.strerror})") from None
+        raise ConfigError(f"{rel}: cannot read the {what} ({error.strerror})") from None
     if problems:
         raise ConfigError(f"{rel}:{problems[0].line}: {problems[0].message}", problems[0].hint)
     if not isinstance(data, yamlfile.Mapping):
-        raise ConfigError(f"{rel}:1: a gate is a mapping with `datasets`, `suites` and `fail_on`")
+        raise ConfigError(f"{rel}:1: a {what} is a mapping with {shape}")
+    return rel, data
+
+
+def invalid(rel: str, error: ValidationError, node: object, model: type[BaseModel]) -> ConfigError:
+    """The first schema problem of a configuration file, as a `ConfigError` on its line."""
+    first = explain(error, node, getattr(node, "line", 1) or 1, model)[0]
+    return ConfigError(f"{rel}:{first.line}: {first.message}", first.hint)
+
+
+def read_gate(root: Path, path: Path) -> GateFile:
+    rel, data = read_config(root, path, "gate", "`datasets`, `suites` and `fail_on`")
     try:
         gate = Gate.model_validate(data)
     except ValidationError as error:
-        from factcheck.datasets import explain
-
-        first = explain(error, data, data.line, Gate)[0]
-        raise ConfigError(f"{rel}:{first.line}: {first.message}", first.hint) from None
+        raise invalid(rel, error, data, Gate) from None
     return GateFile(name=path.stem, path=rel, gate=gate)
 
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from factcheck import yamlfile
 from factcheck.models import Key, Severity, Text, _Model
-from factcheck.project import ConfigError
+from factcheck.project import ConfigError, invalid, read_config
 
 
 class EntryMeta(_Model):
@@ -71,29 +70,12 @@ def _plain(value: object) -> object:
     return value
 
 
-def _fail(rel: str, error: ValidationError, node, model) -> ConfigError:
-    from factcheck.datasets import explain
-
-    first = explain(error, node, getattr(node, "line", 1), model)[0]
-    return ConfigError(f"{rel}:{first.line}: {first.message}", first.hint)
-
-
 def read_suite(root: Path, path: Path) -> Suite:
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    try:
-        data, problems = yamlfile.read(path)
-    except yamlfile.YamlError as error:
-        raise ConfigError(f"{rel}:{error.problem.line}: {error.problem.message}", error.problem.hint) from None
-    except OSError as error:
-        raise ConfigError(f"{rel}: cannot read the suite ({error.strerror})") from None
-    if problems:
-        raise ConfigError(f"{rel}:{problems[0].line}: {problems[0].message}", problems[0].hint)
-    if not isinstance(data, yamlfile.Mapping):
-        raise ConfigError(f"{rel}:1: a suite is a mapping with `name` and `expectations`")
+    rel, data = read_config(root, path, "suite", "`name` and `expectations`")
     try:
         suite = SuiteFile.model_validate(data)
     except ValidationError as error:
-        raise _fail(rel, error, data, SuiteFile) from None
+        raise invalid(rel, error, data, SuiteFile) from None
     checks = []
     seen: dict[str, int] = {}
     entries = data["expectations"]
@@ -102,7 +84,7 @@ def read_suite(root: Path, path: Path) -> Suite:
         try:
             entry = Entry.model_validate(node)
         except ValidationError as error:
-            raise _fail(rel, error, node, Entry) from None
+            raise invalid(rel, error, node, Entry) from None
         if entry.meta.id in seen:
             raise ConfigError(f"{rel}:{line}: check id {entry.meta.id!r} is already used on line {seen[entry.meta.id]}")
         seen[entry.meta.id] = line
