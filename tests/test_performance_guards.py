@@ -7,11 +7,15 @@ O(n^2) comparison of every pair flags.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import claim as claim_entry
 from factcheck.expectations import cumulative_non_decreasing as cumulative
 
 _NP, _PD = cumulative.np, cumulative.pd
@@ -152,3 +156,33 @@ def test_series_of_matches_a_scan_of_every_claim():
             key=lambda c: (c.date.start, c.date.end, c.id),
         )
         assert report.series_of(claim) == scanned
+
+
+def test_a_run_builds_only_the_message_fields_it_names_and_knows_them_all(project):
+    from factcheck import datasets
+    from factcheck.findings import CLAIM_FIELDS, claim_fields, template_fields
+
+    project.dataset([claim_entry("c-1")])
+    loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
+    assert set(claim_fields(loaded.claims[0], loaded.catalog)) == CLAIM_FIELDS
+    assert template_fields("{claim} vs {related_1}, {Not} {a{b}") == {"claim", "related_1", "b"}
+
+
+def test_the_json_report_is_the_report_data_with_one_line_per_finding_and_claim():
+    import io
+    import json
+
+    sys.path.insert(0, str(Path(__file__).parent / "reporters"))
+    from report_fixture import fixture_report
+
+    from factcheck.findings import Report
+    from factcheck.reporters import json as json_reporter
+
+    for report in (fixture_report(), Report(findings=[])):
+        stream = io.StringIO()
+        json_reporter.render(report, stream)
+        text = stream.getvalue()
+        assert json.loads(text) == json.loads(json.dumps(json_reporter.report_data(report)))
+        lines = text.splitlines()
+        assert sum(line.startswith('    {"check": ') for line in lines) == len(report.findings)
+        assert text.endswith("}\n")

@@ -7,8 +7,10 @@ here imports Great Expectations, and nothing here renders.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -124,7 +126,7 @@ def apply_waivers(finding: Finding, waivers: tuple[Waiver, ...], today: dt.date)
 
 def decide(finding: Finding, fail_on: str) -> Finding:
     blocking = finding.status == "failed" and severity_rank(finding.severity) >= severity_rank(fail_on)
-    return replace(finding, blocking=blocking)
+    return finding if finding.blocking == blocking else replace(finding, blocking=blocking)
 
 
 # Message templates in suites name fields as {field}; only plain names are substituted, so a suite file
@@ -134,6 +136,19 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 def render_message(template: str, fields: dict[str, object]) -> str:
     return _FIELD.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+
+
+@functools.cache
+def template_fields(template: str) -> frozenset[str]:
+    """The field names a message template uses: a run builds only those for each of its findings."""
+    return frozenset(_FIELD.findall(template))
+
+
+# The names `claim_fields` provides.
+CLAIM_FIELDS = frozenset(
+    {"claim", "id", "figure", "date", "published", "origin", "metric", "metric_description", "unit", "subject",
+     "claimant", "claimant_name", "outlet", "url", "quote"}
+)  # fmt: skip
 
 
 def describe(claim: Claim, catalog: Catalog | None) -> str:
@@ -176,18 +191,25 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
     }
 
 
-def related_fields(related: list[Claim], catalog: Catalog | None) -> dict[str, object]:
+def related_fields(
+    related: list[Claim], catalog: Catalog | None, fields_of: Callable[[Claim], dict] | None = None
+) -> dict[str, object]:
     """The names a message template may use about the claims a claim was compared with: `related` (all of
     them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
-    and the claimant (`related_claimant`) and metric (`related_metric`) of the first."""
+    and the claimant (`related_claimant`) and metric (`related_metric`) of the first.
+
+    `fields_of` returns `claim_fields` of a claim; a run passes a remembering one, as a claim is often
+    compared with many others."""
+    fields_of = fields_of or (lambda c: claim_fields(c, catalog))
+    described = [fields_of(c)["claim"] for c in related]
     fields: dict[str, object] = {
-        "related": "; ".join(describe(c, catalog) for c in related),
+        "related": "; ".join(described),
         "related_ids": ", ".join(c.id for c in related),
         "related_locations": ", ".join(f"{c.file}:{c.line}" for c in related),
     }
-    fields.update({f"related_{i}": describe(c, catalog) for i, c in enumerate(related, 1)})
+    fields.update({f"related_{i}": text for i, text in enumerate(described, 1)})
     if related:
-        first = claim_fields(related[0], catalog)
+        first = fields_of(related[0])
         fields["related_claimant"] = first["claimant_name"]
         fields["related_metric"] = first["metric_description"]
     return fields

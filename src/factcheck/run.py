@@ -8,6 +8,7 @@ from pathlib import Path
 
 from factcheck import datasets, profiling, project, yamlfile
 from factcheck.findings import (
+    CLAIM_FIELDS,
     Finding,
     GateRun,
     Report,
@@ -17,6 +18,7 @@ from factcheck.findings import (
     related_fields,
     render_message,
     severity_rank,
+    template_fields,
 )
 from factcheck.models import Claim
 from factcheck.project import ConfigError, GateFile
@@ -118,6 +120,13 @@ def run(options: Options) -> Report:
 
         profiling.lap("import")
         engine = Engine(keep_results=options.data_docs is not None)
+        described: dict[str, dict] = {}
+
+        def fields_of(claim: Claim) -> dict:
+            if claim.id not in described:
+                described[claim.id] = claim_fields(claim, loaded.catalog)
+            return described[claim.id]
+
         for suite in suites.values():
             engine.prepare(suite)
         profiling.lap("gx-setup")
@@ -141,12 +150,20 @@ def run(options: Options) -> Report:
                 profiling.lap("findings")
                 hits = engine.validate(suite, frame, today)
                 profiling.lap(f"suite:{suite.path}")
+                # Only the fields a check's message names are built: describing claims is most of the cost.
+                names = {c.id: template_fields(c.message) for c in suite.checks}
+                numbers = {
+                    c.id: {k: _number(v) for k, v in c.kwargs.items() if isinstance(v, int | float)}
+                    for c in suite.checks
+                }
                 for hit in hits:
                     check = by_id[hit.check]
                     claim = claims[hit.claim_id]
-                    fields = claim_fields(claim, loaded.catalog)
-                    fields.update({k: _number(v) for k, v in check.kwargs.items() if isinstance(v, int | float)})
-                    fields.update(related_fields([claims[r] for r in hit.related], loaded.catalog))
+                    wanted = names[check.id]
+                    fields = dict(fields_of(claim)) if not wanted.isdisjoint(CLAIM_FIELDS) else {}
+                    fields.update(numbers[check.id])
+                    if any(name.startswith("related") for name in wanted):
+                        fields.update(related_fields([claims[r] for r in hit.related], loaded.catalog, fields_of))
                     fields.update(dict(hit.fields))
                     finding = Finding(
                         check=check.id,

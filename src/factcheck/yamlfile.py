@@ -9,6 +9,7 @@ day that does not exist gets a message about the day, not a traceback from the Y
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from dataclasses import dataclass
@@ -244,11 +245,16 @@ def _mark_line(error: yaml.YAMLError) -> int:
 def parse(text: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document; raise `YamlError` when it cannot be read as data."""
     loader = _Loader(text)
+    # The tree is acyclic and kept: the cyclic collector would only re-walk every node built so far, over
+    # and over, which made parsing a large project superlinear.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if not loader.check_node():
             return None, loader.problems
         node = loader.get_node()
-        _check_expansion(node)
+        if "&" in text:  # an alias needs an anchor (`&name`): without one there is nothing to expand
+            _check_expansion(node)
         data = loader.construct_document(node)
         if loader.check_node():
             raise YamlError(
@@ -278,6 +284,8 @@ def parse(text: str) -> tuple[object, list[Problem]]:
         raise YamlError(Problem("yaml-syntax", 1, "data nested too deeply to read", "flatten the structure")) from None
     finally:
         loader.dispose()
+        if collecting:
+            gc.enable()
     return data, loader.problems
 
 

@@ -126,5 +126,22 @@ def report_data(report: Report) -> dict:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(report_data(report), stream, indent=2, ensure_ascii=False, allow_nan=False)
-    stream.write("\n")
+    """The report indented, except that each finding and each claim is one line.
+
+    One line per finding keeps the file readable and diffable; it also lets json's C encoder write them,
+    which is many times faster than the pure-Python one that indentation needs.
+    """
+    data = report_data(report)
+    findings, claims = data.pop("findings"), data.pop("claims")
+    head = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    stream.write(head[: -len("\n}")])
+
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    stream.write(',\n  "findings": [')
+    stream.write(",".join(f"\n    {line(f)}" for f in findings))
+    stream.write("\n  ],\n" if findings else "],\n")
+    stream.write('  "claims": {')
+    stream.write(",".join(f"\n    {line(cid)}: {line(c)}" for cid, c in claims.items()))
+    stream.write("\n  }\n}\n" if claims else "}\n}\n")
