@@ -7,8 +7,14 @@ problems of all files are reported in one run, each with `file:line` and, where 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
+import multiprocessing
+import os
 import re
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -494,15 +500,59 @@ def _read_point(
     return claim, []
 
 
+# Below this many bytes of datasets, starting worker processes costs more than parsing on one core.
+PARALLEL_BYTES = 1 << 20
+_worker_vocabulary: list[_Vocabulary | None] = [None]
+
+
+def _worker_init(vocabulary: _Vocabulary | None) -> None:
+    _worker_vocabulary[0] = vocabulary
+
+
+def _worker_load(job: tuple[Path, str]) -> tuple[list[Claim], list[Finding]]:
+    return load_dataset(*job, _worker_vocabulary[0])
+
+
+def _workers(jobs: list[tuple[Path, str]]) -> int:
+    """How many processes should read `jobs`: 1 (this one) unless they are large and forking is safe."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus < 2 or len(jobs) < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        return 1  # forking a process with threads can deadlock the child; other systems fork unsafely
+    total = 0
+    for path, _ in jobs:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return min(cpus, len(jobs)) if total >= PARALLEL_BYTES else 1
+
+
+def _read_all(jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None) -> Iterator[tuple[list, list]]:
+    """`load_dataset` of each job, in order; large sets of files are read by forked workers on every core.
+
+    Each worker runs the same `load_dataset` (same limits, same findings) on whole files, so the results
+    do not depend on how the files were shared out. Forked before Great Expectations is imported, a
+    worker holds only yaml, pydantic and factcheck.
+    """
+    workers = _workers(jobs)
+    if workers == 1:
+        for job in jobs:
+            yield load_dataset(*job, vocabulary)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_worker_init, initargs=(vocabulary,)) as pool, profiling.stage("parse"):
+        results = pool.map(_worker_load, jobs, chunksize=1)
+    yield from results
+
+
 def load(root: Path, files: list[Path]) -> Loaded:
     """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given."""
     catalog, findings = load_catalog(root)
     vocabulary = _Vocabulary(catalog) if catalog else None
     loaded = Loaded(catalog=catalog, findings=findings)
     first_seen: dict[str, Claim] = {}
-    for path in files:
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        claims, problems = load_dataset(path, rel, vocabulary)
+    jobs = [
+        (path, path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()) for path in files
+    ]
+    for (_, rel), (claims, problems) in zip(jobs, _read_all(jobs, vocabulary), strict=True):
         loaded.findings += problems
         for claim in claims:
             earlier = first_seen.get(claim.id)
