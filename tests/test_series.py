@@ -171,7 +171,7 @@ def test_a_waiver_on_a_point_waives_only_that_point(project):
               - [2022-03-04, 3000]
         """,
     )
-    result = invoke("validate")
+    result = invoke("validate", "--show-waived")
     assert result.exit_code == 1, result.output
     assert "datasets/test.yml:14" in result.output
     assert "cumulative-non-decreasing [gs@2022-03-04]" in result.output
