@@ -18,7 +18,7 @@ COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
     "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
     "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
-    "fall",
+    "fall", "waived",
 )  # fmt: skip
 
 
@@ -68,6 +68,7 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 party,
                 about_adversary(claim, catalog),
                 claim.fall,
+                bool(claim.waivers),
             )
         )
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

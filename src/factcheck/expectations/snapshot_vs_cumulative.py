@@ -11,9 +11,15 @@ series, those run from its first total in the span to its last, and the claim is
 interval meets `[first.lower, last.upper]` (the lower and upper of the two, should the series fall) and
 contradicted when it lies wholly above or below. Both totals are named. A claim dated to a day is compared
 with the other series' total on that day (and, being a day total itself, is the total that the other
-claim is compared with in turn: each gets its own finding). Only day-dated totals of the other series are used (a month-dated
-total of another claimant says nothing certain about a given day), only series of the same metric, subject
-and origin, and never the claimant's own series (cumulative-non-decreasing and conflict cover that).
+claim is compared with in turn: each gets its own finding). Only day-dated totals of the other series are
+used (a month-dated total of another claimant says nothing certain about a given day), only series of the
+same metric, subject and origin, and never the claimant's own series (cumulative-non-decreasing and
+conflict cover that).
+
+Two daily series side by side would give a finding a day. The points of one series block with the same
+verdict against the same other series are reported once, on the first of them, with the count and dates
+of the rest ("...; so are 36 more totals of this series (2022-10-20 to 2022-11-09)"). A plain claim, and
+a point with a waiver, is always reported on its own.
 
 Passes (corroborated: about 1.1 million is 1,050,000 to 1,150,000):
 
@@ -25,12 +31,13 @@ Fails, as information (contradicted: about 900,000 is below the whole of October
     - {id: gs, claimant: general-staff, metric: military_casualties, points: [[2025-10-01, 1111480], [2025-10-31, 1141830]]}
     - {id: uk, claimant: uk-defence-intelligence, metric: military_casualties, value: 900000, qualifier: about, as_of: 2025-10}
 
-Cost: one sort of the day totals, two binary searches per (claim, other series) pair, O(n log n) for a
-fixed number of claimants.
+Cost: one sort of the day totals, two binary searches per (claim, other series) pair, and one grouping
+of the pairs: O(n log n) for a fixed number of claimants per metric and subject.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 import numpy as np
@@ -52,7 +59,9 @@ from factcheck.expectations._cross import (
 
 
 def compare_snapshots(frame: pd.DataFrame) -> Hits:
-    """One hit per (cumulative claim, other claimant's series with day totals in the claim's span)."""
+    """One hit per (cumulative claim, other claimant's series with day totals in the claim's span), except
+    that the points of one series block with the same verdict against the same other series make one hit,
+    on the first of them, whose `more` field counts the rest."""
     if frame.empty:
         return []
     totals = DayTotals(frame)
@@ -60,35 +69,78 @@ def compare_snapshots(frame: pd.DataFrame) -> Hits:
     if claims.empty or totals.points.empty:
         return []
     claims = claims.iloc[entry_order(claims)]
-    claims = claims.assign(origin_start=claims["origin_start"].fillna(-1.0))
-    pairs = claims[
-        ["claim_id", "metric", "subject", "claimant", "origin_start", "lower", "upper", "date_start", "date_end"]
-    ]
-    pairs = pairs.merge(totals.series, on=["metric", "subject", "origin_start"], suffixes=("", "_series"))
+    claims = claims.assign(origin_start=claims["origin_start"].fillna(-1.0), order=np.arange(len(claims)))
+    columns = ["claim_id", "metric", "subject", "claimant", "origin_start", "lower", "upper", "date_start", "date_end"]
+    pairs = claims[[*columns, "series", "waived", "order"]].merge(
+        totals.series, on=["metric", "subject", "origin_start"], suffixes=("", "_series")
+    )
     pairs = pairs[pairs["claimant"] != pairs["claimant_series"]]
     first, last = totals.within(
-        pairs["series"].to_numpy(), pairs["date_start"].to_numpy(), pairs["date_end"].to_numpy()
+        pairs["series_series"].to_numpy(), pairs["date_start"].to_numpy(), pairs["date_end"].to_numpy()
     )
     found = first >= 0
     pairs, first, last = pairs[found], first[found], last[found]
     low = totals.points["lower"].to_numpy(dtype=float)
     high = totals.points["upper"].to_numpy(dtype=float)
-    ids = totals.points["claim_id"].to_numpy()
     agree = overlap(
         pairs["lower"],
         pairs["upper"],
         np.minimum(low[first], low[last]),
         np.maximum(high[first], high[last]),
     )
-    return [
-        {
-            "claim_id": str(claim),
-            "related": [str(ids[a])] if a == b else [str(ids[a]), str(ids[b])],
-            "status": "corroborated" if ok else "failed",
-            "fields": {"verdict": CORROBORATED if ok else CONTRADICTED},
-        }
-        for claim, a, b, ok in zip(pairs["claim_id"], first, last, agree, strict=True)
-    ]
+    pairs = pairs.assign(first=first, last=last, agree=agree).sort_values(["order", "series_series"], kind="stable")
+    return _summarise(pairs, totals.points["claim_id"].to_numpy())
+
+
+def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
+    """The comparisons as they are reported, in entry order of their first claim.
+
+    A daily series set beside another claimant's daily series would otherwise give a finding a day; the
+    reader needs one per series, other series and verdict: the first point's, counting the rest. A plain
+    claim, and a point with a waiver (which must stay where its waiver can find it), is reported alone."""
+    if pairs.empty:
+        return []
+    alone = pairs["series"].isna().to_numpy() | pairs["waived"].to_numpy(dtype=bool)
+    key = np.where(alone, "claim:" + pairs["claim_id"].astype(str), "series:" + pairs["series"].astype(str))
+    group = pairs.assign(key=key).groupby(["key", "series_series", "agree"], sort=False).ngroup().to_numpy()
+    order = np.argsort(group, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0])
+    head = order[starts]  # the first row of each group, in the rows' (entry) order
+    counts = np.diff(np.r_[starts, len(order)])
+    rest = np.ones(len(pairs), dtype=bool)
+    rest[head] = False
+    since = np.full(len(starts), np.inf)
+    until = np.full(len(starts), -np.inf)
+    np.minimum.at(since, group[rest], pairs["date_start"].to_numpy(dtype=float)[rest])
+    np.maximum.at(until, group[rest], pairs["date_end"].to_numpy(dtype=float)[rest])
+    claim_ids = pairs["claim_id"].to_numpy()
+    first, last = pairs["first"].to_numpy(), pairs["last"].to_numpy()
+    agree = pairs["agree"].to_numpy(dtype=bool)
+    hits = []
+    for g in np.argsort(head, kind="stable"):
+        row = head[g]
+        a, b, ok = int(first[row]), int(last[row]), bool(agree[row])
+        hits.append(
+            {
+                "claim_id": str(claim_ids[row]),
+                "related": [str(ids[a])] if a == b else [str(ids[a]), str(ids[b])],
+                "status": "corroborated" if ok else "failed",
+                "fields": {
+                    "verdict": CORROBORATED if ok else CONTRADICTED,
+                    "more": _more(int(counts[g]) - 1, since[g], until[g]),
+                },
+            }
+        )
+    return hits
+
+
+def _more(count: int, since: float, until: float) -> str:
+    if count == 0:
+        return ""
+    days = " to ".join(dict.fromkeys(dt.date.fromordinal(int(d)).isoformat() for d in (since, until)))
+    return (
+        f"; so {'is' if count == 1 else 'are'} {count:,} more total{'' if count == 1 else 's'} of this series ({days})"
+    )
 
 
 class SnapshotComparisons(TableMetricProvider):
