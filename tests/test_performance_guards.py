@@ -212,3 +212,50 @@ def test_files_read_by_forked_workers_give_what_one_process_gives(project):
     claims, findings, forked_claims, forked_findings = pickle.loads(out.stdout)
     assert forked_claims == claims and forked_findings == findings and len(claims) == 3
     assert {f.check for f in findings} >= {"duplicate-id", "schema", "duplicate-key", "yaml-syntax"}
+
+
+points = st.lists(
+    st.tuples(
+        st.sampled_from(["m", "n"]),  # metric
+        st.sampled_from(["a", "b", "c"]),  # claimant
+        st.sampled_from([0.0, 5.0, None]),  # origin
+        st.integers(1, 12),  # first day
+        st.integers(0, 40),  # days spanned (0: a day total)
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(points)
+def test_snapshot_pairs_are_what_pairing_every_claim_with_every_series_finds(rows):
+    """`DayTotals.meeting` visits only the totals inside each claim's dates; it must find exactly the
+    (claim, series, first total, last total) that the claims x series comparison finds."""
+    import pandas as pd
+
+    from factcheck.expectations._cross import DayTotals
+
+    frame = pd.DataFrame(
+        [
+            {"claim_id": f"c{i}", "file": "f.yml", "line": i, "metric": m, "subject": "s", "claimant": who,
+             "origin_start": origin, "date_start": float(day), "date_end": float(day + span), "kind": "as_of",
+             "cumulative": True, "lower": 1.0, "upper": 1.0, "affiliation": "x"}
+            for i, (m, who, origin, day, span) in enumerate(rows)
+        ],
+        columns=["claim_id", "file", "line", "metric", "subject", "claimant", "origin_start", "date_start",
+                 "date_end", "kind", "cumulative", "lower", "upper", "affiliation"],
+    )  # fmt: skip
+    totals = DayTotals(frame)
+    claims = frame.assign(origin_start=frame["origin_start"].fillna(-1.0))
+    found = set(zip(*(a.tolist() for a in totals.meeting(claims)), strict=True)) if len(frame) else set()
+    expected = set()
+    days = totals.points
+    for row, c in enumerate(claims.itertuples()):
+        for code in sorted(set(days["series"])):
+            of = days[
+                (days["series"] == code) & (days["metric"] == c.metric) & (days["origin_start"] == c.origin_start)
+            ]
+            inside = of[(of["date_start"] >= c.date_start) & (of["date_start"] <= c.date_end)]
+            if len(inside):
+                expected.add((row, int(inside.index[0]), int(inside.index[-1])))
+    assert found == expected

@@ -121,6 +121,34 @@ class DayTotals:
         some = stop > start
         return np.where(some, start, -1), np.where(some, stop - 1, -1)
 
+    def meeting(self, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each (claim, series of its metric, subject and origin with totals within the claim's dates) once:
+        the claim's row in `claims` and the positions of that series' first and last totals in those dates.
+
+        Only the totals inside each claim's dates are visited (one binary search per claim), so the cost
+        follows what is found, not claims x series."""
+        keys = ["metric", "subject", "origin_start"]
+        code = codes(pd.concat([claims[keys], self.points[keys]], ignore_index=True), keys)
+        claim_code, point_code = code[: len(claims)], code[len(claims) :]
+        day = self.points["date_start"].to_numpy(dtype=np.int64)
+        by_day = np.lexsort((day, point_code))
+        ordered = point_code[by_day] * _DAYS + day[by_day]
+        start = np.searchsorted(ordered, self._key(claim_code, claims["date_start"].to_numpy()), side="left")
+        stop = np.searchsorted(ordered, self._key(claim_code, claims["date_end"].to_numpy()), side="right")
+        count = stop - start
+        rows = np.repeat(np.arange(len(claims)), count)
+        offset = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
+        point = by_day[np.repeat(start, count) + offset]
+        # Positions in self.points run by series, then day: per (claim, series), the least is the first total.
+        series = self.points["series"].to_numpy(dtype=np.int64)[point]
+        order = np.lexsort((point, series, rows))
+        rows, series, point = rows[order], series[order], point[order]
+        if not len(rows):
+            return rows, point, point
+        heads = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (series[1:] != series[:-1])])
+        tails = np.r_[heads[1:], len(rows)] - 1
+        return rows[heads], point[heads], point[tails]
+
 
 def shares_affiliation(claimant_a, affiliation_a, claimant_b, affiliation_b) -> np.ndarray:
     """Same claimant, or the same party to the conflict (two independent claimants share nothing)."""

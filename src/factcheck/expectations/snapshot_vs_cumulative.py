@@ -52,6 +52,7 @@ from factcheck.expectations._cross import (
     CrossClaimExpectation,
     DayTotals,
     Hits,
+    codes,
     entry_order,
     overlap,
     table,
@@ -69,17 +70,12 @@ def compare_snapshots(frame: pd.DataFrame) -> Hits:
     if claims.empty or totals.points.empty:
         return []
     claims = claims.iloc[entry_order(claims)]
-    claims = claims.assign(origin_start=claims["origin_start"].fillna(-1.0), order=np.arange(len(claims)))
-    columns = ["claim_id", "metric", "subject", "claimant", "origin_start", "lower", "upper", "date_start", "date_end"]
-    pairs = claims[[*columns, "series", "waived", "order"]].merge(
-        totals.series, on=["metric", "subject", "origin_start"], suffixes=("", "_series")
-    )
-    pairs = pairs[pairs["claimant"] != pairs["claimant_series"]]
-    first, last = totals.within(
-        pairs["series_series"].to_numpy(), pairs["date_start"].to_numpy(), pairs["date_end"].to_numpy()
-    )
-    found = first >= 0
-    pairs, first, last = pairs[found], first[found], last[found]
+    claims = claims.assign(origin_start=claims["origin_start"].fillna(-1.0))
+    rows, first, last = totals.meeting(claims)
+    pairs = claims[["claim_id", "claimant", "lower", "upper", "date_start", "date_end", "series", "waived"]].iloc[rows]
+    other = totals.points["claimant"].to_numpy()[first]
+    keep = pairs["claimant"].to_numpy() != other
+    pairs, first, last = pairs[keep], first[keep], last[keep]
     low = totals.points["lower"].to_numpy(dtype=float)
     high = totals.points["upper"].to_numpy(dtype=float)
     agree = overlap(
@@ -88,7 +84,7 @@ def compare_snapshots(frame: pd.DataFrame) -> Hits:
         np.minimum(low[first], low[last]),
         np.maximum(high[first], high[last]),
     )
-    pairs = pairs.assign(first=first, last=last, agree=agree).sort_values(["order", "series_series"], kind="stable")
+    pairs = pairs.assign(first=first, last=last, agree=agree, other=totals.points["series"].to_numpy()[first])
     return _summarise(pairs, totals.points["claim_id"].to_numpy())
 
 
@@ -101,8 +97,9 @@ def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
     if pairs.empty:
         return []
     alone = pairs["series"].isna().to_numpy() | pairs["waived"].to_numpy(dtype=bool)
-    key = np.where(alone, "claim:" + pairs["claim_id"].astype(str), "series:" + pairs["series"].astype(str))
-    group = pairs.assign(key=key).groupby(["key", "series_series", "agree"], sort=False).ngroup().to_numpy()
+    key = np.where(alone, -1 - np.arange(len(pairs)), codes(pairs, ["series"]))
+    keys = pd.DataFrame({"key": key, "other": pairs["other"].to_numpy(), "agree": pairs["agree"].to_numpy()})
+    group = keys.groupby(["key", "other", "agree"], sort=False).ngroup().to_numpy()
     order = np.argsort(group, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0])
     head = order[starts]  # the first row of each group, in the rows' (entry) order
