@@ -110,29 +110,30 @@ def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
     until = np.full(len(starts), -np.inf)
     np.minimum.at(since, group[rest], pairs["date_start"].to_numpy(dtype=float)[rest])
     np.maximum.at(until, group[rest], pairs["date_end"].to_numpy(dtype=float)[rest])
-    claim_ids = pairs["claim_id"].to_numpy()
-    first, last = pairs["first"].to_numpy(), pairs["last"].to_numpy()
-    agree = pairs["agree"].to_numpy(dtype=bool)
-    hits = []
-    for g in np.argsort(head, kind="stable"):
-        row = head[g]
-        a, b, ok = int(first[row]), int(last[row]), bool(agree[row])
-        hits.append(
-            {
-                "claim_id": str(claim_ids[row]),
-                "related": [str(ids[a])] if a == b else [str(ids[a]), str(ids[b])],
-                "status": "corroborated" if ok else "failed",
-                "fields": {
-                    "verdict": CORROBORATED if ok else CONTRADICTED,
-                    "more": _more(int(counts[g]) - 1, since[g], until[g]),
-                },
-            }
+    groups = np.argsort(head, kind="stable")  # groups in entry order of their first claim
+    rows = head[groups]
+    first, last = pairs["first"].to_numpy()[rows], pairs["last"].to_numpy()[rows]
+    more = [_more(int(n) - 1, a, b) for n, a, b in zip(counts[groups], since[groups], until[groups], strict=True)]
+    return [
+        {
+            "claim_id": claim,
+            "related": [a] if a == b else [a, b],
+            "status": "corroborated" if ok else "failed",
+            "fields": {"verdict": CORROBORATED if ok else CONTRADICTED, "more": text},
+        }
+        for claim, a, b, ok, text in zip(
+            pairs["claim_id"].to_numpy()[rows].astype(str).tolist(),
+            ids[first].astype(str).tolist(),
+            ids[last].astype(str).tolist(),
+            pairs["agree"].to_numpy(dtype=bool)[rows].tolist(),
+            more,
+            strict=True,
         )
-    return hits
+    ]
 
 
 def _more(count: int, since: float, until: float) -> str:
-    if count == 0:
+    if count <= 0:
         return ""
     days = " to ".join(dict.fromkeys(dt.date.fromordinal(int(d)).isoformat() for d in (since, until)))
     return (
