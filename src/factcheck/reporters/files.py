@@ -1,13 +1,12 @@
 """The report files of a run (`--report`, `--json`, `--junit`), written atomically.
 
-A crash or a full disk never leaves half a report where a good one was: each report is rendered in memory,
-written to a temporary file in the destination folder, flushed to disk, then moved over the destination
-with `os.replace` (atomic on POSIX and Windows within one file system).
+A crash or a full disk never leaves half a report where a good one was: each report is rendered into a
+temporary file in the destination folder, flushed to disk, then moved over the destination with
+`os.replace` (atomic on POSIX and Windows within one file system).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from collections.abc import Callable
@@ -65,20 +64,20 @@ def _nearest_existing(folder: Path) -> Path:
 
 
 def write_atomic(path: Path, render: Callable[[TextIO], None]) -> None:
-    """Render into `path` atomically, creating missing folders; an unwritable path is a `ConfigError`."""
+    """Render into `path` atomically, creating missing folders; an unwritable path is a `ConfigError`.
+
+    The report streams into a temporary file beside `path` (a report of 100,000 findings is hundreds of
+    megabytes: holding it in memory as text and again as bytes would double the run's peak memory). A
+    renderer that fails leaves `path` as it was and no temporary file behind."""
     path = Path(path)
     if path.is_dir():
         raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name, e.g. report.html")
-    # Render first, so that a failing reporter never touches the file system.
-    buffer = io.StringIO(newline="")
-    render(buffer)
-    data = buffer.getvalue().encode("utf-8")
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
+            render(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644 & ~_umask())
