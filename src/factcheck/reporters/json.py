@@ -83,8 +83,8 @@ def _number(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def report_data(report: Report) -> dict:
-    referenced = sorted({f.claim for f in report.findings if f.claim} | {r for f in report.findings for r in f.related})
+def _summary(report: Report) -> dict:
+    """Everything but the findings and the claims, in the report's key order."""
     data: dict = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
@@ -116,32 +116,42 @@ def report_data(report: Report) -> dict:
                 }
                 for check_id, meta in sorted(report.checks.items())
             },
-            "findings": [finding_data(f) for f in report.findings],
-            "claims": {
-                cid: claim_data(report.claims[cid], report.catalog) for cid in referenced if cid in report.claims
-            },
         }
     )
     return data
 
 
+def _referenced(report: Report) -> list[str]:
+    """The claims the findings name, which the report describes."""
+    ids = {f.claim for f in report.findings if f.claim} | {r for f in report.findings for r in f.related}
+    return sorted(cid for cid in ids if cid in report.claims)
+
+
+def report_data(report: Report) -> dict:
+    return {
+        **_summary(report),
+        "findings": [finding_data(f) for f in report.findings],
+        "claims": {cid: claim_data(report.claims[cid], report.catalog) for cid in _referenced(report)},
+    }
+
+
 def render(report: Report, stream: TextIO) -> None:
-    """The report indented, except that each finding and each claim is one line.
+    """`report_data`, indented, except that each finding and each claim is one line.
 
     One line per finding keeps the file readable and diffable; it also lets json's C encoder write them,
-    which is many times faster than the pure-Python one that indentation needs.
+    which is many times faster than the pure-Python one that indentation needs. Findings and claims are
+    written as they are described, never all held at once.
     """
-    data = report_data(report)
-    findings, claims = data.pop("findings"), data.pop("claims")
-    head = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    head = json.dumps(_summary(report), indent=2, ensure_ascii=False, allow_nan=False)
     stream.write(head[: -len("\n}")])
-
-    def line(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    line = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
     stream.write(',\n  "findings": [')
-    stream.write(",".join(f"\n    {line(f)}" for f in findings))
-    stream.write("\n  ],\n" if findings else "],\n")
+    for n, finding in enumerate(report.findings):
+        stream.write(f"{',' if n else ''}\n    {line(finding_data(finding))}")
+    stream.write("\n  ],\n" if report.findings else "],\n")
     stream.write('  "claims": {')
-    stream.write(",".join(f"\n    {line(cid)}: {line(c)}" for cid, c in claims.items()))
-    stream.write("\n  }\n}\n" if claims else "}\n}\n")
+    referenced = _referenced(report)
+    for n, cid in enumerate(referenced):
+        stream.write(f"{',' if n else ''}\n    {line(cid)}: {line(claim_data(report.claims[cid], report.catalog))}")
+    stream.write("\n  }\n}\n" if referenced else "}\n}\n")
