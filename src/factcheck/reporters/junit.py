@@ -66,49 +66,65 @@ def _testcase(finding: Finding) -> ET.Element:
 
 
 def render(report: Report, stream: TextIO) -> None:
+    """The testsuites element, written one testsuite at a time (a large report is never one tree)."""
     checked = _checked_claims(report)
     listed: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         if finding.status in ("failed", "waived"):
             listed[finding.check].append(finding)
-    root = ET.Element("testsuites", {"name": "factcheck"})
+    suites = []
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for check in sorted(set(checked) | set(listed)):
         findings = listed.get(check, [])
-        failures = sum(f.status == "failed" for f in findings)
-        skipped = sum(f.status == "waived" for f in findings)
-        # Schema checks run before claims exist: a claim they reject is not among the checked claims.
-        tests = max(checked.get(check, 0), len(findings))
-        suite = ET.SubElement(
-            root,
-            "testsuite",
-            {
-                "name": check,
-                "tests": str(tests),
-                "failures": str(failures),
-                "errors": "0",
-                "skipped": str(skipped),
-                "time": "0",
-            },
-        )
-        meta = report.checks.get(check, {})
-        if meta:
-            properties = ET.SubElement(suite, "properties")
-            for key in ("title", "severity", "suite"):
-                if meta.get(key):
-                    ET.SubElement(properties, "property", {"name": key, "value": _clean(str(meta[key]))})
-        for finding in findings:
-            suite.append(_testcase(finding))
-        totals["tests"] += tests
-        totals["failures"] += failures
-        totals["skipped"] += skipped
+        counts = {
+            "failures": sum(f.status == "failed" for f in findings),
+            "skipped": sum(f.status == "waived" for f in findings),
+            # Schema checks run before claims exist: a claim they reject is not among the checked claims.
+            "tests": max(checked.get(check, 0), len(findings)),
+        }
+        suites.append((check, findings, counts))
+        for key, count in counts.items():
+            totals[key] += count
+    root = ET.Element("testsuites", {"name": "factcheck"})
     root.set("tests", str(totals["tests"]))
     root.set("failures", str(totals["failures"]))
     root.set("errors", "0")
     root.set("skipped", str(totals["skipped"]))
     if report.timestamp:
         root.set("timestamp", report.timestamp)
-    ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
-    stream.write("\n")
+    if not suites:
+        stream.write(ET.tostring(root, encoding="unicode") + "\n")
+        return
+    root.text = "\n  "
+    opening = ET.tostring(root, encoding="unicode")
+    stream.write(opening[: opening.rindex("</testsuites>")])
+    for n, (check, findings, counts) in enumerate(suites):
+        suite = _testsuite(report, check, findings, counts)
+        ET.indent(suite, level=1)
+        suite.tail = "\n  " if n < len(suites) - 1 else "\n"
+        stream.write(ET.tostring(suite, encoding="unicode"))
+    stream.write("</testsuites>\n")
+
+
+def _testsuite(report: Report, check: str, findings: list[Finding], counts: dict[str, int]) -> ET.Element:
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": check,
+            "tests": str(counts["tests"]),
+            "failures": str(counts["failures"]),
+            "errors": "0",
+            "skipped": str(counts["skipped"]),
+            "time": "0",
+        },
+    )
+    meta = report.checks.get(check, {})
+    if meta:
+        properties = ET.SubElement(suite, "properties")
+        for key in ("title", "severity", "suite"):
+            if meta.get(key):
+                ET.SubElement(properties, "property", {"name": key, "value": _clean(str(meta[key]))})
+    for finding in findings:
+        suite.append(_testcase(finding))
+    return suite
