@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_in, states_figure
 
@@ -15,6 +18,13 @@ from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_
 )
 def test_implied_precision_is_half_a_unit_of_the_last_nonzero_digit(value, half):
     assert implied_half_unit(value) == pytest.approx(half)
+
+
+@given(st.one_of(st.integers(-(2**60), 2**60).map(float), st.floats(allow_nan=False, allow_infinity=False)))
+def test_whole_figures_take_the_same_precision_as_their_written_decimal(value):
+    """Whole figures skip the decimal arithmetic; they must get what reading their written form gives."""
+    expected = 0.5 if value == 0 else 5 * 10.0 ** (Decimal(repr(abs(value))).normalize().as_tuple().exponent - 1)
+    assert implied_half_unit(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,12 @@ def implied_half_unit(value: float) -> float:
     """Half a unit of the last non-zero digit as stated: 55,000 -> 500; 1,325,460 -> 5; 2.5 -> 0.05."""
     if value == 0 or not math.isfinite(value):
         return 0.5
-    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    magnitude = abs(value)
+    if magnitude < 2**53 and magnitude == int(magnitude):  # a whole figure, exactly a float: count its zeros
+        digits = str(int(magnitude))
+        exponent = len(digits) - len(digits.rstrip("0"))
+    else:
+        exponent = Decimal(repr(magnitude)).normalize().as_tuple().exponent
     return 5 * 10.0 ** (exponent - 1)
 
 
