@@ -135,7 +135,15 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def render_message(template: str, fields: dict[str, object]) -> str:
-    return _FIELD.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+    parts = _parts(template)
+    return "".join([text if n % 2 == 0 else str(fields.get(text, f"{{{text}}}")) for n, text in enumerate(parts)])
+
+
+@functools.cache
+def _parts(template: str) -> tuple[str, ...]:
+    """The template split once into literal text and field names, alternately (a run renders each
+    check's template for every one of its findings)."""
+    return tuple(_FIELD.split(template))
 
 
 @functools.cache

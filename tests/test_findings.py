@@ -1,0 +1,26 @@
+"""Message templates: fields are filled in once, unknown names stay as written, and a value is never read
+as a template itself (a quote may hold braces)."""
+
+from __future__ import annotations
+
+from factcheck.findings import render_message, template_fields
+
+
+def test_fields_are_filled_in_and_unknown_names_stay_as_written():
+    fields = {"figure": "about 55,000", "date": "2026-02"}
+    assert render_message("{figure} as of {date}, {nope}", fields) == "about 55,000 as of 2026-02, {nope}"
+
+
+def test_a_value_holding_braces_is_not_a_template():
+    assert render_message("{quote} / {figure}", {"quote": "{figure}", "figure": "1"}) == "{figure} / 1"
+
+
+def test_only_plain_lowercase_names_are_fields():
+    template = "{a.b} {A} {0} {a_1}{a_1}"
+    assert template_fields(template) == {"a_1"}
+    assert render_message(template, {"a_1": "x", "A": "y", "a": "z"}) == "{a.b} {A} {0} xx"
+
+
+def test_a_template_without_fields_is_returned_as_it_is():
+    assert render_message("", {"a": 1}) == ""
+    assert render_message("no fields here", {}) == "no fields here"
