@@ -3,7 +3,9 @@ as a template itself (a quote may hold braces)."""
 
 from __future__ import annotations
 
-from factcheck.findings import render_message, template_fields
+from conftest import claim
+from factcheck import datasets
+from factcheck.findings import related_fields, render_message, template_fields
 
 
 def test_fields_are_filled_in_and_unknown_names_stay_as_written():
@@ -24,3 +26,14 @@ def test_only_plain_lowercase_names_are_fields():
 def test_a_template_without_fields_is_returned_as_it_is():
     assert render_message("", {"a": 1}) == ""
     assert render_message("no fields here", {}) == "no fields here"
+
+
+def test_related_fields_builds_what_a_template_names_and_the_same_as_all_of_them(project):
+    project.dataset([claim("a"), claim("b", value=46000)])
+    loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
+    every = related_fields(loaded.claims, loaded.catalog)
+    assert every["related_ids"] == "a, b" and every["related_2"].startswith("46,000")
+    for names in ({"related"}, {"related_2", "related_claimant"}, {"related_locations"}, set()):
+        some = related_fields(loaded.claims, loaded.catalog, names=frozenset(names))
+        assert {name: some[name] for name in names} == {name: every[name] for name in names}
+    assert related_fields(loaded.claims, loaded.catalog, names=frozenset({"related_ids"})) == {"related_ids": "a, b"}

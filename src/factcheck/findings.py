@@ -200,23 +200,33 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
 
 
 def related_fields(
-    related: list[Claim], catalog: Catalog | None, fields_of: Callable[[Claim], dict] | None = None
+    related: list[Claim],
+    catalog: Catalog | None,
+    fields_of: Callable[[Claim], dict] | None = None,
+    names: frozenset[str] | None = None,
 ) -> dict[str, object]:
     """The names a message template may use about the claims a claim was compared with: `related` (all of
     them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
     and the claimant (`related_claimant`) and metric (`related_metric`) of the first.
 
     `fields_of` returns `claim_fields` of a claim; a run passes a remembering one, as a claim is often
-    compared with many others."""
+    compared with many others. With `names`, the fields a message template uses, the descriptions of
+    the related claims are built only when one of those names needs them."""
     fields_of = fields_of or (lambda c: claim_fields(c, catalog))
-    described = [fields_of(c)["claim"] for c in related]
-    fields: dict[str, object] = {
-        "related": "; ".join(described),
-        "related_ids": ", ".join(c.id for c in related),
-        "related_locations": ", ".join(f"{c.file}:{c.line}" for c in related),
-    }
-    fields.update({f"related_{i}": text for i, text in enumerate(described, 1)})
-    if related:
+    wanted = (lambda name: True) if names is None else names.__contains__
+    fields: dict[str, object] = {}
+    numbered = names is None or any(n.startswith("related_") and n[8:].isdigit() for n in names)
+    if wanted("related") or numbered:
+        described = [fields_of(c)["claim"] for c in related]
+        if wanted("related"):
+            fields["related"] = "; ".join(described)
+        if numbered:
+            fields.update({f"related_{i}": text for i, text in enumerate(described, 1)})
+    if wanted("related_ids"):
+        fields["related_ids"] = ", ".join(c.id for c in related)
+    if wanted("related_locations"):
+        fields["related_locations"] = ", ".join(f"{c.file}:{c.line}" for c in related)
+    if related and (wanted("related_claimant") or wanted("related_metric")):
         first = fields_of(related[0])
         fields["related_claimant"] = first["claimant_name"]
         fields["related_metric"] = first["metric_description"]
