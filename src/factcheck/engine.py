@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +27,10 @@ from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
 from factcheck.suites import Check, Suite
+
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
+# Below this many rows, forking a second validating process costs more than it saves.
+PARALLEL_ROWS = 500
 
 
 class EngineError(Exception):
@@ -40,6 +49,10 @@ class Hit:
     fields: tuple[tuple[str, str], ...] = ()
 
 
+# What validating one check gave: its hits, or the message of the EngineError it raised.
+_Outcome = tuple[list[Hit], str | None]
+
+
 class Engine:
     """One ephemeral GX context for a run; suites are built once and validated per frame."""
 
@@ -53,50 +66,105 @@ class Engine:
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         asset = self.context.data_sources.add_pandas("claims").add_dataframe_asset("claims")
         self.batch = asset.add_batch_definition_whole_dataframe("all")
+        self._built: dict[str, list] = {}
         self._definitions: dict[str, gx.ValidationDefinition] = {}
-
-    def _definition(self, suite: Suite) -> gx.ValidationDefinition:
-        if suite.path not in self._definitions:
-            built = gx.ExpectationSuite(name=_gx_name(suite.path))
-            for check in suite.checks:
-                built.add_expectation(_expectation(suite, check))
-            built = self.context.suites.add(built)
-            self._definitions[suite.path] = self.context.validation_definitions.add(
-                gx.ValidationDefinition(name=_gx_name(suite.path), data=self.batch, suite=built)
-            )
-        return self._definitions[suite.path]
 
     def prepare(self, suite: Suite) -> None:
         """Build the suite in GX now, so that a rejected entry is reported before any validation runs."""
-        self._definition(suite)
+        self._expectations(suite)
+
+    def _expectations(self, suite: Suite) -> list:
+        if suite.path not in self._built:
+            self._built[suite.path] = [_expectation(suite, check) for check in suite.checks]
+        return self._built[suite.path]
 
     def validate(self, suite: Suite, frame: pd.DataFrame, today: dt.date) -> list[Hit]:
+        return self.validate_all([suite], frame, today)[suite.path]
+
+    def validate_all(self, suites: Sequence[Suite], frame: pd.DataFrame, today: dt.date) -> dict[str, list[Hit]]:
+        """The hits of each suite (by path) on `frame`.
+
+        Every check of every suite is validated in one GX validation: one batch and one metric graph, so
+        the metrics the checks share (the table's columns and row count, a column's nulls) are computed
+        once. On a large enough frame and a second free core, half of the checks are validated in a
+        forked copy of this process. Each check's hits are the same either way; the first check (in suite
+        order) that failed inside GX is the error raised.
+        """
+        unique = list({suite.path: suite for suite in suites}.values())
+        ids = [check.gx_id for suite in unique for check in suite.checks]
+        if len(set(ids)) != len(ids):
+            raise ValueError("suites validated together need distinct check ids (a gate's suites have them)")
         if frame.empty:
-            return []
-        definition = self._definition(suite)
+            return {suite.path: [] for suite in unique}
         parameters = {"today": float(today.toordinal())}
-        result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
         if self.keep_results:
-            result = definition.run(
-                batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format=result_format
-            )
-        else:  # what definition.run does, less storing the results
-            validator = Validator(
-                batch_definition=definition.batch_definition,
-                batch_parameters={"dataframe": frame},
-                result_format=result_format,
-            )
-            result = validator.validate_expectation_suite(definition.suite, parameters)
-        by_id = {check.gx_id: check for check in suite.checks}
-        hits: list[Hit] = []
-        for item in result.results:
-            config = item.expectation_config
-            check = by_id[config.meta["id"]]
-            _raise_if_failed_inside(suite, check, item)
-            if item.success and "hits" not in ((item.result or {}).get("details") or {}):
-                continue
-            hits += _hits(check, item.result)
+            outcomes = [o for suite in unique for o in self._run_definition(suite, frame, parameters)]
+        else:
+            jobs = [
+                (suite, check, expectation)
+                for suite in unique
+                for check, expectation in zip(suite.checks, self._expectations(suite), strict=True)
+            ]
+            outcomes = self._run_jobs(jobs, frame, parameters)
+        hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
+        index = 0
+        for suite in unique:
+            for _ in suite.checks:
+                found, error = outcomes[index]
+                index += 1
+                if error is not None:
+                    raise EngineError(error)
+                hits[suite.path] += found
         return hits
+
+    def _run_jobs(self, jobs: list, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
+        if not _can_fork(len(jobs), len(frame)):
+            return self._validate(jobs, frame, parameters)
+        # Interleaved, so that each process gets checks of every suite and cost.
+        mine, theirs = jobs[0::2], jobs[1::2]
+        try:
+            child = _fork(lambda: self._validate(theirs, frame, parameters))
+        except OSError:  # no process to spare (EAGAIN, ENOMEM): validate them all here
+            return self._validate(jobs, frame, parameters)
+        try:
+            own = self._validate(mine, frame, parameters)
+        except BaseException:
+            child.abandon()
+            raise
+        others = child.result()
+        if others is None:  # the worker died (killed, out of memory): validate its checks here instead
+            others = self._validate(theirs, frame, parameters)
+        outcomes: list[_Outcome] = []
+        for position in range(len(jobs)):
+            outcomes.append(own[position // 2] if position % 2 == 0 else others[position // 2])
+        return outcomes
+
+    def _validate(self, jobs: list, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
+        """One GX validation of the expectations of `jobs`, read back as one outcome per job."""
+        if not jobs:
+            return []
+        validator = Validator(
+            batch_definition=self.batch, batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT
+        )
+        together = gx.ExpectationSuite(name="factcheck", expectations=[expectation for _, _, expectation in jobs])
+        result = validator.validate_expectation_suite(together, parameters)
+        return _outcomes([(suite, check) for suite, check, _ in jobs], result.results)
+
+    def _run_definition(self, suite: Suite, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
+        """Validate one suite through a stored validation definition, which keeps its results for Data Docs."""
+        if suite.path not in self._definitions:
+            built = self.context.suites.add(
+                gx.ExpectationSuite(
+                    name=_gx_name(suite.path), expectations=[_expectation(suite, c) for c in suite.checks]
+                )
+            )
+            self._definitions[suite.path] = self.context.validation_definitions.add(
+                gx.ValidationDefinition(name=_gx_name(suite.path), data=self.batch, suite=built)
+            )
+        result = self._definitions[suite.path].run(
+            batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format=RESULT_FORMAT
+        )
+        return _outcomes([(suite, check) for check in suite.checks], result.results)
 
     def build_data_docs(self, directory: Path) -> Path:
         """Write GX's own Data Docs site for the validations this engine ran; returns its index page."""
@@ -145,6 +213,28 @@ def _expectation(suite: Suite, check: Check):
         ) from None
 
 
+def _outcomes(checks: list[tuple[Suite, Check]], results: list) -> list[_Outcome]:
+    """Each check's hits or error, in the order of `checks`; GX lists failed validations first."""
+    by_id = {item.expectation_config.meta["id"]: item for item in results}
+    outcomes: list[_Outcome] = []
+    for suite, check in checks:
+        item = by_id.get(check.gx_id)
+        if item is None:
+            outcomes.append(
+                ([], f"check {check.id} ({suite.path}:{check.line}): Great Expectations returned no result")
+            )
+            continue
+        try:
+            _raise_if_failed_inside(suite, check, item)
+            if item.success and "hits" not in ((item.result or {}).get("details") or {}):
+                outcomes.append(([], None))
+            else:
+                outcomes.append((_hits(check, item.result), None))
+        except EngineError as error:
+            outcomes.append(([], str(error)))
+    return outcomes
+
+
 def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
     info = item.exception_info or {}
     if "raised_exception" in info:
@@ -174,6 +264,53 @@ def _hits(check: Check, result: dict) -> list[Hit]:
             "only expectations that report rows (column map expectations) or factcheck's own can be used"
         )
     return [Hit(check.id, str(row["claim_id"])) for row in rows]
+
+
+def _can_fork(jobs: int, rows: int) -> bool:
+    """A second process validates half of the checks only where forking is safe and pays for itself."""
+    if jobs < 2 or rows < PARALLEL_ROWS or sys.platform != "linux" or threading.active_count() > 1:
+        return False  # forking a process with threads can deadlock the child
+    return len(os.sched_getaffinity(0)) >= 2
+
+
+class _Child:
+    def __init__(self, pid: int, reader: int) -> None:
+        self.pid, self.reader = pid, reader
+
+    def result(self):
+        """What the child validated, or None if it died without saying."""
+        with os.fdopen(self.reader, "rb") as stream:
+            data = stream.read()
+        os.waitpid(self.pid, 0)
+        try:
+            return pickle.loads(data)
+        except Exception:  # a truncated message: the child was killed while writing
+            return None
+
+    def abandon(self) -> None:
+        import signal
+
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.reader)
+        os.waitpid(self.pid, 0)
+
+
+def _fork(work) -> _Child:
+    """Run `work()` in a forked copy of this process; its (picklable) return value comes back by a pipe."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never return into the caller's code, never run its exit handlers
+        code = 1
+        try:
+            os.close(reader)
+            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(writer, "wb") as stream:
+                stream.write(payload)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    return _Child(pid, reader)
 
 
 def gx_version() -> str:

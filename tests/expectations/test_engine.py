@@ -1,0 +1,116 @@
+"""The engine validates all the suites of a gate in one Great Expectations run (and, on a large frame, half
+of the checks in a forked process): it must find exactly what validating each suite on its own finds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from crossdata import gs_series, syrskyi, uk, with_general_staff
+
+from conftest import TODAY, claim, run_project
+from factcheck import datasets, engine
+from factcheck.frame import build
+from factcheck.run import Options, _select
+from factcheck.suites import read_suite
+
+
+def src(outlet: str = "France 2", published: str = "2026-02", quote: str | None = "55,000", **fields) -> dict:
+    return {"outlet": outlet, "published": published, **({"quote": quote} if quote else {}), **fields}
+
+
+# A claim failing each check of the shipped suites (the comment names the check), beside passing ones.
+EVERY_FAILURE = [
+    claim("ok"),
+    claim("falls", value=45000, as_of="2026-03", source=src(published="2026-03", quote="45,000")),  # non-decreasing
+    claim("no-outlet", source={"published": "2026-02", "quote": "55,000"}),  # source-outlet
+    claim("no-published", source={"outlet": "France 2", "quote": "55,000"}),  # source-published
+    claim("no-evidence", source=src(quote=None)),  # source-url-or-quote
+    claim("bad-url", source=src(url="javascript:alert(1)")),  # source-url-wellformed
+    claim("early", as_of="2026-02", source=src(published="2025-01")),  # source-published-after-date
+    claim("misquoted", source=src(quote="nothing")),  # quote-states-figure
+    claim("negative", value=-5, source=src(quote="-5")),  # value-not-negative
+    claim("crowd", metric="civilians_injured", value=200_000_000, source=src(quote="200,000,000")),  # population
+    claim("share", metric="occupied_territory_share", value=120, source=src(quote="120")),  # share-within-0-100
+    claim("killed", value=3_000_000, as_of="2026-01", source=src(quote="3,000,000")),  # killed-plausible
+    claim("before", as_of="2020-01", source=src(published="2020-02")),  # date-not-before-origin
+    claim("future", as_of="2027-01", source=src(published="2026-03")),  # date-not-in-future
+    claim("published-future", source=src(published="2027-01")),  # published-not-in-future
+    claim("conflict", value=65000, source=src(outlet="Le Monde", quote="65,000")),  # conflict
+    claim("again", value=45000, as_of="2026-03", source=src(published="2026-03", quote="45,000")),  # duplicate
+    claim("whole", metric="military_casualties", value=40000, source=src(quote="40,000")),  # part-within-whole
+    syrskyi(value=320000),  # period-vs-cumulative
+    uk(value=900000),  # snapshot-vs-cumulative
+    syrskyi(value=320000, claimant="uk-defence-intelligence", id="uk-2025"),  # period-vs-cumulative-other-party
+]
+FALLING = {  # cumulative-fall-unexplained
+    "id": "own",
+    "metric": "military_killed",
+    "subject": "ukraine",
+    "claimant": "zelensky",
+    "source": {"outlet": "Office of the President", "url": "https://www.president.gov.ua/"},
+    "points": [["2025-01-01", 40000], ["2025-02-01", 39000, {"fall": "unexplained", "notes": "no correction known"}]],
+}
+
+
+@pytest.fixture
+def every_failure(project):
+    with_general_staff(project)
+    project.dataset(EVERY_FAILURE, series=[gs_series(), FALLING])
+    (gate,), _ = _select(Options(root=project.root))
+    suites = [read_suite(project.root, project.root / path) for path in gate.gate.suites]
+    loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
+    return suites, build(loaded.claims, loaded.catalog, gate.gate.about_tolerance)
+
+
+def test_one_run_of_every_suite_finds_what_each_suite_run_alone_finds(every_failure, monkeypatch):
+    suites, frame = every_failure
+    today = dt.date.fromisoformat(TODAY)
+    alone = engine.Engine(keep_results=True)  # each suite through its own stored validation definition
+    expected = {suite.path: alone.validate(suite, frame, today) for suite in suites}
+    checks = {check.id for suite in suites for check in suite.checks}
+    assert {hit.check for hits in expected.values() for hit in hits} == checks
+
+    together = engine.Engine()
+    monkeypatch.setattr(engine, "PARALLEL_ROWS", len(frame) + 1)
+    assert together.validate_all(suites, frame, today) == expected
+
+    forks = []
+    monkeypatch.setattr(engine, "PARALLEL_ROWS", 1)
+    monkeypatch.setattr(engine, "_fork", lambda work: forks.append(work) or _real_fork(work))
+    _stop_tqdm_monitor()
+    assert threading.active_count() == 1, threading.enumerate()  # else the engine (rightly) refuses to fork
+    assert together.validate_all(suites, frame, today) == expected
+    assert len(forks) == 1
+
+
+_real_fork = engine._fork
+
+
+def _stop_tqdm_monitor() -> None:
+    """GX's stored validations (Data Docs) start tqdm's monitor thread, which lives as long as the process."""
+    from tqdm._monitor import TMonitor
+
+    for thread in threading.enumerate():
+        if isinstance(thread, TMonitor):
+            thread.exit()
+
+
+def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
+    project.write(
+        "expectations/plausible-ranges.yml",
+        """
+        name: plausible-ranges
+        expectations:
+          - type: expect_column_values_to_be_between
+            kwargs: {column: value, min_value: 0}
+            meta: {id: value-not-negative, title: No negative figure, explain: Never negative.}
+          - type: expect_column_values_to_be_between
+            kwargs: {column: no_such_column, min_value: 0}
+            meta: {id: broken, title: Broken, explain: A column the frame does not have.}
+        """,
+    )
+    project.dataset([claim()])
+    with pytest.raises(engine.EngineError, match=r"check broken \(expectations/plausible-ranges.yml:6\) failed inside"):
+        run_project(project)
