@@ -163,7 +163,9 @@ def run(options: Options) -> Report:
                     fields = dict(fields_of(claim)) if not wanted.isdisjoint(CLAIM_FIELDS) else {}
                     fields.update(numbers[check.id])
                     if any(name.startswith("related") for name in wanted):
-                        fields.update(related_fields([claims[r] for r in hit.related], loaded.catalog, fields_of))
+                        fields.update(
+                            related_fields([claims[r] for r in hit.related], loaded.catalog, fields_of, wanted)
+                        )
                     fields.update(dict(hit.fields))
                     finding = Finding(
                         check=check.id,
