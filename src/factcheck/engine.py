@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import pickle
-import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +25,6 @@ from factcheck import expectations
 from factcheck.suites import Check, Suite
 
 RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
-# Below this many rows, forking a second validating process costs more than it saves.
-PARALLEL_ROWS = 500
 
 
 class EngineError(Exception):
@@ -84,11 +78,10 @@ class Engine:
     def validate_all(self, suites: Sequence[Suite], frame: pd.DataFrame, today: dt.date) -> dict[str, list[Hit]]:
         """The hits of each suite (by path) on `frame`.
 
-        Every check of every suite is validated in one GX validation: one batch and one metric graph, so
-        the metrics the checks share (the table's columns and row count, a column's nulls) are computed
-        once. On a large enough frame and a second free core, half of the checks are validated in a
-        forked copy of this process. Each check's hits are the same either way; the first check (in suite
-        order) that failed inside GX is the error raised.
+        Every check of every suite is validated in one GX validation: one batch (GX hashes the whole frame
+        for each) and one metric graph, so the metrics the checks share (the table's columns and row
+        count) are computed once. Each check's hits are what validating its suite alone gives; the first
+        check (in suite order) that failed inside GX is the error raised.
         """
         unique = list({suite.path: suite for suite in suites}.values())
         ids = [check.gx_id for suite in unique for check in suite.checks]
@@ -105,7 +98,7 @@ class Engine:
                 for suite in unique
                 for check, expectation in zip(suite.checks, self._expectations(suite), strict=True)
             ]
-            outcomes = self._run_jobs(jobs, frame, parameters)
+            outcomes = self._validate(jobs, frame, parameters)
         hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
         index = 0
         for suite in unique:
@@ -116,28 +109,6 @@ class Engine:
                     raise EngineError(error)
                 hits[suite.path] += found
         return hits
-
-    def _run_jobs(self, jobs: list, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
-        if not _can_fork(len(jobs), len(frame)):
-            return self._validate(jobs, frame, parameters)
-        # Interleaved, so that each process gets checks of every suite and cost.
-        mine, theirs = jobs[0::2], jobs[1::2]
-        try:
-            child = _fork(lambda: self._validate(theirs, frame, parameters))
-        except OSError:  # no process to spare (EAGAIN, ENOMEM): validate them all here
-            return self._validate(jobs, frame, parameters)
-        try:
-            own = self._validate(mine, frame, parameters)
-        except BaseException:
-            child.abandon()
-            raise
-        others = child.result()
-        if others is None:  # the worker died (killed, out of memory): validate its checks here instead
-            others = self._validate(theirs, frame, parameters)
-        outcomes: list[_Outcome] = []
-        for position in range(len(jobs)):
-            outcomes.append(own[position // 2] if position % 2 == 0 else others[position // 2])
-        return outcomes
 
     def _validate(self, jobs: list, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
         """One GX validation of the expectations of `jobs`, read back as one outcome per job."""
@@ -264,53 +235,6 @@ def _hits(check: Check, result: dict) -> list[Hit]:
             "only expectations that report rows (column map expectations) or factcheck's own can be used"
         )
     return [Hit(check.id, str(row["claim_id"])) for row in rows]
-
-
-def _can_fork(jobs: int, rows: int) -> bool:
-    """A second process validates half of the checks only where forking is safe and pays for itself."""
-    if jobs < 2 or rows < PARALLEL_ROWS or sys.platform != "linux" or threading.active_count() > 1:
-        return False  # forking a process with threads can deadlock the child
-    return len(os.sched_getaffinity(0)) >= 2
-
-
-class _Child:
-    def __init__(self, pid: int, reader: int) -> None:
-        self.pid, self.reader = pid, reader
-
-    def result(self):
-        """What the child validated, or None if it died without saying."""
-        with os.fdopen(self.reader, "rb") as stream:
-            data = stream.read()
-        os.waitpid(self.pid, 0)
-        try:
-            return pickle.loads(data)
-        except Exception:  # a truncated message: the child was killed while writing
-            return None
-
-    def abandon(self) -> None:
-        import signal
-
-        os.kill(self.pid, signal.SIGKILL)
-        os.close(self.reader)
-        os.waitpid(self.pid, 0)
-
-
-def _fork(work) -> _Child:
-    """Run `work()` in a forked copy of this process; its (picklable) return value comes back by a pipe."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never return into the caller's code, never run its exit handlers
-        code = 1
-        try:
-            os.close(reader)
-            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(writer, "wb") as stream:
-                stream.write(payload)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writer)
-    return _Child(pid, reader)
 
 
 def gx_version() -> str:
