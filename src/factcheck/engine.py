@@ -43,10 +43,6 @@ class Hit:
     fields: tuple[tuple[str, str], ...] = ()
 
 
-# What validating one check gave: its hits, or the message of the EngineError it raised.
-_Outcome = tuple[list[Hit], str | None]
-
-
 class Engine:
     """One ephemeral GX context for a run; suites are built once and validated per frame."""
 
@@ -65,9 +61,10 @@ class Engine:
 
     def prepare(self, suite: Suite) -> None:
         """Build the suite in GX now, so that a rejected entry is reported before any validation runs."""
-        self._expectations(suite)
+        self._built_for(suite)
 
-    def _expectations(self, suite: Suite) -> list:
+    def _built_for(self, suite: Suite) -> list:
+        """The suite's checks as GX expectations, one per check, in order (not stored in the context)."""
         if suite.path not in self._built:
             self._built[suite.path] = [_expectation(suite, check) for check in suite.checks]
         return self._built[suite.path]
@@ -79,49 +76,33 @@ class Engine:
         """The hits of each suite (by path) on `frame`.
 
         Every check of every suite is validated in one GX validation: one batch (GX hashes the whole frame
-        for each) and one metric graph, so the metrics the checks share (the table's columns and row
-        count) are computed once. Each check's hits are what validating its suite alone gives; the first
+        for each batch) and one metric graph, so the metrics the checks share (the table's columns and
+        row count) are computed once, and the per-validation set-up is paid once. Each check's hits are what validating its suite alone gives; the first
         check (in suite order) that failed inside GX is the error raised.
         """
         unique = list({suite.path: suite for suite in suites}.values())
-        ids = [check.gx_id for suite in unique for check in suite.checks]
-        if len(set(ids)) != len(ids):
+        checks = [(suite, check) for suite in unique for check in suite.checks]
+        if len({check.gx_id for _, check in checks}) != len(checks):
             raise ValueError("suites validated together need distinct check ids (a gate's suites have them)")
+        hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
         if frame.empty:
-            return {suite.path: [] for suite in unique}
+            return hits
         parameters = {"today": float(today.toordinal())}
         if self.keep_results:
-            outcomes = [o for suite in unique for o in self._run_definition(suite, frame, parameters)]
+            found = [each for suite in unique for each in self._run_definition(suite, frame, parameters)]
         else:
-            jobs = [
-                (suite, check, expectation)
-                for suite in unique
-                for check, expectation in zip(suite.checks, self._expectations(suite), strict=True)
-            ]
-            outcomes = self._validate(jobs, frame, parameters)
-        hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
-        index = 0
-        for suite in unique:
-            for _ in suite.checks:
-                found, error = outcomes[index]
-                index += 1
-                if error is not None:
-                    raise EngineError(error)
-                hits[suite.path] += found
+            validator = Validator(
+                batch_definition=self.batch, batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT
+            )
+            together = gx.ExpectationSuite(
+                name="factcheck", expectations=[e for s in unique for e in self._built_for(s)]
+            )
+            found = _read(checks, validator.validate_expectation_suite(together, parameters).results)
+        for (suite, _), check_hits in zip(checks, found, strict=True):
+            hits[suite.path] += check_hits
         return hits
 
-    def _validate(self, jobs: list, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
-        """One GX validation of the expectations of `jobs`, read back as one outcome per job."""
-        if not jobs:
-            return []
-        validator = Validator(
-            batch_definition=self.batch, batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT
-        )
-        together = gx.ExpectationSuite(name="factcheck", expectations=[expectation for _, _, expectation in jobs])
-        result = validator.validate_expectation_suite(together, parameters)
-        return _outcomes([(suite, check) for suite, check, _ in jobs], result.results)
-
-    def _run_definition(self, suite: Suite, frame: pd.DataFrame, parameters: dict) -> list[_Outcome]:
+    def _run_definition(self, suite: Suite, frame: pd.DataFrame, parameters: dict) -> list[list[Hit]]:
         """Validate one suite through a stored validation definition, which keeps its results for Data Docs."""
         if suite.path not in self._definitions:
             built = self.context.suites.add(
@@ -135,7 +116,7 @@ class Engine:
         result = self._definitions[suite.path].run(
             batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format=RESULT_FORMAT
         )
-        return _outcomes([(suite, check) for check in suite.checks], result.results)
+        return _read([(suite, check) for check in suite.checks], result.results)
 
     def build_data_docs(self, directory: Path) -> Path:
         """Write GX's own Data Docs site for the validations this engine ran; returns its index page."""
@@ -184,26 +165,21 @@ def _expectation(suite: Suite, check: Check):
         ) from None
 
 
-def _outcomes(checks: list[tuple[Suite, Check]], results: list) -> list[_Outcome]:
-    """Each check's hits or error, in the order of `checks`; GX lists failed validations first."""
+def _read(checks: list[tuple[Suite, Check]], results: list) -> list[list[Hit]]:
+    """The hits of each check, in the order of `checks` (GX lists the validations that failed first); the
+    first check that failed inside GX raises."""
     by_id = {item.expectation_config.meta["id"]: item for item in results}
-    outcomes: list[_Outcome] = []
+    found = []
     for suite, check in checks:
         item = by_id.get(check.gx_id)
         if item is None:
-            outcomes.append(
-                ([], f"check {check.id} ({suite.path}:{check.line}): Great Expectations returned no result")
-            )
-            continue
-        try:
-            _raise_if_failed_inside(suite, check, item)
-            if item.success and "hits" not in ((item.result or {}).get("details") or {}):
-                outcomes.append(([], None))
-            else:
-                outcomes.append((_hits(check, item.result), None))
-        except EngineError as error:
-            outcomes.append(([], str(error)))
-    return outcomes
+            raise EngineError(f"check {check.id} ({suite.path}:{check.line}): Great Expectations returned no result")
+        _raise_if_failed_inside(suite, check, item)
+        if item.success and "hits" not in ((item.result or {}).get("details") or {}):
+            found.append([])
+        else:
+            found.append(_hits(check, item.result))
+    return found
 
 
 def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
