@@ -2,8 +2,9 @@
 
 pyyaml keeps the last of two equal keys and forgets where each node stood. Every finding must point at a
 line, so mappings and sequences come back as `Mapping` / `Sequence`: plain dicts and lists that also know
-their line and the line of each key or item. Only the safe constructors run (libyaml's C parser when it is
-installed): no tag ever builds a Python object. Dates stay strings; `factcheck.dates` reads them, so that a
+their line and the line of each key or item. libyaml's C parser (when it is installed) composes the node
+tree and pyyaml resolves the tags; `_Builder` turns the tree into data, giving what pyyaml's safe
+constructors would for the types it allows: no tag ever builds a Python object. Dates stay strings; `factcheck.dates` reads them, so that a
 day that does not exist gets a message about the day, not a traceback from the YAML library.
 """
 
@@ -82,105 +83,222 @@ class YamlError(Exception):
         self.problem = problem
 
 
+_ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+# Keys that make `flatten_mapping` change a mapping: `<<` merges, `=` becomes a plain key.
+_FLATTENED = frozenset((_MERGE, _VALUE))
+# The safe constructors of the scalar types a dataset may hold, called only for what the fast paths below do
+# not cover (for example an explicit `!!int 0x1F`, or `!!str` on a mapping), so that their answers stay pyyaml's.
+_SAFE_SCALARS = {
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    _INT: yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_timestamp,
+    _STR: yaml.constructor.SafeConstructor.construct_yaml_str,
+}
+
+
 class _Loader(_BaseLoader):
-    """The safe loader with line-keeping containers, duplicate-key detection and size limits."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.problems: list[Problem] = []
-        self._depth = 0
-        self._aliases = 0
-
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects:
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise YamlError(
-                    Problem(
-                        "yaml-syntax",
-                        node.start_mark.line + 1,
-                        f"more than {MAX_ALIASES} alias references (*name): refusing to expand them",
-                        "write the values out; anchors and aliases are meant for a few shared blocks",
-                    )
-                )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise YamlError(
-                    Problem(
-                        "yaml-syntax",
-                        node.start_mark.line + 1,
-                        f"data nested more than {MAX_DEPTH} levels deep",
-                        "a dataset needs only a few levels: claims, source, waivers",
-                    )
-                )
-            return super().construct_object(node, deep=deep)
-        finally:
-            self._depth -= 1
+    """libyaml's composer with pyyaml's tag resolution, except timestamps."""
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
-    own = sum(key_node.tag != "tag:yaml.org,2002:merge" for key_node, _ in node.value)
-    loader.flatten_mapping(node)
-    # Merged keys (`<<: *base`) come first; a key written in the mapping itself overrides them by design.
-    merged = len(node.value) - own
-    written: set = set()
-    mapping = Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for index, (key_node, value_node) in enumerate(node.value):
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        try:
-            hash(key)
-        except TypeError:
-            raise YamlError(
-                Problem("yaml-syntax", line, "a mapping key must be a plain value, not a list or mapping")
-            ) from None
-        if key in written:
-            loader.problems.append(
-                Problem(
-                    "duplicate-key",
-                    line,
-                    f"key {key!r} appears twice in one mapping (first on line {mapping.key_lines[key]})",
-                    "YAML keeps only the last one; delete or rename one of them",
-                )
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-        if index >= merged:
-            written.add(key)
-    return mapping
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
-    sequence = Sequence(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line = node.start_mark.line + 1
-    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return sequence
-
-
-def _construct_undefined(loader: _Loader, node: yaml.Node) -> None:
-    raise YamlError(
-        Problem(
-            "yaml-syntax",
-            node.start_mark.line + 1,
-            f"the tag {node.tag!r} is not allowed",
-            "datasets are plain data: remove the tag",
-        )
-    )
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-for _tag in ("omap", "pairs", "set", "binary"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_undefined)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_Loader.add_constructor(None, _construct_undefined)
 # Dates and times stay text: factcheck.dates reads partial dates and explains impossible ones.
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _limit_error(node: yaml.Node, kind: str) -> YamlError:
+    if kind == "aliases":
+        return YamlError(
+            Problem(
+                "yaml-syntax",
+                node.start_mark.line + 1,
+                f"more than {MAX_ALIASES} alias references (*name): refusing to expand them",
+                "write the values out; anchors and aliases are meant for a few shared blocks",
+            )
+        )
+    return YamlError(
+        Problem(
+            "yaml-syntax",
+            node.start_mark.line + 1,
+            f"data nested more than {MAX_DEPTH} levels deep",
+            "a dataset needs only a few levels: claims, source, waivers",
+        )
+    )
+
+
+class _Builder:
+    """Builds the data of a composed node tree: `Mapping`, `Sequence` and safe scalars, checking the limits.
+
+    It gives what pyyaml's SafeConstructor would, with the same node memo for aliases, but reads text
+    scalars, containers and plain integers directly instead of going through the constructor dispatch for
+    every node. The root is at depth 1, and every node counts a level, scalars included.
+    """
+
+    __slots__ = ("aliases", "loader", "memo", "problems")
+
+    def __init__(self, loader: _Loader, shared: bool) -> None:
+        self.loader = loader
+        # Nodes can be reached twice only through an alias (or through the merged keys of an aliased
+        # mapping); without an anchor, nothing needs remembering.
+        self.memo: dict | None = {} if shared else None
+        self.aliases = 0
+        self.problems: list[Problem] = []
+
+    def value(self, node: yaml.Node, depth: int) -> object:
+        memo = self.memo
+        if memo is not None and node in memo:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _limit_error(node, "aliases")
+            if depth > MAX_DEPTH:
+                raise _limit_error(node, "depth")
+            return memo[node]
+        if depth > MAX_DEPTH:
+            raise _limit_error(node, "depth")
+        kind = node.__class__
+        tag = node.tag
+        if kind is _ScalarNode and tag == _STR:
+            data = node.value
+        elif kind is _MappingNode and tag == _MAP:
+            data = self.mapping(node, depth)
+        elif kind is _SequenceNode and tag == _SEQ:
+            data = self.sequence(node, depth)
+        else:
+            data = self.tagged(node, tag)
+        if memo is not None:
+            memo[node] = data
+        return data
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
+        pairs = node.value
+        merged = 0
+        for key_node, _ in pairs:
+            if key_node.tag in _FLATTENED:
+                own = sum(key.tag != _MERGE for key, _ in pairs)
+                self.loader.flatten_mapping(node)
+                pairs = node.value
+                merged = len(pairs) - own
+                break
+        mapping = Mapping()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = key_lines = {}
+        # The keys written in the mapping itself, which no later key may repeat. Merged keys (`<<: *base`)
+        # come first, and a key written in the mapping overrides them by design.
+        written = set() if merged else mapping
+        # Text scalars are read in place when no node can be shared and the children are within the limit.
+        inline = self.memo is None and depth < MAX_DEPTH
+        depth += 1
+        value = self.value
+        for key_node, value_node in pairs:
+            if inline and key_node.tag == _STR and key_node.__class__ is _ScalarNode:
+                key = key_node.value
+            else:
+                key = self.key(key_node, depth)
+            line = key_node.start_mark.line + 1
+            if key in written:
+                self.problems.append(
+                    Problem(
+                        "duplicate-key",
+                        line,
+                        f"key {key!r} appears twice in one mapping (first on line {key_lines[key]})",
+                        "YAML keeps only the last one; delete or rename one of them",
+                    )
+                )
+            if inline and value_node.tag == _STR and value_node.__class__ is _ScalarNode:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = value(value_node, depth)
+            key_lines[key] = line
+            if merged:
+                merged -= 1
+            elif written is not mapping:
+                written.add(key)
+        return mapping
+
+    def key(self, node: yaml.Node, depth: int) -> object:
+        key = self.value(node, depth)
+        try:
+            hash(key)
+        except TypeError:
+            raise YamlError(
+                Problem(
+                    "yaml-syntax",
+                    node.start_mark.line + 1,
+                    "a mapping key must be a plain value, not a list or mapping",
+                )
+            ) from None
+        return key
+
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
+        children = node.value
+        value = self.value
+        depth += 1
+        if self.memo is None and depth <= MAX_DEPTH:
+            items = [
+                child.value if child.tag == _STR and child.__class__ is _ScalarNode else value(child, depth)
+                for child in children
+            ]
+        else:
+            items = [value(child, depth) for child in children]
+        sequence = Sequence(items)
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in children]
+        return sequence
+
+    def tagged(self, node: yaml.Node, tag: str) -> object:
+        """Scalars other than text, and every node whose tag does not match its kind."""
+        constructor = _SAFE_SCALARS.get(tag)
+        if constructor is not None:
+            value = node.value
+            try:
+                if tag == _INT and value.__class__ is str and value.isdigit() and value[0] != "0":
+                    return int(value)
+                return constructor(self.loader, node)
+            except (ValueError, LookupError, AttributeError):
+                # pyyaml's own converters fail on these (`!!int abc`, `0x_`, `!!bool maybe`): say so.
+                shown = repr(value) if isinstance(value, str) else "this value"
+                raise YamlError(
+                    Problem(
+                        "yaml-syntax",
+                        node.start_mark.line + 1,
+                        f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
+                        "write it as plain text or a plain number, without a tag",
+                    )
+                ) from None
+        if tag in (_MAP, _SEQ):
+            if not node.value:  # `!!map` or `!!seq` on an empty value of another kind: an empty container
+                empty = Mapping() if tag == _MAP else Sequence()
+                empty.line = node.start_mark.line + 1
+                if tag == _MAP:
+                    empty.key_lines = {}
+                else:
+                    empty.item_lines = []
+                return empty
+            raise YamlError(
+                Problem(
+                    "yaml-syntax",
+                    node.start_mark.line + 1,
+                    f"the tag {tag!r} does not fit a {node.id}",
+                    "datasets are plain data: remove the tag",
+                )
+            )
+        raise YamlError(
+            Problem(
+                "yaml-syntax",
+                node.start_mark.line + 1,
+                f"the tag {tag!r} is not allowed",
+                "datasets are plain data: remove the tag",
+            )
+        )
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -251,11 +369,13 @@ def parse(text: str) -> tuple[object, list[Problem]]:
     gc.disable()
     try:
         if not loader.check_node():
-            return None, loader.problems
+            return None, []
         node = loader.get_node()
-        if "&" in text:  # an alias needs an anchor (`&name`): without one there is nothing to expand
+        shared = "&" in text  # an alias needs an anchor (`&name`): without one, no node is reached twice
+        if shared:
             _check_expansion(node)
-        data = loader.construct_document(node)
+        builder = _Builder(loader, shared)
+        data = builder.value(node, 1)
         if loader.check_node():
             raise YamlError(
                 Problem(
@@ -286,7 +406,7 @@ def parse(text: str) -> tuple[object, list[Problem]]:
         loader.dispose()
         if collecting:
             gc.enable()
-    return data, loader.problems
+    return data, builder.problems
 
 
 def read(path: Path) -> tuple[object, list[Problem]]:
