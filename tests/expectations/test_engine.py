@@ -91,3 +91,22 @@ def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
     project.dataset([claim()])
     with pytest.raises(engine.EngineError, match=r"check broken \(expectations/plausible-ranges.yml:6\) failed inside"):
         run_project(project)
+
+
+def test_two_checks_that_differ_only_in_their_meta_both_run(project):
+    project.write(
+        "expectations/plausible-ranges.yml",
+        """
+        name: plausible-ranges
+        expectations:
+          - type: expect_column_values_to_be_between
+            kwargs: {column: value, min_value: 0}
+            meta: {id: value-not-negative, title: No negative figure, explain: Never negative.}
+          - type: expect_column_values_to_be_between
+            kwargs: {column: value, min_value: 0}
+            meta: {id: value-not-negative-again, title: Same check, explain: The same check under another id.}
+        """,
+    )
+    project.dataset([claim(value=-5, source=src(quote="-5"))])
+    checks = {finding.check for finding in run_project(project).findings}
+    assert {"value-not-negative", "value-not-negative-again"} <= checks
