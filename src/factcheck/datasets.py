@@ -9,14 +9,18 @@ from __future__ import annotations
 import bisect
 import contextlib
 import difflib
+import gc
 import multiprocessing
 import os
+import pickle
 import re
+import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, NoReturn
 
 from pydantic import BaseModel, ValidationError
 
@@ -500,24 +504,24 @@ def _read_point(
     return claim, []
 
 
-# Below this many bytes of datasets, starting worker processes costs more than parsing on one core.
+# Below this many bytes of datasets, starting a worker process costs more than parsing on one core; not so
+# while this process imports Great Expectations (`load(meanwhile=...)`), which leaves the other cores idle.
 PARALLEL_BYTES = 1 << 20
-_worker_vocabulary: list[_Vocabulary | None] = [None]
+# A worker holds the job counter's lock for a few instructions: waiting longer means it died holding it.
+_LOCK_SECONDS = 10.0
 
 
-def _worker_init(vocabulary: _Vocabulary | None) -> None:
-    _worker_vocabulary[0] = vocabulary
+def _workers(jobs: list[tuple[Path, str]], overlap: bool = False) -> int:
+    """How many processes should read `jobs`, this one included: 1 unless forking is safe and pays.
 
-
-def _worker_load(job: tuple[Path, str]) -> tuple[list[Claim], list[Finding]]:
-    return load_dataset(*job, _worker_vocabulary[0])
-
-
-def _workers(jobs: list[tuple[Path, str]]) -> int:
-    """How many processes should read `jobs`: 1 (this one) unless they are large and forking is safe."""
+    `overlap`: this process is about to spend seconds on something else, so even one small file is worth
+    a worker, and this process joins the reading when it is done.
+    """
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cpus < 2 or len(jobs) < 2 or sys.platform != "linux" or threading.active_count() > 1:
+    if not jobs or cpus < 2 or sys.platform != "linux" or threading.active_count() > 1:
         return 1  # forking a process with threads can deadlock the child; other systems fork unsafely
+    if overlap:
+        return min(cpus, len(jobs) + 1)
     total = 0
     for path, _ in jobs:
         with contextlib.suppress(OSError):
@@ -525,26 +529,120 @@ def _workers(jobs: list[tuple[Path, str]]) -> int:
     return min(cpus, len(jobs)) if total >= PARALLEL_BYTES else 1
 
 
-def _read_all(jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None) -> Iterator[tuple[list, list]]:
-    """`load_dataset` of each job, in order; large sets of files are read by forked workers on every core.
+@dataclass
+class _Counter:
+    """The index of the next file to read, shared by the forked workers and this process."""
 
-    Each worker runs the same `load_dataset` (same limits, same findings) on whole files, so the results
-    do not depend on how the files were shared out. Forked before Great Expectations is imported, a
-    worker holds only yaml, pydantic and factcheck.
+    value: object  # multiprocessing RawValue
+    lock: object  # multiprocessing Lock
+
+    def take(self) -> int | None:
+        """The next index, or None when a process died holding the lock (the rest is read after joining)."""
+        if not self.lock.acquire(timeout=_LOCK_SECONDS):
+            return None
+        try:
+            index = self.value.value
+            self.value.value = index + 1
+        finally:
+            self.lock.release()
+        return index
+
+
+def _worker(jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None, counter: _Counter, out: BinaryIO) -> NoReturn:
+    """A forked worker: read files until none is left, write {index: result} to `out`, and exit.
+
+    `os._exit` in every case: the worker must never run this process's atexit handlers (the profile) or
+    return into its caller; a traceback is not printed either, since this process reads that file again.
     """
-    workers = _workers(jobs)
-    if workers == 1:
-        for job in jobs:
-            yield load_dataset(*job, vocabulary)
-        return
+    status = 1
+    try:
+        found = {}
+        while (index := counter.take()) is not None and index < len(jobs):
+            found[index] = load_dataset(*jobs[index], vocabulary)
+        pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _collect(workers: dict[int, BinaryIO], pid: int) -> dict[int, tuple[list[Claim], list[Finding]]]:
+    """What worker `pid` read, once it has exited; nothing unless it wrote everything and exited 0."""
+    _, status = os.waitpid(pid, 0)
+    out = workers.pop(pid)
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes many objects: with Great Expectations loaded, each full collection is long
+    try:
+        out.seek(0)
+        return pickle.loads(out.read()) if status == 0 else {}
+    finally:
+        out.close()
+        if collecting:
+            gc.enable()
+
+
+def _stop(workers: dict[int, BinaryIO]) -> None:
+    """Kill and reap the workers not collected (this process is failing, or was interrupted)."""
+    for pid, out in workers.items():
+        out.close()
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+    workers.clear()
+
+
+def _read_all(
+    jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None, meanwhile: Callable[[], object] | None
+) -> list[tuple[list[Claim], list[Finding]]]:
+    """`load_dataset` of each job, in order, and `meanwhile()` (when given) in this process.
+
+    When forking is safe and pays (`_workers`), forked workers start reading, this process runs `meanwhile`
+    and then reads too, each taking the next file from a shared counter. Every process runs the same
+    `load_dataset` (same limits, same findings) on whole files, so the results do not depend on who read
+    which file. A worker is only a helper: whatever it does not hand back whole (it raised, crashed or was
+    killed), this process reads again itself, so an error surfaces here as it would without workers and
+    nothing waits on a dead worker. Workers are forked before `meanwhile` runs (it imports Great
+    Expectations, after which forking is not safe) and hold only yaml, pydantic and factcheck. A worker
+    writes its results to an in-memory file rather than a pipe: it need not wait for this process to read
+    them, and reading them back is one read instead of one wake-up of the worker per 64 KiB.
+    """
+    processes = _workers(jobs, overlap=meanwhile is not None)
+    if processes == 1:
+        results = [load_dataset(*job, vocabulary) for job in jobs]
+        if meanwhile is not None:
+            meanwhile()
+        return results
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_worker_init, initargs=(vocabulary,)) as pool, profiling.stage("parse"):
-        results = pool.map(_worker_load, jobs, chunksize=1)
-    yield from results
+    counter = _Counter(context.RawValue("q", 0), context.Lock())
+    workers: dict[int, BinaryIO] = {}
+    found: dict[int, tuple[list[Claim], list[Finding]]] = {}
+    try:
+        for _ in range(processes - 1):
+            out = open(os.memfd_create("factcheck-worker"), "w+b")  # noqa: SIM115 - closed by _collect or _stop
+            pid = os.fork()
+            if pid == 0:
+                _worker(jobs, vocabulary, counter, out)
+            workers[pid] = out
+        if meanwhile is not None:
+            meanwhile()
+        while (index := counter.take()) is not None and index < len(jobs):
+            found[index] = load_dataset(*jobs[index], vocabulary)
+        with profiling.stage("parse"):  # waiting for the workers and taking their results
+            for pid in list(workers):
+                found.update(_collect(workers, pid))
+    finally:
+        _stop(workers)
+    return [found[i] if i in found else load_dataset(*job, vocabulary) for i, job in enumerate(jobs)]
 
 
-def load(root: Path, files: list[Path]) -> Loaded:
-    """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given."""
+def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None) -> Loaded:
+    """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given.
+
+    `meanwhile`, when given, is called once in this process while the datasets are read, and only if the
+    catalog loaded (without one nothing is checked): a run imports Great Expectations there, so that the
+    import and the reading share the cores.
+    """
     catalog, findings = load_catalog(root)
     vocabulary = _Vocabulary(catalog) if catalog else None
     loaded = Loaded(catalog=catalog, findings=findings)
@@ -552,7 +650,8 @@ def load(root: Path, files: list[Path]) -> Loaded:
     jobs = [
         (path, path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()) for path in files
     ]
-    for (_, rel), (claims, problems) in zip(jobs, _read_all(jobs, vocabulary), strict=True):
+    results = _read_all(jobs, vocabulary, meanwhile if catalog else None)
+    for (_, rel), (claims, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
         for claim in claims:
             earlier = first_seen.get(claim.id)
