@@ -521,3 +521,22 @@ def test_damaged_documents_are_read_or_refused_as_before(text, edits):
         position %= len(text) + 1
         text = text[:position] + character + text[position:]
     assert_same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]),
+    st.one_of(
+        st.sampled_from(SCALARS + KEYS), st.text(max_size=12), st.from_regex(r"[-+.0-9][-+.0-9_:eExXbBa-f]{0,8}")
+    ),
+    st.tuples(st.booleans(), st.booleans()),
+)
+def test_tags_are_resolved_as_pyyaml_resolves_them(kind, value, implicit):
+    loader, reference = yamlfile._Loader(""), _ReferenceLoader("")
+    try:
+        if kind is not yaml.ScalarNode:
+            value, implicit = None, implicit[0]
+        assert loader.resolve(kind, value, implicit) == reference.resolve(kind, value, implicit)
+    finally:
+        loader.dispose()
+        reference.dispose()
