@@ -17,7 +17,7 @@ from conftest import claim as claim_entry
 from factcheck import datasets
 
 # Counts forks, loads the files once in one process and once with a `meanwhile` (the worker reads while it
-# runs), and sends both back. argv: mode, root, files. Modes make the worker fail in its own ways.
+# runs), and sends both back. argv: mode, root, files. Modes make the worker (or forking it) fail.
 LOAD = """
 import os, pickle, signal, sys
 from pathlib import Path
@@ -25,7 +25,13 @@ from factcheck import datasets
 
 mode, root, files = sys.argv[1], Path(sys.argv[2]), [Path(f) for f in sys.argv[3:]]
 main, forks, real_fork, real_load = os.getpid(), [], os.fork, datasets.load_dataset
-os.fork = lambda: forks.append(1) or real_fork()
+def fork():
+    forks.append(1)
+    if mode == "fork-fails":
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+    return real_fork()
+
+os.fork = fork
 
 def load_dataset(*args):
     if os.getpid() != main and mode == "worker-raises":
@@ -66,7 +72,7 @@ def load_twice(project, files, mode: str) -> tuple:
     return pickle.loads(out.stdout)
 
 
-@pytest.mark.parametrize("mode", ["ok", "worker-raises", "worker-killed"])
+@pytest.mark.parametrize("mode", ["ok", "worker-raises", "worker-killed", "fork-fails"])
 def test_files_read_while_importing_give_what_one_process_gives(project, files, mode):
     one, overlapped, forks, called_here = load_twice(project, files, mode)
     assert forks == 1 and called_here

@@ -619,8 +619,15 @@ def _read_all(
     found: dict[int, tuple[list[Claim], list[Finding]]] = {}
     try:
         for _ in range(processes - 1):
-            out = open(os.memfd_create("factcheck-worker"), "w+b")  # noqa: SIM115 - closed by _collect or _stop
-            pid = os.fork()
+            try:
+                out = open(os.memfd_create("factcheck-worker"), "w+b")  # noqa: SIM115 - closed by _collect or _stop
+            except OSError:
+                break
+            try:
+                pid = os.fork()
+            except OSError:  # no process to spare: this one reads what is left
+                out.close()
+                break
             if pid == 0:
                 _worker(jobs, vocabulary, counter, out)
             workers[pid] = out
