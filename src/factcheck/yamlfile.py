@@ -104,22 +104,23 @@ _SAFE_SCALARS = {
 }
 
 
-# pyyaml's implicit tags of plain scalars by first character, and those tried for every first character.
-# Dates and times stay text: factcheck.dates reads partial dates and explains impossible ones.
-_IMPLICIT = {
-    first: tuple((tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp")
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-_ANY_FIRST = _IMPLICIT.pop(None, ())
-_IMPLICIT = {first: resolvers + _ANY_FIRST for first, resolvers in _IMPLICIT.items()}
+def _implicit(first: str | None) -> tuple:
+    # Dates and times stay text: factcheck.dates reads partial dates and explains impossible ones.
+    resolvers = _BaseLoader.yaml_implicit_resolvers.get(first, [])
+    return tuple((tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp")
+
+
+# pyyaml's patterns for the tag of a plain scalar, by its first character; _ANY_FIRST apply to all.
+_ANY_FIRST = _implicit(None)
+_IMPLICIT = {first: _implicit(first) + _ANY_FIRST for first in _BaseLoader.yaml_implicit_resolvers if first is not None}
 
 
 class _Loader(_BaseLoader):
     """libyaml's composer with pyyaml's tag resolution, except timestamps."""
 
     def resolve(self, kind, value, implicit):
-        # The composer calls this for every node: pyyaml's Resolver.resolve, less its path resolvers (none
-        # are registered) and with the table above, makes composing a tenth faster.
+        # pyyaml's Resolver.resolve, which the composer calls for every node, without its steps for path
+        # resolvers (none are registered) and list concatenation: composing gets about a tenth faster.
         if kind is _ScalarNode:
             if implicit[0]:
                 for tag, regexp in _IMPLICIT.get(value[:1], _ANY_FIRST):
