@@ -25,6 +25,7 @@ ended by a generous wall-clock timeout.
 from __future__ import annotations
 
 import concurrent.futures
+import errno
 import hashlib
 import os
 import re
@@ -368,7 +369,7 @@ def test_a_reporter_failing_midway_leaves_the_previous_report_intact(project, mo
 
     def broken(report, stream):
         stream.write('{"half": ')
-        raise OSError("disk full")
+        raise RuntimeError("a bug in the reporter")
 
     monkeypatch.setattr(json_reporter, "render", broken)
     project.write(DATASET, _dataset_text(value="many"))  # a different verdict, so a new report would differ
@@ -377,3 +378,25 @@ def test_a_reporter_failing_midway_leaves_the_previous_report_intact(project, mo
     assert "Traceback" not in second.output
     assert report.read_bytes() == good
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]  # no temporary file left behind
+
+
+def test_a_disk_filling_up_midway_is_a_clear_error_and_leaves_the_previous_report_intact(project, monkeypatch):
+    from factcheck.reporters import json as json_reporter
+
+    project.write(DATASET, _dataset_text())
+    report = project.root / "out" / "report.json"
+    assert _invoke("--json", str(report)).exit_code == 0
+    good = report.read_bytes()
+
+    def disk_full(report, stream):
+        stream.write('{"half": ')
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(json_reporter, "render", disk_full)
+    project.write(DATASET, _dataset_text(value="many"))
+    second = _invoke("--json", str(report))
+    assert second.exit_code == 2
+    assert f"cannot write the report {report}: No space left on device" in second.stderr
+    assert "Traceback" not in second.output
+    assert report.read_bytes() == good
+    assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]

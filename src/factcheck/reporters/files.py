@@ -67,8 +67,10 @@ def write_atomic(path: Path, render: Callable[[TextIO], None]) -> None:
     """Render into `path` atomically, creating missing folders; an unwritable path is a `ConfigError`.
 
     The report streams into a temporary file beside `path` (a report of 100,000 findings is hundreds of
-    megabytes: holding it in memory as text and again as bytes would double the run's peak memory). A
-    renderer that fails leaves `path` as it was and no temporary file behind."""
+    megabytes: holding it in memory as text and again as bytes would double the run's peak memory), so a
+    full disk surfaces while rendering: an error the file system raised (it has an errno) is a `ConfigError`;
+    anything else a renderer raises propagates. Either way `path` is left as it was and no temporary file
+    stays behind."""
     path = Path(path)
     if path.is_dir():
         raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name, e.g. report.html")
@@ -84,6 +86,8 @@ def write_atomic(path: Path, render: Callable[[TextIO], None]) -> None:
         os.replace(temp, path)
         temp = None
     except OSError as error:
+        if error.errno is None:
+            raise  # raised by a renderer, not by the file system: a bug, reported as one (exit 3)
         reason = error.strerror or str(error)
         raise ConfigError(
             f"cannot write the report {path}: {reason}", "choose a path in a folder you can write to"
