@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -169,3 +171,27 @@ def test_no_project_found_exits_2(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["validate"])
     assert result.exit_code == 2
     assert "no project found" in result.output
+
+
+def _program(entry: str, *args: str, cwd, env=None) -> subprocess.CompletedProcess:
+    code = f"import sys; from factcheck.cli import {entry}; sys.argv[0] = 'factcheck'; {entry}()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+
+
+def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(project, tmp_path):
+    # `main` leaves by os._exit: piped output must still arrive whole, and the exit handlers must still run.
+    project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
+    command = ["validate", "--today", "2026-11-26", "--fail-on", "warning"]
+    profile = tmp_path / "profile.json"
+    program = _program("main", *command, cwd=project.root, env={"FACTCHECK_PROFILE": str(profile)})
+    click_exit = _program("cli", *command, cwd=project.root)
+    assert program.returncode == click_exit.returncode == 1
+    assert program.stdout == click_exit.stdout
+    assert program.stdout.rstrip().splitlines()[-1].startswith("BLOCKED")
+    assert program.stderr == click_exit.stderr
+    assert "suites" in json.loads(profile.read_text())["stages"]
+    usage = _program("main", "validate", "--no-such-option", cwd=project.root)
+    assert usage.returncode == 2
+    assert "No such option" in usage.stderr

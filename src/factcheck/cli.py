@@ -6,8 +6,11 @@ configuration error, 3 an internal error (a bug). Great Expectations is imported
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 import traceback
@@ -224,4 +227,25 @@ def import_(table, mapping, output, corrections, force, root) -> None:
 
 
 def main() -> None:
-    cli()
+    """The `factcheck` program: one command, then `os._exit` once the exit handlers ran and the output is
+    flushed.
+
+    A run keeps its claims, frame, hits and findings until the reports are written, and the cyclic garbage
+    collector would walk all of them again each time they grow by a quarter: 10 of 37 s at 100,000 claims.
+    The process is short-lived, so the collector is off for all of it; the cyclic garbage left (Great
+    Expectations' objects, about 50 MB at 100,000 claims) goes with the process. Its exit would otherwise
+    free the run's objects one by one (seconds at 100,000 claims), which nothing needs done before it ends.
+    """
+    gc.disable()
+    try:
+        cli()
+        code = EXIT_OK
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (EXIT_OK if done.code is None else EXIT_FINDINGS)
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+    atexit._run_exitfuncs()  # what the interpreter would run first on its way out (the profile, temp files)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # the reader went away (`| head`): nothing left to tell it
+            stream.flush()
+    os._exit(code)
