@@ -74,6 +74,15 @@ def test_one_run_of_every_suite_finds_what_each_suite_run_alone_finds(every_fail
     assert engine.Engine().validate_all(suites, frame, today) == expected
 
 
+def test_failing_rows_are_named_by_claim_whatever_the_frame_index(every_failure):
+    # GX names a map expectation's failing rows by index label; the engine maps them to claim ids.
+    suites, frame = every_failure
+    today = dt.date.fromisoformat(TODAY)
+    expected = engine.Engine().validate_all(suites, frame, today)
+    relabelled = frame.set_axis([f"row-{i}" for i in range(len(frame))][::-1])
+    assert engine.Engine().validate_all(suites, relabelled, today) == expected
+
+
 def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
     project.write(
         "expectations/plausible-ranges.yml",
