@@ -239,11 +239,11 @@ def test_snapshot_pairs_are_what_pairing_every_claim_with_every_series_finds(row
         [
             {"claim_id": f"c{i}", "file": "f.yml", "line": i, "metric": m, "subject": "s", "claimant": who,
              "origin_start": origin, "date_start": float(day), "date_end": float(day + span), "kind": "as_of",
-             "cumulative": True, "lower": 1.0, "upper": 1.0, "affiliation": "x"}
+             "cumulative": True, "lower": 1.0, "upper": 1.0, "affiliation": "x", "entry": i}
             for i, (m, who, origin, day, span) in enumerate(rows)
         ],
         columns=["claim_id", "file", "line", "metric", "subject", "claimant", "origin_start", "date_start",
-                 "date_end", "kind", "cumulative", "lower", "upper", "affiliation"],
+                 "date_end", "kind", "cumulative", "lower", "upper", "affiliation", "entry"],
     )  # fmt: skip
     totals = DayTotals(frame)
     claims = frame.assign(origin_start=frame["origin_start"].fillna(-1.0))

@@ -18,7 +18,7 @@ COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
     "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
     "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
-    "fall", "waived",
+    "fall", "waived", "entry",
 )  # fmt: skip
 
 
@@ -29,9 +29,17 @@ def _day(span, end: bool = False) -> float:
 
 
 def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None = None) -> pd.DataFrame:
-    """One row per claim, with the interval each figure allows and the facts the suites test."""
+    """One row per claim, with the interval each figure allows and the facts the suites test.
+
+    `entry` is the claim's rank in the order curators wrote the claims (file, line, id): the cross-claim
+    checks report the first-written claim of a pair, and ranking once here spares each of them sorting
+    strings."""
+    entry = [0] * len(claims)
+    written = sorted(range(len(claims)), key=lambda i: (claims[i].file, claims[i].line, claims[i].id))
+    for rank, index in enumerate(written):
+        entry[index] = rank
     rows = []
-    for claim in claims:
+    for claim, rank in zip(claims, entry, strict=True):
         metric = catalog.metrics[claim.metric]
         claimant = catalog.claimants[claim.claimant]
         lower, upper = bounds(claim.value, claim.qualifier, claim.low, claim.high, about_tolerance)
@@ -69,6 +77,7 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 about_adversary(claim, catalog),
                 claim.fall,
                 bool(claim.waivers),
+                rank,
             )
         )
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

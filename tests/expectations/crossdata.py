@@ -3,6 +3,7 @@ the days the examples need, and the claims of the seed report that are compared 
 
 from __future__ import annotations
 
+import pandas as pd
 import yaml
 
 from conftest import REPO, claim
@@ -73,3 +74,10 @@ def uk(value: float = 1100000, as_of: str = "2025-10", **fields) -> dict:
 
 def findings_of(report, check: str) -> list:
     return [f for f in report.findings if f.check == check]
+
+
+def written(rows: list[dict]) -> pd.DataFrame:
+    """A frame of `rows` with the `entry` column frame.build adds: each row's rank by (file, line, claim_id)."""
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["file"], rows[i]["line"], rows[i]["claim_id"]))
+    rank = {index: position for position, index in enumerate(order)}
+    return pd.DataFrame([{**row, "entry": rank[i]} for i, row in enumerate(rows)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from crossdata import cross_claim_only, findings_of
+from crossdata import cross_claim_only, findings_of, written
 
 from conftest import claim, run_project
 from factcheck.expectations.conflict import find_conflicts
@@ -56,7 +56,7 @@ def test_different_dates_claimants_or_kinds_are_not_compared(cross):
 def frame(*rows: tuple[str, float, float], **same) -> pd.DataFrame:
     base = {"metric": "m", "subject": "s", "claimant": "c", "kind": "as_of", "origin_start": float("nan"),
             "date_start": 1.0, "date_end": 1.0, "file": "f.yml"}  # fmt: skip
-    return pd.DataFrame(
+    return written(
         [{**base, **same, "claim_id": i, "line": n, "lower": lo, "upper": up} for n, (i, lo, up) in enumerate(rows)]
     )
 
@@ -70,8 +70,8 @@ def test_a_claim_between_two_earlier_ones_names_the_one_above_and_the_one_below(
 
 
 def test_entry_order_not_row_order_decides_which_claim_is_later():
-    rows = frame(("second", 30, 30), ("first", 10, 10))
-    rows["line"] = [9, 1]
+    listed = frame(("second", 30, 30), ("first", 10, 10)).drop(columns="entry").to_dict("records")
+    rows = written([{**row, "line": line} for row, line in zip(listed, [9, 1], strict=True)])
     assert find_conflicts(rows) == [{"claim_id": "second", "related": ["first"]}]
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-from crossdata import cross_claim_only, findings_of
+from crossdata import cross_claim_only, findings_of, written
 
 from conftest import claim, run_project
 from factcheck.expectations.duplicate import find_duplicates
@@ -40,5 +39,5 @@ def test_every_repeat_names_the_first_entry():
     base = {"metric": "m", "subject": "s", "claimant": "c", "kind": "as_of", "origin_start": float("nan"),
             "date_start": 1.0, "date_end": 1.0, "value": 5.0, "qualifier": "exact", "lower": 5.0, "upper": 5.0,
             "outlet": None, "file": "f.yml"}  # fmt: skip
-    rows = pd.DataFrame([{**base, "claim_id": i, "line": line} for i, line in (("c", 30), ("a", 10), ("b", 20))])
+    rows = written([{**base, "claim_id": i, "line": line} for i, line in (("c", 30), ("a", 10), ("b", 20))])
     assert find_duplicates(rows) == [{"claim_id": "b", "related": ["a"]}, {"claim_id": "c", "related": ["a"]}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from crossdata import cross_claim_only, findings_of, gs_series, syrskyi
+from crossdata import cross_claim_only, findings_of, gs_series, syrskyi, written
 
 from conftest import run_project
 from factcheck.expectations.period_vs_cumulative import compare_periods
@@ -60,7 +60,7 @@ def test_month_dated_totals_are_not_used_as_ends_of_the_period(gs):
 
 def rows(*claims: dict) -> pd.DataFrame:
     base = {"metric": "m", "subject": "s", "origin_start": 0.0, "cumulative": True, "file": "f.yml", "value": 0.0}
-    return pd.DataFrame([{**base, "line": n, **c} for n, c in enumerate(claims)])
+    return written([{**base, "line": n, **c} for n, c in enumerate(claims)])
 
 
 def total(id: str, day: int, value: float, claimant: str = "gs") -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from crossdata import GS, cross_claim_only, findings_of, gs_series, uk
+from crossdata import GS, cross_claim_only, findings_of, gs_series, uk, written
 
 from conftest import run_project
 from factcheck.expectations.snapshot_vs_cumulative import compare_snapshots
@@ -110,7 +110,7 @@ def point(id: str, claimant: str, first: int, last: int, lower: float, upper: fl
 def frame(*points: dict) -> pd.DataFrame:
     base = {"metric": "m", "subject": "s", "kind": "as_of", "cumulative": True, "affiliation": "x", "file": "f.yml",
             "series": None, "waived": False}  # fmt: skip
-    return pd.DataFrame(
+    return written(
         [{**base, **p, "date_start": p["first"], "date_end": p["last"], "line": n} for n, p in enumerate(points)]
     )
 

@@ -43,8 +43,8 @@ def codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
 
 
 def entry_order(frame: pd.DataFrame) -> np.ndarray:
-    """Positions of the claims in the order a curator wrote them: file, then line, then id."""
-    return np.lexsort((frame["claim_id"].to_numpy(), frame["line"].to_numpy(), frame["file"].to_numpy()))
+    """Positions of the claims in the order a curator wrote them: file, then line, then id (`entry`)."""
+    return np.argsort(frame["entry"].to_numpy(), kind="stable")
 
 
 def overlap(lower_a, upper_a, lower_b, upper_b) -> np.ndarray:
