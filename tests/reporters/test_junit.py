@@ -56,3 +56,17 @@ def test_control_characters_do_not_break_the_xml():
 
 def test_deterministic():
     assert rendered(fixture_report(), "junit") == rendered(fixture_report(), "junit")
+
+
+def test_markup_and_line_breaks_in_any_field_come_back_as_written():
+    report = fixture_report()
+    tricky = "a & b < c > d \"e\" 'f'\n\tg\r"
+    finding = dataclasses.replace(report.findings[0], message=tricky, hint=tricky, claim=tricky)
+    report = dataclasses.replace(report, findings=[finding], timestamp='2026-11-26T00:00:00+00:00 "x"')
+    root = ET.fromstring(rendered(report, "junit"))
+    assert root.get("timestamp") == '2026-11-26T00:00:00+00:00 "x"'
+    [case] = root.iter("testcase")
+    assert case.get("name") == f"{finding.check} [{tricky}]"
+    failure = case.find("failure")
+    assert failure.get("message") == tricky  # attribute line breaks are character references, kept by parsers
+    assert f"hint: {tricky}".replace("\r", "\n") in failure.text  # a parser reads a bare CR in text as LF
