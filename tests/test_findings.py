@@ -23,6 +23,10 @@ def test_only_plain_lowercase_names_are_fields():
     assert render_message(template, {"a_1": "x", "A": "y", "a": "z"}) == "{a.b} {A} {0} xx"
 
 
+def test_stray_braces_are_text():
+    assert render_message("a } b {{c}} { {0:>9}", {"c": "x"}) == "a } b {x} { {0:>9}"
+
+
 def test_a_template_without_fields_is_returned_as_it_is():
     assert render_message("", {"a": 1}) == ""
     assert render_message("no fields here", {}) == "no fields here"

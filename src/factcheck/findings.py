@@ -135,15 +135,24 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def render_message(template: str, fields: dict[str, object]) -> str:
-    parts = _parts(template)
-    return "".join([text if n % 2 == 0 else str(fields.get(text, f"{{{text}}}")) for n, text in enumerate(parts)])
+    return _format_string(template).format_map(_Fields(fields))
+
+
+class _Fields(dict):
+    """Message fields; a name the template uses but no field gives stays as written."""
+
+    def __missing__(self, name: str) -> str:
+        return f"{{{name}}}"
 
 
 @functools.cache
-def _parts(template: str) -> tuple[str, ...]:
-    """The template split once into literal text and field names, alternately (a run renders each
-    check's template for every one of its findings)."""
-    return tuple(_FIELD.split(template))
+def _format_string(template: str) -> str:
+    """The template as a str.format string that substitutes only its plain names (a run renders each
+    check's template for every one of its findings, and str.format does it in C)."""
+    parts = _FIELD.split(template)
+    return "".join(
+        text.replace("{", "{{").replace("}", "}}") if n % 2 == 0 else f"{{{text}}}" for n, text in enumerate(parts)
+    )
 
 
 @functools.cache
@@ -199,6 +208,11 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
     }
 
 
+@functools.cache
+def _numbered(names: frozenset[str]) -> bool:
+    return any(n.startswith("related_") and n[8:].isdigit() for n in names)
+
+
 def related_fields(
     related: list[Claim],
     catalog: Catalog | None,
@@ -215,7 +229,7 @@ def related_fields(
     fields_of = fields_of or (lambda c: claim_fields(c, catalog))
     wanted = (lambda name: True) if names is None else names.__contains__
     fields: dict[str, object] = {}
-    numbered = names is None or any(n.startswith("related_") and n[8:].isdigit() for n in names)
+    numbered = names is None or _numbered(names)
     if wanted("related") or numbered:
         described = [fields_of(c)["claim"] for c in related]
         if wanted("related"):

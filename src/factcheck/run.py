@@ -159,6 +159,8 @@ def run(options: Options) -> Report:
                 hits = hits_by_suite[suite.path]
                 # Only the fields a check's message names are built: describing claims is most of the cost.
                 names = {c.id: template_fields(c.message) for c in suite.checks}
+                about_claim = {c.id for c in suite.checks if not names[c.id].isdisjoint(CLAIM_FIELDS)}
+                about_related = {c.id for c in suite.checks if any(n.startswith("related") for n in names[c.id])}
                 numbers = {
                     c.id: {k: _number(v) for k, v in c.kwargs.items() if isinstance(v, int | float)}
                     for c in suite.checks
@@ -167,9 +169,9 @@ def run(options: Options) -> Report:
                     check = by_id[hit.check]
                     claim = claims[hit.claim_id]
                     wanted = names[check.id]
-                    fields = dict(fields_of(claim)) if not wanted.isdisjoint(CLAIM_FIELDS) else {}
+                    fields = dict(fields_of(claim)) if check.id in about_claim else {}
                     fields.update(numbers[check.id])
-                    if any(name.startswith("related") for name in wanted):
+                    if check.id in about_related:
                         fields.update(
                             related_fields([claims[r] for r in hit.related], loaded.catalog, fields_of, wanted)
                         )
