@@ -241,8 +241,8 @@ def main() -> None:
         cli()
         code = EXIT_OK
     except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (EXIT_OK if done.code is None else EXIT_FINDINGS)
-        if isinstance(done.code, str):
+        code = done.code if isinstance(done.code, int) else (EXIT_OK if done.code is None else 1)
+        if code == 1 and not isinstance(done.code, int):  # sys.exit("message"): Python prints it and exits 1
             print(done.code, file=sys.stderr)
     atexit._run_exitfuncs()  # what the interpreter would run first on its way out (the profile, temp files)
     for stream in (sys.stdout, sys.stderr):
