@@ -195,3 +195,21 @@ def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(p
     usage = _program("main", "validate", "--no-such-option", cwd=project.root)
     assert usage.returncode == 2
     assert "No such option" in usage.stderr
+
+
+def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
+    # `factcheck validate | head`: the pipe closes before anything is printed; the exit code is the verdict.
+    project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
+    code = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "validate", "--today", "2026-11-26"],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 1
+    assert "internal error" not in stderr
+    assert "Traceback" not in stderr

@@ -14,6 +14,7 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -169,12 +170,22 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
     if github:
         from factcheck.reporters import github as github_reporter
 
-        github_reporter.publish(report, sys.stdout, root)  # before the terminal report: its verdict ends the log
+        # before the terminal report: its verdict ends the log
+        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
         profiling.lap("report:github")
     colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived)
+    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived))
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
+def _to_stdout(write: Callable[[], None]) -> None:
+    """Run `write`. When the reader has gone (`factcheck validate | head`), what is left to print has no one
+    to go to; the run still ends with its verdict as the exit code, which is what a pipeline tests."""
+    try:
+        write()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @cli.command("import")
