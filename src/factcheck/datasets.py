@@ -549,17 +549,17 @@ class _Counter:
 
 
 def _worker(jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None, counter: _Counter, out: BinaryIO) -> NoReturn:
-    """A forked worker: read files until none is left, write {index: result} to `out`, and exit.
+    """A forked worker: read files until none is left, writing (index, result) to `out` after each, and exit.
 
-    `os._exit` in every case: the worker must never run this process's atexit handlers (the profile) or
-    return into its caller; a traceback is not printed either, since this process reads that file again.
+    Each file's result is pickled as soon as it is read, while this process is still reading too: pickled
+    all at the end, they kept this process waiting (0.7 s at 100,000 claims). `os._exit` in every case:
+    the worker must never run this process's atexit handlers (the profile) or return into its caller; a
+    traceback is not printed either, since this process reads that file again.
     """
     status = 1
     try:
-        found = {}
         while (index := counter.take()) is not None and index < len(jobs):
-            found[index] = load_dataset(*jobs[index], vocabulary)
-        pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((index, load_dataset(*jobs[index], vocabulary)), out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
         status = 0
     finally:
@@ -573,8 +573,15 @@ def _collect(workers: dict[int, BinaryIO], pid: int) -> dict[int, tuple[list[Cla
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects: with Great Expectations loaded, each full collection is long
     try:
+        if status != 0:
+            return {}
         out.seek(0)
-        return pickle.loads(out.read()) if status == 0 else {}
+        found = {}
+        with contextlib.suppress(EOFError):
+            while True:
+                index, result = pickle.load(out)
+                found[index] = result
+        return found
     finally:
         out.close()
         if collecting:
