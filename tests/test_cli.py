@@ -213,3 +213,22 @@ def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
     assert process.wait() == 1
     assert "internal error" not in stderr
     assert "Traceback" not in stderr
+
+
+def test_a_reader_gone_before_the_annotations_still_gets_the_job_summary_and_outputs(project, tmp_path):
+    project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs.txt"
+    code = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "validate", "--today", "2026-11-26", "--github"],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs)},
+    )
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 1, stderr
+    assert "BLOCKED" in summary.read_text()
+    assert "verdict=blocked" in outputs.read_text()

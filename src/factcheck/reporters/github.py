@@ -258,12 +258,13 @@ def _append(variable: str, path: str, text: str) -> None:
 
 
 def publish(report: Report, stream: TextIO, root: Path, environ: Mapping[str, str] | None = None) -> None:
-    """Annotations to `stream`, the summary to `$GITHUB_STEP_SUMMARY`, outputs to `$GITHUB_OUTPUT` (when set)."""
+    """The summary to `$GITHUB_STEP_SUMMARY` and outputs to `$GITHUB_OUTPUT` (when set), then annotations to
+    `stream`: the files first, as the reader of `stream` may be gone before the annotations are written."""
     environ = environ if environ is not None else os.environ
     prefix = repository_prefix(root, environ)
-    render(report, stream, prefix)
     if environ.get("GITHUB_STEP_SUMMARY"):
         _append("GITHUB_STEP_SUMMARY", environ["GITHUB_STEP_SUMMARY"], summary(report, prefix, environ))
     if environ.get("GITHUB_OUTPUT"):
         text = "".join(f"{name}={value}\n" for name, value in outputs(report).items())
         _append("GITHUB_OUTPUT", environ["GITHUB_OUTPUT"], text)
+    render(report, stream, prefix)
