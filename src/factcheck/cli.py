@@ -7,7 +7,6 @@ configuration error, 3 an internal error (a bug). Great Expectations is imported
 from __future__ import annotations
 
 import atexit
-import contextlib
 import datetime as dt
 import functools
 import gc
@@ -185,7 +184,9 @@ def _to_stdout(write: Callable[[], None]) -> None:
     try:
         write()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @cli.command("import")
@@ -252,11 +253,21 @@ def main() -> None:
         cli()
         code = EXIT_OK
     except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (EXIT_OK if done.code is None else 1)
-        if code == 1 and not isinstance(done.code, int):  # sys.exit("message"): Python prints it and exits 1
+        if done.code is None:
+            code = EXIT_OK
+        elif isinstance(done.code, int):
+            code = done.code
+        else:  # sys.exit("message"): Python prints the message and exits 1
             print(done.code, file=sys.stderr)
-    atexit._run_exitfuncs()  # what the interpreter would run first on its way out (the profile, temp files)
+            code = 1
+    # The handlers the interpreter would run first on its way out (the profile, temporary files). A private
+    # function, chosen knowingly: no public one runs them, and os._exit skips them.
+    atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # the reader went away (`| head`): nothing left to tell it
+        try:
             stream.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it
+            pass
+        except OSError:
+            code = 120  # as Python exits when it cannot flush its output
     os._exit(code)
