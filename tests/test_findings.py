@@ -23,6 +23,12 @@ def test_only_plain_lowercase_names_are_fields():
     assert render_message(template, {"a_1": "x", "A": "y", "a": "z"}) == "{a.b} {A} {0} xx"
 
 
+def test_values_are_written_as_str_writes_them():
+    import numpy as np
+
+    assert render_message("{a} {b}", {"a": np.float32(0.1), "b": 55000}) == "0.1 55000"
+
+
 def test_stray_braces_are_text():
     assert render_message("a } b {{c}} { {0:>9}", {"c": "x"}) == "a } b {x} { {0:>9}"
 

@@ -151,7 +151,7 @@ def _format_string(template: str) -> str:
     check's template for every one of its findings, and str.format does it in C)."""
     parts = _FIELD.split(template)
     return "".join(
-        text.replace("{", "{{").replace("}", "}}") if n % 2 == 0 else f"{{{text}}}" for n, text in enumerate(parts)
+        text.replace("{", "{{").replace("}", "}}") if n % 2 == 0 else f"{{{text}!s}}" for n, text in enumerate(parts)
     )
 
 
