@@ -92,7 +92,8 @@ class Engine:
         hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
         if frame.empty:
             return hits
-        if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        positions = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
+        if not positions or frame.index.name is not None:  # GX names rows of a named index by that name
             frame = frame.reset_index(drop=True)  # row labels must be positions (see RESULT_FORMAT)
         ids = frame["claim_id"].to_numpy()
         parameters = {"today": float(today.toordinal())}

@@ -81,6 +81,8 @@ def test_failing_rows_are_named_by_claim_whatever_the_frame_index(every_failure)
     expected = engine.Engine().validate_all(suites, frame, today)
     relabelled = frame.set_axis([f"row-{i}" for i in range(len(frame))][::-1])
     assert engine.Engine().validate_all(suites, relabelled, today) == expected
+    named = frame.rename_axis("row")  # positions, but GX names a named index's rows by that name
+    assert engine.Engine().validate_all(suites, named, today) == expected
 
 
 def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
