@@ -19,7 +19,7 @@ from factcheck import datasets
 # Counts forks, loads the files once in one process and once with a `meanwhile` (the worker reads while it
 # runs), and sends both back. argv: mode, root, files. Modes make the worker (or forking it) fail.
 LOAD = """
-import os, pickle, signal, sys
+import os, pickle, signal, sys, time
 from pathlib import Path
 from factcheck import datasets
 
@@ -38,16 +38,23 @@ def load_dataset(*args):
         raise RuntimeError("a bug met only in the worker")
     if os.getpid() != main and mode == "worker-killed":
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.getpid() != main and mode == "worker-killed-later":
+        read.append(1)
+        if len(read) == 2:  # after the first file's result is written
+            os.kill(os.getpid(), signal.SIGKILL)
     if mode == "bug":
         raise RuntimeError("a bug met in every process")
     return real_load(*args)
 
 datasets.load_dataset = load_dataset
+read = []
+# The worker reads while this process waits (as it waits for the import), so that it reaches a second file.
+pause = 2 if mode == "worker-killed-later" else 0
 one = datasets.load(root, files) if mode != "bug" else None
 assert not forks, "small files are read in one process when nothing else is going on"
 called = []
 try:
-    overlapped = datasets.load(root, files, meanwhile=lambda: called.append(os.getpid()))
+    overlapped = datasets.load(root, files, meanwhile=lambda: called.append(os.getpid()) or time.sleep(pause))
     outcome = (overlapped.claims, overlapped.findings)
 except RuntimeError as error:
     outcome = str(error)
@@ -72,7 +79,7 @@ def load_twice(project, files, mode: str) -> tuple:
     return pickle.loads(out.stdout)
 
 
-@pytest.mark.parametrize("mode", ["ok", "worker-raises", "worker-killed", "fork-fails"])
+@pytest.mark.parametrize("mode", ["ok", "worker-raises", "worker-killed", "worker-killed-later", "fork-fails"])
 def test_files_read_while_importing_give_what_one_process_gives(project, files, mode):
     one, overlapped, forks, called_here = load_twice(project, files, mode)
     assert forks == 1 and called_here

@@ -577,7 +577,7 @@ def _collect(workers: dict[int, BinaryIO], pid: int) -> dict[int, tuple[list[Cla
             return {}
         out.seek(0)
         found = {}
-        with contextlib.suppress(EOFError):
+        with contextlib.suppress(EOFError, pickle.UnpicklingError):  # the end, or a record cut short
             while True:
                 index, result = pickle.load(out)
                 found[index] = result
