@@ -380,6 +380,19 @@ def test_a_reporter_failing_midway_leaves_the_previous_report_intact(project, mo
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]  # no temporary file left behind
 
 
+def test_an_os_error_a_reporter_raises_itself_is_a_bug_not_a_write_error(project, monkeypatch):
+    from factcheck.reporters import json as json_reporter
+
+    def broken(report, stream):
+        raise OSError("a reporter's own error, with no errno")
+
+    monkeypatch.setattr(json_reporter, "render", broken)
+    project.write(DATASET, _dataset_text())
+    result = _invoke("--json", str(project.root / "report.json"))
+    assert result.exit_code == 3
+    assert "cannot write the report" not in result.stderr
+
+
 def test_a_disk_filling_up_midway_is_a_clear_error_and_leaves_the_previous_report_intact(project, monkeypatch):
     from factcheck.reporters import json as json_reporter
 
