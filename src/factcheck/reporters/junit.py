@@ -45,7 +45,7 @@ def _testcase(finding: Finding) -> str:
         body.append(f"hint: {finding.hint}")
     if finding.related:
         body.append("compared with: " + ", ".join(finding.related))
-    text = _text("\n".join(body))
+    text = _escape("\n".join(body), _TEXT_ESCAPES)
     if finding.status == "waived":
         waiver = finding.waiver
         until = f" until {waiver.until.text}" if waiver and waiver.until else ""
@@ -93,9 +93,8 @@ def _testsuite(report: Report, check: str, findings: list[Finding], counts: dict
     """One testsuite element, as ElementTree would write it indented at the document's second level.
 
     Written as text: building and serialising an element per testcase was most of the report's time."""
-    counted = {key: str(counts[key]) for key in ("tests", "failures", "skipped")}
-    attributes = _attributes(name=check, tests=counted["tests"], failures=counted["failures"], errors="0",
-                             skipped=counted["skipped"], time="0")  # fmt: skip
+    attributes = _attributes(name=check, tests=str(counts["tests"]), failures=str(counts["failures"]), errors="0",
+                             skipped=str(counts["skipped"]), time="0")  # fmt: skip
     children = []
     meta = report.checks.get(check, {})
     if meta:
@@ -119,29 +118,16 @@ def _element(tag: str, attributes: str, children: list[str], level: int) -> str:
 
 
 def _attributes(**values: str) -> str:
-    return "".join(f' {name}="{_attribute(value)}"' for name, value in values.items())
+    return "".join(f' {name}="{_escape(value, _ATTRIBUTE_ESCAPES)}"' for name, value in values.items())
 
 
-def _text(text: str) -> str:
-    """Character data escaped as ElementTree escapes it."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+# ElementTree's escaping of character data, and of attribute values (line breaks and tabs as references).
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
 
 
-def _attribute(text: str) -> str:
-    """An attribute value escaped as ElementTree escapes it (line breaks and tabs as character references)."""
-    text = _text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
+def _escape(text: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    for char, reference in escapes:
+        if char in text:
+            text = text.replace(char, reference)
     return text
