@@ -173,11 +173,30 @@ def test_no_project_found_exits_2(tmp_path, monkeypatch):
     assert "no project found" in result.output
 
 
-def _program(entry: str, *args: str, cwd, env=None) -> subprocess.CompletedProcess:
+def _command(entry: str, *args: str) -> list[str]:
     code = f"import sys; from factcheck.cli import {entry}; sys.argv[0] = 'factcheck'; {entry}()"
+    return [sys.executable, "-c", code, *args]
+
+
+def _program(entry: str, *args: str, cwd, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        _command(entry, *args), cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
     )
+
+
+def _program_unread(*args: str, cwd, env=None) -> tuple[int, str]:
+    """`factcheck` whose reader closes stdout before anything is printed (`| head`): exit code and stderr."""
+    process = subprocess.Popen(
+        _command("main", *args),
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    process.stdout.close()
+    stderr = process.stderr.read()
+    return process.wait(), stderr
 
 
 def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(project, tmp_path):
@@ -200,17 +219,8 @@ def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(p
 def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
     # `factcheck validate | head`: the pipe closes before anything is printed; the exit code is the verdict.
     project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
-    code = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "validate", "--today", "2026-11-26"],
-        cwd=project.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    process.stdout.close()
-    stderr = process.stderr.read()
-    assert process.wait() == 1
+    code, stderr = _program_unread("validate", "--today", "2026-11-26", cwd=project.root)
+    assert code == 1
     assert "internal error" not in stderr
     assert "Traceback" not in stderr
 
@@ -218,17 +228,8 @@ def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
 def test_a_reader_gone_before_the_annotations_still_gets_the_job_summary_and_outputs(project, tmp_path):
     project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
     summary, outputs = tmp_path / "summary.md", tmp_path / "outputs.txt"
-    code = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "validate", "--today", "2026-11-26", "--github"],
-        cwd=project.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs)},
-    )
-    process.stdout.close()
-    stderr = process.stderr.read()
-    assert process.wait() == 1, stderr
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs)}
+    code, stderr = _program_unread("validate", "--today", "2026-11-26", "--github", cwd=project.root, env=env)
+    assert code == 1, stderr
     assert "BLOCKED" in summary.read_text()
     assert "verdict=blocked" in outputs.read_text()
