@@ -2,8 +2,11 @@
 
 `generate(root, claims, seed)` writes a project under `root`: the shipped checks/ and expectations/, a
 generated catalog (many metrics, subjects and claimants) and datasets of about `claims` claims, split into
-files of about 1,000 claims each. About a third of the claims are plain `claims:` entries and the rest are
-points of `series:` blocks. Dates come at mixed precision (year, month, day, intervals). A small share of
+files of about 1,000 claims each. About a third of the claims are plain `claims:` entries from many
+claimants (twenty per metric and subject) and the rest are points of `series:` blocks: the running totals
+of a few publishers (three per metric and subject), each block continuing its publisher's series where the
+last one stopped, as a daily series split by period does. The catalog grows with the claims (a claimant per 250, a metric per 2,000), so
+that each size has the same shape. Dates come at mixed precision (year, month, day, intervals). A small share of
 every kind of failure is planted: schema errors (unknown field, wrong type, bad date, unknown claimant,
 duplicate key, duplicate id), cumulative falls, quotes that do not state the figure, missing outlets, bad
 URLs, publication before the counted date, dates before the origin or in the future, impossible figures,
@@ -19,6 +22,7 @@ import datetime as dt
 import random
 import shutil
 import zlib
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +31,10 @@ ORIGIN = dt.date(2022, 2, 24)
 TODAY = dt.date(2026, 11, 26)
 OUTLETS = ["Reuters", "AP", "BBC", "France 2", "NBC", "Kyiv Independent", "Meduza", "Al Jazeera", "DW", "TASS"]
 PEOPLE_METRICS = ["military_killed", "military_casualties", "civilians_killed", "civilians_injured"]
+SHARE = "occupied_territory_share"
+SPEAKERS = 20  # claimants making one-off claims about each metric and subject
+PUBLISHERS = 3  # claimants publishing a running series of each metric and subject
+LAST_DAY = TODAY - dt.timedelta(days=30)
 
 
 def catalog(claimants: int, metrics: int) -> tuple[str, list[str], list[tuple[str, str]]]:
@@ -60,7 +68,8 @@ def _date(rng: random.Random, day: dt.date) -> str:
     if roll < 0.9:
         return day.strftime("%Y-%m")
     if roll < 0.97:
-        return f"{day.year}-{day.month:02d}/{day.year}-{min(day.month + 1, 12):02d}"
+        following = (day.replace(day=1) + dt.timedelta(days=31)).strftime("%Y-%m")
+        return f"{day.strftime('%Y-%m')}/{following}"
     return str(day.year)
 
 
@@ -72,9 +81,31 @@ class Writer:
     """Claims and series for one file, with planted failures."""
 
     def __init__(self, rng: random.Random, metrics: list[str], claimants: list[str], fail: float):
-        self.rng, self.metrics, self.claimants, self.fail = rng, metrics, claimants, fail
+        self.rng, self.claimants, self.fail = rng, claimants, fail
+        self.people = [m for m in metrics if m != SHARE]
         self.counter = 0
         self.kinds = 0
+        # The last (day, total) of each publisher's running series: its next block continues from there.
+        self.running: dict[tuple[str, str, str], tuple[dt.date, int]] = {}
+        # The dates each claimant has given a figure of a metric for: a second figure for the same month
+        # would be a conflict, which only a planted failure may be.
+        self.dated: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    def speaker(self, metric: str, subject: str) -> str:
+        """One of the claimants who speak of `metric` for `subject` (officials, analysts, outlets)."""
+        return self._one_of(self.claimants[1::2], SPEAKERS, metric, subject)
+
+    def publisher(self, metric: str, subject: str) -> str:
+        """One of the few claimants that publish a running total of `metric` for `subject`.
+
+        Series come from institutions (the General Staff's daily totals, a ministry's weekly count), a few
+        per metric and subject. Plain claims use the odd claimants and series the even ones, so that a
+        claimant's one-off figures and running totals do not mix."""
+        return self._one_of(self.claimants[::2], PUBLISHERS, metric, subject)
+
+    def _one_of(self, claimants: list[str], pool: int, metric: str, subject: str) -> str:
+        first = zlib.crc32(f"{metric}/{subject}".encode()) % len(claimants)
+        return claimants[(first + self.rng.randrange(pool)) % len(claimants)]
 
     def planted(self) -> bool:
         return self.rng.random() < self.fail
@@ -83,15 +114,19 @@ class Writer:
         rng = self.rng
         self.counter += 1
         cid = f"c{rng.getrandbits(40):010x}-{self.counter}"
-        metric = rng.choice(self.metrics)
+        # Shares of territory are a fixed part of the claims at every size, as the people metrics grow.
+        metric = SHARE if rng.random() < 0.05 else rng.choice(self.people)
         subject = rng.choice(("ukraine", "russia"))
-        claimant = rng.choice(self.claimants[1::2])  # series use the others: their totals do not mix
-        percent = metric == "occupied_territory_share"
+        claimant = self.speaker(metric, subject)
+        percent = metric == SHARE
         day = ORIGIN + dt.timedelta(days=rng.randint(10, (TODAY - ORIGIN).days - 30))
         # A total that grows with time at a rate of its own series: only planted failures fall.
         rate = 1 + zlib.crc32(f"{metric}{subject}{claimant}".encode()) % 200
         value = rng.randint(1, 99) if percent else 100 + rate * (day - ORIGIN).days
         published = day + dt.timedelta(days=rng.randint(0, 20))
+        date_key = "as_of" if rng.random() < 0.8 else "period"
+        if date_key == "period" and not percent:
+            value = 10 + rate * rng.randint(1, 20)  # a window's total is a small part of the running total
         fields = {
             "metric": metric,
             "subject": subject,
@@ -99,10 +134,11 @@ class Writer:
             "value": str(value),
             "qualifier": rng.choice(("exact", "exact", "about", "more_than", "at_least")),
         }
-        date_key = "as_of" if rng.random() < 0.8 else "period"
-        if date_key == "period" and not percent:
-            value = 10 + rate * rng.randint(1, 20)  # a window's total is a small part of the running total
         date = _date(rng, day)
+        dated = self.dated[(metric, subject, claimant)]
+        if date in dated:
+            date = day.isoformat()  # on the same day, the same figure: the values follow the day
+        dated.add(date)
         source = {"outlet": rng.choice(OUTLETS), "published": published.isoformat()}
         if rng.random() < 0.5:
             source["url"] = f"https://news.example.org/{cid}"
@@ -160,26 +196,32 @@ class Writer:
         rng = self.rng
         self.counter += 1
         sid = f"s{rng.getrandbits(40):010x}-{self.counter}"
-        metric = rng.choice([m for m in self.metrics if m != "occupied_territory_share"])
+        metric = rng.choice(self.people)
+        subject = rng.choice(("ukraine", "russia"))
+        claimant = self.publisher(metric, subject)
         out += [
             f"  - id: {sid}",
             f"    metric: {metric}",
-            f"    subject: {rng.choice(('ukraine', 'russia'))}",
-            f"    claimant: {rng.choice(self.claimants[::2])}",
+            f"    subject: {subject}",
+            f"    claimant: {claimant}",
             f"    qualifier: {rng.choice(('exact', 'about', 'at_least'))}",
             "    source:",
             f"      outlet: {rng.choice(OUTLETS)}",
             f"      url: https://data.example.org/{sid}",
             "    points:",
         ]
-        day = ORIGIN + dt.timedelta(days=rng.randint(1, 30))
-        value = rng.randint(100, 5000)
-        used: set[str] = set()
+        start = (ORIGIN + dt.timedelta(days=rng.randint(1, 30)), rng.randint(100, 5000))
+        day, value = self.running.get((metric, subject, claimant), start)
+        if day >= LAST_DAY:
+            raise RuntimeError(f"{claimant}'s running series of {metric} reached {LAST_DAY}: too few metrics")
+        used = self.dated[(metric, subject, claimant)]  # one figure a date, and so one derived id
         for _ in range(points):
-            day += dt.timedelta(days=rng.randint(1, 6))
+            if day >= LAST_DAY:  # only planted dates lie in the future
+                break
+            day += dt.timedelta(days=rng.randint(1, 3))
             value += rng.randint(0, 400)
             text = day.isoformat() if rng.random() < 0.85 else day.strftime("%Y-%m")
-            if text in used:  # a derived id must be unique within the series
+            if text in used:
                 text = day.isoformat()
             if text in used:
                 continue
@@ -200,6 +242,7 @@ class Writer:
                 else:
                     tail = ", {qualifier: about, quote: 'said to be near zero'}"
             out.append(f"      - [{text}, {shown}{tail}]")
+        self.running[(metric, subject, claimant)] = (day, value)
 
 
 def generate(root: Path, claims: int, seed: int = 1, fail: float = 0.03) -> dict:
@@ -210,7 +253,7 @@ def generate(root: Path, claims: int, seed: int = 1, fail: float = 0.03) -> dict
     shutil.copytree(REPO / "checks", root / "checks")
     shutil.copytree(REPO / "expectations", root / "expectations")
     (root / "datasets").mkdir(parents=True)
-    text, metrics, claimants = catalog(claimants=max(20, claims // 250), metrics=max(8, claims // 2000))
+    text, metrics, claimants = catalog(claimants=max(20, claims // 250), metrics=max(4, claims // 2000))
     (root / "datasets" / "catalog.yml").write_text(text, encoding="utf-8")
     writer = Writer(rng, metrics, claimants, fail)
     files, written, nbytes = 0, 0, 0

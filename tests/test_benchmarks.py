@@ -1,0 +1,98 @@
+"""benchmarks/generate.py: seeded, the same shape at every size, and planting every kind of failure.
+
+The benchmark's figures are only as good as its data: a generator whose data grew denser with its size
+would make a linear check look super-linear, and one that planted failures by accident would measure
+the wrong findings."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter, defaultdict
+
+import pytest
+
+from conftest import REPO
+from factcheck import datasets
+from factcheck.run import Options, run
+
+_spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+
+def _texts(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "datasets").rglob("*.yml"))}
+
+
+def _claims(root):
+    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / datasets.CATALOG)
+    return datasets.load(root, files).claims
+
+
+def test_the_same_seed_writes_the_same_project(tmp_path):
+    first = generate.generate(tmp_path / "a", 1500, seed=7)
+    again = generate.generate(tmp_path / "b", 1500, seed=7)
+    generate.generate(tmp_path / "c", 1500, seed=8)
+    assert first == again == {"claims": 1500, "files": 2, "bytes": first["bytes"], "seed": 7}
+    assert _texts(tmp_path / "a") == _texts(tmp_path / "b")
+    assert _texts(tmp_path / "a") != _texts(tmp_path / "c")
+
+
+def test_without_planted_failures_only_comparisons_between_claimants_are_reported(tmp_path):
+    """Series blocks continue their publisher's running total and a claimant gives one figure a date, so
+    nothing falls or conflicts unless planted. Different claimants' figures are independent, so their
+    comparisons remain."""
+    generate.generate(tmp_path, 3000, seed=1, fail=0.0)
+    report = run(Options(root=tmp_path, today=generate.TODAY))
+    assert report.verdict == "publishable"
+    assert Counter(f.check for f in report.findings).keys() == {
+        "snapshot-vs-cumulative",
+        "period-vs-cumulative",
+        "period-vs-cumulative-other-party",
+    }
+
+
+def test_every_kind_of_failure_is_planted(tmp_path):
+    generate.generate(tmp_path, 1000, seed=1, fail=0.5)
+    report = run(Options(root=tmp_path, today=generate.TODAY))
+    failed = {f.check for f in report.findings if f.status == "failed"}
+    assert {
+        "schema",  # an unknown field, a number written as text, no such day
+        "unknown-reference",  # an alias where a claimant key belongs
+        "duplicate-key",
+        "duplicate-id",
+        "cumulative-non-decreasing",
+        "quote-states-figure",
+        "source-outlet",
+        "source-url-wellformed",
+        "source-published",
+        "source-published-after-date",
+        "date-not-before-origin",
+        "date-not-in-future",
+        "published-not-in-future",
+        "value-not-negative",
+        "killed-plausible",
+        "people-within-population",
+        "share-within-0-100",
+    } <= failed
+    falls = [f for f in report.findings if f.check == "cumulative-non-decreasing"]
+    assert any(f.status == "waived" for f in falls)
+    assert any("the waiver expired" in f.message for f in falls)
+
+
+@pytest.mark.parametrize("claims", [10000, 20000])
+def test_each_size_has_the_same_shape(tmp_path, claims):
+    """A metric and subject has at most SPEAKERS claimants of plain claims and PUBLISHERS of series, and
+    about 1,000 claims, whatever the size (from 10,000 claims on: smaller projects keep four metrics):
+    more claims bring more metrics, not denser ones."""
+    generate.generate(tmp_path, claims, seed=1, fail=0.0)
+    speakers, publishers, count = defaultdict(set), defaultdict(set), Counter()
+    for claim in _claims(tmp_path):
+        pair = (claim.metric, claim.subject)
+        (publishers if claim.series else speakers)[pair].add(claim.claimant)
+        count[pair] += 1
+    people = [pair for pair in count if pair[0] != generate.SHARE]
+    assert len(people) == 2 * claims // 2000
+    assert max(len(s) for s in speakers.values()) <= generate.SPEAKERS
+    assert max(len(s) for s in publishers.values()) <= generate.PUBLISHERS
+    assert 850 < sum(count[pair] for pair in people) / len(people) < 1000
