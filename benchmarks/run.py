@@ -1,7 +1,8 @@
 """Benchmark runner: the floor, factcheck end to end, stage times, per-check times and peak memory.
 
-    /work/venv/bin/python benchmarks/run.py                 # 1k, 10k and 100k claims
-    /work/venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 3
+    .venv/bin/python benchmarks/run.py                 # 1k, 10k and 100k claims
+    .venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 3
+    .venv/bin/python benchmarks/run.py --project ../newsroom-data --no-checks    # a project of your own
 
 For each size, in fresh processes: the *floor* (import great_expectations, then parse every YAML file of the
 project with yaml.load and libyaml's CSafeLoader), `factcheck validate` with every reporter the command
@@ -113,6 +114,14 @@ def project(data: Path, claims: int, seed: int) -> tuple[Path, dict]:
     return root, info
 
 
+def given(root: Path) -> dict:
+    """What a project given with --project holds."""
+    if not (root / "datasets").is_dir():
+        raise SystemExit(f"{root}: not a factcheck project (no datasets/ folder)")
+    files = list((root / "datasets").rglob("*.yml"))
+    return {"path": str(root), "files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
 def startup() -> dict:
     """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli pulls in."""
     result = {}
@@ -175,18 +184,23 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
     parser.add_argument("--out", type=Path, default=HERE / "results" / f"{dt.date.today().isoformat()}.json")
     parser.add_argument("--no-checks", action="store_true", help="skip the per-check timings")
+    parser.add_argument("--project", type=Path, action="append", default=[],
+                        help="measure this project (your own, say) instead of generated ones; repeatable")  # fmt: skip
     args = parser.parse_args()
 
     results = {"machine": machine(), "startup": startup(), "sizes": {}}
     print(f"machine: {results['machine']}")
     print(f"startup: {results['startup']}")
-    for claims in (int(s) for s in args.sizes.split(",")):
-        root, info = project(args.data, claims, args.seed)
-        row = {"generated": info, **measure(root, args.repeat)}
+    if args.project:
+        targets = [(path.name, path.resolve(), given(path)) for path in args.project]
+    else:
+        targets = [(str(claims), *project(args.data, claims, args.seed)) for claims in map(int, args.sizes.split(","))]
+    for name, root, info in targets:
+        row = {"generated" if not args.project else "given": info, **measure(root, args.repeat)}
         if not args.no_checks:
             row["checks"] = checks(root)
-        results["sizes"][str(claims)] = row
-        print(f"\n{claims:,} claims ({info['bytes'] / 1e6:.1f} MB in {row['files']} files): "
+        results["sizes"][name] = row
+        print(f"\n{name} ({info['bytes'] / 1e6:.1f} MB in {row['files']} files): "
               f"floor {row['floor_s']:.2f} s, factcheck {row['factcheck_s']:.2f} s, ratio {row['ratio']:.2f}, "
               f"+{row['over_floor_s']:.2f} s, peak {row['peak_mib']} MiB (floor {row['floor_peak_mib']} MiB)")  # fmt: skip
         for name, seconds in row["stages_s"].items():
@@ -195,8 +209,7 @@ def main() -> None:
             print(f"  check {name:<42} {seconds:8.3f} s")
         for name, seconds in row.get("checks", {}).get("reporters_s", {}).items():
             print(f"  render {name:<41} {seconds:8.3f} s")
-    sizes = list(results["sizes"].values())
-    for small, large in itertools.pairwise(sizes):
+    for (smaller, small), (larger, large) in itertools.pairwise(results["sizes"].items()):
         a, b = small.get("checks", {}).get("checks_s", {}), large.get("checks", {}).get("checks_s", {})
         growth = {k: round(b[k] / a[k], 2) for k in a if k in b and a[k] > 0}
         large["check_growth_vs_previous"] = growth
@@ -205,7 +218,7 @@ def main() -> None:
         hits = {k: round(hb[k] / ha[k], 2) for k in ha if k in hb and ha[k] > 0}
         large["check_hits_growth_vs_previous"] = hits
         if growth:
-            print(f"\ncheck time growth {small['generated']['claims']:,} -> {large['generated']['claims']:,}:")
+            print(f"\ncheck time growth {smaller} -> {larger}:")
             for name, times in sorted(growth.items(), key=lambda item: -item[1]):
                 print(f"  {name:<48} {times:6.2f}x time, hits {hits.get(name, '-')}x")
     args.out.parent.mkdir(parents=True, exist_ok=True)
