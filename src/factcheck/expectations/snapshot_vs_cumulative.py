@@ -113,7 +113,9 @@ def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
     groups = np.argsort(head, kind="stable")  # groups in entry order of their first claim
     rows = head[groups]
     first, last = pairs["first"].to_numpy()[rows], pairs["last"].to_numpy()[rows]
-    more = [_more(int(n) - 1, a, b) for n, a, b in zip(counts[groups], since[groups], until[groups], strict=True)]
+    more = [""] * len(rows)
+    for n in np.flatnonzero(counts[groups] > 1).tolist():
+        more[n] = _more(int(counts[groups[n]]) - 1, since[groups[n]], until[groups[n]])
     return [
         {
             "claim_id": claim,
@@ -122,9 +124,9 @@ def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
             "fields": {"verdict": CORROBORATED if ok else CONTRADICTED, "more": text},
         }
         for claim, a, b, ok, text in zip(
-            pairs["claim_id"].to_numpy()[rows].astype(str).tolist(),
-            ids[first].astype(str).tolist(),
-            ids[last].astype(str).tolist(),
+            pairs["claim_id"].to_numpy()[rows].tolist(),
+            ids[first].tolist(),
+            ids[last].tolist(),
             pairs["agree"].to_numpy(dtype=bool)[rows].tolist(),
             more,
             strict=True,
@@ -133,8 +135,6 @@ def _summarise(pairs: pd.DataFrame, ids: np.ndarray) -> Hits:
 
 
 def _more(count: int, since: float, until: float) -> str:
-    if count <= 0:
-        return ""
     days = " to ".join(dict.fromkeys(dt.date.fromordinal(int(d)).isoformat() for d in (since, until)))
     return (
         f"; so {'is' if count == 1 else 'are'} {count:,} more total{'' if count == 1 else 's'} of this series ({days})"
