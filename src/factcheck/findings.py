@@ -168,13 +168,12 @@ CLAIM_FIELDS = frozenset(
 )  # fmt: skip
 
 
-def describe(claim: Claim, catalog: Catalog | None) -> str:
-    """A claim in one breath: '55,000 (2026-02, zelensky, France 2)'."""
-    unit = catalog.metrics[claim.metric].unit if catalog and claim.metric in catalog.metrics else ""
+def describe(claim: Claim, figure: str) -> str:
+    """A claim in one breath, given its figure: '55,000 (2026-02, zelensky, France 2)'."""
     parts = [claim.date.text, claim.claimant]
     if claim.source.outlet:
         parts.append(claim.source.outlet)
-    return f"{format_figure(claim.value, claim.qualifier, unit)} ({', '.join(parts)})"
+    return f"{figure} ({', '.join(parts)})"
 
 
 def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
@@ -189,10 +188,11 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
     claimant = catalog.claimants.get(claim.claimant) if catalog else None
     subject = catalog.subjects.get(claim.subject) if catalog else None
     unit = metric.unit if metric else ""
+    figure = format_figure(claim.value, claim.qualifier, unit)
     return {
-        "claim": describe(claim, catalog),
+        "claim": describe(claim, figure),
         "id": claim.id,
-        "figure": format_figure(claim.value, claim.qualifier, unit),
+        "figure": figure,
         "date": claim.date.text,
         "published": claim.source.published.text if claim.source.published else "no date",
         "origin": claim.origin.text if claim.origin else "no origin",
