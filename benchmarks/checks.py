@@ -42,6 +42,8 @@ def main() -> None:
     root, out = Path(sys.argv[1]), Path(sys.argv[2])
     files = sorted(p for p in (root / "datasets").rglob("*.yml") if p.name != "catalog.yml")
     loaded = datasets.load(root, files)
+    if loaded.catalog is None:
+        raise SystemExit(f"{root}: the catalog does not load; `factcheck validate` says why")
     frame = build(loaded.claims, loaded.catalog)
     engine = Engine()
     checks_s, hits = {}, {}

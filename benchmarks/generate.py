@@ -5,12 +5,14 @@ generated catalog (many metrics, subjects and claimants) and datasets of about `
 files of about 1,000 claims each. About a third of the claims are plain `claims:` entries from many
 claimants (twenty per metric and subject) and the rest are points of `series:` blocks: the running totals
 of a few publishers (three per metric and subject), each block continuing its publisher's series where the
-last one stopped, as a daily series split by period does. The catalog grows with the claims (a claimant per 250, a metric per 2,000), so
-that each size has the same shape. Dates come at mixed precision (year, month, day, intervals). A small share of
-every kind of failure is planted: schema errors (unknown field, wrong type, bad date, unknown claimant,
-duplicate key, duplicate id), cumulative falls, quotes that do not state the figure, missing outlets, bad
-URLs, publication before the counted date, dates before the origin or in the future, impossible figures,
-shares above 100%, waivers (current and expired).
+last one stopped, as a daily series split by period does. The catalog grows with the claims (a claimant
+per 250, a people metric per 2,000 with at least four, a share of territory per 10,000), so that every size
+from 10,000 claims on has the same shape. Dates come at mixed precision (year, month, day, intervals). A
+small share of every kind of failure is planted: schema errors (unknown field, wrong type, bad date,
+unknown claimant, duplicate key, duplicate id), cumulative falls, quotes that do not state the figure,
+missing outlets, bad URLs, publication before the counted date, dates before the origin or in the future,
+impossible figures, shares above 100%, waivers (current and expired). Nothing else fails: a claimant gives
+one figure a date, and running totals only rise.
 
     python benchmarks/generate.py OUT --claims 10000 --seed 1
 """
@@ -37,18 +39,19 @@ PUBLISHERS = 3  # claimants publishing a running series of each metric and subje
 LAST_DAY = TODAY - dt.timedelta(days=30)
 
 
-def catalog(claimants: int, metrics: int) -> tuple[str, list[str], list[tuple[str, str]]]:
-    """The catalog text, the metric keys (with unit) and the claimant keys."""
+def catalog(claimants: int, metrics: int, shares: int) -> tuple[str, list[str], list[str], list[str]]:
+    """The catalog text, the people metric keys, the share metric keys and the claimant keys."""
     lines = ["metrics:"]
-    keys: list[tuple[str, str]] = []
+    people: list[str] = []
     for i in range(metrics):
         base = PEOPLE_METRICS[i % len(PEOPLE_METRICS)]
         key = base if i < len(PEOPLE_METRICS) else f"{base}_{i}"
-        keys.append((key, "people"))
+        people.append(key)
         lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})"]
-    keys.append(("occupied_territory_share", "percent"))
-    lines += ["  occupied_territory_share:", "    unit: percent", "    description: share occupied",
-              "    cumulative: false"]  # fmt: skip
+    percent = [SHARE if i == 0 else f"{SHARE}_{i}" for i in range(shares)]
+    for i, key in enumerate(percent):
+        lines += [f"  {key}:", "    unit: percent", f"    description: share occupied (region {i})",
+                  "    cumulative: false"]  # fmt: skip
     lines += ["subjects:", "  ukraine:", "    name: Ukraine", "  russia:", "    name: Russia", "claimants:"]
     names = []
     for i in range(claimants):
@@ -57,7 +60,7 @@ def catalog(claimants: int, metrics: int) -> tuple[str, list[str], list[tuple[st
         affiliation = ("ukraine", "russia", "independent")[i % 3]
         lines += [f"  {key}:", f"    name: Claimant {i}", f"    affiliation: {affiliation}",
                   f"    aliases: [Claimant{i}x]"]  # fmt: skip
-    return "\n".join(lines) + "\n", [k for k, _ in keys], names
+    return "\n".join(lines) + "\n", people, percent, names
 
 
 def _date(rng: random.Random, day: dt.date) -> str:
@@ -80,32 +83,34 @@ def _number(value: int) -> str:
 class Writer:
     """Claims and series for one file, with planted failures."""
 
-    def __init__(self, rng: random.Random, metrics: list[str], claimants: list[str], fail: float):
-        self.rng, self.claimants, self.fail = rng, claimants, fail
-        self.people = [m for m in metrics if m != SHARE]
+    def __init__(self, rng: random.Random, people: list[str], shares: list[str], claimants: list[str], fail: float):
+        self.rng, self.people, self.shares, self.claimants, self.fail = rng, people, shares, claimants, fail
         self.counter = 0
         self.kinds = 0
         # The last (day, total) of each publisher's running series: its next block continues from there.
         self.running: dict[tuple[str, str, str], tuple[dt.date, int]] = {}
-        # The dates each claimant has given a figure of a metric for: a second figure for the same month
+        # The dates each claimant has given a figure of a metric for: a second figure for the same date
         # would be a conflict, which only a planted failure may be.
         self.dated: dict[tuple[str, str, str], set[str]] = defaultdict(set)
 
-    def speaker(self, metric: str, subject: str) -> str:
-        """One of the claimants who speak of `metric` for `subject` (officials, analysts, outlets)."""
-        return self._one_of(self.claimants[1::2], SPEAKERS, metric, subject)
-
     def publisher(self, metric: str, subject: str) -> str:
-        """One of the few claimants that publish a running total of `metric` for `subject`.
+        """The claimant whose running total of `metric` for `subject` the next series block continues.
 
         Series come from institutions (the General Staff's daily totals, a ministry's weekly count), a few
-        per metric and subject. Plain claims use the odd claimants and series the even ones, so that a
-        claimant's one-off figures and running totals do not mix."""
-        return self._one_of(self.claimants[::2], PUBLISHERS, metric, subject)
+        per metric and subject, taking turns by how far their series have come (a block given at random
+        could leave one publisher with most of the points, running out of days). Plain claims use the odd
+        claimants and series the even ones, so that a claimant's one-off figures and running totals do not
+        mix."""
+        pool = self._pool(self.claimants[::2], PUBLISHERS, metric, subject)
+        return min(pool, key=lambda claimant: self.running.get((metric, subject, claimant), (ORIGIN, 0))[0])
 
-    def _one_of(self, claimants: list[str], pool: int, metric: str, subject: str) -> str:
+    def speaker(self, metric: str, subject: str) -> str:
+        """One of the claimants who speak of `metric` for `subject` (officials, analysts, outlets)."""
+        return self.rng.choice(self._pool(self.claimants[1::2], SPEAKERS, metric, subject))
+
+    def _pool(self, claimants: list[str], size: int, metric: str, subject: str) -> list[str]:
         first = zlib.crc32(f"{metric}/{subject}".encode()) % len(claimants)
-        return claimants[(first + self.rng.randrange(pool)) % len(claimants)]
+        return [claimants[(first + n) % len(claimants)] for n in range(min(size, len(claimants)))]
 
     def planted(self) -> bool:
         return self.rng.random() < self.fail
@@ -114,12 +119,18 @@ class Writer:
         rng = self.rng
         self.counter += 1
         cid = f"c{rng.getrandbits(40):010x}-{self.counter}"
-        # Shares of territory are a fixed part of the claims at every size, as the people metrics grow.
-        metric = SHARE if rng.random() < 0.05 else rng.choice(self.people)
+        # Shares of territory are a fixed part of the claims, as the people metrics are.
+        metric = rng.choice(self.shares) if rng.random() < 0.05 else rng.choice(self.people)
         subject = rng.choice(("ukraine", "russia"))
         claimant = self.speaker(metric, subject)
-        percent = metric == SHARE
+        percent = metric in self.shares
         day = ORIGIN + dt.timedelta(days=rng.randint(10, (TODAY - ORIGIN).days - 30))
+        date = _date(rng, day)
+        dated = self.dated[(metric, subject, claimant)]
+        while date in dated:  # one figure a date: a later day, dated to the day
+            day += dt.timedelta(days=1)
+            date = day.isoformat()
+        dated.add(date)
         # A total that grows with time at a rate of its own series: only planted failures fall.
         rate = 1 + zlib.crc32(f"{metric}{subject}{claimant}".encode()) % 200
         value = rng.randint(1, 99) if percent else 100 + rate * (day - ORIGIN).days
@@ -134,11 +145,6 @@ class Writer:
             "value": str(value),
             "qualifier": rng.choice(("exact", "exact", "about", "more_than", "at_least")),
         }
-        date = _date(rng, day)
-        dated = self.dated[(metric, subject, claimant)]
-        if date in dated:
-            date = day.isoformat()  # on the same day, the same figure: the values follow the day
-        dated.add(date)
         source = {"outlet": rng.choice(OUTLETS), "published": published.isoformat()}
         if rng.random() < 0.5:
             source["url"] = f"https://news.example.org/{cid}"
@@ -180,7 +186,7 @@ class Writer:
                 source.pop("quote", None)
                 source["url"] = "https://news.example.org/p"
             elif kind == 14:
-                fields["metric"], fields["value"] = "occupied_territory_share", "140"
+                fields["metric"], fields["value"] = SHARE, "140"
                 source.pop("quote", None)
                 source["url"] = "https://news.example.org/s"
             else:
@@ -253,9 +259,11 @@ def generate(root: Path, claims: int, seed: int = 1, fail: float = 0.03) -> dict
     shutil.copytree(REPO / "checks", root / "checks")
     shutil.copytree(REPO / "expectations", root / "expectations")
     (root / "datasets").mkdir(parents=True)
-    text, metrics, claimants = catalog(claimants=max(20, claims // 250), metrics=max(4, claims // 2000))
+    text, people, shares, claimants = catalog(
+        claimants=max(20, claims // 250), metrics=max(4, claims // 2000), shares=max(1, claims // 10_000)
+    )
     (root / "datasets" / "catalog.yml").write_text(text, encoding="utf-8")
-    writer = Writer(rng, metrics, claimants, fail)
+    writer = Writer(rng, people, shares, claimants, fail)
     files, written, nbytes = 0, 0, 0
     while written < claims:
         count = min(PER_FILE, claims - written)
