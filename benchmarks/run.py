@@ -169,15 +169,16 @@ def measure(root: Path, repeat: int) -> dict:
     }
 
 
-def checks(root: Path) -> dict:
-    """Each check alone on the project's frame, in a fresh process (benchmarks/checks.py); a project whose
-    checks cannot run alone (its catalog does not load) keeps its other figures."""
+def checks(roots: list[Path]) -> dict[str, dict]:
+    """Each check alone on each project's frame, the projects in turn, in a fresh process
+    (benchmarks/checks.py); a project whose checks cannot run alone (its catalog does not load) keeps
+    its other figures."""
     with tempfile.NamedTemporaryFile(suffix=".json") as handle:
-        done = subprocess.run([PYTHON, str(HERE / "checks.py"), str(root), handle.name], stderr=subprocess.PIPE)
+        done = subprocess.run([PYTHON, str(HERE / "checks.py"), handle.name, *map(str, roots)], stderr=subprocess.PIPE)
         if done.returncode != 0:
-            reason = done.stderr.decode(errors="replace").strip().splitlines() or ["no message"]
-            print(f"checks alone: {reason[-1]}", file=sys.stderr)
-            return {"error": reason[-1]}
+            reason = (done.stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
+            print(f"checks alone: {reason}", file=sys.stderr)
+            return {str(root): {"error": reason} for root in roots}
         return json.loads(Path(handle.name).read_text())
 
 
@@ -203,18 +204,22 @@ def main() -> None:
         targets = [(str(claims), *project(args.data, claims, args.seed)) for claims in map(int, args.sizes.split(","))]
     for name, root, info in targets:
         row = {"generated" if not args.project else "given": info, **measure(root, args.repeat)}
-        if not args.no_checks:
-            row["checks"] = checks(root)
         results["sizes"][name] = row
         print(f"\n{name} ({info['bytes'] / 1e6:.1f} MB in {row['files']} files): "
               f"floor {row['floor_s']:.2f} s, factcheck {row['factcheck_s']:.2f} s, ratio {row['ratio']:.2f}, "
               f"+{row['over_floor_s']:.2f} s, peak {row['peak_mib']} MiB (floor {row['floor_peak_mib']} MiB)")  # fmt: skip
-        for name, seconds in row["stages_s"].items():
-            print(f"  {name:<48} {seconds:8.3f} s")
-        for name, seconds in row.get("checks", {}).get("checks_s", {}).items():
-            print(f"  check {name:<42} {seconds:8.3f} s")
-        for name, seconds in row.get("checks", {}).get("reporters_s", {}).items():
-            print(f"  render {name:<41} {seconds:8.3f} s")
+        for stage, seconds in row["stages_s"].items():
+            print(f"  {stage:<48} {seconds:8.3f} s")
+    if not args.no_checks:
+        alone = checks([root for _, root, _ in targets])
+        for name, root, _ in targets:
+            row = results["sizes"][name]
+            row["checks"] = alone[str(root)]
+            print(f"\n{name}, each check and reporter alone:")
+            for check, seconds in row["checks"].get("checks_s", {}).items():
+                print(f"  check {check:<42} {seconds:8.3f} s")
+            for reporter, seconds in row["checks"].get("reporters_s", {}).items():
+                print(f"  render {reporter:<41} {seconds:8.3f} s")
     # Growth compares sizes of one generated shape; given projects have nothing in common to compare.
     for (smaller, small), (larger, large) in itertools.pairwise([] if given_projects else results["sizes"].items()):
         a, b = small.get("checks", {}).get("checks_s", {}), large.get("checks", {}).get("checks_s", {})
