@@ -7,6 +7,7 @@ the wrong findings."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -118,3 +119,24 @@ def test_each_size_has_the_same_shape(tmp_path, claims):
     assert 850 < sum(count[pair] for pair in people) / len(people) < 1000
     assert 60 < sum(count[pair] for pair in shares) / len(shares) < 100
     assert max(len(values) for values in figures.values()) == 1
+
+
+def test_the_runner_measures_each_size_against_its_floor(tmp_path):
+    """benchmarks/run.py end to end on two small sizes: what docs/performance.md reports comes from here."""
+    out = tmp_path / "results.json"
+    command = [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "200,400", "--repeat", "1"]
+    subprocess.run([*command, "--data", str(tmp_path / "data"), "--out", str(out)], check=True, capture_output=True)
+    results = json.loads(out.read_text())
+    assert set(results["startup"]) == {"--help", "--version", "heavy_modules_of_cli"}
+    assert results["startup"]["heavy_modules_of_cli"] == "[]"
+    small, large = results["sizes"]["200"], results["sizes"]["400"]
+    for row in (small, large):
+        assert row["floor_s"] > 0 and row["factcheck_s"] > 0 and row["peak_mib"] > 0
+        assert row["ratio"] == pytest.approx(row["factcheck_s"] / row["floor_s"], abs=0.002)
+        assert row["exit_code"] == 1  # planted failures block
+        assert {"config", "parse", "schema", "frame", "suites", "findings", "report:files"} <= set(row["stages_s"])
+        assert {"report.html", "report.json", "junit.xml"} <= set(row["report_bytes"])
+        assert set(row["checks"]["reporters_s"]) == {"terminal", "github", "html", "json", "junit"}
+    shipped = {check for checks in (small["checks"]["checks_s"], large["checks"]["checks_s"]) for check in checks}
+    assert {"snapshot-vs-cumulative", "cumulative-non-decreasing", "quote-states-figure"} <= shipped
+    assert set(large["check_growth_vs_previous"]) == set(small["checks"]["checks_s"])
