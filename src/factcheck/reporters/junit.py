@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import TextIO
+from xml.sax.saxutils import escape
 
 from factcheck.findings import Finding, Report
 
@@ -45,7 +46,7 @@ def _testcase(finding: Finding) -> str:
         body.append(f"hint: {finding.hint}")
     if finding.related:
         body.append("compared with: " + ", ".join(finding.related))
-    text = _escape("\n".join(body), _TEXT_ESCAPES)
+    text = escape("\n".join(body))
     if finding.status == "waived":
         waiver = finding.waiver
         until = f" until {waiver.until.text}" if waiver and waiver.until else ""
@@ -118,16 +119,8 @@ def _element(tag: str, attributes: str, children: list[str], level: int) -> str:
 
 
 def _attributes(**values: str) -> str:
-    return "".join(f' {name}="{_escape(value, _ATTRIBUTE_ESCAPES)}"' for name, value in values.items())
+    return "".join(f' {name}="{escape(value, _ATTRIBUTE_ENTITIES)}"' for name, value in values.items())
 
 
-# ElementTree's escaping of character data, and of attribute values (line breaks and tabs as references).
-_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
-_ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
-
-
-def _escape(text: str, escapes: tuple[tuple[str, str], ...]) -> str:
-    for char, reference in escapes:
-        if char in text:
-            text = text.replace(char, reference)
-    return text
+# ElementTree escapes attribute values as character data, plus quotes, line breaks and tabs as references.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
