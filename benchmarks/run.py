@@ -203,7 +203,7 @@ def main() -> None:
     else:
         targets = [(str(claims), *project(args.data, claims, args.seed)) for claims in map(int, args.sizes.split(","))]
     for name, root, info in targets:
-        row = {"generated" if not args.project else "given": info, **measure(root, args.repeat)}
+        row = {"given" if given_projects else "generated": info, **measure(root, args.repeat)}
         results["sizes"][name] = row
         print(f"\n{name} ({info['bytes'] / 1e6:.1f} MB in {row['files']} files): "
               f"floor {row['floor_s']:.2f} s, factcheck {row['factcheck_s']:.2f} s, ratio {row['ratio']:.2f}, "
