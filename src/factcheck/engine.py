@@ -55,8 +55,9 @@ class Engine:
         # Storing results (what Data Docs are built from) serialises and deep-copies every failing row:
         # ten times the validation itself with thousands of hits. Only Data Docs need it.
         self.keep_results = keep_results
-        expectations.register()
+        # Quiet first: registering factcheck's RE2 regex metrics over GX's own logs a warning.
         logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
+        expectations.register()
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         asset = self.context.data_sources.add_pandas("claims").add_dataframe_asset("claims")

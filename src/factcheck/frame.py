@@ -10,16 +10,10 @@ import math
 
 import pandas as pd
 
+from factcheck.columns import COLUMNS
 from factcheck.figures import bounds
 from factcheck.findings import about_adversary
 from factcheck.models import Catalog, Claim
-
-COLUMNS = (
-    "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
-    "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
-    "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
-    "fall", "waived", "entry",
-)  # fmt: skip
 
 
 def _day(span, end: bool = False) -> float:

@@ -3,6 +3,12 @@
 Each entry is `{type, kwargs, meta: {id, title, explain, message}, severity}`. `meta.id` is the stable
 check id that findings, waivers and docs use (GX's own `id` is a UUID and stays GX's). `message` is the
 sentence a reader sees, with `{field}` names filled from the claim (see docs/checks.md).
+
+A suite is untrusted input (a pull request may change it), and Great Expectations would run text from it:
+a row condition as a pandas query, a column name inside one, a regex on every value. So an entry is held
+to what factcheck can vouch for before GX sees it (`check_entry`): an expectation type from `TYPES`, every
+column one of the batch's `COLUMNS`, a row condition only in the structured grammar (comparison, nullity,
+and, or) with plain values, and a regex that RE2 accepts (the engine runs regexes on RE2: linear time).
 """
 
 from __future__ import annotations
@@ -12,8 +18,41 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from factcheck import yamlfile
+from factcheck.columns import COLUMNS
 from factcheck.models import Key, Severity, Text, _Model
 from factcheck.project import ConfigError, invalid, read_config
+
+# The expectation types a suite may use, with the kwargs that name columns. Each reports the rows (claims)
+# that fail, which is what a finding needs, and none evaluates text from the suite: aggregate expectations
+# (a mean, a row count) name no claim, and types that parse JSON schemas, dates or SQL are left out.
+TYPES: dict[str, tuple[str, ...]] = {
+    "expect_column_values_to_be_between": ("column",),
+    "expect_column_values_to_not_be_null": ("column",),
+    "expect_column_values_to_be_null": ("column",),
+    "expect_column_values_to_be_in_set": ("column",),
+    "expect_column_values_to_not_be_in_set": ("column",),
+    "expect_column_values_to_be_unique": ("column",),
+    "expect_column_value_lengths_to_be_between": ("column",),
+    "expect_column_values_to_match_regex": ("column",),
+    "expect_column_values_to_not_match_regex": ("column",),
+    "expect_column_pair_values_a_to_be_greater_than_b": ("column_A", "column_B"),
+    "expect_column_pair_values_to_be_equal": ("column_A", "column_B"),
+    "expect_compound_columns_to_be_unique": ("column_list",),
+    "expect_select_column_values_to_be_unique_within_record": ("column_list",),
+    # factcheck's own (factcheck.expectations)
+    "expect_cumulative_totals_to_be_non_decreasing": (),
+    "expect_quote_to_state_figure": ("column_list",),
+    "expect_same_claims_to_be_compatible": (),
+    "expect_claims_to_be_entered_once": (),
+    "expect_parts_to_be_within_whole": (),
+    "expect_period_totals_to_match_cumulative_series": (),
+    "expect_cumulative_claims_to_match_other_series": (),
+}
+OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "IN", "NOT_IN")
+PARAMETERS = ("today",)  # the run-time parameters a kwarg may name: {$PARAMETER: today}
+MAX_CONDITIONS = 100  # Great Expectations' own limit on the conditions of one row condition
+MAX_TEXT = 1000  # a value or regex in a suite: longer is not a rule anyone writes
 
 
 class EntryMeta(_Model):
@@ -88,6 +127,7 @@ def read_suite(root: Path, path: Path) -> Suite:
         if entry.meta.id in seen:
             raise ConfigError(f"{rel}:{line}: check id {entry.meta.id!r} is already used on line {seen[entry.meta.id]}")
         seen[entry.meta.id] = line
+        check_entry(rel, node)
         meta = _plain(node["meta"])
         checks.append(
             Check(
@@ -103,3 +143,166 @@ def read_suite(root: Path, path: Path) -> Suite:
             )
         )
     return Suite(name=suite.name, path=rel, description=str(suite.meta.get("description", "")), checks=tuple(checks))
+
+
+# --- what an entry may ask Great Expectations to do ------------------------------------------------------
+
+
+def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
+    """Refuse (`ConfigError` at file:line) anything in a suite entry that factcheck cannot vouch for."""
+    kind = entry["type"]
+    if kind not in TYPES:
+        raise ConfigError(
+            f"{rel}:{entry.line_of('type')}: the expectation type {kind!r} is not one factcheck runs",
+            f"a suite may use: {', '.join(TYPES)} (docs/security.md)",
+        )
+    kwargs = entry.get("kwargs") or yamlfile.Mapping()
+    if not isinstance(kwargs, dict):
+        return  # the schema (Entry) reports it
+    for key, value in kwargs.items():
+        line = kwargs.line_of(key) if isinstance(kwargs, yamlfile.Mapping) else entry.line
+        if key == "condition_parser":
+            raise ConfigError(
+                f"{rel}:{line}: `condition_parser` asks for a row condition written as a pandas query, "
+                "which factcheck never runs",
+                "write the condition as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
+            )
+        if key == "row_condition":
+            _check_condition(rel, value, line, 1)
+        elif key in TYPES[kind]:
+            for name in value if isinstance(value, list) else [value]:
+                _check_column(rel, name, line)
+        elif key in ("regex", "regex_list", "like_pattern", "like_pattern_list"):
+            if key != "regex":
+                raise ConfigError(f"{rel}:{line}: `{key}` is not supported", "use one `regex` per check")
+            _check_regex(rel, value, line)
+        else:
+            _check_plain(rel, key, value, line)
+
+
+def _check_column(rel: str, name: object, line: int) -> None:
+    if name not in COLUMNS:
+        import difflib
+
+        shown = repr(name)[:80] if isinstance(name, str) else "a " + type(name).__name__
+        close = difflib.get_close_matches(str(name), COLUMNS, n=1)
+        raise ConfigError(
+            f"{rel}:{line}: {shown} is not a column of the batch",
+            f"did you mean `{close[0]}`?" if close else f"the columns: {', '.join(COLUMNS)} (docs/format.md)",
+        )
+
+
+def _check_condition(rel: str, node: object, line: int, depth: int, count: list[int] | None = None) -> None:
+    """The structured row condition grammar: comparison, nullity, and, or; nothing else, nothing as text."""
+    count = count if count is not None else [0]
+    count[0] += 1
+    if count[0] > MAX_CONDITIONS or depth > 10:
+        raise ConfigError(f"{rel}:{line}: the row condition is too large", "a condition needs a few comparisons")
+    if isinstance(node, yamlfile.Mapping):
+        line = node.line
+    if not isinstance(node, dict):
+        raise ConfigError(
+            f"{rel}:{line}: a row condition is a mapping, not text: factcheck never evaluates a condition "
+            "written as a query",
+            "write it as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
+        )
+    kind = node.get("type")
+    fields = {
+        "comparison": {"type", "column", "operator", "parameter"},
+        "nullity": {"type", "column", "is_null"},
+        "and": {"type", "conditions"},
+        "or": {"type", "conditions"},
+    }
+    if kind not in fields:
+        raise ConfigError(
+            f"{rel}:{line}: a row condition's `type` is comparison, nullity, and or or, not {str(kind)[:40]!r}",
+            "pass_through and text conditions are never run",
+        )
+    unknown = sorted(str(key) for key in node if key not in fields[kind])
+    missing = sorted(fields[kind] - set(node))
+    if unknown or missing:
+        what = f"unknown field `{unknown[0][:40]}`" if unknown else f"`{missing[0]}` is required"
+        raise ConfigError(
+            f"{rel}:{line}: {kind} condition: {what}", f"a {kind} condition has {', '.join(sorted(fields[kind]))}"
+        )
+    if kind in ("and", "or"):
+        conditions = node["conditions"]
+        if not isinstance(conditions, list) or not conditions:
+            raise ConfigError(f"{rel}:{line}: `conditions` is a list of conditions")
+        for index, child in enumerate(conditions):
+            child_line = conditions.line_of(index) if isinstance(conditions, yamlfile.Sequence) else line
+            _check_condition(rel, child, child_line, depth + 1, count)
+        return
+    column = node["column"]
+    if not isinstance(column, dict) or set(column) != {"name"}:
+        raise ConfigError(f"{rel}:{line}: a condition's `column` is {{name: <column>}}")
+    _check_column(rel, column["name"], line)
+    if kind == "nullity":
+        if not isinstance(node["is_null"], bool):
+            raise ConfigError(f"{rel}:{line}: `is_null` is true or false")
+        return
+    operator, parameter = node["operator"], node["parameter"]
+    if operator not in OPERATORS:
+        raise ConfigError(
+            f"{rel}:{line}: unknown operator {str(operator)[:20]!r}", f"use one of {', '.join(OPERATORS)}"
+        )
+    if operator in ("IN", "NOT_IN"):
+        if not isinstance(parameter, list) or not parameter:
+            raise ConfigError(f"{rel}:{line}: {operator} compares with a list of values")
+        for value in parameter:
+            _check_scalar(rel, "parameter", value, line)
+    else:
+        _check_scalar(rel, "parameter", parameter, line)
+
+
+def _check_scalar(rel: str, key: str, value: object, line: int) -> None:
+    if value is not None and not isinstance(value, str | int | float | bool):
+        raise ConfigError(
+            f"{rel}:{line}: `{key}` is a plain value (text, a number, true or false), not a list or mapping"
+        )
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise ConfigError(f"{rel}:{line}: `{key}` is longer than {MAX_TEXT} characters")
+
+
+def _check_plain(rel: str, key: str, value: object, line: int) -> None:
+    """Any other kwarg: plain values, lists of them, or a run-time parameter (`{$PARAMETER: today}`)."""
+    if isinstance(value, dict):
+        if set(value) == {"$PARAMETER"} and value["$PARAMETER"] in PARAMETERS:
+            return
+        raise ConfigError(
+            f"{rel}:{line}: `{key}` is a plain value or {{$PARAMETER: today}}, not a mapping",
+            f"the run-time parameters: {', '.join(PARAMETERS)}",
+        )
+    if isinstance(value, list):
+        if len(value) > MAX_CONDITIONS * 10:
+            raise ConfigError(f"{rel}:{line}: `{key}` lists more than {MAX_CONDITIONS * 10} values")
+        for item in value:
+            _check_scalar(rel, key, item, line)
+        return
+    _check_scalar(rel, key, value, line)
+
+
+def _check_regex(rel: str, pattern: object, line: int) -> None:
+    """A regex RE2 compiles: RE2 matches in time linear in the text, whatever the pattern."""
+    if not isinstance(pattern, str) or not pattern or len(pattern) > MAX_TEXT:
+        raise ConfigError(f"{rel}:{line}: `regex` is a text of 1 to {MAX_TEXT} characters")
+    try:
+        compile_regex(pattern)
+    except ValueError as error:
+        raise ConfigError(
+            f"{rel}:{line}: the regex cannot be used: {error}",
+            "regexes run on RE2 (linear time): backreferences and lookarounds are not supported",
+        ) from None
+
+
+def compile_regex(pattern: str):
+    """`pattern` compiled by RE2, quietly (RE2 logs its errors to stderr); `ValueError` when RE2 refuses it."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else "not a regex"
+        raise ValueError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None

@@ -11,6 +11,7 @@ from crossdata import gs_series, syrskyi, uk, with_general_staff
 from conftest import TODAY, claim, run_project
 from factcheck import datasets, engine
 from factcheck.frame import build
+from factcheck.project import ConfigError
 from factcheck.run import Options, _select
 from factcheck.suites import read_suite
 
@@ -85,7 +86,21 @@ def test_failing_rows_are_named_by_claim_whatever_the_frame_index(every_failure)
     assert engine.Engine().validate_all(suites, named, today) == expected
 
 
-def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
+def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project, monkeypatch):
+    from factcheck.expectations import quote_states_figure
+
+    def broken(quote, value):
+        raise ZeroDivisionError("a bug in a check")
+
+    monkeypatch.setattr(quote_states_figure, "states_figure", broken)
+    project.dataset([claim()])
+    with pytest.raises(
+        engine.EngineError, match=r"check quote-states-figure \(expectations/source-attribution.yml:\d+\) failed inside"
+    ):
+        run_project(project)
+
+
+def test_a_column_the_batch_lacks_is_a_configuration_error_on_its_line(project):
     project.write(
         "expectations/plausible-ranges.yml",
         """
@@ -95,13 +110,14 @@ def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project):
             kwargs: {column: value, min_value: 0}
             meta: {id: value-not-negative, title: No negative figure, explain: Never negative.}
           - type: expect_column_values_to_be_between
-            kwargs: {column: no_such_column, min_value: 0}
+            kwargs: {column: valeu, min_value: 0}
             meta: {id: broken, title: Broken, explain: A column the frame does not have.}
         """,
     )
     project.dataset([claim()])
-    with pytest.raises(engine.EngineError, match=r"check broken \(expectations/plausible-ranges.yml:6\) failed inside"):
+    with pytest.raises(ConfigError, match=r"expectations/plausible-ranges.yml:7: 'valeu' is not a column") as error:
         run_project(project)
+    assert error.value.hint == "did you mean `value`?"
 
 
 def test_two_checks_that_differ_only_in_their_meta_both_run(project):
