@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
-from factcheck.datasets import explain
+from factcheck.datasets import CATALOG, explain
 from factcheck.models import Gate
 
 CHECKS_DIR = "checks"
@@ -99,27 +99,73 @@ def gate_files(root: Path) -> list[Path]:
     return files
 
 
-def _pattern(glob: str) -> re.Pattern:
-    """A gate glob as a regular expression over POSIX paths: `**` spans folders, `*` and `?` do not."""
-    out = ""
+MAX_GLOB = 500  # characters in one gate glob: matching costs at most its length per character of a path
+
+
+def glob_matcher(glob: str) -> Callable[[str], bool]:
+    """Whether a POSIX path matches a gate glob: `**/` spans folders (or none), `**` anything, `*` and `?`
+    stay within one folder; every other character is itself.
+
+    Matched by stepping the set of glob positions a path's prefix can reach, one character at a time, never
+    by a backtracking regex: the cost is at most the glob's length per character, whatever both are.
+    """
+    if len(glob) > MAX_GLOB:
+        raise ConfigError(f"the glob {glob[:60]!r}... is longer than {MAX_GLOB} characters", "name folders, not files")
+    tokens: list[str] = []  # "*" within a folder, "?" one character, "**" anything, "**/" folders; else a literal
     i = 0
     while i < len(glob):
-        if glob.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-        elif glob.startswith("**", i):
-            out += ".*"
-            i += 2
-        elif glob[i] == "*":
-            out += "[^/]*"
-            i += 1
-        elif glob[i] == "?":
-            out += "[^/]"
-            i += 1
+        for token in ("**/", "**", "*", "?"):
+            if glob.startswith(token, i):
+                break
         else:
-            out += re.escape(glob[i])
-            i += 1
-    return re.compile(out + r"\Z")
+            token = glob[i]
+        if token == "**/":
+            tokens += ["**/", "**", "/"]  # `(?:.*/)?`: skip all three, or anything that ends on a '/'
+
+        else:
+            tokens.append(token)
+        i += len(token)
+    end = len(tokens)
+    wild = ("*", "**")
+
+    def closure(states: set[int]) -> set[int]:
+        stack = list(states)
+        while stack:
+            state = stack.pop()
+            if state == end:
+                continue
+            token = tokens[state]
+            following = (state + 1, state + 3) if token == "**/" else (state + 1,) if token in wild else ()
+            for after in following:
+                if after not in states:
+                    states.add(after)
+                    stack.append(after)
+        return states
+
+    start = closure({0})
+
+    def matches(path: str) -> bool:
+        states = start
+        for char in path:
+            reached = set()
+            for state in states:
+                if state == end:
+                    continue
+                token = tokens[state]
+                if token == "**" or (token == "*" and char != "/"):
+                    reached.add(state)
+                elif (token == "?" and char != "/") or token == char:
+                    reached.add(state + 1)
+            if not reached:
+                return False
+            states = closure(reached)
+        return end in states
+
+    return matches
+
+
+def _is_yaml(path: str) -> bool:
+    return path.endswith((".yml", ".yaml"))
 
 
 def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Path]:
@@ -137,17 +183,17 @@ def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Pa
             if base.is_file():
                 found.add(base)
             elif base.is_dir():
-                found.update(_walk(root, base, re.compile(r".*\.ya?ml\Z"), allow_outside))
+                found.update(_walk(root, base, _is_yaml, allow_outside))
             else:
                 raise ConfigError(f"dataset path {glob!r} does not exist")
             continue
         rest = "/".join(parts[len(static) :])
-        found.update(_walk(root, base, _pattern(rest), allow_outside))
+        found.update(_walk(root, base, glob_matcher(rest), allow_outside))
     checked = [inside(root, path, "dataset file", allow_outside) for path in found]
     return sorted(set(checked))
 
 
-def _walk(root: Path, base: Path, pattern: re.Pattern, allow_outside: bool) -> list[Path]:
+def _walk(root: Path, base: Path, pattern: Callable[[str], bool], allow_outside: bool) -> list[Path]:
     """Files under `base` matching `pattern`. Symlinked folders are never entered (a loop cannot hang the
     walk), and one that leads outside the root is refused like any other path that leaves it."""
     matches = []
@@ -159,17 +205,59 @@ def _walk(root: Path, base: Path, pattern: re.Pattern, allow_outside: bool) -> l
                 inside(root, link.relative_to(root) if link.is_relative_to(root) else link, "folder", allow_outside)
         for name in sorted(files):
             path = Path(folder) / name
-            if pattern.match(path.relative_to(base).as_posix()):
+            # A name that is not UTF-8, or a symlink to nothing, is never read: stray_files reports it.
+            if _readable_name(name) and not _dangling(path) and pattern(path.relative_to(base).as_posix()):
                 matches.append(path)
     return matches
 
 
-def stray_files(root: Path) -> list[str]:
-    """Files under datasets/ that are neither YAML nor hidden: DESIGN.md makes each of them a finding."""
+def _readable_name(name: str) -> bool:
+    """A file name that is UTF-8 text (os.walk gives the bytes of any other as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _dangling(path: Path) -> bool:
+    """A symlink to nothing (a symlink loop is not: `inside` refuses it as one)."""
+    if os.path.exists(path) or not path.is_symlink():
+        return False
+    try:
+        path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop
+        return False
+    return True
+
+
+def shown_name(path: str) -> str:
+    """A path as text: the bytes of a name that is not UTF-8 shown as `\\xff` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
+    """Every file under datasets/ that no gate reads (its path and what is wrong with it), whatever its name,
+    extension or kind: a file that is never looked at would pass the gate unseen. Symlinked folders are not
+    entered (their files are refused or read through the path a gate names)."""
     strays = []
     for folder, dirs, files in os.walk(root / DATASETS_DIR, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs.sort()
         for name in sorted(files):
-            if not name.startswith(".") and not name.endswith((".yml", ".yaml")):
-                strays.append((Path(folder) / name).relative_to(root).as_posix())
+            path = Path(folder) / name
+            try:
+                target = path.resolve()  # a gate reads a symlinked file as the file it names
+            except (RuntimeError, OSError):
+                target = path
+            if target in read or path in read or path == root / CATALOG:
+                continue
+            rel = shown_name(path.relative_to(root).as_posix())
+            if not _readable_name(name):
+                strays.append((rel, "the file name is not UTF-8 text, so it is never read"))
+            elif _dangling(path):
+                strays.append((rel, "this symlink points to nothing"))
+            elif _is_yaml(name):
+                strays.append((rel, "no gate in checks/ reads this file"))
+            else:
+                strays.append((rel, "this file is not a YAML dataset"))
     return strays

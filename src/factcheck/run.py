@@ -72,8 +72,10 @@ def run(options: Options) -> Report:
     files_by_gate: dict[str, list[Path]] = {}
     suites_by_gate: dict[str, list[Suite]] = {}
     suites: dict[Path, Suite] = {}
+    covered: set[Path] = set()  # every file a gate reads, whichever the command line restricts the run to
     for gate in gates:
         files = project.expand(root, list(gate.gate.datasets), options.allow_outside_root)
+        covered.update(files)
         files = [f for f in files if f != root / datasets.CATALOG and (only is None or f in only)]
         files_by_gate[gate.path] = files
         chosen = []
@@ -111,13 +113,13 @@ def run(options: Options) -> Report:
     strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
     for finding in loaded.findings:
         add(finding, options.fail_on or strictest)
-    for rel in project.stray_files(root):
-        meta = datasets.SCHEMA_CHECKS["stray-file"]
+    meta = datasets.SCHEMA_CHECKS["stray-file"]
+    for rel, problem in project.stray_files(root, covered):
+        hint = "datasets/ holds only the datasets its gates read and catalog.yml: move it, or add it to a gate"
         add(
-            Finding("stray-file", "critical", rel, 1, "this file is not a YAML dataset", title=meta["title"],
-                    explain=meta["explain"], hint="datasets/ holds only .yml datasets and catalog.yml; move it"),
+            Finding("stray-file", "critical", rel, 1, problem, title=meta["title"], explain=meta["explain"], hint=hint),
             options.fail_on or strictest,
-        )  # fmt: skip
+        )
 
     gate_runs = []
     checks_meta: dict[str, dict] = {k: {**v, "severity": "critical"} for k, v in datasets.SCHEMA_CHECKS.items()}
