@@ -120,6 +120,15 @@ def _fifo(root: Path) -> None:
     os.mkfifo(root / DATASET)
 
 
+def _dangling_symlink(root: Path) -> None:
+    os.symlink("no-such-file.yml", root / "datasets" / "gone.yml")
+
+
+def _file_name_not_utf8(root: Path) -> None:
+    with open(os.path.join(os.fsencode(root / "datasets"), b"\xff\xfe.yml"), "w") as handle:
+        handle.write(_dataset_text())
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -133,6 +142,9 @@ GENERATORS = {
     "symlink_file_loop": _symlink_file_loop,
     "symlink_folder_loop": _symlink_folder_loop,
     "fifo": _fifo,
+    # files under datasets/ that are never read
+    "dangling_symlink": _dangling_symlink,
+    "file_name_not_utf8": _file_name_not_utf8,
 }
 
 

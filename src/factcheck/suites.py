@@ -159,22 +159,26 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
     kwargs = entry.get("kwargs") or yamlfile.Mapping()
     if not isinstance(kwargs, dict):
         return  # the schema (Entry) reports it
+
+    def line_of(key: object) -> int:
+        return kwargs.line_of(key) if isinstance(kwargs, yamlfile.Mapping) else entry.line
+
+    if "condition_parser" in kwargs:
+        raise ConfigError(
+            f"{rel}:{line_of('condition_parser')}: `condition_parser` asks for a row condition written as a "
+            "pandas query, which factcheck never runs",
+            "write the condition as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
+        )
     for key, value in kwargs.items():
-        line = kwargs.line_of(key) if isinstance(kwargs, yamlfile.Mapping) else entry.line
-        if key == "condition_parser":
-            raise ConfigError(
-                f"{rel}:{line}: `condition_parser` asks for a row condition written as a pandas query, "
-                "which factcheck never runs",
-                "write the condition as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
-            )
+        line = line_of(key)
         if key == "row_condition":
             _check_condition(rel, value, line, 1)
         elif key in TYPES[kind]:
             for name in value if isinstance(value, list) else [value]:
                 _check_column(rel, name, line)
-        elif key in ("regex", "regex_list", "like_pattern", "like_pattern_list"):
-            if key != "regex":
-                raise ConfigError(f"{rel}:{line}: `{key}` is not supported", "use one `regex` per check")
+        elif key in ("regex_list", "like_pattern", "like_pattern_list"):
+            raise ConfigError(f"{rel}:{line}: `{key}` is not supported", "use one `regex` per check")
+        elif key == "regex":
             _check_regex(rel, value, line)
         else:
             _check_plain(rel, key, value, line)
