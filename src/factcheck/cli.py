@@ -143,12 +143,15 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
     """
+    from factcheck.outputs import check_writable
     from factcheck.project import find_root
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
 
     root = root.resolve() if root else find_root(Path.cwd())
+    writes = (*outputs.named(), *profiling.named())
+    check_writable(writes)
     options = Options(
         root=root,
         targets=tuple(targets),
@@ -156,9 +159,10 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         fail_on=fail_on,
         allow_outside_root=allow_outside_root,
         data_docs=outputs.data_docs,
+        writes=writes,
     )
-    outputs.check_writable()
     report = run(options)
+    profiling.keep()
     profiling.lap("findings")
     if outputs.timestamp:
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()

@@ -58,7 +58,7 @@ def test_an_unwritable_report_path_is_a_clear_error_before_the_run(project):
     Path("plain-file").write_text("x")
     result = invoke("validate", "--report", "plain-file/report.html")
     assert result.exit_code == 2
-    assert "cannot write the report plain-file/report.html" in result.output
+    assert "cannot write --report plain-file/report.html" in result.output
     assert "Traceback" not in result.output
     Path("folder").mkdir()
     result = invoke("validate", "--json", "folder")
