@@ -234,7 +234,10 @@ def import_(table, mapping, output, corrections, force, root) -> None:
     from factcheck.project import find_root
 
     root = root.resolve() if root else find_root(Path.cwd())
-    built = run_import(table, mapping, output, root, corrections=corrections, force=force)
+    built = run_import(
+        table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
+    )
+    profiling.keep()
     click.echo(f"wrote {output}: {built.series} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
