@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import gc
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -35,6 +36,15 @@ def cli() -> None:
     """
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, a timeout), raised where the program is, so that it unwinds as Ctrl-C
+    does: every `finally` runs, and the temporary files of `write_atomic` go with it."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped()
+
+
 def error_handling(command):
     """Turn library errors into exit codes: 2 for configuration, 3 (one line) for bugs."""
 
@@ -56,9 +66,9 @@ def error_handling(command):
             sys.exit(EXIT_CONFIG)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as stop:  # every `finally` on the way has run: no temporary file is left
+            click.echo("stopped" if isinstance(stop, Stopped) else "interrupted", err=True)
+            sys.exit(128 + (signal.SIGTERM if isinstance(stop, Stopped) else signal.SIGINT))
         except Exception as error:
             if debug:
                 traceback.print_exc()
@@ -254,8 +264,12 @@ def main() -> None:
     The process is short-lived, so the collector is off for all of it; the cyclic garbage left (Great
     Expectations' objects, about 50 MB at 100,000 claims) goes with the process. Its exit would otherwise
     free the run's objects one by one (seconds at 100,000 claims), which nothing needs done before it ends.
+
+    SIGTERM (a cancelled CI job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt,
+    so that every `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
     """
     gc.disable()
+    signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
     try:
         cli()
         code = EXIT_OK
