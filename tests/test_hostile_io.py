@@ -81,6 +81,10 @@ def _out_symlink_to_datasets(root: Path) -> None:
     os.symlink("datasets", root / "out")
 
 
+def _site_symlink_to_datasets(root: Path) -> None:
+    os.symlink("datasets", root / "site")
+
+
 def _two_names_of_one_report(root: Path) -> None:
     os.symlink("b.json", root / "a.json")
 
@@ -175,6 +179,7 @@ GENERATORS = {
     # outputs
     "report_symlink_to_catalog": _report_symlink_to_catalog,
     "out_symlink_to_datasets": _out_symlink_to_datasets,
+    "site_symlink_to_datasets": _site_symlink_to_datasets,
     "two_names_of_one_report": _two_names_of_one_report,
     "hard_link_to_catalog": _hard_link_to_catalog,
     "output_symlink_loop": _output_symlink_loop,
@@ -322,3 +327,24 @@ def test_a_run_stopped_while_writing_leaves_no_temporary_file(args, output, sign
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
     assert ("stopped" if signum == signal.SIGTERM else "interrupted") in stderr
     assert fingerprint(tmp_path) == before  # the previous output intact, and no temporary file anywhere
+
+
+# --- what stays allowed ------------------------------------------------------------------------------------------
+
+
+def test_import_may_replace_a_dataset_with_force_and_write_its_profile(tmp_path):
+    _plain_case(tmp_path)
+    args = ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/case.yml", "--force"]
+    result = factcheck(tmp_path, args, {"FACTCHECK_PROFILE": "out/profile.json"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "datasets" / "case.yml").read_text().startswith("dataset: imported\n")
+    assert "stages" in json.loads((tmp_path / "out" / "profile.json").read_text())
+    assert sorted(p.name for p in (tmp_path / "datasets").iterdir()) == ["case.yml", "catalog.yml"]
+
+
+def test_a_refused_profile_is_never_written(tmp_path):
+    _plain_case(tmp_path)
+    args = ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "src/table.csv"]
+    result = factcheck(tmp_path, args, {"FACTCHECK_PROFILE": "out/profile.json"})
+    assert result.returncode == 2, result.stderr
+    assert not (tmp_path / "out").exists()

@@ -220,7 +220,11 @@ def _to_stdout(write: Callable[[], None]) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="The claimant's own corrections (same columns): each fall they explain is waived, naming the correction.",
 )
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUTPUT if it exists (a dataset: never the table, mapping, catalog or a gate).",
+)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),

@@ -58,6 +58,9 @@ _HINT = "write outputs to paths of their own, outside datasets/, checks/, expect
 def refuse_inputs(outputs: Iterable[Output], inputs: Inputs) -> None:
     """Refuse (exit 2) an output onto an input file, inside an input folder, or onto another output; a
     folder output may neither contain nor lie inside an input."""
+    outputs = list(outputs)
+    if not outputs:
+        return
     files = {_resolve("input", f): f for f in inputs.files}
     folders = {_resolve("input", f): f for f in inputs.folders}
     by_identity = {ident: f for resolved, f in folders.items() if (ident := _identity(resolved))}
