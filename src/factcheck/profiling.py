@@ -84,6 +84,8 @@ def _write() -> None:
         write_atomic(Path(_PATH), lambda handle: json.dump(stages, handle, indent=1), what="the profile")
     except ConfigError as error:  # checked up front, so only a disk that filled up or a folder that went away
         print(f"error: {error}", file=sys.stderr)
+    except KeyboardInterrupt:  # stopped (Ctrl-C, SIGTERM) while writing: write_atomic removed its temporary file
+        pass
 
 
 if _PATH:
