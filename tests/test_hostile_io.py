@@ -14,8 +14,9 @@ and src/table.json it imports):
     env: {NAME: value}               # optional environment (FACTCHECK_PROFILE is read when the program starts)
     max_line: 400                    # optional: no output line longer than this
 
-The program runs as `factcheck` does (`cli.main`), in a child process with the project as its folder, and
-must end within TIMEOUT seconds (a FIFO or /dev/zero read would hang or never end). Every case also checks:
+The program runs as `factcheck` does (`cli.main`), in a child process with the project as its folder, under
+test_hostile's address-space limit and CPU_SECONDS of CPU, with a peak resident memory under its MEMORY_LIMIT,
+and must end within TIMEOUT seconds of wall clock (a FIFO read would hang, a /dev/zero read never end). Every case also checks:
 no traceback or internal error, every file of the project byte-identical and nothing added but `created`
 (so no output and no temporary file landed in datasets/, checks/, expectations/ or anywhere else).
 """
@@ -27,14 +28,17 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import TODAY, Project
-from test_hostile import _dataset_text, fingerprint
+from test_hostile import MEMORY_LIMIT, _dataset_text, _limits, fingerprint
 
 TESTS = Path(__file__).parent
 CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-import"}
@@ -42,6 +46,7 @@ CASES = sorted(
     (corpus, p.name) for corpus, folder in CORPORA.items() for p in folder.iterdir() if (p / "expect.yml").is_file()
 )
 TIMEOUT = 10
+CPU_SECONDS = 5  # no case imports Great Expectations: each is refused before, or is an import
 PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
 
 MAPPING = """\
@@ -231,16 +236,37 @@ def make_case(corpus: str, name: str, root: Path) -> None:
         GENERATORS[generate](root)
 
 
-def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+    memory: int  # the child's peak resident memory, bytes
+
+
+def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) -> Outcome:
+    """The program in a child under test_hostile's address-space limit and CPU_SECONDS of CPU; a hang (which
+    burns no CPU) is ended by the TIMEOUT wall clock. Either way the case fails: no verdict."""
     child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **(env or {})}
     child_env.pop("GITHUB_ACTIONS", None)
-    try:
-        return subprocess.run(
-            [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, capture_output=True, text=True,
-            timeout=TIMEOUT,
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
+            text=True, preexec_fn=lambda: _limits(CPU_SECONDS),
         )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"no verdict within {TIMEOUT} s: {' '.join(args)}")
+        timer = threading.Timer(TIMEOUT, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)  # this one child's own peak memory
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        outcome = Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024)
+    if outcome.returncode < 0:
+        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within the limits: {' '.join(args)}")
+    return outcome
 
 
 def test_the_corpora_are_described():
@@ -267,6 +293,7 @@ def test_hostile_case(corpus, name, tmp_path):
     assert "Traceback" not in output, output[-2000:]
     assert "internal error" not in output, output[-2000:]
     assert result.returncode == expect["exit"], f"exit {result.returncode}\n{output[-3000:]}"
+    assert result.memory < MEMORY_LIMIT, f"peak resident memory {result.memory:,} bytes"
     after = fingerprint(tmp_path)
     created = set(expect.get("created") or [])
     assert set(after) - set(before) == created, "the run added files it should not have"
