@@ -61,8 +61,9 @@ def refuse_inputs(outputs: Iterable[Output], inputs: Inputs) -> None:
     outputs = list(outputs)
     if not outputs:
         return
-    files = {_resolve("input", f): f for f in inputs.files}
-    folders = {_resolve("input", f): f for f in inputs.folders}
+    # In path order, so that of several inputs in the way the same one is named on every run.
+    files = {_resolve("input", f): f for f in sorted(inputs.files)}
+    folders = {_resolve("input", f): f for f in sorted(inputs.folders)}
     by_identity = {ident: f for resolved, f in folders.items() if (ident := _identity(resolved))}
     taken: dict[Path, Output] = {}
     for output in outputs:
@@ -74,7 +75,8 @@ def refuse_inputs(outputs: Iterable[Output], inputs: Inputs) -> None:
         same = None if output.folder else _other_names(target)
         for resolved, shown in {**folders, **files}.items():
             if output.folder and resolved.is_relative_to(target):
-                raise ConfigError(f"{where} holds {_shown(shown)}, which factcheck reads", _HINT)
+                held = _shown(shown) + ("/" if resolved in folders else "")
+                raise ConfigError(f"{where} holds {held}, which factcheck reads", _HINT)
             onto = target == resolved or (same is not None and _identity(resolved) == same)
             if onto and resolved in files:
                 raise ConfigError(f"{where} would replace {_shown(shown)}, which factcheck reads", _HINT)
