@@ -167,10 +167,7 @@ def _read_bounded(path: Path, what: str) -> bytes:
     writer), a device such as /dev/zero (which never ends) or a file swapped for one after a check is
     refused before a byte is read."""
     shown = _shown(path)
-    try:
-        limit = yamlfile.max_bytes()
-    except ValueError as error:
-        raise ConfigError(str(error), "unset it for the default of 20 MiB") from None
+    limit = _max_bytes()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as error:
@@ -188,6 +185,13 @@ def _read_bounded(path: Path, what: str) -> bytes:
             f"{shown}:1: the {what} is over {limit:,} bytes", "split it, or raise FACTCHECK_MAX_FILE_BYTES"
         )
     return raw
+
+
+def _max_bytes() -> int:
+    try:
+        return yamlfile.max_bytes()
+    except ValueError as error:
+        raise ConfigError(str(error), "unset it for the default of 20 MiB") from None
 
 
 def _csv_rows(text: str, shown: str) -> list[Row]:
@@ -683,6 +687,7 @@ def run_import(
 ) -> Built:
     """Read, build, check and write: the whole `factcheck import`. `also_written`: the command's other
     outputs (the profile), refused with OUTPUT before anything is read when one lands on an input."""
+    _max_bytes()  # FACTCHECK_MAX_FILE_BYTES bounds the mapping and the tables: a bad value is exit 2 up front
     written = (Output("--output", output), *also_written)
     check_writable(written)
     # OUTPUT may replace an existing dataset (with --force), never the table, the mapping, the catalog, a
