@@ -8,9 +8,11 @@ into a temporary file in the destination folder, flushed to disk, then moved ove
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -68,7 +70,8 @@ def write_atomic(path: Path, render: Callable[[TextIO], None], what: str = "the 
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with _signals_held():
+            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
             render(handle)
             handle.flush()
@@ -90,6 +93,20 @@ def write_atomic(path: Path, render: Callable[[TextIO], None], what: str = "the 
     finally:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the temporary file is created and its name kept: stopped between the
+    two, the cleanup would not know the file to remove. The signal arrives right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _umask() -> int:
