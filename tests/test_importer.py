@@ -147,7 +147,8 @@ def test_unknown_catalog_key_is_refused_before_writing(files):
 
 
 def test_a_column_neither_mapped_nor_ignored_is_refused(files):
-    files.write("src/table.csv", CSV.replace("tanks\n", "tanks,ships\n").replace(",12\n", ",12,3\n"))
+    table = CSV.replace("tanks\n", "tanks,ships\n").replace(",12\n", ",12,3\n").replace(",15\n", ",15,\n")
+    files.write("src/table.csv", table.replace("about,\n", "about,,\n"))
     result = do_import()
     assert result.exit_code == 2
     assert "column 'ships' is neither mapped nor ignored" in result.output

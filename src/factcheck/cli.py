@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import gc
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -35,6 +36,15 @@ def cli() -> None:
     """
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, a timeout), raised where the program is, so that it unwinds as Ctrl-C
+    does: every `finally` runs, and the temporary files of `write_atomic` go with it."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped()
+
+
 def error_handling(command):
     """Turn library errors into exit codes: 2 for configuration, 3 (one line) for bugs."""
 
@@ -56,9 +66,9 @@ def error_handling(command):
             sys.exit(EXIT_CONFIG)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as stop:  # every `finally` on the way has run: no temporary file is left
+            click.echo("stopped" if isinstance(stop, Stopped) else "interrupted", err=True)
+            sys.exit(128 + (signal.SIGTERM if isinstance(stop, Stopped) else signal.SIGINT))
         except Exception as error:
             if debug:
                 traceback.print_exc()
@@ -143,12 +153,15 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
     """
+    from factcheck.outputs import check_writable
     from factcheck.project import find_root
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
 
     root = root.resolve() if root else find_root(Path.cwd())
+    writes = (*outputs.named(), *profiling.named())
+    check_writable(writes)
     options = Options(
         root=root,
         targets=tuple(targets),
@@ -156,9 +169,10 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         fail_on=fail_on,
         allow_outside_root=allow_outside_root,
         data_docs=outputs.data_docs,
+        writes=writes,
     )
-    outputs.check_writable()
     report = run(options)
+    profiling.keep()
     profiling.lap("findings")
     if outputs.timestamp:
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -206,7 +220,11 @@ def _to_stdout(write: Callable[[], None]) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="The claimant's own corrections (same columns): each fall they explain is waived, naming the correction.",
 )
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUTPUT if it exists (a dataset: never the table, mapping, catalog or a gate).",
+)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -230,7 +248,10 @@ def import_(table, mapping, output, corrections, force, root) -> None:
     from factcheck.project import find_root
 
     root = root.resolve() if root else find_root(Path.cwd())
-    built = run_import(table, mapping, output, root, corrections=corrections, force=force)
+    built = run_import(
+        table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
+    )
+    profiling.keep()
     click.echo(f"wrote {output}: {built.series} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
@@ -247,8 +268,12 @@ def main() -> None:
     The process is short-lived, so the collector is off for all of it; the cyclic garbage left (Great
     Expectations' objects, about 50 MB at 100,000 claims) goes with the process. Its exit would otherwise
     free the run's objects one by one (seconds at 100,000 claims), which nothing needs done before it ends.
+
+    SIGTERM (a cancelled CI job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt,
+    so that every `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
     """
     gc.disable()
+    signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
     try:
         cli()
         code = EXIT_OK

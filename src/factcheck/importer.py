@@ -16,10 +16,14 @@ input, and is written atomically; an existing file is replaced only with `force`
 from __future__ import annotations
 
 import bisect
+import collections
 import csv
+import io
 import json
+import math
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +36,7 @@ from factcheck import datasets, yamlfile
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.figures import Qualifier, bounds, format_number
 from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
+from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
 from factcheck.project import ConfigError
 
 MAX_ERRORS = 20
@@ -139,50 +144,193 @@ class Row:
 
 
 def read_table(path: Path) -> list[Row]:
-    """A CSV file (header line first) or a JSON list of objects, as rows of cells."""
+    """A CSV file (header line first) or a JSON list of objects, as rows of cells; anything that is not
+    plainly one of them is a `ConfigError` at table:line, with a hint."""
     shown = _shown(path)
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except OSError as error:
-        raise ConfigError(f"{shown}: cannot read the table ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{shown}: the table is not UTF-8 text", "save it as UTF-8") from None
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ConfigError(f"{shown}:{error.lineno}: not valid JSON: {error.msg}") from None
-        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-            raise ConfigError(f"{shown}: the JSON table must be a list of objects, one per row")
-        return [Row(f"{shown} row {i}", item) for i, item in enumerate(data, 1)]
-    if path.suffix.lower() != ".csv":
+    if path.suffix.lower() not in (".csv", ".json"):
         raise ConfigError(f"{shown}: cannot tell the table's format", "name it .csv or .json")
-    reader = csv.DictReader(text.splitlines())
+    raw = _read_bounded(path, "table")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ConfigError(f"{shown}:{line}: the table is not UTF-8 text", "save it as UTF-8") from None
+    if path.suffix.lower() == ".json":
+        return _json_rows(text, shown)
+    return _csv_rows(text, shown)
+
+
+def _read_bounded(path: Path, what: str) -> bytes:
+    """The bytes of a regular file of at most `yamlfile.max_bytes()`, the limit datasets have.
+
+    Opened without blocking and judged from the open file itself, so a FIFO (which would wait for a
+    writer), a device such as /dev/zero (which never ends) or a file swapped for one after a check is
+    refused before a byte is read."""
+    shown = _shown(path)
+    limit = _max_bytes()
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        raise ConfigError(f"{shown}: cannot read the {what} ({error.strerror})") from None
+    with open(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{shown}:1: the {what} is not a regular file", f"give the {what} as a plain file")
+        try:
+            raw = handle.read(limit + 1)  # one byte past the limit: a file that grows after fstat is refused too
+        except OSError as error:
+            raise ConfigError(f"{shown}: cannot read the {what} ({error.strerror})") from None
+    if len(raw) > limit:
+        raise ConfigError(
+            f"{shown}:1: the {what} is over {limit:,} bytes", "split it, or raise FACTCHECK_MAX_FILE_BYTES"
+        )
+    return raw
+
+
+def _max_bytes() -> int:
+    try:
+        return yamlfile.max_bytes()
+    except ValueError as error:
+        raise ConfigError(str(error), "unset it for the default of 20 MiB") from None
+
+
+def _csv_rows(text: str, shown: str) -> list[Row]:
+    """CSV records, each at the line it starts on. `newline=""` leaves line breaks to the csv module, so a
+    U+2028, U+2029 or NEL inside a cell is text in that cell (str.splitlines would start a row there)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
     rows = []
-    for cells in reader:
-        line = reader.line_num
-        if None in cells:
-            raise ConfigError(f"{shown}:{line}: more cells than the header has columns")
-        rows.append(Row(f"{shown}:{line}", {k: v for k, v in cells.items() if v not in ("", None)}))
-    if reader.fieldnames is None:
-        raise ConfigError(f"{shown}: the CSV file is empty", "the first line names the columns")
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            reason = (
+                "a quoted cell is never closed" if "unexpected end of data" in str(error) else f"not valid CSV: {error}"
+            )
+            hint = f"the record starting on line {start} is not valid CSV"
+            if "field larger than field limit" in str(error):
+                reason = f"a cell is longer than {csv.field_size_limit():,} characters"
+                hint = "a cell holds one figure, a date or a short word"
+            raise ConfigError(f"{shown}:{start}: {reason}", hint) from None
+        if cells is None:
+            break
+        if not cells:
+            continue  # a blank line
+        if header is None:
+            header = cells
+            twice = sorted(name for name, count in collections.Counter(header).items() if name and count > 1)
+            if twice:
+                raise ConfigError(f"{shown}:{start}: the header names the column {twice[0]!r} twice",
+                                  "give each column its own name: one of them would be lost")  # fmt: skip
+            continue
+        if len(cells) != len(header):
+            more = "more" if len(cells) > len(header) else "fewer"
+            raise ConfigError(
+                f"{shown}:{start}: {len(cells)} cells, {more} than the header's {len(header)} columns",
+                "every row has one cell per column; leave a cell empty, do not drop it",
+            )
+        rows.append(Row(f"{shown}:{start}", {k: v for k, v in zip(header, cells, strict=True) if v != ""}))
+    if header is None:
+        raise ConfigError(f"{shown}:1: the CSV file is empty", "the first line names the columns")
     return rows
 
 
+class _Unread(str):
+    """A JSON number kept as its text: too many digits, or beyond what a float holds."""
+
+
+def _json_int(text: str) -> int | _Unread:
+    return int(text) if len(text.lstrip("-")) <= MAX_DIGITS else _Unread(text)
+
+
+def _json_float(text: str) -> float | _Unread:
+    mantissa = re.split(r"[eE]", text)[0]
+    if sum(c.isdigit() for c in mantissa) > MAX_DIGITS:
+        return _Unread(text)
+    value = float(text)
+    return value if math.isfinite(value) else _Unread(text)
+
+
+class _Repeated(dict):
+    """A JSON object that named a key twice (json keeps the last silently): the first such key."""
+
+    repeated: str
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    item = _Repeated(pairs)
+    if len(item) < len(pairs):
+        seen: set[str] = set()
+        item.repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+    return item
+
+
+def _json_rows(text: str, shown: str) -> list[Row]:
+    try:
+        data = json.loads(
+            text, parse_int=_json_int, parse_float=_json_float, parse_constant=_Unread, object_pairs_hook=_object
+        )
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"{shown}:{error.lineno}: not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{shown}:{_deep_line(text)}: the JSON is nested too deeply", "a table is a list of flat objects"
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ConfigError(f"{shown}:1: the JSON table must be a list of objects, one per row")
+    for i, item in enumerate(data, 1):
+        if hasattr(item, "repeated"):
+            raise ConfigError(f"{shown} row {i}: the key {item.repeated!r} appears twice in one object",
+                              "give each column one value per row: one of them would be lost")  # fmt: skip
+    return [Row(f"{shown} row {i}", item) for i, item in enumerate(data, 1)]
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+MAX_JSON_DEPTH = 100
+
+
+def _deep_line(text: str) -> int:
+    """The line where the JSON first opens more than MAX_JSON_DEPTH levels (strings skipped)."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return text.count("\n", 0, token.start()) + 1
+        elif mark in "]}":
+            depth -= 1
+    return 1
+
+
 _CSV_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+# A figure is a count of people or things, far shorter than this; the bound keeps int() from raising on a
+# number of thousands of digits and float() from turning one into inf.
+MAX_DIGITS = 20
 
 
-def _number(value: object) -> int | float | None:
-    """A cell as a number; None when it is not one (text, a boolean, a number with separators)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return value if value == value and value not in (float("inf"), float("-inf")) else None
-    if isinstance(value, str) and _CSV_NUMBER.match(value.strip()):
+class _NotANumber(ValueError):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def _number(value: object) -> int | float:
+    """A cell as a number; `_NotANumber` (with a hint) when it is not one (text, a boolean, a number with
+    separators, too many digits)."""
+    if isinstance(value, _Unread):
+        raise _NotANumber(f"{value[:40]!r} is not a figure", f"a figure is a number of at most {MAX_DIGITS} digits")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value):
+            return value
+    elif isinstance(value, str) and _CSV_NUMBER.match(value.strip()):
         text = value.strip()
+        if sum(c.isdigit() for c in text) > MAX_DIGITS:
+            raise _NotANumber(f"a number of {len(text):,} characters is not a figure",
+                              f"a figure has at most {MAX_DIGITS} digits")  # fmt: skip
         return float(text) if "." in text else int(text)
-    return None
+    raise _NotANumber(f"{value!r} is not a number", "write the number without separators: 55000, not 55,000")
 
 
 # --- building the dataset ------------------------------------------------------------------------------
@@ -229,8 +377,11 @@ def build(mapping: ImportMapping, rows: list[Row], table: Path, corrections: lis
     unknown = sorted({key for row in rows for key in row.cells} - known)
     if unknown:
         raise ConfigError(
-            f"{_shown(table)}: column {unknown[0]!r} is neither mapped nor ignored"
-            + (f" (nor {', '.join(map(repr, unknown[1:]))})" if unknown[1:] else ""),
+            datasets._clip(
+                f"{_shown(table)}: column {unknown[0]!r} is neither mapped nor ignored"
+                + (f" (nor {', '.join(map(repr, unknown[1:6]))})" if unknown[1:] else "")
+                + (f" and {len(unknown) - 6:,} more" if len(unknown) > 6 else "")
+            ),
             "map it under `columns` or list it under `ignore` with the reason it is left out",
         )
     if not rows:
@@ -267,10 +418,10 @@ def build(mapping: ImportMapping, rows: list[Row], table: Path, corrections: lis
         for row, span in zip(rows, spans, strict=True):
             if column not in row.cells or row.cells[column] is None:
                 continue
-            value = _number(row.cells[column])
-            if value is None:
-                hint = "write the number without separators: 55000, not 55,000"
-                errors.add(row, f"column {column!r}: {row.cells[column]!r} is not a number", hint)
+            try:
+                value = _number(row.cells[column])
+            except _NotANumber as error:
+                errors.add(row, f"column {column!r}: {error}", error.hint)
                 continue
             extra = {}
             if isinstance(spec.qualifier, QualifierFrom):
@@ -338,10 +489,12 @@ def _read_corrections(mapping: ImportMapping, rows: list[Row], errors: _Collecto
         for column in mapping.columns:
             if column not in row.cells:
                 continue
-            change = _number(row.cells[column])
-            if change is None:
-                errors.add(row, f"corrections: column {column!r}: {row.cells[column]!r} is not a number")
-            elif change < 0:
+            try:
+                change = _number(row.cells[column])
+            except _NotANumber as error:
+                errors.add(row, f"corrections: column {column!r}: {error}", error.hint)
+                continue
+            if change < 0:
                 fixes.setdefault(column, []).append(_Fix(span, change, row.where))
     return fixes
 
@@ -489,38 +642,17 @@ def _number_text(value: int | float) -> str:
 
 
 def write(text: str, output: Path, force: bool) -> None:
-    """Write `text` to `output` atomically; an existing file only with `force`."""
+    """Write `text` to `output` atomically (`reporters.files.write_atomic`); an existing file only with
+    `force`, and never one that appears while the import runs."""
+    from factcheck.reporters.files import write_atomic
+
     shown = _shown(output)
     if output.exists() and not force:
         raise ConfigError(f"{shown} already exists", "pass --force to replace it")
-    folder = output.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ConfigError(f"cannot write {shown}: {error.strerror or error}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the dataset from other users
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if force:
-            os.replace(temporary, output)
-        else:
-            try:
-                os.link(temporary, output)  # fails if the file appeared meanwhile: never overwrite
-            except FileExistsError:
-                raise ConfigError(f"{shown} already exists", "pass --force to replace it") from None
-            finally:
-                os.unlink(temporary)
-    except OSError as error:
-        raise ConfigError(f"cannot write {shown}: {error.strerror or error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        write_atomic(output, lambda stream: stream.write(text), what="the dataset", replace=force)
+    except FileExistsError:
+        raise ConfigError(f"{shown} already exists", "pass --force to replace it") from None
 
 
 def check(text: str, output: Path, root: Path) -> None:
@@ -545,9 +677,22 @@ def check(text: str, output: Path, root: Path) -> None:
 
 
 def run_import(
-    table: Path, mapping_path: Path, output: Path, root: Path, corrections: Path | None = None, force: bool = False
+    table: Path,
+    mapping_path: Path,
+    output: Path,
+    root: Path,
+    corrections: Path | None = None,
+    force: bool = False,
+    also_written: tuple[Output, ...] = (),
 ) -> Built:
-    """Read, build, check and write: the whole `factcheck import`."""
+    """Read, build, check and write: the whole `factcheck import`. `also_written`: the command's other
+    outputs (the profile), refused with OUTPUT before anything is read when one lands on an input."""
+    _max_bytes()  # FACTCHECK_MAX_FILE_BYTES bounds the mapping and the tables: a bad value is exit 2 up front
+    written = (Output("--output", output), *also_written)
+    check_writable(written)
+    # OUTPUT may replace an existing dataset (with --force), never the table, the mapping, the catalog, a
+    # gate or a suite: --force does not lift that.
+    refuse_inputs(written, import_inputs(root, table, mapping_path, corrections))
     mapping = read_mapping(mapping_path)
     if output.exists() and not force:
         raise ConfigError(f"{_shown(output)} already exists", "pass --force to replace it")
@@ -568,12 +713,12 @@ def _shown(path: Path) -> str:
 
 def _errors(items: list[tuple[str, str, str]]) -> ConfigError:
     """One error for many problems: `where: message` each (at most MAX_ERRORS), each with its hint."""
+    # A message quotes what is wrong, never a whole cell: a cell can be megabytes, or hold line breaks.
+    shown = [(where, datasets._clip(message), datasets._clip(hint)) for where, message, hint in items[:MAX_ERRORS]]
     if len(items) == 1:
-        where, message, hint = items[0]
+        where, message, hint = shown[0]
         return ConfigError(f"{where}: {message}", hint)
-    lines = [
-        f"{where}: {message}" + (f"\n    hint: {hint}" if hint else "") for where, message, hint in items[:MAX_ERRORS]
-    ]
+    lines = [f"{where}: {message}" + (f"\n    hint: {hint}" if hint else "") for where, message, hint in shown]
     if len(items) > MAX_ERRORS:
         lines.append(f"... and {len(items) - MAX_ERRORS} more")
     return ConfigError(f"{len(items)} problems:\n  " + "\n  ".join(lines))

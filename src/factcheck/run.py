@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import datasets, profiling, project, yamlfile
+from factcheck import datasets, outputs, profiling, project, yamlfile
 from factcheck.findings import (
     CLAIM_FIELDS,
     Finding,
@@ -34,6 +34,7 @@ class Options:
     fail_on: str | None = None
     allow_outside_root: bool = False
     data_docs: Path | None = None  # also write GX's Data Docs site here
+    writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
 
 
 def _select(options: Options) -> tuple[list[GateFile], set[Path] | None]:
@@ -92,6 +93,9 @@ def run(options: Options) -> Report:
         raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
 
     all_files = sorted({f for files in files_by_gate.values() for f in files})
+    # Refused before any dataset is read: an output onto or into what this run (or the next) reads.
+    reads = outputs.validate_inputs(root, gates, suites, all_files, options.allow_outside_root)
+    outputs.refuse_inputs(options.writes, reads)
     profiling.lap("config")
     # Great Expectations is imported while forked workers read the datasets (`datasets.load`), so that the
     # seconds of the import hide the reading. Stages then mean: `import`, this process importing; `parse`

@@ -58,7 +58,7 @@ def test_an_unwritable_report_path_is_a_clear_error_before_the_run(project):
     Path("plain-file").write_text("x")
     result = invoke("validate", "--report", "plain-file/report.html")
     assert result.exit_code == 2
-    assert "cannot write the report plain-file/report.html" in result.output
+    assert "cannot write --report plain-file/report.html" in result.output
     assert "Traceback" not in result.output
     Path("folder").mkdir()
     result = invoke("validate", "--json", "folder")
@@ -93,3 +93,19 @@ def test_data_docs_site_is_built(project):
     index = Path("docs-site/index.html")
     assert index.is_file()
     assert list(Path("docs-site").rglob("*.html"))[1:]  # a page per validation besides the index
+
+
+def test_write_atomic_without_replace_never_replaces_a_file_that_appeared(tmp_path):
+    target = tmp_path / "dataset.yml"
+
+    def render(stream):
+        target.write_text("written meanwhile by someone else")  # after the caller checked that it was absent
+        stream.write("ours")
+
+    with pytest.raises(FileExistsError):
+        write_atomic(target, render, what="the dataset", replace=False)
+    assert target.read_text() == "written meanwhile by someone else"
+    assert os.listdir(tmp_path) == ["dataset.yml"]
+    write_atomic(tmp_path / "new.yml", lambda stream: stream.write("ours"), replace=False)
+    assert (tmp_path / "new.yml").read_text() == "ours"
+    assert sorted(os.listdir(tmp_path)) == ["dataset.yml", "new.yml"]

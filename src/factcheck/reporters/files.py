@@ -1,20 +1,24 @@
-"""The report files of a run (`--report`, `--json`, `--junit`), written atomically.
+"""The report files of a run (`--report`, `--json`, `--junit`), and every other file factcheck writes
+(`import --output`, `FACTCHECK_PROFILE`), written atomically by `write_atomic`.
 
-A crash or a full disk never leaves half a report where a good one was: each report is rendered into a
-temporary file in the destination folder, flushed to disk, then moved over the destination with
-`os.replace` (atomic on POSIX and Windows within one file system).
+A crash, a full disk or a stopped process never leaves half a file where a good one was: each is rendered
+into a temporary file in the destination folder, flushed to disk, then moved over the destination with
+`os.replace` (atomic on POSIX and Windows within one file system). Where they may go is `factcheck.outputs`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from factcheck.findings import Report
+from factcheck.outputs import Output
 from factcheck.project import ConfigError
 from factcheck.reporters import get
 
@@ -33,17 +37,11 @@ class Outputs:
         chosen = {"html": self.html, "json": self.json, "junit": self.junit}
         return {name: path for name, path in chosen.items() if path is not None}
 
-    def check_writable(self) -> None:
-        """Fail before the run, not after it, when a report cannot be written where asked."""
-        for path in [*self.files().values(), *([self.data_docs / "index.html"] if self.data_docs else [])]:
-            if path.is_dir():
-                raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name")
-            folder = _nearest_existing(path.parent)
-            if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-                raise ConfigError(
-                    f"cannot write the report {path}: {folder} is not a writable folder",
-                    "choose a path in a folder you can write to",
-                )
+    def named(self) -> list[Output]:
+        """Each file and folder asked for, with the option that named it (for `factcheck.outputs`)."""
+        options = {"html": "--report", "json": "--json", "junit": "--junit"}
+        named = [Output(options[name], path) for name, path in self.files().items()]
+        return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 
 
 def write_all(report: Report, outputs: Outputs) -> None:
@@ -56,45 +54,59 @@ def _renderer(name: str, report: Report) -> Callable[[TextIO], None]:
     return lambda stream: module.render(report, stream)
 
 
-def _nearest_existing(folder: Path) -> Path:
-    folder = folder.absolute()
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    return folder
-
-
-def write_atomic(path: Path, render: Callable[[TextIO], None]) -> None:
+def write_atomic(path: Path, render: Callable[[TextIO], None], what: str = "the report", replace: bool = True) -> None:
     """Render into `path` atomically, creating missing folders; an unwritable path is a `ConfigError`.
 
-    The report streams into a temporary file beside `path` (a report of 100,000 findings is hundreds of
+    The output streams into a temporary file beside `path` (a report of 100,000 findings is hundreds of
     megabytes: holding it in memory as text and again as bytes would double the run's peak memory), so a
     full disk surfaces while rendering: an error the file system raised (it has an errno) is a `ConfigError`;
-    anything else a renderer raises propagates. Either way `path` is left as it was and no temporary file
-    stays behind."""
+    anything else a renderer raises propagates. Either way, and when the process is stopped by a signal
+    (`cli.main` makes SIGTERM unwind like Ctrl-C), `path` is left as it was and no temporary file stays
+    behind. `replace=False`: never replace an existing `path`, even one that appeared meanwhile
+    (`FileExistsError`)."""
     path = Path(path)
     if path.is_dir():
-        raise ConfigError(f"cannot write the report {path}: it is a folder", "give a file name, e.g. report.html")
+        raise ConfigError(f"cannot write {what} {path}: it is a folder", "give a file name, e.g. report.html")
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with _signals_held():
+            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
             render(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644 & ~_umask())
-        os.replace(temp, path)
-        temp = None
+        if replace:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path)  # fails when `path` exists, however recently it appeared
     except OSError as error:
+        if isinstance(error, FileExistsError) and not replace and os.path.lexists(path) and temp is not None:
+            raise  # the caller says what an existing file means to it
         if error.errno is None:
             raise  # raised by a renderer, not by the file system: a bug, reported as one (exit 3)
         reason = error.strerror or str(error)
         raise ConfigError(
-            f"cannot write the report {path}: {reason}", "choose a path in a folder you can write to"
+            f"cannot write {what} {path}: {reason}", "choose a path in a folder you can write to"
         ) from None
     finally:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the temporary file is created and its name kept: stopped between the
+    two, the cleanup would not know the file to remove. The signal arrives right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _umask() -> int:

@@ -1,0 +1,377 @@
+"""Hostile outputs and tables, through the program: tests/hostile-outputs/ and tests/hostile-import/.
+
+Each case folder holds `expect.yml` and optionally `files/`, laid over a fresh project (the shipped gate,
+suites and catalog, a valid dataset datasets/case.yml, and src/mapping.yml with the table src/table.csv
+and src/table.json it imports):
+
+    args: [import, src/table.csv, -m, src/mapping.yml, -o, datasets/imported.yml]   # the command line
+    exit: 2                          # the exit code (2 a configuration error, 0 for input that must just work)
+    message: src/table.csv:3: text   # exit 2: stderr holds it (file:line for a table)
+    hint: fragment                   # optional: stderr's hint holds it
+    stdout: fragment                 # optional: stdout holds it
+    created: [datasets/imported.yml] # optional: the files the run adds to the project (nothing else may change)
+    generate: name                   # optional: files the test makes (FIFOs, devices, links, huge files): GENERATORS
+    env: {NAME: value}               # optional environment (FACTCHECK_PROFILE is read when the program starts)
+    max_line: 400                    # optional: no output line longer than this
+
+The program runs as `factcheck` does (`cli.main`), in a child process with the project as its folder, under
+test_hostile's address-space limit and CPU_SECONDS of CPU, with a peak resident memory under its MEMORY_LIMIT,
+and must end within TIMEOUT seconds of wall clock (a FIFO read would hang, a /dev/zero read never end). Every case also checks:
+no traceback or internal error, every file of the project byte-identical and nothing added but `created`
+(so no output and no temporary file landed in datasets/, checks/, expectations/ or anywhere else).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import TODAY, Project
+from test_hostile import MEMORY_LIMIT, _dataset_text, _limits, fingerprint
+
+TESTS = Path(__file__).parent
+CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-import"}
+CASES = sorted(
+    (corpus, p.name) for corpus, folder in CORPORA.items() for p in folder.iterdir() if (p / "expect.yml").is_file()
+)
+TIMEOUT = 10
+CPU_SECONDS = 5  # no case imports Great Expectations: each is refused before, or is an import
+PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
+
+MAPPING = """\
+dataset: imported
+title: Imported figures
+origin: 2022-02-24
+date: date
+subject: russia
+claimant: zelensky
+source:
+  outlet: Daily bulletin
+  url: https://example.org/{column}
+columns:
+  personnel:
+    metric: military_casualties
+ignore:
+  note: free text of the bulletin
+corrections:
+  date: date
+  name: the bulletin's corrections
+"""
+TABLE = "date,personnel,note\n2022-03-01,5000,first\n2022-03-02,5100,second\n"
+
+
+def _table(root: Path, text: str, name: str = "src/table.csv") -> None:
+    (root / name).write_text(text, encoding="utf-8", newline="")
+
+
+# --- outputs (hostile-outputs) ---------------------------------------------------------------------------------
+
+
+def _report_symlink_to_catalog(root: Path) -> None:
+    os.symlink("datasets/catalog.yml", root / "report.json")
+
+
+def _out_symlink_to_datasets(root: Path) -> None:
+    os.symlink("datasets", root / "out")
+
+
+def _site_symlink_to_datasets(root: Path) -> None:
+    os.symlink("datasets", root / "site")
+
+
+def _two_names_of_one_report(root: Path) -> None:
+    os.symlink("b.json", root / "a.json")
+
+
+def _hard_link_to_catalog(root: Path) -> None:
+    os.link(root / "datasets" / "catalog.yml", root / "report.json")
+
+
+def _output_symlink_loop(root: Path) -> None:
+    os.symlink("loop.json", root / "loop.json")
+
+
+def _dataset_symlink_to_table(root: Path) -> None:
+    os.symlink("../src/table.csv", root / "datasets" / "imported.yml")
+
+
+# --- tables (hostile-import) -----------------------------------------------------------------------------------
+
+
+def _line_separator_in_ignored_cell(root: Path) -> None:
+    # Split there (str.splitlines), the row would become two and its second half a row of its own.
+    _table(root, "date,personnel,note\n2022-03-01,5000,first\u2028line\n2022-03-02,5100,second\n")
+
+
+def _paragraph_separator_in_number(root: Path) -> None:
+    _table(root, "date,personnel,note\n2022-03-01,5000,first\n2022-03-02,51\u202900,second\n")
+
+
+def _next_line_in_ignored_cell(root: Path) -> None:
+    _table(root, "date,personnel,note\n2022-03-01,5000,first\x85line\n2022-03-02,5100,second\n")
+
+
+def _cell_over_csv_limit(root: Path) -> None:
+    _table(root, 'date,personnel,note\n2022-03-01,5000,"' + "x" * 200_000 + '"\n')
+
+
+def _long_cell_not_a_number(root: Path) -> None:
+    _table(root, "date,personnel,note\n2022-03-01," + "9x" * 50_000 + ",first\n")
+
+
+def _thousands_of_digits_csv(root: Path) -> None:
+    _table(root, "date,personnel,note\n2022-03-01," + "1" * 5000 + ",first\n")
+
+
+def _thousands_of_digits_float_csv(root: Path) -> None:
+    _table(root, "date,personnel,note\n2022-03-01," + "9" * 400 + ".5,first\n")
+
+
+def _thousands_of_digits_json(root: Path) -> None:
+    _table(root, '[{"date": "2022-03-01", "personnel": ' + "1" * 5000 + "}]", "src/table.json")
+
+
+def _deep_json(root: Path) -> None:
+    _table(root, '[{"date": "2022-03-01"},\n' + "[" * 100_000 + "]" * 100_000 + "]", "src/table.json")
+
+
+def _fifo_table(root: Path) -> None:
+    (root / "src" / "table.csv").unlink()
+    os.mkfifo(root / "src" / "table.csv")
+
+
+def _dev_zero_table(root: Path) -> None:
+    (root / "src" / "table.csv").unlink()
+    os.symlink("/dev/zero", root / "src" / "table.csv")
+
+
+def _fifo_mapping(root: Path) -> None:
+    (root / "src" / "mapping.yml").unlink()
+    os.mkfifo(root / "src" / "mapping.yml")
+
+
+def _dev_zero_corrections(root: Path) -> None:
+    os.symlink("/dev/zero", root / "src" / "fixes.csv")
+
+
+def _wide_header(root: Path) -> None:
+    columns = [f"c{i}" for i in range(200_000)]
+    _table(root, ",".join(["date", *columns, "c7"]) + "\n" + ",".join(["2022-03-01"] + ["1"] * 200_001) + "\n")
+
+
+def _wide_unknown_header(root: Path) -> None:
+    columns = [f"column-{i}-" + "x" * 50 for i in range(200_000)]
+    _table(root, ",".join(["date", *columns]) + "\n" + ",".join(["2022-03-01"] + ["1"] * 200_000) + "\n")
+
+
+def _huge_table(root: Path) -> None:
+    with open(root / "src" / "table.csv", "r+b") as handle:  # sparse: instant, and takes no disk space
+        handle.truncate(100 * 2**20)
+
+
+GENERATORS = {
+    # outputs
+    "report_symlink_to_catalog": _report_symlink_to_catalog,
+    "out_symlink_to_datasets": _out_symlink_to_datasets,
+    "site_symlink_to_datasets": _site_symlink_to_datasets,
+    "two_names_of_one_report": _two_names_of_one_report,
+    "hard_link_to_catalog": _hard_link_to_catalog,
+    "output_symlink_loop": _output_symlink_loop,
+    "dataset_symlink_to_table": _dataset_symlink_to_table,
+    # tables
+    "line_separator_in_ignored_cell": _line_separator_in_ignored_cell,
+    "paragraph_separator_in_number": _paragraph_separator_in_number,
+    "next_line_in_ignored_cell": _next_line_in_ignored_cell,
+    "cell_over_csv_limit": _cell_over_csv_limit,
+    "long_cell_not_a_number": _long_cell_not_a_number,
+    "thousands_of_digits_csv": _thousands_of_digits_csv,
+    "thousands_of_digits_float_csv": _thousands_of_digits_float_csv,
+    "thousands_of_digits_json": _thousands_of_digits_json,
+    "deep_json": _deep_json,
+    "fifo_table": _fifo_table,
+    "dev_zero_table": _dev_zero_table,
+    "fifo_mapping": _fifo_mapping,
+    "dev_zero_corrections": _dev_zero_corrections,
+    "huge_table": _huge_table,
+    "wide_header": _wide_header,
+    "wide_unknown_header": _wide_unknown_header,
+}
+
+
+def expectation(corpus: str, name: str) -> dict:
+    return yaml.safe_load((CORPORA[corpus] / name / "expect.yml").read_text())
+
+
+def _plain_case(root: Path) -> None:
+    Project(root)
+    (root / "datasets" / "case.yml").write_text(_dataset_text())
+    (root / "src").mkdir()
+    (root / "src" / "mapping.yml").write_text(MAPPING)
+    _table(root, TABLE)
+
+
+def make_case(corpus: str, name: str, root: Path) -> None:
+    _plain_case(root)
+    _table(root, json.dumps([{"date": "2022-03-01", "personnel": 5000, "note": "first"}]), "src/table.json")
+    files = CORPORA[corpus] / name / "files"
+    if files.is_dir():
+        for source in files.rglob("*"):
+            if source.is_file():
+                target = root / source.relative_to(files)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+    generate = expectation(corpus, name).get("generate")
+    if generate:
+        GENERATORS[generate](root)
+
+
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+    memory: int  # the child's peak resident memory, bytes
+
+
+def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) -> Outcome:
+    """The program in a child under test_hostile's address-space limit and CPU_SECONDS of CPU; a hang (which
+    burns no CPU) is ended by the TIMEOUT wall clock. Either way the case fails: no verdict."""
+    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **(env or {})}
+    child_env.pop("GITHUB_ACTIONS", None)
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
+            text=True, preexec_fn=lambda: _limits(CPU_SECONDS),
+        )  # fmt: skip
+        timer = threading.Timer(TIMEOUT, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)  # this one child's own peak memory
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        outcome = Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024)
+    if outcome.returncode < 0:
+        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within the limits: {' '.join(args)}")
+    return outcome
+
+
+def test_the_corpora_are_described():
+    assert len([c for c in CASES if c[0] == "outputs"]) >= 15
+    assert len([c for c in CASES if c[0] == "import"]) >= 15
+    for corpus, name in CASES:
+        expect = expectation(corpus, name)
+        assert (CORPORA[corpus] / name / "expect.yml").read_text().startswith("# "), f"{name}: say what it is"
+        assert expect["exit"] in (0, 2), name
+        assert expect["args"][0] in ("validate", "import"), name
+        assert expect.get("generate") is None or expect["generate"] in GENERATORS, name
+        if expect["exit"] == 2:
+            assert expect.get("message"), name
+
+
+@pytest.mark.parametrize(("corpus", "name"), CASES, ids=[f"{c}/{n}" for c, n in CASES])
+def test_hostile_case(corpus, name, tmp_path):
+    expect = expectation(corpus, name)
+    make_case(corpus, name, tmp_path)
+    before = fingerprint(tmp_path)
+    env = {k: str(v) for k, v in (expect.get("env") or {}).items()}
+    result = factcheck(tmp_path, expect["args"], env)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output[-2000:]
+    assert "internal error" not in output, output[-2000:]
+    assert result.returncode == expect["exit"], f"exit {result.returncode}\n{output[-3000:]}"
+    assert result.memory < MEMORY_LIMIT, f"peak resident memory {result.memory:,} bytes"
+    after = fingerprint(tmp_path)
+    created = set(expect.get("created") or [])
+    assert set(after) - set(before) == created, "the run added files it should not have"
+    assert {k: v for k, v in after.items() if k not in created} == before, "the run changed its input files"
+    if expect["exit"] == 2:
+        assert result.stderr.startswith("error: "), result.stderr
+        assert expect["message"] in result.stderr, result.stderr
+    if expect.get("hint"):
+        assert expect["hint"] in result.stderr.partition("hint:")[2], result.stderr
+    if expect.get("stdout"):
+        assert expect["stdout"] in result.stdout, result.stdout
+    if expect.get("max_line"):
+        assert max(len(line) for line in output.splitlines()) <= int(expect["max_line"])
+
+
+# --- a stopped run leaves no temporary file ---------------------------------------------------------------------
+
+# The child's fsync (called once the output is rendered into its temporary file, before it is moved into place)
+# waits, so the test can stop the program while that file exists.
+SLOW_WRITE = "import os, time; os.fsync = lambda fd: time.sleep(120); " + PROGRAM
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    ("args", "output"),
+    [
+        (["validate", "--json", "out/report.json"], "out/report.json"),
+        (["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/imported.yml", "--force"],
+         "datasets/imported.yml"),
+    ],
+    ids=["report", "import"],
+)  # fmt: skip
+def test_a_run_stopped_while_writing_leaves_no_temporary_file(args, output, signum, tmp_path):
+    _plain_case(tmp_path)
+    target = tmp_path / output
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("the previous output\n")
+    before = fingerprint(tmp_path)
+    env = {**os.environ, "FACTCHECK_TODAY": TODAY}
+    env.pop("GITHUB_ACTIONS", None)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITE, *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60  # Great Expectations' import comes first: seconds on a busy machine
+        while not list(target.parent.glob(f".{target.name}.*.tmp")):
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline, "the temporary file never appeared"
+            time.sleep(0.05)
+        child.send_signal(signum)
+        _, stderr = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 128 + signum, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    assert ("stopped" if signum == signal.SIGTERM else "interrupted") in stderr
+    assert fingerprint(tmp_path) == before  # the previous output intact, and no temporary file anywhere
+
+
+# --- what stays allowed ------------------------------------------------------------------------------------------
+
+
+def test_import_may_replace_a_dataset_with_force_and_write_its_profile(tmp_path):
+    _plain_case(tmp_path)
+    args = ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/case.yml", "--force"]
+    result = factcheck(tmp_path, args, {"FACTCHECK_PROFILE": "out/profile.json"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "datasets" / "case.yml").read_text().startswith("dataset: imported\n")
+    assert "stages" in json.loads((tmp_path / "out" / "profile.json").read_text())
+    assert sorted(p.name for p in (tmp_path / "datasets").iterdir()) == ["case.yml", "catalog.yml"]
+
+
+def test_a_refused_profile_is_never_written(tmp_path):
+    _plain_case(tmp_path)
+    args = ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "src/table.csv"]
+    result = factcheck(tmp_path, args, {"FACTCHECK_PROFILE": "out/profile.json"})
+    assert result.returncode == 2, result.stderr
+    assert not (tmp_path / "out").exists()
