@@ -1,0 +1,106 @@
+"""Text from data, made safe to print: the one function every log, terminal and summary writer uses.
+
+A dataset, a suite or a file name is written by whoever opened the pull request, and what factcheck prints
+is read by a terminal (which obeys ESC sequences), by GitHub Actions' log (which obeys a line starting with
+`::` and `##[` anywhere in a line) and by a reviewer (whom bidi controls can show text in another order).
+`shown` turns such text into one visible line of bounded length; `clip` only bounds the length of a value
+that a message embeds, leaving the escaping to the writer that prints it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Long enough for every message, hint and explanation the shipped suites write; a value quoted in full
+# (a 5 MB quote) is cut here, and the JSON report keeps it whole.
+MAX_SHOWN = 500
+# One value inside a message (a quote, a URL, an outlet): the message around it stays readable.
+MAX_FIELD = 300
+
+ELLIPSIS = "…"
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Unicode's explicit directional formatting characters (embeddings, overrides, isolates): they reorder
+# the text around them, so a figure can read as another one.
+_BIDI_CONTROLS = frozenset({"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"})
+
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """Controls (C0, DEL, C1), line and paragraph separators, lone surrogates and bidi controls, from the
+    Unicode database Python ships (all of them are in the Basic Multilingual Plane), and U+FFFE, U+FFFF."""
+    chars = [
+        c
+        for c in map(chr, range(0x10000))
+        if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or unicodedata.bidirectional(c) in _BIDI_CONTROLS
+    ]
+    chars += ["\ufffe", "\uffff"]  # not characters at all (XML cannot carry them), though YAML reads them
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def _visible(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escaped(text: str) -> str:
+    """`text` with every control, separator and bidi control shown as an escape (`\\x1b`, `\\n`, `\\u202e`)
+    and GitHub's older command marker `##[` broken, at any length: for reports whose lines are their own
+    (the HTML report, JUnit XML)."""
+    text = _unsafe().sub(lambda m: _visible(m.group()), text)
+    return text.replace("##[", "#\\x23[") if "##[" in text else text
+
+
+def shown(text: object, limit: int = MAX_SHOWN) -> str:
+    """`text` as one printable line of at most `limit` characters, safe anywhere in a log line.
+
+    Controls, separators and bidi controls are escapes (`escaped`); a leading `:` (after spaces, which the
+    Actions runner skips) is `\\x3a`, so the text cannot begin a workflow command (`::error`,
+    `::stop-commands::`) even where a line starts with it; a longer text ends with an ellipsis."""
+    text = str(text)
+    # Escaping only lengthens text: the first `limit` characters decide what is printed.
+    head = escaped(text[:limit])
+    stripped = head.lstrip()
+    if stripped.startswith(":"):
+        head = head[: len(head) - len(stripped)] + "\\x3a" + stripped[1:]
+    if len(head) > limit or len(text) > limit:
+        head = _cut(head, limit - len(ELLIPSIS)) + ELLIPSIS
+    return head
+
+
+# One character of escaped text, an escape counting as one: text is cut between them, never inside one.
+_UNIT = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|[nrt])|.", re.DOTALL)
+
+
+_LONGEST = len("\\u202e")
+
+
+def _cut(text: str, room: int) -> str:
+    end = 0
+    for unit in _UNIT.finditer(text, 0, room + _LONGEST):
+        if unit.end() > room:
+            break
+        end = unit.end()
+    return text[:end]
+
+
+def clip(text: str, limit: int = MAX_FIELD) -> str:
+    """`text` at most `limit` characters long, ending with an ellipsis when it was longer; nothing escaped."""
+    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
+
+
+# An error of ours may list several problems, one a line; more lines than this came from data.
+MAX_LINES = 50
+
+
+def shown_lines(text: object, limit: int = MAX_SHOWN) -> list[str]:
+    """A text whose line breaks are its own (an error listing several problems), each line `shown`, at most
+    `MAX_LINES` of them: only a line feed breaks it, every other separator is shown as an escape."""
+    lines = str(text).split("\n", MAX_LINES)
+    if len(lines) > MAX_LINES:
+        lines[-1] = f"{ELLIPSIS} ({lines[-1].count(chr(10)) + 1} more lines)"
+    return [shown(line, limit) for line in lines]
