@@ -14,6 +14,14 @@ and catalog), `expect.yml` says what the run must produce:
     secret: text                     # optional: text of a file outside the root that must never be printed
     absent: name                     # optional: a file that must not exist after the run
     max_line: 400                    # optional: no output line longer than this
+    github: true                     # optional: run under GitHub Actions (GITHUB_ACTIONS=true, the step summary
+                                     #   and outputs files in a folder outside the project); then no line of
+                                     #   stdout or stderr that the runner reads as a workflow command (`::` at
+                                     #   its start after spaces, `##[` anywhere) is other than factcheck's own
+                                     #   annotations, and the outputs file holds exactly factcheck's outputs
+    summary: fragment                # optional, with github: the job summary holds this text
+    no_control: true                 # optional: no raw control character but the line feed, no line or
+                                     #   paragraph separator and no bidi control in stdout, stderr or the summary
 
 Every case also checks: no traceback or internal error, and every file of the project byte-identical after
 the run. Heavy cases run `factcheck validate` in a child process with RLIMIT_CPU of 5 s above what a clean
@@ -178,6 +186,47 @@ class Outcome:
     stderr: str
     cpu: float = 0.0
     memory: int = 0
+    github: Path | None = None  # the folder of the step summary and outputs files, for a `github` case
+
+
+def github_env(name: str, folder: Path) -> dict[str, str]:
+    """GitHub Actions' environment for a case that asks for it, its files in `folder` (outside the project)."""
+    if not expectation(name).get("github"):
+        return {}
+    return {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(folder / "summary.md"),
+        "GITHUB_OUTPUT": str(folder / "output.txt"),
+    }
+
+
+# A line GitHub's runner reads as a command: `::` first after leading spaces (it trims them), or `##[` anywhere.
+# The runner splits its log on line feeds and carriage returns only.
+_RUNNER_LINES = re.compile(r"\r\n|\r|\n")
+# factcheck's own: an annotation whose properties are percent-encoded, so its data cannot end them early.
+OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\s]+,line=\d+,)?title=[^,:]+::")
+# What must never reach a log raw: C0 controls but the line feed, DEL, C1, line and paragraph separators,
+# and the bidi embeddings, overrides and isolates.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def check_log(expect: dict, outcome: Outcome) -> None:
+    """A `github` case: only factcheck's own commands, and exactly its step outputs."""
+    for text in (outcome.stdout, outcome.stderr):
+        assert "##[" not in text, text[-3000:]
+        for line in _RUNNER_LINES.split(text):
+            if line.lstrip().startswith("::"):
+                assert OWN_COMMAND.match(line), f"a forged workflow command: {line[:300]!r}"
+    output = outcome.github / "output.txt"
+    if expect["exit"] == 2:
+        assert not output.exists()
+        return
+    names = [line.split("=", 1)[0] for line in output.read_text().split("\n")[:-1]]
+    assert names == ["verdict", "blocking", "critical", "warning", "info", "waived", "corroborated", "claims"]
+    verdict = "blocked" if expect["exit"] == 1 else "publishable"
+    assert output.read_text().startswith(f"verdict={verdict}\n")
+    if expect.get("summary"):
+        assert expect["summary"] in (outcome.github / "summary.md").read_text(), "the summary lacks the fragment"
 
 
 def _limits(cpu_seconds: int) -> None:
@@ -236,12 +285,13 @@ def heavy_outcomes(tmp_path_factory) -> dict[str, tuple[Outcome, dict, dict]]:
     for name in HEAVY:
         root = tmp_path_factory.mktemp(name)
         make_case(name, root)
-        prepared[name] = (root, fingerprint(root))
+        prepared[name] = (root, fingerprint(root), tmp_path_factory.mktemp(f"{name}-github"))
 
     def one(name: str):
-        root, before = prepared[name]
-        env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+        root, before, github = prepared[name]
+        env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()} | github_env(name, github)
         outcome = run_limited(root, env, budget)
+        outcome.github = github
         return name, (outcome, before, fingerprint(root))
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -276,6 +326,13 @@ def check_outcome(name: str, outcome: Outcome, before: dict, after: dict, root: 
         assert not (Path.cwd() / expect["absent"]).exists()
     if expect.get("max_line"):
         assert max(len(line) for line in output.splitlines()) <= int(expect["max_line"])
+    if expect.get("github"):
+        check_log(expect, outcome)
+    if expect.get("no_control"):
+        summary = outcome.github / "summary.md" if outcome.github else None
+        logged = output + (summary.read_text() if summary and summary.exists() else "")
+        raw = RAW_CONTROL.search(logged)
+        assert raw is None, f"a raw {raw.group()!r} at {logged[max(raw.start() - 80, 0) : raw.end() + 80]!r}"
 
 
 def test_the_corpus_is_large_and_every_case_is_described():
@@ -289,18 +346,20 @@ def test_the_corpus_is_large_and_every_case_is_described():
             assert expect.get("check"), name
         if expect["exit"] == 2:
             assert expect.get("message"), name
+        assert not expect.get("summary") or expect.get("github"), f"{name}: a summary needs github: true"
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if n not in HEAVY])
-def test_hostile_input(name, tmp_path, monkeypatch):
+def test_hostile_input(name, tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     make_case(name, tmp_path)
     before = fingerprint(tmp_path)
-    env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+    github = tmp_path_factory.mktemp(f"{name}-github")
+    env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()} | github_env(name, github)
     result = CliRunner().invoke(cli, ["validate"], env=env)
-    outcome = Outcome(result.exit_code, result.stdout, result.stderr)
+    outcome = Outcome(result.exit_code, result.stdout, result.stderr, github=github)
     check_outcome(name, outcome, before, fingerprint(tmp_path), tmp_path)
 
 
