@@ -128,6 +128,40 @@ def _fifo(root: Path) -> None:
     os.mkfifo(root / DATASET)
 
 
+def _quote_not_stating(quote: str) -> str:
+    """A dataset whose one claim (line 5) fails quote-states-figure."""
+    return _dataset_text(source={"outlet": "France 2", "published": "2026-02", "quote": quote})
+
+
+def _file_name_command(root: Path) -> None:
+    (root / "datasets" / "x\n::error file=a,line=1::forged.yml").write_text(_quote_not_stating("is 12"))
+
+
+def _file_name_escape(root: Path) -> None:
+    (root / "datasets" / "\x1b[2J\x1b]0;title\x07\x1b[8m.yml").write_text(_quote_not_stating("is 12"))
+
+
+def _folder_command_at_line_start(root: Path) -> None:
+    # The terminal report starts a line with each file's path from the root: here, with `::error`.
+    folder = root / "::error file=a,line=1::forged"
+    folder.mkdir()
+    (folder / "case.yml").write_text(_quote_not_stating("is 12"))
+    (root / "checks" / "publication.yml").write_text(
+        "datasets: ['::error*/*.yml']\nsuites: [expectations/source-attribution.yml]\n"
+    )
+
+
+def _gate_name_command(root: Path) -> None:
+    # A gate that cannot be read stops the run (exit 2) with an error naming its file.
+    (root / "checks" / "x\n::error file=a,line=1::forged\x1b[2J.yml").write_text("datasets: [\n")
+
+
+def _quote_5mb(root: Path) -> None:
+    lines = "      a quote.\n" * 350_000
+    text = _quote_not_stating("PLACEHOLDER").replace("quote: PLACEHOLDER\n", "quote: |\n" + lines)
+    (root / DATASET).write_text(text)
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -141,6 +175,12 @@ GENERATORS = {
     "symlink_file_loop": _symlink_file_loop,
     "symlink_folder_loop": _symlink_folder_loop,
     "fifo": _fifo,
+    # log and terminal injection: names git cannot hold, and a quote too big to keep in the corpus
+    "file_name_command": _file_name_command,
+    "file_name_escape": _file_name_escape,
+    "folder_command_at_line_start": _folder_command_at_line_start,
+    "quote_5mb": _quote_5mb,
+    "gate_name_command": _gate_name_command,
 }
 
 
@@ -204,7 +244,7 @@ def github_env(name: str, folder: Path) -> dict[str, str]:
 # The runner splits its log on line feeds and carriage returns only.
 _RUNNER_LINES = re.compile(r"\r\n|\r|\n")
 # factcheck's own: an annotation whose properties are percent-encoded, so its data cannot end them early.
-OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\s]+,line=\d+,)?title=[^,:]+::")
+OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\r\n]+,line=\d+,)?title=[^,:\r\n]+::")
 # What must never reach a log raw: C0 controls but the line feed, DEL, C1, line and paragraph separators,
 # and the bidi embeddings, overrides and isolates.
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -236,8 +276,8 @@ def _limits(cpu_seconds: int) -> None:
 
 def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
     """`factcheck validate` in a child process under the limits, with the CPU and memory that child used."""
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
-    child_env.pop("GITHUB_ACTIONS", None)
+    child_env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+    child_env.update({"FACTCHECK_TODAY": TODAY, **env})  # a `github` case sets GitHub's variables itself
     command = [sys.executable, "-c", "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         process = subprocess.Popen(

@@ -93,14 +93,17 @@ def clip(text: str, limit: int = MAX_FIELD) -> str:
     return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
 
 
-# An error of ours may list several problems, one a line; more lines than this came from data.
+# An error that lists several problems puts each on a line of its own, indented: that is the only line
+# break of an error's own; more lines than `MAX_LINES` came from data.
+_OWN_BREAK = re.compile(r"\n(?=  )")
 MAX_LINES = 50
 
 
 def shown_lines(text: object, limit: int = MAX_SHOWN) -> list[str]:
-    """A text whose line breaks are its own (an error listing several problems), each line `shown`, at most
-    `MAX_LINES` of them: only a line feed breaks it, every other separator is shown as an escape."""
-    lines = str(text).split("\n", MAX_LINES)
+    """An error's message as lines, each `shown`: a line feed before an indent is the message's own layout
+    (`3 problems:` then one indented line each), every other one is from data and shown as `\\n`, so data
+    never begins a line of its own. At most `MAX_LINES` lines."""
+    lines = _OWN_BREAK.split(str(text), MAX_LINES)
     if len(lines) > MAX_LINES:
-        lines[-1] = f"{ELLIPSIS} ({lines[-1].count(chr(10)) + 1} more lines)"
+        lines[-1] = f"  {ELLIPSIS} ({len(_OWN_BREAK.findall(lines[-1])) + 1} more lines)"
     return [shown(line, limit) for line in lines]

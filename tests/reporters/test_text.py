@@ -71,20 +71,26 @@ def test_clipping_never_cuts_an_escape_in_half():
         assert re.fullmatch(r"a+(\\x1b)*…", result), result[-12:]
 
 
-def test_escaped_keeps_any_length_and_shown_lines_keeps_our_line_breaks():
+def test_escaped_keeps_any_length():
     assert escaped("a\x1b" * 1000) == "a\\x1b" * 1000
-    assert shown_lines("2 problems:\n  a.csv:2: bad\x1b[2J\n  b.csv:3: ::error::x") == [
+
+
+def test_shown_lines_keeps_an_errors_own_indented_lines_and_escapes_every_other_break():
+    assert shown_lines("2 problems:\n  a.csv:2: bad\x1b[2J\n    hint: fix it\n  b.csv:3: x\n::error::y") == [
         "2 problems:",
         "  a.csv:2: bad\\x1b[2J",
-        "  b.csv:3: ::error::x",
+        "    hint: fix it",
+        "  b.csv:3: x\\n::error::y",
     ]
-    assert shown_lines("\u2028::x") == ["\\u2028::x"]  # only a line feed is a line break
+    assert shown_lines("checks/x\n::error file=a::b.yml:1: bad") == ["checks/x\\n::error file=a::b.yml:1: bad"]
+    assert shown_lines("x\n  ::error::y") == ["x", "  \\x3a:error::y"]  # even an indented line is no command
+    assert shown_lines("\u2028::x") == ["\\u2028::x"]
 
 
 def test_shown_lines_bounds_the_number_of_lines():
-    lines = shown_lines("x\n" * 350_000)
+    lines = shown_lines("x" + "\n  y" * 350_000)
     assert len(lines) == 51
-    assert lines[-1] == "… (349951 more lines)"
+    assert lines[-1] == "  … (349951 more lines)"
 
 
 def test_clip_bounds_the_length_and_escapes_nothing():
