@@ -47,11 +47,11 @@ def _visible(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def escaped(text: str) -> str:
+def escaped(text: str, keep: str = "") -> str:
     """`text` with every control, separator and bidi control shown as an escape (`\\x1b`, `\\n`, `\\u202e`)
-    and GitHub's older command marker `##[` broken, at any length: for reports whose lines are their own
-    (the HTML report, JUnit XML)."""
-    text = _unsafe().sub(lambda m: _visible(m.group()), text)
+    but the characters in `keep`, and GitHub's older command marker `##[` broken, at any length: for
+    reports whose lines are their own (the HTML report keeps line feeds and tabs, which it shows as spaces)."""
+    text = _unsafe().sub(lambda m: m.group() if m.group() in keep else _visible(m.group()), text)
     return text.replace("##[", "#\\x23[") if "##[" in text else text
 
 

@@ -40,8 +40,9 @@ MAX_TEXT = 2000
 
 def e(value: object) -> str:
     """Text for the page: at most `MAX_TEXT` characters, controls and bidi controls shown as escapes (they
-    would be invisible, or show the text around them in another order), then HTML-escaped."""
-    return escape(escaped(clip(str(value), MAX_TEXT)), quote=True)
+    would be invisible, or show the text around them in another order), then HTML-escaped. Line feeds
+    and tabs stay: the page shows them as spaces."""
+    return escape(escaped(clip(str(value), MAX_TEXT), keep="\n\t"), quote=True)
 
 
 class _Page:
