@@ -51,7 +51,8 @@ def escaped(text: str, keep: str = "") -> str:
     """`text` with every control, separator and bidi control shown as an escape (`\\x1b`, `\\n`, `\\u202e`)
     but the characters in `keep`, and GitHub's older command marker `##[` broken, at any length: for
     reports whose lines are their own (the HTML report keeps line feeds and tabs, which it shows as spaces)."""
-    text = _unsafe().sub(lambda m: m.group() if m.group() in keep else _visible(m.group()), text)
+    if not text.isprintable():
+        text = _unsafe().sub(lambda m: m.group() if m.group() in keep else _visible(m.group()), text)
     return text.replace("##[", "#\\x23[") if "##[" in text else text
 
 
@@ -62,6 +63,11 @@ def shown(text: object, limit: int = MAX_SHOWN) -> str:
     Actions runner skips) is `\\x3a`, so the text cannot begin a workflow command (`::error`,
     `::stop-commands::`) even where a line starts with it; a longer text ends with an ellipsis."""
     text = str(text)
+    # Nearly every text is short and plain: `isprintable` is false for every character escaped here (they
+    # are controls, separators, surrogates, format characters or not characters), and it leaves a space
+    # as the only blank before a leading colon.
+    if len(text) <= limit and text.isprintable() and "##[" not in text and not text.lstrip(" ").startswith(":"):
+        return text
     # Escaping only lengthens text: the first `limit` characters decide what is printed.
     head = escaped(text[:limit])
     stripped = head.lstrip()
