@@ -240,7 +240,8 @@ def github_env(name: str, folder: Path) -> dict[str, str]:
     }
 
 
-# A line GitHub's runner reads as a command: `::` first after leading spaces (it trims them), or `##[` anywhere.
+# A line GitHub's runner reads as a command: `::` first after leading spaces (it trims them), or `##[` anywhere
+# (and Azure Pipelines' agent `##vso[` anywhere).
 # The runner splits its log on line feeds and carriage returns only.
 _RUNNER_LINES = re.compile(r"\r\n|\r|\n")
 # factcheck's own: an annotation whose properties are percent-encoded, so its data cannot end them early.
@@ -253,7 +254,7 @@ RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\
 def check_log(expect: dict, outcome: Outcome) -> None:
     """A `github` case: only factcheck's own commands, and exactly its step outputs."""
     for text in (outcome.stdout, outcome.stderr):
-        assert "##[" not in text, text[-3000:]
+        assert not re.search(r"##(vso)?\[", text, re.IGNORECASE), text[-3000:]
         for line in _RUNNER_LINES.split(text):
             if line.lstrip().startswith("::"):
                 assert OWN_COMMAND.match(line), f"a forged workflow command: {line[:300]!r}"

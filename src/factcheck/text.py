@@ -47,13 +47,18 @@ def _visible(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# The older command markers, which the Actions runner (`##[error]`) and Azure Pipelines' agent (`##vso[`)
+# find anywhere in a line.
+_MARKER = re.compile(r"##(?=\[|vso\[)", re.IGNORECASE)
+
+
 def escaped(text: str, keep: str = "") -> str:
     """`text` with every control, separator and bidi control shown as an escape (`\\x1b`, `\\n`, `\\u202e`)
-    but the characters in `keep`, and GitHub's older command marker `##[` broken, at any length: for
+    but the characters in `keep`, and the older command markers `##[` and `##vso[` broken, at any length: for
     reports whose lines are their own (the HTML report keeps line feeds and tabs, which it shows as spaces)."""
     if not text.isprintable():
         text = _unsafe().sub(lambda m: m.group() if m.group() in keep else _visible(m.group()), text)
-    return text.replace("##[", "#\\x23[") if "##[" in text else text
+    return _MARKER.sub("#\\\\x23", text) if "##" in text else text
 
 
 def shown(text: object, limit: int = MAX_SHOWN) -> str:
@@ -66,7 +71,7 @@ def shown(text: object, limit: int = MAX_SHOWN) -> str:
     # Nearly every text is short and plain: `isprintable` is false for every character escaped here (they
     # are controls, separators, surrogates, format characters or not characters), and it leaves a space
     # as the only blank before a leading colon.
-    if len(text) <= limit and text.isprintable() and "##[" not in text and not text.lstrip(" ").startswith(":"):
+    if len(text) <= limit and text.isprintable() and "##" not in text and not text.lstrip(" ").startswith(":"):
         return text
     # Escaping only lengthens text: the first `limit` characters decide what is printed.
     head = escaped(text[:limit])
@@ -80,8 +85,6 @@ def shown(text: object, limit: int = MAX_SHOWN) -> str:
 
 # One character of escaped text, an escape counting as one: text is cut between them, never inside one.
 _UNIT = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|[nrt])|.", re.DOTALL)
-
-
 _LONGEST = len("\\u202e")
 
 
@@ -106,9 +109,10 @@ MAX_LINES = 50
 
 
 def shown_lines(text: object, limit: int = MAX_SHOWN) -> list[str]:
-    """An error's message as lines, each `shown`: a line feed before an indent is the message's own layout
-    (`3 problems:` then one indented line each), every other one is from data and shown as `\\n`, so data
-    never begins a line of its own. At most `MAX_LINES` lines."""
+    """An error's message as lines, each `shown`, at most `MAX_LINES` of them. A line feed before an indent
+    is the message's own layout (`3 problems:`, then one indented line each); every other one is shown as
+    `\\n`, so a file name holding a line feed stays on its line. A value whose line feed comes before two
+    spaces begins an indented line, which `shown` still keeps from being read as a command."""
     lines = _OWN_BREAK.split(str(text), MAX_LINES)
     if len(lines) > MAX_LINES:
         lines[-1] = f"  {ELLIPSIS} ({len(_OWN_BREAK.findall(lines[-1])) + 1} more lines)"

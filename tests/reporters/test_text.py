@@ -9,8 +9,8 @@ import pytest
 from factcheck.text import MAX_SHOWN, clip, escaped, shown, shown_lines
 
 # What GitHub's runner reads as a command: `::name` at a line's start after spaces (it trims them), or
-# `##[name` anywhere in a line.
-COMMAND = re.compile(r"^\s*::|##\[")
+# `##[name` anywhere in a line; Azure Pipelines' agent reads `##vso[` anywhere.
+COMMAND = re.compile(r"^\s*::|##\[|##vso\[", re.IGNORECASE)
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,8 @@ def test_controls_separators_and_bidi_controls_are_shown_as_escapes(text, expect
         "\n::error::after a line break",
         "x ##[error]v1 command",
         "##[stop-commands]token",
+        "###[error]x ####[error]y",
+        "x ##vso[task.setvariable variable=a]b ##VSO[task.complete]",
     ],
 )
 def test_no_text_can_start_a_workflow_command(text):
