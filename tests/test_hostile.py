@@ -513,3 +513,21 @@ def test_a_disk_filling_up_midway_is_a_clear_error_and_leaves_the_previous_repor
     assert "Traceback" not in second.output
     assert report.read_bytes() == good
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]
+
+
+# --- what an error prints of the data ------------------------------------------------------------------------
+
+
+def test_an_internal_errors_reason_is_one_escaped_line(project, monkeypatch):
+    from factcheck.reporters import json as json_reporter
+
+    def broken(report, stream):
+        raise RuntimeError("::error file=a,line=1::forged\x1b[2J\u202e\nsecond line")
+
+    monkeypatch.setattr(json_reporter, "render", broken)
+    project.write(DATASET, _dataset_text())
+    result = _invoke("--json", str(project.root / "report.json"))
+    assert result.exit_code == 3
+    assert "RuntimeError: \\x3a:error file=a,line=1::forged\\x1b[2J\\u202e\n" in result.stderr
+    assert "second line" not in result.stderr
+    assert not RAW_CONTROL.search(result.stderr)
