@@ -3,9 +3,13 @@ as a template itself (a quote may hold braces)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from conftest import claim
 from factcheck import datasets
-from factcheck.findings import related_fields, render_message, template_fields
+from factcheck.findings import Finding, apply_waivers, related_fields, render_message, template_fields
+from factcheck.models import Waiver
+from factcheck.text import MAX_FIELD
 
 
 def test_fields_are_filled_in_and_unknown_names_stay_as_written():
@@ -47,3 +51,22 @@ def test_related_fields_builds_what_a_template_names_and_the_same_as_all_of_them
         some = related_fields(loaded.claims, loaded.catalog, names=frozenset(names))
         assert {name: some[name] for name in names} == {name: every[name] for name in names}
     assert related_fields(loaded.claims, loaded.catalog, names=frozenset({"related_ids"})) == {"related_ids": "a, b"}
+
+
+def test_a_long_value_is_clipped_in_the_message_and_kept_as_it_is_otherwise():
+    quote = "x\n" * 1_000_000
+    message = render_message('the quote does not state {figure}: "{quote}"', {"quote": quote, "figure": "55,000"})
+    assert message.startswith('the quote does not state 55,000: "x\nx\n')
+    assert message.endswith('…"')
+    assert len(message) == len('the quote does not state 55,000: ""') + MAX_FIELD
+    # a value just at the limit, and a field the template does not use, are left whole
+    assert render_message("{a}", {"a": "y" * MAX_FIELD, "b": quote}) == "y" * MAX_FIELD
+
+
+def test_an_expired_waivers_reason_is_clipped_in_the_message():
+    waiver = Waiver(check="c", reason="r" * 10_000, until="2020-01-01")
+    finding = apply_waivers(Finding("c", "critical", "d.yml", 1, "wrong"), (waiver,), dt.date(2026, 1, 1))
+    assert finding.status == "failed"
+    assert finding.message.startswith("wrong (the waiver expired on 2020-01-01: rrr")
+    assert len(finding.message) < MAX_FIELD + 100
+    assert finding.waiver.reason == "r" * 10_000  # the JSON report has it whole

@@ -14,6 +14,14 @@ and catalog), `expect.yml` says what the run must produce:
     secret: text                     # optional: text of a file outside the root that must never be printed
     absent: name                     # optional: a file that must not exist after the run
     max_line: 400                    # optional: no output line longer than this
+    github: true                     # optional: run under GitHub Actions (GITHUB_ACTIONS=true, the step summary
+                                     #   and outputs files in a folder outside the project); then no line of
+                                     #   stdout or stderr that the runner reads as a workflow command (`::` at
+                                     #   its start after spaces, `##[` anywhere) is other than factcheck's own
+                                     #   annotations, and the outputs file holds exactly factcheck's outputs
+    summary: fragment                # optional, with github: the job summary holds this text
+    no_control: true                 # optional: no raw control character but the line feed, no line or
+                                     #   paragraph separator and no bidi control in stdout, stderr or the summary
 
 Every case also checks: no traceback or internal error, and every file of the project byte-identical after
 the run. Heavy cases run `factcheck validate` in a child process with RLIMIT_CPU of 5 s above what a clean
@@ -129,6 +137,40 @@ def _file_name_not_utf8(root: Path) -> None:
         handle.write(_dataset_text())
 
 
+def _quote_not_stating(quote: str) -> str:
+    """A dataset whose one claim (line 5) fails quote-states-figure."""
+    return _dataset_text(source={"outlet": "France 2", "published": "2026-02", "quote": quote})
+
+
+def _file_name_command(root: Path) -> None:
+    (root / "datasets" / "x\n::error file=a,line=1::forged.yml").write_text(_quote_not_stating("is 12"))
+
+
+def _file_name_escape(root: Path) -> None:
+    (root / "datasets" / "\x1b[2J\x1b]0;title\x07\x1b[8m.yml").write_text(_quote_not_stating("is 12"))
+
+
+def _folder_command_at_line_start(root: Path) -> None:
+    # The terminal report starts a line with each file's path from the root: here, with `::error`.
+    folder = root / "::error file=a,line=1::forged"
+    folder.mkdir()
+    (folder / "case.yml").write_text(_quote_not_stating("is 12"))
+    (root / "checks" / "publication.yml").write_text(
+        "datasets: ['::error*/*.yml']\nsuites: [expectations/source-attribution.yml]\n"
+    )
+
+
+def _gate_name_command(root: Path) -> None:
+    # A gate that cannot be read stops the run (exit 2) with an error naming its file.
+    (root / "checks" / "x\n::error file=a,line=1::forged\x1b[2J.yml").write_text("datasets: [\n")
+
+
+def _quote_5mb(root: Path) -> None:
+    lines = "      a quote.\n" * 350_000
+    text = _quote_not_stating("PLACEHOLDER").replace("quote: PLACEHOLDER\n", "quote: |\n" + lines)
+    (root / DATASET).write_text(text)
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -145,6 +187,12 @@ GENERATORS = {
     # files under datasets/ that are never read
     "dangling_symlink": _dangling_symlink,
     "file_name_not_utf8": _file_name_not_utf8,
+    # log and terminal injection: names git cannot hold, and a quote too big to keep in the corpus
+    "file_name_command": _file_name_command,
+    "file_name_escape": _file_name_escape,
+    "folder_command_at_line_start": _folder_command_at_line_start,
+    "quote_5mb": _quote_5mb,
+    "gate_name_command": _gate_name_command,
 }
 
 
@@ -190,6 +238,48 @@ class Outcome:
     stderr: str
     cpu: float = 0.0
     memory: int = 0
+    github: Path | None = None  # the folder of the step summary and outputs files, for a `github` case
+
+
+def github_env(name: str, folder: Path) -> dict[str, str]:
+    """GitHub Actions' environment for a case that asks for it, its files in `folder` (outside the project)."""
+    if not expectation(name).get("github"):
+        return {}
+    return {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(folder / "summary.md"),
+        "GITHUB_OUTPUT": str(folder / "output.txt"),
+    }
+
+
+# A line GitHub's runner reads as a command: `::` first after leading spaces (it trims them), or `##[` anywhere
+# (and Azure Pipelines' agent `##vso[` anywhere).
+# The runner splits its log on line feeds and carriage returns only.
+_RUNNER_LINES = re.compile(r"\r\n|\r|\n")
+# factcheck's own: an annotation whose properties are percent-encoded, so its data cannot end them early.
+OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\r\n]+,line=\d+,)?title=[^,:\r\n]+::")
+# What must never reach a log raw: C0 controls but the line feed, DEL, C1, line and paragraph separators,
+# and the bidi embeddings, overrides and isolates.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def check_log(expect: dict, outcome: Outcome) -> None:
+    """A `github` case: only factcheck's own commands, and exactly its step outputs."""
+    for text in (outcome.stdout, outcome.stderr):
+        assert not re.search(r"##(vso)?\[", text, re.IGNORECASE), text[-3000:]
+        for line in _RUNNER_LINES.split(text):
+            if line.lstrip().startswith("::"):
+                assert OWN_COMMAND.match(line), f"a forged workflow command: {line[:300]!r}"
+    output = outcome.github / "output.txt"
+    if expect["exit"] == 2:
+        assert not output.exists()
+        return
+    names = [line.split("=", 1)[0] for line in output.read_text().split("\n")[:-1]]
+    assert names == ["verdict", "blocking", "critical", "warning", "info", "waived", "corroborated", "claims"]
+    verdict = "blocked" if expect["exit"] == 1 else "publishable"
+    assert output.read_text().startswith(f"verdict={verdict}\n")
+    if expect.get("summary"):
+        assert expect["summary"] in (outcome.github / "summary.md").read_text(), "the summary lacks the fragment"
 
 
 def _limits(cpu_seconds: int) -> None:
@@ -199,8 +289,8 @@ def _limits(cpu_seconds: int) -> None:
 
 def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
     """`factcheck validate` in a child process under the limits, with the CPU and memory that child used."""
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
-    child_env.pop("GITHUB_ACTIONS", None)
+    child_env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+    child_env.update({"FACTCHECK_TODAY": TODAY, **env})  # a `github` case sets GitHub's variables itself
     command = [sys.executable, "-c", "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         process = subprocess.Popen(
@@ -248,12 +338,13 @@ def heavy_outcomes(tmp_path_factory) -> dict[str, tuple[Outcome, dict, dict]]:
     for name in HEAVY:
         root = tmp_path_factory.mktemp(name)
         make_case(name, root)
-        prepared[name] = (root, fingerprint(root))
+        prepared[name] = (root, fingerprint(root), tmp_path_factory.mktemp(f"{name}-github"))
 
     def one(name: str):
-        root, before = prepared[name]
-        env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+        root, before, github = prepared[name]
+        env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()} | github_env(name, github)
         outcome = run_limited(root, env, budget)
+        outcome.github = github
         return name, (outcome, before, fingerprint(root))
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -288,6 +379,13 @@ def check_outcome(name: str, outcome: Outcome, before: dict, after: dict, root: 
         assert not (Path.cwd() / expect["absent"]).exists()
     if expect.get("max_line"):
         assert max(len(line) for line in output.splitlines()) <= int(expect["max_line"])
+    if expect.get("github"):
+        check_log(expect, outcome)
+    if expect.get("no_control"):
+        summary = outcome.github / "summary.md" if outcome.github else None
+        logged = output + (summary.read_text() if summary and summary.exists() else "")
+        raw = RAW_CONTROL.search(logged)
+        assert raw is None, f"a raw {raw.group()!r} at {logged[max(raw.start() - 80, 0) : raw.end() + 80]!r}"
 
 
 def test_the_corpus_is_large_and_every_case_is_described():
@@ -301,18 +399,20 @@ def test_the_corpus_is_large_and_every_case_is_described():
             assert expect.get("check"), name
         if expect["exit"] == 2:
             assert expect.get("message"), name
+        assert not expect.get("summary") or expect.get("github"), f"{name}: a summary needs github: true"
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if n not in HEAVY])
-def test_hostile_input(name, tmp_path, monkeypatch):
+def test_hostile_input(name, tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTCHECK_TODAY", TODAY)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     make_case(name, tmp_path)
     before = fingerprint(tmp_path)
-    env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()}
+    github = tmp_path_factory.mktemp(f"{name}-github")
+    env = {k: str(v) for k, v in (expectation(name).get("env") or {}).items()} | github_env(name, github)
     result = CliRunner().invoke(cli, ["validate"], env=env)
-    outcome = Outcome(result.exit_code, result.stdout, result.stderr)
+    outcome = Outcome(result.exit_code, result.stdout, result.stderr, github=github)
     check_outcome(name, outcome, before, fingerprint(tmp_path), tmp_path)
 
 
@@ -425,3 +525,21 @@ def test_a_disk_filling_up_midway_is_a_clear_error_and_leaves_the_previous_repor
     assert "Traceback" not in second.output
     assert report.read_bytes() == good
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]
+
+
+# --- what an error prints of the data ------------------------------------------------------------------------
+
+
+def test_an_internal_errors_reason_is_one_escaped_line(project, monkeypatch):
+    from factcheck.reporters import json as json_reporter
+
+    def broken(report, stream):
+        raise RuntimeError("::error file=a,line=1::forged\x1b[2J\u202e\nsecond line")
+
+    monkeypatch.setattr(json_reporter, "render", broken)
+    project.write(DATASET, _dataset_text())
+    result = _invoke("--json", str(project.root / "report.json"))
+    assert result.exit_code == 3
+    assert "RuntimeError: \\x3a:error file=a,line=1::forged\\x1b[2J\\u202e\n" in result.stderr
+    assert "second line" not in result.stderr
+    assert not RAW_CONTROL.search(result.stderr)

@@ -51,13 +51,15 @@ def error_handling(command):
     @functools.wraps(command)
     def wrapper(*args, debug: bool = False, **kwargs):
         from factcheck.project import ConfigError
+        from factcheck.text import shown, shown_lines
 
+        # An error's message names files, keys and values from data: each of its lines is printed escaped.
         try:
             return command(*args, **kwargs)
         except ConfigError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo("error: " + "\n".join(shown_lines(error)), err=True)
             if error.hint:
-                click.echo(f"  hint: {error.hint}", err=True)
+                click.echo(f"  hint: {shown(error.hint)}", err=True)
             github = kwargs.get("github")
             if github or (github is None and os.environ.get("GITHUB_ACTIONS") == "true"):
                 from factcheck.reporters.github import configuration_error
@@ -73,7 +75,7 @@ def error_handling(command):
             if debug:
                 traceback.print_exc()
             first = str(error).strip().splitlines()
-            reason = f"{type(error).__name__}: {first[0]}" if first else type(error).__name__
+            reason = f"{type(error).__name__}: {shown(first[0])}" if first else type(error).__name__
             click.echo(f"internal error (a bug in factcheck, not in your data): {reason}", err=True)
             if not debug:
                 click.echo("  run again with --debug for the traceback, and report it", err=True)

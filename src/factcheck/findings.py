@@ -16,6 +16,7 @@ from typing import Literal
 
 from factcheck.figures import format_figure
 from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
+from factcheck.text import MAX_FIELD, clip
 
 Status = Literal["failed", "waived", "corroborated"]
 
@@ -118,7 +119,7 @@ def apply_waivers(finding: Finding, waivers: tuple[Waiver, ...], today: dt.date)
             return replace(
                 finding,
                 waiver=waiver,
-                message=f"{finding.message} (the waiver expired on {waiver.until.text}: {waiver.reason})",
+                message=f"{finding.message} (the waiver expired on {waiver.until.text}: {clip(waiver.reason)})",
             )
         return replace(finding, status="waived", waiver=waiver)
     return finding
@@ -135,6 +136,13 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def render_message(template: str, fields: dict[str, object]) -> str:
+    """The message a check's template gives for these fields, each text field at most `text.MAX_FIELD`
+    characters: a message names a value, never a whole one (the claim's own data is whole in the JSON
+    report), so a 5 MB quote makes a message of a few hundred characters. Nothing is escaped here: the
+    JSON report keeps the text as it is, and each writer to a log or a terminal escapes it (`text.shown`)."""
+    long = [n for n in template_fields(template) if isinstance(v := fields.get(n), str) and len(v) > MAX_FIELD]
+    if long:
+        fields = {**fields, **{name: clip(fields[name]) for name in long}}
     return _format_string(template).format_map(_Fields(fields))
 
 

@@ -59,9 +59,10 @@ def test_escaping(text, data, prop):
 def test_annotation_names_file_line_and_title_with_escaping():
     f = finding(7, message="50% off: a, b\nsecond line", hint="check the quote", file="datasets/a,b:c.yml")
     line = github.annotation(f, prefix="data")
+    # The message's own line break comes from data and is shown as `\n`; the one before the hint is ours.
     assert line == (
         "::error file=data/datasets/a%2Cb%3Ac.yml,line=7,title=cumulative-non-decreasing%3A Cumulative totals do not fall"
-        "::[c7] 50%25 off: a, b%0Asecond line%0Ahint: check the quote"
+        "::[c7] 50%25 off: a, b\\nsecond line%0Ahint: check the quote"
     )
 
 
@@ -136,13 +137,14 @@ def test_publishable_summary():
 
 
 def test_summary_stays_within_budget_and_says_how_many_were_left_out():
-    many = [finding(line, message="x" * 2000) for line in range(1, 401)]
+    many = [finding(line, message="é" * 2000) for line in range(1, 1001)]
     text = github.summary(report(*many))
     assert len(text.encode("utf-8")) <= github.SUMMARY_BUDGET
     rows = [line for line in text.splitlines() if line.startswith("| **critical** |")]
     left = int(re.search(r"^(\d+) more findings left out", text, re.M).group(1))
-    assert 0 < len(rows) < 400
-    assert len(rows) + left == 400
+    assert 0 < len(rows) < 1000
+    assert len(rows) + left == 1000
+    assert max(len(row) for row in rows) < 2 * 500  # each message is clipped before it takes any room
 
 
 def test_outputs():
@@ -221,3 +223,38 @@ def test_a_configuration_error_is_annotated_on_its_file_and_line(project, monkey
     assert "::error file=checks/publication.yml,line=3,title=factcheck configuration error::" in result.output
     result = CliRunner().invoke(cli, ["validate", "--no-github"])
     assert "::error" not in result.output
+
+
+def test_annotation_texts_from_data_are_one_escaped_line_each_and_clipped():
+    evil = "x\r\n::error file=a,line=1::forged\x1b[2J\u2028##[error]v1"
+    f = finding(message=evil + "q" * 10_000, hint=evil, claim=evil, explain=evil, file="::x\n.yml", title=evil)
+    line = github.annotation(f)
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line and "##[" not in line
+    head, message = line.split("::", 2)[1:]
+    assert head.startswith("error file=\\x3a%3Ax\\n.yml,line=3,title=")
+    parts = message.split("%0A")
+    assert parts[0].startswith("[x\\r\\n::error file=a,line=1::forged\\x1b[2J\\u2028#\\x23[error]v1] x\\r\\n")
+    assert len(parts) == 3 and max(len(p) for p in parts) < 1100  # the claim id and the message: 500 each
+    assert parts[1] == "hint: x\\r\\n::error file=a,line=1::forged\\x1b[2J\\u2028#\\x23[error]v1"
+
+
+def test_a_configuration_errors_data_is_escaped_in_its_annotation():
+    line = github.configuration_error("checks/x\n::error::y.yml:3: bad \x1b[2J", "fix\n::warning::z")
+    assert line == (
+        "::error title=factcheck configuration error::checks/x\\n::error::y.yml:3: bad \\x1b[2J"
+        "%0Ahint: fix\\n::warning::z"
+    )
+    located = github.configuration_error("checks/a,b.yml:3: bad\nvalue", "")
+    assert located == "::error file=checks/a%2Cb.yml,line=3,title=factcheck configuration error::bad\\nvalue"
+
+
+def test_summary_cells_escape_controls_bidi_and_markup():
+    text = github.cell("a|b\n<img src=x>\x1b[2J\u202e`c`")
+    assert text == r"a\|b\\n\<img src=x\>\\x1b\[2J\\u202e\`c\`"
+    assert len(github.cell("é" * 10_000)) == 500
+
+
+def test_a_step_output_with_a_line_break_is_refused():
+    assert github.output_line("verdict", "blocked") == "verdict=blocked\n"
+    with pytest.raises(ValueError, match="one line"):
+        github.output_line("verdict", "blocked\nforged=1")

@@ -136,3 +136,19 @@ def test_a_partys_claim_about_its_adversary_is_marked_on_its_row():
     assert "A party to the conflict, on its adversary's losses" in rendered(
         dataclasses.replace(report, claims=claims), "html"
     )
+
+
+def test_controls_and_bidi_controls_are_shown_and_a_long_quote_is_clipped_with_where_to_read_it():
+    import dataclasses
+
+    report = fixture_report()
+    cid = "zel-2026-03"
+    quote = "says \x1b[2J\u202e000,55\u202c\nnext line " + "q" * 10_000
+    claim = report.claims[cid]
+    claim = dataclasses.replace(claim, source=claim.source.model_copy(update={"quote": quote, "outlet": "TV\x07"}))
+    page = rendered(dataclasses.replace(report, claims={**report.claims, cid: claim}), "html")
+    assert "says \\x1b[2J\\u202e000,55\\u202c\nnext line qqq" in page  # the line feed is shown as a space
+    assert "q" * html.MAX_TEXT not in page
+    assert f"The quote is {len(quote):,} characters long; the whole of it is at {claim.file}:{claim.line}" in page
+    assert "TV\\x07" in page
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", page)

@@ -86,3 +86,23 @@ def test_a_partys_claim_about_its_adversary_is_marked():
     adversary = dataclasses.replace(own, subject="russia")
     assert claim_data(own, report.catalog)["about_adversary"] is False
     assert claim_data(adversary, report.catalog)["about_adversary"] is True
+
+
+def test_the_json_report_keeps_a_quote_whole_and_raw_while_the_terminal_shows_one_clipped_line(project):
+    from click.testing import CliRunner
+
+    from conftest import claim
+    from factcheck.cli import cli
+
+    quote = "says 12\n::error file=x,line=1::forged\x1b[2J\u202e" + " and more" * 100_000
+    project.dataset([claim(source={"outlet": "TV", "published": "2026-02", "quote": quote})])
+    result = CliRunner().invoke(cli, ["validate", "--json", "report.json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads((project.root / "report.json").read_text("utf-8"))
+    assert data["claims"]["c1"]["source"]["quote"] == quote
+    [finding] = [f for f in data["findings"] if f["check"] == "quote-states-figure"]
+    assert finding["message"].startswith('the quote does not state 55,000: "says 12\n::error')  # raw, clipped
+    assert len(finding["message"]) < 400
+    [line] = [line for line in result.stdout.splitlines() if "quote-states-figure" in line]
+    assert 'does not state 55,000: "says 12\\n::error file=x,line=1::forged\\x1b[2J\\u202e and more' in line
+    assert len(line) < 500 and "\x1b" not in result.stdout

@@ -51,22 +51,32 @@ def test_control_characters_do_not_break_the_xml():
     bad = dataclasses.replace(report.findings[0], message="a\x01b")
     text = rendered(dataclasses.replace(report, findings=[bad]), "junit")
     assert ET.fromstring(text) is not None
-    assert "a\ufffdb" in text
+    assert "a\\x01b" in text  # shown as an escape, as in the terminal
 
 
 def test_deterministic():
     assert rendered(fixture_report(), "junit") == rendered(fixture_report(), "junit")
 
 
-def test_markup_and_line_breaks_in_any_field_come_back_as_written():
+def test_markup_comes_back_as_written_and_line_breaks_in_any_field_as_escapes():
     report = fixture_report()
     tricky = "a & b < c > d \"e\" 'f'\n\tg\r"
+    shown = "a & b < c > d \"e\" 'f'\\n\\tg\\r"  # one line, as the terminal shows it
     finding = dataclasses.replace(report.findings[0], message=tricky, hint=tricky, claim=tricky)
     report = dataclasses.replace(report, findings=[finding], timestamp='2026-11-26T00:00:00+00:00 "x"')
     root = ET.fromstring(rendered(report, "junit"))
     assert root.get("timestamp") == '2026-11-26T00:00:00+00:00 "x"'
     [case] = root.iter("testcase")
-    assert case.get("name") == f"{finding.check} [{tricky}]"
+    assert case.get("name") == f"{finding.check} [{shown}]"
     failure = case.find("failure")
-    assert failure.get("message") == tricky  # attribute line breaks are character references, kept by parsers
-    assert f"hint: {tricky}".replace("\r", "\n") in failure.text  # a parser reads a bare CR in text as LF
+    assert failure.get("message") == shown
+    assert f"hint: {shown}\n" in failure.text  # the body's own lines stay lines
+
+
+def test_a_long_message_is_clipped_to_one_line():
+    report = fixture_report()
+    finding = dataclasses.replace(report.findings[0], message="q\n" * 100_000, hint="h" * 100_000)
+    root = ET.fromstring(rendered(dataclasses.replace(report, findings=[finding]), "junit"))
+    failure = next(root.iter("failure"))
+    assert len(failure.get("message")) == 500 and failure.get("message").endswith("…")
+    assert max(len(line) for line in failure.text.splitlines()) <= 600  # a location, then 500 at most

@@ -41,3 +41,33 @@ def test_the_last_line_is_the_verdict():
 def test_colour_only_when_asked():
     assert "\x1b[" not in render()
     assert "\x1b[" in render(colour=True)
+
+
+def test_every_text_from_data_is_one_escaped_clipped_line():
+    import dataclasses
+
+    from factcheck.models import Waiver
+
+    report = fixture_report()
+    evil = "x\n::error file=a,line=1::forged\x1b[2J\u202e"
+    finding = dataclasses.replace(
+        report.findings[0],
+        file="::stop-commands::tok\n.yml",
+        claim=evil,
+        message=evil + "q" * 10_000,
+        hint=evil,
+        status="waived",
+        blocking=False,
+        waiver=Waiver(check="c", reason=evil),
+    )
+    stream = io.StringIO()
+    terminal.render(dataclasses.replace(report, findings=[finding]), stream, show_waived=True)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "\\x3a:stop-commands::tok\\n.yml"
+    assert lines[1].startswith("  \\x3a:stop-commands::tok\\n.yml:")
+    assert "[x\\n::error file=a,line=1::forged\\x1b[2J\\u202e]" in lines[1]
+    assert lines[2] == "      hint: x\\n::error file=a,line=1::forged\\x1b[2J\\u202e"
+    assert lines[3] == "      waived: x\\n::error file=a,line=1::forged\\x1b[2J\\u202e"
+    assert len(lines) == 6 and lines[4] == "" and lines[5].startswith("PUBLISHABLE")
+    assert max(len(line) for line in lines) < 700
+    assert not any(c in stream.getvalue() for c in "\x1b\r\u202e")

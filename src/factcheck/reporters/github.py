@@ -34,6 +34,7 @@ from urllib.parse import quote
 from factcheck.findings import Finding, Report, severity_rank
 from factcheck.project import ConfigError
 from factcheck.reporters.terminal import verdict_line
+from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
 # GitHub refuses a step summary over 1 MiB; other steps of the job may write to it too.
@@ -83,14 +84,17 @@ def ranked(report: Report) -> list[Finding]:
 
 
 def annotation(finding: Finding, prefix: str = "") -> str:
+    """One workflow command. Each text from data is one escaped line (`text.shown`) before the command's
+    own encoding, so the lines the annotation shows are the ones it was built from, and none can be read
+    by the runner as a command of its own."""
     title = f"{finding.check}: {finding.title}" if finding.title else finding.check
-    message = f"[{finding.claim}] {finding.message}" if finding.claim else finding.message
+    message = f"[{shown(finding.claim)}] {shown(finding.message)}" if finding.claim else shown(finding.message)
     if finding.hint:
-        message += f"\nhint: {finding.hint}"
+        message += f"\nhint: {shown(finding.hint)}"
     if finding.explain:
-        message += f"\n{finding.explain}"
+        message += f"\n{shown(finding.explain)}"
     properties = ",".join(
-        f"{name}={escape_property(value)}"
+        f"{name}={escape_property(shown(value))}"
         for name, value in (
             ("file", repository_path(finding.file, prefix)),
             ("line", str(finding.line)),
@@ -109,9 +113,10 @@ def configuration_error(message: str, hint: str = "") -> str:
     properties = "title=factcheck configuration error"
     if located:
         message = located["message"]
-        properties = f"file={escape_property(located['file'])},line={located['line']},{properties}"
+        properties = f"file={escape_property(shown(located['file']))},line={located['line']},{properties}"
+    message = "\n".join(shown_lines(message))
     if hint:
-        message += f"\nhint: {hint}"
+        message += f"\nhint: {shown(hint)}"
     return f"::error {properties}::{escape_data(message)}"
 
 
@@ -158,9 +163,8 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~$])")
 
 
 def cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no line breaks, no table pipes, no markup, no HTML."""
-    text = " ".join(text.split())
-    return _MARKDOWN.sub(r"\\\1", text.replace("&", "&amp;"))
+    """Text safe in a Markdown table cell: one escaped line (`text.shown`), no table pipes, no markup, no HTML."""
+    return _MARKDOWN.sub(r"\\\1", shown(text).replace("&", "&amp;"))
 
 
 def _link(path: str, line: int, environ: Mapping[str, str]) -> str:
@@ -209,8 +213,8 @@ def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None 
     def finding_row(f: Finding) -> str:
         where = _link(repository_path(f.file, prefix), f.line, environ)
         status = f"**{f.severity}**" if f.blocking else f.severity
-        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
-        return f"| {status} | {where} | {cell(f.check)} | {cell(f.claim or '')} | {cell(message)} |"
+        message = cell(f.message) + (f" (hint: {cell(f.hint)})" if f.hint else "")
+        return f"| {status} | {where} | {cell(f.check)} | {cell(f.claim or '')} | {message} |"
 
     def waiver_row(f: Finding) -> str:
         where = _link(repository_path(f.file, prefix), f.line, environ)
@@ -246,6 +250,14 @@ def outputs(report: Report) -> dict[str, str]:
     return {name: values[name] for name in OUTPUT_NAMES}
 
 
+def output_line(name: str, value: str) -> str:
+    """`name=value` for `$GITHUB_OUTPUT`. A line break would end the value and start another output, so a
+    value holding one is refused: the outputs are counts and the verdict, and one with a line break is a bug."""
+    if any(c in name + value for c in "\r\n") or "=" in name:
+        raise ValueError(f"a step output must be one line: {name!r}={value!r}")
+    return f"{name}={value}\n"
+
+
 def _append(variable: str, path: str, text: str) -> None:
     try:
         with open(path, "a", encoding="utf-8", newline="\n") as handle:
@@ -265,6 +277,6 @@ def publish(report: Report, stream: TextIO, root: Path, environ: Mapping[str, st
     if environ.get("GITHUB_STEP_SUMMARY"):
         _append("GITHUB_STEP_SUMMARY", environ["GITHUB_STEP_SUMMARY"], summary(report, prefix, environ))
     if environ.get("GITHUB_OUTPUT"):
-        text = "".join(f"{name}={value}\n" for name, value in outputs(report).items())
+        text = "".join(output_line(name, value) for name, value in outputs(report).items())
         _append("GITHUB_OUTPUT", environ["GITHUB_OUTPUT"], text)
     render(report, stream, prefix)

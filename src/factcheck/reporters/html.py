@@ -22,6 +22,7 @@ from factcheck import __version__
 from factcheck.figures import bounds, format_figure, format_number
 from factcheck.findings import Finding, Report, about_adversary, series_key
 from factcheck.models import Claim, url_is_wellformed
+from factcheck.text import clip, escaped
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
@@ -33,8 +34,15 @@ LIST_ROWS = 500
 _SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
 
 
+# The most of one text the page shows: a long quote is a paragraph, never a whole file.
+MAX_TEXT = 2000
+
+
 def e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """Text for the page: at most `MAX_TEXT` characters, controls and bidi controls shown as escapes (they
+    would be invisible, or show the text around them in another order), then HTML-escaped. Line feeds
+    and tabs stay: the page shows them as spaces."""
+    return escape(escaped(clip(str(value), MAX_TEXT), keep="\n\t"), quote=True)
 
 
 class _Page:
@@ -234,6 +242,11 @@ def _source(claim: Claim) -> str:
     parts.append(f'<div class="outlet">{outlet}{published}{via}</div>')
     if source.quote:
         parts.append(f"<blockquote>{e(source.quote)}</blockquote>")
+        if len(source.quote) > MAX_TEXT:
+            parts.append(
+                f'<div class="more">The quote is {len(source.quote):,} characters long; the whole of it is at '
+                f"{e(claim.file)}:{claim.line} and in the JSON report (--json).</div>"
+            )
     if source.url:
         if url_is_wellformed(source.url):
             parts.append(f'<a class="url" href="{e(source.url)}" rel="noopener noreferrer">{e(source.url)}</a>')

@@ -7,19 +7,15 @@ a run over 100,000 claims stays a small file. Corroborated findings are passes a
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TextIO
 from xml.sax.saxutils import escape
 
 from factcheck.findings import Finding, Report
+from factcheck.text import shown
 
-# XML 1.0 cannot carry most control characters, which a YAML double-quoted string can ("\x01").
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+# Every text from data is one line through `text.shown`: XML 1.0 cannot carry most control characters,
+# which a YAML double-quoted string can ("\x01"), and a CI test reporter prints these texts to its log.
 
 
 def _checked_claims(report: Report) -> dict[str, int]:
@@ -35,25 +31,27 @@ def _checked_claims(report: Report) -> dict[str, int]:
 
 
 def _testcase(finding: Finding) -> str:
-    name = finding.claim or f"{finding.file}:{finding.line}"
+    file = shown(finding.file)
+    name = shown(finding.claim) if finding.claim else f"{file}:{finding.line}"
     attributes = _attributes(
-        classname=finding.file, name=f"{finding.check} [{name}]", file=finding.file, line=str(finding.line), time="0"
+        classname=file, name=f"{shown(finding.check)} [{name}]", file=file, line=str(finding.line), time="0"
     )
-    body = [f"{finding.location}: {finding.message}"]
+    message = shown(finding.message)
+    body = [f"{file}:{finding.line}: {message}"]
     if finding.title:
-        body.append(f"{finding.title}: {finding.explain}".rstrip(": "))
+        body.append(f"{shown(finding.title)}: {shown(finding.explain)}".rstrip(": "))
     if finding.hint:
-        body.append(f"hint: {finding.hint}")
+        body.append(f"hint: {shown(finding.hint)}")
     if finding.related:
-        body.append("compared with: " + ", ".join(finding.related))
+        body.append("compared with: " + shown(", ".join(finding.related)))
     text = escape("\n".join(body))
     if finding.status == "waived":
         waiver = finding.waiver
-        until = f" until {waiver.until.text}" if waiver and waiver.until else ""
-        reason = waiver.reason if waiver else ""
+        until = f" until {shown(waiver.until.text)}" if waiver and waiver.until else ""
+        reason = shown(waiver.reason) if waiver else ""
         outcome = f"<skipped{_attributes(message=f'waived{until}: {reason}')}>{text}</skipped>"
     else:
-        outcome = f"<failure{_attributes(message=finding.message, type=finding.severity)}>{text}</failure>"
+        outcome = f"<failure{_attributes(message=message, type=finding.severity)}>{text}</failure>"
     return _element("testcase", attributes, [outcome], level=2)
 
 
@@ -94,21 +92,19 @@ def _testsuite(report: Report, check: str, findings: list[Finding], counts: dict
     """One testsuite element, as ElementTree would write it indented at the document's second level.
 
     Written as text: building and serialising an element per testcase was most of the report's time."""
-    attributes = _attributes(name=check, tests=str(counts["tests"]), failures=str(counts["failures"]), errors="0",
+    attributes = _attributes(name=shown(check), tests=str(counts["tests"]), failures=str(counts["failures"]), errors="0",
                              skipped=str(counts["skipped"]), time="0")  # fmt: skip
     children = []
     meta = report.checks.get(check, {})
     if meta:
         properties = [
-            f"<property{_attributes(name=key, value=str(meta[key]))} />"
+            f"<property{_attributes(name=key, value=shown(meta[key]))} />"
             for key in ("title", "severity", "suite")
             if meta.get(key)
         ]
         children.append(_element("properties", "", properties, level=2))
     children += [_testcase(finding) for finding in findings]
-    # Cleaning the written text once equals cleaning each value: escaping neither adds nor removes the
-    # control characters XML cannot carry.
-    return _clean(_element("testsuite", attributes, children, level=1))
+    return _element("testsuite", attributes, children, level=1)
 
 
 def _element(tag: str, attributes: str, children: list[str], level: int) -> str:

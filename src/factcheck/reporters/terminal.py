@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from factcheck.findings import Finding, Report
+from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
 
@@ -37,21 +38,26 @@ def verdict_line(report: Report) -> str:
 
 
 def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bool = False) -> None:
-    """Every finding that needs a look, by file; waived ones are counted per file unless `show_waived`."""
+    """Every finding that needs a look, by file; waived ones are counted per file unless `show_waived`.
+
+    Every text from data (file names, claim ids, messages, hints, waiver reasons) is printed through
+    `text.shown`: one line each, escaped, clipped, never the start of a workflow command."""
     for file, group in groupby(report.findings, key=lambda f: f.file):
         findings = list(group)
-        shown = [f for f in findings if show_waived or f.status != "waived"]
-        waived = len(findings) - len(shown)
-        stream.write(click.style(file, bold=True) + "\n" if colour else file + "\n")
-        for finding in shown:
-            where = f"  {finding.file}:{finding.line}"
-            claim = f" [{finding.claim}]" if finding.claim else ""
-            stream.write(f"{where}: {_label(finding, colour)} {finding.check}{claim}: {finding.message}\n")
+        shown_findings = [f for f in findings if show_waived or f.status != "waived"]
+        waived = len(findings) - len(shown_findings)
+        header = shown(file)
+        stream.write(click.style(header, bold=True) + "\n" if colour else header + "\n")
+        for finding in shown_findings:
+            where = f"  {header}:{finding.line}"
+            claim = f" [{shown(finding.claim)}]" if finding.claim else ""
+            message = shown(finding.message)
+            stream.write(f"{where}: {_label(finding, colour)} {shown(finding.check)}{claim}: {message}\n")
             if finding.hint:
-                stream.write(f"      hint: {finding.hint}\n")
+                stream.write(f"      hint: {shown(finding.hint)}\n")
             if finding.status == "waived" and finding.waiver:
-                until = f" until {finding.waiver.until.text}" if finding.waiver.until else ""
-                stream.write(f"      waived{until}: {finding.waiver.reason}\n")
+                until = f" until {shown(finding.waiver.until.text)}" if finding.waiver.until else ""
+                stream.write(f"      waived{until}: {shown(finding.waiver.reason)}\n")
         if waived:
             stream.write(f"  {waived} waived finding{'s' if waived != 1 else ''} (listed with --show-waived)\n")
         stream.write("\n")
