@@ -82,12 +82,21 @@ def invalid(rel: str, error: ValidationError, node: object, model: type[BaseMode
     return ConfigError(f"{rel}:{first.line}: {first.message}", first.hint)
 
 
+MAX_GATE_ENTRIES = 100  # globs or suites in one gate: each glob walks its folder
+
+
 def read_gate(root: Path, path: Path) -> GateFile:
     rel, data = read_config(root, path, "gate", "`datasets`, `suites` and `fail_on`")
     try:
         gate = Gate.model_validate(data)
     except ValidationError as error:
         raise invalid(rel, error, data, Gate) from None
+    for key in ("datasets", "suites"):
+        if len(getattr(gate, key)) > MAX_GATE_ENTRIES:
+            raise ConfigError(
+                f"{rel}:{data.line_of(key)}: `{key}` lists more than {MAX_GATE_ENTRIES} entries",
+                "name folders or globs, not every file",
+            )
     return GateFile(name=path.stem, path=rel, gate=gate)
 
 
@@ -169,9 +178,11 @@ def _is_yaml(path: str) -> bool:
 
 
 def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Path]:
-    """The YAML files that `globs` name, sorted, without following symlinked folders (no loops)."""
+    """The YAML files that `globs` name, sorted, without following symlinked folders (no loops). Each folder
+    is walked once, however many globs start from it."""
     found: set[Path] = set()
-    for glob in globs:
+    walked: dict[Path, list[tuple[Path, str]]] = {}
+    for glob in dict.fromkeys(globs):
         parts = Path(glob).parts
         static = []
         for part in parts:
@@ -182,21 +193,25 @@ def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Pa
         if len(static) == len(parts):
             if base.is_file():
                 found.add(base)
-            elif base.is_dir():
-                found.update(_walk(root, base, _is_yaml, allow_outside))
-            else:
+                continue
+            if not base.is_dir():
                 raise ConfigError(f"dataset path {glob!r} does not exist")
-            continue
-        rest = "/".join(parts[len(static) :])
-        found.update(_walk(root, base, glob_matcher(rest), allow_outside))
+            pattern = _is_yaml
+        else:
+            pattern = glob_matcher("/".join(parts[len(static) :]))
+        if base not in walked:
+            walked[base] = _walk(root, base, allow_outside)
+        found.update(path for path, rel in walked[base] if pattern(rel))
     checked = [inside(root, path, "dataset file", allow_outside) for path in found]
     return sorted(set(checked))
 
 
-def _walk(root: Path, base: Path, pattern: Callable[[str], bool], allow_outside: bool) -> list[Path]:
-    """Files under `base` matching `pattern`. Symlinked folders are never entered (a loop cannot hang the
-    walk), and one that leads outside the root is refused like any other path that leaves it."""
-    matches = []
+def _walk(root: Path, base: Path, allow_outside: bool) -> list[tuple[Path, str]]:
+    """The files under `base` that can be read, with their paths from `base`. Symlinked folders are never
+    entered (a loop cannot hang the walk), and one that leads outside the root is refused like any other
+    path that leaves it. A name that is not UTF-8, or a symlink to nothing, is never read: `stray_files`
+    reports it."""
+    files_found = []
     for folder, dirs, files in os.walk(base, followlinks=False):
         dirs.sort()
         for name in dirs:
@@ -205,10 +220,9 @@ def _walk(root: Path, base: Path, pattern: Callable[[str], bool], allow_outside:
                 inside(root, link.relative_to(root) if link.is_relative_to(root) else link, "folder", allow_outside)
         for name in sorted(files):
             path = Path(folder) / name
-            # A name that is not UTF-8, or a symlink to nothing, is never read: stray_files reports it.
-            if _readable_name(name) and not _dangling(path) and pattern(path.relative_to(base).as_posix()):
-                matches.append(path)
-    return matches
+            if _readable_name(name) and not _dangling(path):
+                files_found.append((path, path.relative_to(base).as_posix()))
+    return files_found
 
 
 def _readable_name(name: str) -> bool:
