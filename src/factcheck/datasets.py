@@ -47,7 +47,8 @@ SCHEMA_CHECKS: dict[str, dict[str, str]] = {
     },
     "file-too-large": {
         "title": "File size limit",
-        "explain": "Files above the size limit are refused before parsing (FACTCHECK_MAX_FILE_BYTES).",
+        "explain": "Files above the size limit (FACTCHECK_MAX_FILE_BYTES), or holding more values or claims than "
+        "one file may, are refused before they are checked.",
     },
     "duplicate-key": {
         "title": "Duplicate key",
@@ -208,6 +209,22 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
 # --- catalog -------------------------------------------------------------------------------------------
 
 
+# Claims and series points one dataset file may hold: the checks cost time and memory for each, so this bounds
+# a file's share of a run whatever its bytes (the shipped daily table of the General Staff holds under half).
+MAX_CLAIMS = 50_000
+
+
+def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None]]) -> list[tuple[Problem, str | None]]:
+    """The problems of reading a file (`problems`), then those of its schema (`read`, with their claim ids).
+
+    A value that the YAML reader kept as text (`value: 017`) has already been explained on its line; the
+    schema's complaint that the text is not a number would only repeat it, with a hint that does not fit.
+    """
+    refused = {p.line for p in problems if p.check == "schema"}
+    kept = [item for item in read if not (item[0].check == "schema" and item[0].line in refused)]
+    return [*((p, None) for p in problems), *kept]
+
+
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     path = root / CATALOG
     if not path.is_file():
@@ -224,8 +241,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as error:
-        findings += [_finding(CATALOG, p) for p in explain(error, data, data.line, Catalog)]
-        return None, findings
+        read = [(p, None) for p in explain(error, data, data.line, Catalog)]
+        return None, [_finding(CATALOG, p) for p, _ in _once_per_line(problems, read)]
     return catalog, findings
 
 
@@ -279,7 +296,6 @@ def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[
             data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
-    findings = [_finding(rel, p) for p in problems]
     if not isinstance(data, Mapping):
         what = "empty" if data is None else f"{_describe_input(data)}"
         problem = Problem(
@@ -288,47 +304,95 @@ def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[
             f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
             "see docs/format.md for the shape of a dataset file",
         )
-        return [], [*findings, _finding(rel, problem)]
+        return [], [_finding(rel, p) for p in (*problems, problem)]
     header_fields = {k: v for k, v in data.items() if k not in ("claims", "series")}
     try:
         header = DatasetHeader.model_validate(header_fields)
         for key in ("claims", "series"):
             if key in data and not isinstance(data[key], Sequence):
                 raise _Bad(Problem("schema", data.line_of(key), f"`{key}` should be a list"))
+        _check_count(data)
     except ValidationError as error:
-        return [], [*findings, *(_finding(rel, p) for p in explain(error, data, data.line, DatasetHeader))]
+        read = [(p, None) for p in explain(error, data, data.line, DatasetHeader)]
+        return [], [_finding(rel, p) for p, _ in _once_per_line(problems, read)]
     except _Bad as bad:
-        return [], [*findings, _finding(rel, bad.problem)]
+        return [], [_finding(rel, p) for p in (*problems, bad.problem)]
     if "claims" not in data and "series" not in data:
         problem = Problem("schema", data.line, "the dataset has neither `claims` nor `series`")
-        return [], [*findings, _finding(rel, problem)]
+        return [], [_finding(rel, p) for p in (*problems, problem)]
 
     claims: list[Claim] = []
+    read: list[tuple[Problem, str | None]] = []
     context = (rel, header)
-    for index, node in enumerate(data.get("claims") or ()):
-        line = data["claims"].line_of(index)
-        claim, problems = _read_claim(node, line, context, vocabulary)
-        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
-        if claim is not None:
-            claims.append(claim)
-    for index, node in enumerate(data.get("series") or ()):
-        line = data["series"].line_of(index)
-        points, problems = _read_series(node, line, context, vocabulary)
-        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
-        claims += points
-    duplicated = [f.line for f in findings if f.check == "duplicate-key"]
-    if duplicated:
-        claims = _without_duplicate_keys(claims, duplicated, data)
+    items = [(key, index) for key in ("claims", "series") for index in range(len(data.get(key) or ()))]
+    for key, index in items:
+        line = data[key].line_of(index)
+        if key == "claims":
+            claim, item_problems = _read_claim(data[key][index], line, context, vocabulary)
+            claims += [claim] if claim is not None else []
+        else:
+            points, item_problems = _read_series(data[key][index], line, context, vocabulary)
+            claims += points
+        read += item_problems
+        if len(problems) + len(read) > yamlfile.MAX_PROBLEMS:
+            problem = Problem(
+                "schema",
+                line,
+                f"more than {yamlfile.MAX_PROBLEMS:,} problems: the file is not read past this line, and none of its claims "
+                "is checked",
+                "fix the problems above first",
+            )
+            read.append((problem, None))
+            claims = []
+            break
+    findings = [_finding(rel, p, claim_id) for p, claim_id in _once_per_line(problems, read)]
+    if problems:
+        claims = _without_problem_lines(claims, [p.line for p in problems], data)
     return (claims if vocabulary else []), findings
 
 
-def _without_duplicate_keys(claims: list[Claim], duplicated: list[int], data: Mapping) -> list[Claim]:
-    """A duplicate key is a schema error of the claim (or series) it stands in: that one is not checked."""
+def _check_count(data: Mapping) -> None:
+    """Refuse a file of more than `MAX_CLAIMS` claims and points before any of them is read."""
+    count = 0
+    for key in ("claims", "series"):
+        for index, item in enumerate(data.get(key) or ()):
+            points = item.get("points") if key == "series" and isinstance(item, Mapping) else None
+            count += len(points) if isinstance(points, list) else 1
+            if count > MAX_CLAIMS:
+                raise _Bad(
+                    Problem(
+                        "file-too-large",
+                        data[key].line_of(index),
+                        f"the file holds more than {MAX_CLAIMS:,} claims and series points",
+                        "split it into several files; a series can go on in another file",
+                    )
+                )
+
+
+def _without_problem_lines(claims: list[Claim], lines: list[int], data: Mapping) -> list[Claim]:
+    """A problem the YAML reader found (a duplicate key, a number not written plainly) is a schema error of the
+    claim or series it stands in, which is then not checked; on the line of a series point, of that point only.
+    """
     boundaries = sorted(
         {*data.key_lines.values(), *(line for key in ("claims", "series") for line in _item_lines(data.get(key)))}
     )
-    broken = {boundaries[bisect.bisect_right(boundaries, line) - 1] for line in duplicated}
-    return [c for c in claims if boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken]
+    points = {
+        line
+        for series in data.get("series") or ()
+        if isinstance(series, Mapping)
+        for line in _item_lines(series.get("points"))
+    }
+    on_points = {line for line in lines if line in points}
+    broken = {
+        boundaries[bisect.bisect_right(boundaries, line) - 1]
+        for line in lines
+        if line not in on_points and line >= boundaries[0]
+    }
+    return [
+        c
+        for c in claims
+        if c.line not in on_points and boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken
+    ]
 
 
 def _item_lines(node: object) -> list[int]:
