@@ -52,11 +52,13 @@ SCHEMA_CHECKS: dict[str, dict[str, str]] = {
     },
     "duplicate-key": {
         "title": "Duplicate key",
-        "explain": "YAML silently keeps the last of two equal keys, so a second one hides the first.",
+        "explain": "YAML silently keeps one of two equal keys, written twice or merged (`<<`) from two blocks, "
+        "so one hides the other.",
     },
     "schema": {
         "title": "Dataset format",
-        "explain": "Fields, types and dates must follow the dataset format (docs/format.md).",
+        "explain": "Fields, types and dates must follow the dataset format (docs/format.md); figures and dates are "
+        "written in plain decimal digits.",
     },
     "unknown-reference": {
         "title": "Catalog reference",
