@@ -243,8 +243,11 @@ class _Builder:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
         else:
-            count, line = self.unreported
-            self.unreported = (count + 1, line or problem.line)
+            self.unlisted(problem.line)
+
+    def unlisted(self, line: int) -> None:
+        count, first = self.unreported
+        self.unreported = (count + 1, first or line)
 
     def all_problems(self) -> list[Problem]:
         count, line = self.unreported
@@ -473,7 +476,8 @@ class _Builder:
         elif text in _BOOLEANS:
             return _BOOLEANS[text]
         if len(self.problems) >= MAX_PROBLEMS:  # past the limit a problem is only counted: no need to word it
-            return self.refuse(node, text, "", "")
+            self.unlisted(node.start_mark.line + 1)
+            return text
         reading = None
         if len(text) <= _SHOWN_READING:
             try:
