@@ -398,6 +398,8 @@ def test_a_number_or_boolean_yaml_1_1_would_convert_is_kept_as_text_with_a_probl
     [
         ("9" * 400, "(400 characters) is too large to be a number"),
         ("1" + "0" * 309, "is too large to be a number"),
+        ("9" * 309, "is too large to be a number"),
+        ("-" + "9" * 309, "is too large to be a number"),
         ("1.0e+400", "'1.0e+400' is too large to be a number"),
         ("-1.5e+309", "is too large to be a number"),
         ("1.0e-400", "too close to zero to be read as a number"),

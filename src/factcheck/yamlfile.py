@@ -182,8 +182,10 @@ _PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?
 # Infinity and not-a-number mean the same in every YAML; the dataset schema refuses them with its own message.
 _NOT_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-# Longer than any number a float can hold, so never worth converting (and int() refuses thousands of digits).
-_MAX_DIGITS = sys.float_info.max_10_exp + 2
+# An integer of at most `_FLOAT_DIGITS` digits always fits a float; one of more than `_MAX_DIGITS` characters
+# never does, and is not worth converting (int() refuses thousands of digits).
+_FLOAT_DIGITS = sys.float_info.max_10_exp
+_MAX_DIGITS = _FLOAT_DIGITS + 2
 # Reading a base-60 number costs a multiplication of ever larger integers per part: only short ones are read,
 # and only to say what YAML 1.1 would have made of them.
 _SHOWN_READING = 30
@@ -456,7 +458,7 @@ class _Builder:
         """
         text = node.value
         if tag == _INT:
-            if text.isascii() and text.isdigit() and text[0] != "0" and len(text) < _MAX_DIGITS:
+            if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= _FLOAT_DIGITS:
                 return int(text)  # the common case, kept fast: most scalars of a dataset are plain counts
             if _PLAIN_INT.fullmatch(text):
                 if len(text) <= _MAX_DIGITS and abs(value := int(text)) <= sys.float_info.max:
