@@ -243,3 +243,13 @@ def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claim
     assert last.message.startswith("more than 5 problems: the file is not read past this line")
     assert last.line == 16  # the second broken claim
     assert loaded.claims == []
+
+
+def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project, monkeypatch):
+    from factcheck import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
+    project.write("datasets/test.yml", SERIES + "      - [2025-01-01, 1]\n" * 6)
+    findings = _load(project).findings
+    assert [(f.check, f.line) for f in findings] == [("duplicate-id", line) for line in (12, 13, 14, 15)]
+    assert findings[-1].message == "2 more claim ids used before, from this line on, are not listed"

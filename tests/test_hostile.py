@@ -170,6 +170,11 @@ def _points_over_claim_limit(root: Path) -> None:
     (root / DATASET).write_text(_SERIES_HEAD + _points(datasets.MAX_CLAIMS + 1))
 
 
+def _one_date_at_claim_limit(root: Path) -> None:
+    # As many points as a file may hold, all of one date: every point after the first reuses an id.
+    (root / DATASET).write_text(_SERIES_HEAD + "      - [2025-01-01, 1]\n" * datasets.MAX_CLAIMS)
+
+
 def _empty_claims(root: Path) -> None:
     # Four bytes a claim, each missing every field: six problems a claim, under the claim limit.
     (root / DATASET).write_text("dataset: test\ntitle: Test\nclaims:\n" + "- {}\n" * (datasets.MAX_CLAIMS - 1))
@@ -214,6 +219,7 @@ GENERATORS = {
     "scalars_under_byte_limit": _scalars_under_byte_limit,
     "points_at_claim_limit": _points_at_claim_limit,
     "points_over_claim_limit": _points_over_claim_limit,
+    "one_date_at_claim_limit": _one_date_at_claim_limit,
     "empty_claims": _empty_claims,
     "yes_everywhere": _yes_everywhere,
     "aliased_series": _aliased_series,

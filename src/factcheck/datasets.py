@@ -733,9 +733,16 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     results = _read_all(jobs, vocabulary, meanwhile if catalog else None)
     for (_, rel), (claims, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
+        # A file lists at most yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest
+        # are counted in one more finding, as each costs as much to report as a claim to check.
+        listed, unlisted = 0, []
         for claim in claims:
             earlier = first_seen.get(claim.id)
             if earlier is not None:
+                if listed >= yamlfile.MAX_PROBLEMS:
+                    unlisted.append(claim.line)
+                    continue
+                listed += 1
                 problem = Problem(
                     "duplicate-id",
                     claim.line,
@@ -748,4 +755,12 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
                 continue
             first_seen[claim.id] = claim
             loaded.claims.append(claim)
+        if unlisted:
+            problem = Problem(
+                "duplicate-id",
+                unlisted[0],
+                f"{len(unlisted):,} more claim ids used before, from this line on, are not listed",
+                "fix the ones above first",
+            )
+            loaded.findings.append(_finding(rel, problem))
     return loaded
