@@ -253,3 +253,36 @@ def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(proje
     findings = _load(project).findings
     assert [(f.check, f.line) for f in findings] == [("duplicate-id", line) for line in (12, 13, 14, 15)]
     assert findings[-1].message == "2 more claim ids used before, from this line on, are not listed"
+
+
+# fmt: off
+URLS = {
+    "https://example.org": True, "http://example.org/a?b=c#d": True, "HTTPS://Example.ORG/x": True,
+    "https://a.b": True, "https://a..b": True, "https://sub.example.org:8080/path": True, "https://example.org#": True,
+    "https://example.org/a b": False, "https://example": False, "https://example./x": False, "https://.org": False,
+    "javascript:alert(1)": False, "ftp://example.org": False, "https:///example.org": False, "https://": False,
+    "data:text/html,hi": False, "https://exa mple.org": False, "https://example.org\n": False, "": False,
+}
+# fmt: on
+
+
+@pytest.mark.parametrize("url", list(URLS))
+def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
+    from factcheck.models import url_is_wellformed
+
+    assert url_is_wellformed(url) is URLS[url]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://" + "a." * 20_000 + " x",
+        "https://a" + ".a" * 20_000 + "/" + "b" * 20_000 + " ",
+        "https://" + "a" * 50_000,
+    ],
+)
+def test_a_long_url_that_fails_is_refused(url):
+    # The earlier pattern tried every split of the host between its parts: this took hours, not a pass.
+    from factcheck.models import url_is_wellformed
+
+    assert url_is_wellformed(url) is False

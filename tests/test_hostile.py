@@ -201,6 +201,12 @@ def _base_60_of_many_parts(root: Path) -> None:
     (root / DATASET).write_text(_dataset_text().replace("value: 55000", f"value: {value}"))
 
 
+def _long_url(root: Path) -> None:
+    # A host of many labels that then fails: the shipped suite's earlier pattern tried every split of it.
+    url = "https://" + "a." * 10_000 + " x"
+    (root / DATASET).write_text(_dataset_text(source={"outlet": "X", "published": "2026-02", "url": url}))
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -224,6 +230,7 @@ GENERATORS = {
     "yes_everywhere": _yes_everywhere,
     "aliased_series": _aliased_series,
     "base_60_of_many_parts": _base_60_of_many_parts,
+    "long_url": _long_url,
 }
 
 
