@@ -286,3 +286,20 @@ def test_a_long_url_that_fails_is_refused(url):
     from factcheck.models import url_is_wellformed
 
     assert url_is_wellformed(url) is False
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("'55000'", "write the number in plain decimal digits, without quotes: 55000"),
+        ("1e5", "write the number in plain decimal digits, without quotes: 100000"),  # text in YAML 1.1
+        ("0o17", "write the number in plain decimal digits, without quotes: 15"),  # octal in YAML 1.2 only
+        ("'55,000'", "write the number without quotes or separators: 55000, not '55,000'"),
+    ],
+)
+def test_a_number_written_as_text_gets_its_plain_form_as_a_hint(project, written, hint):
+    project.dataset([claim(value="VALUE")])
+    path = project.root / "datasets/test.yml"
+    path.write_text(path.read_text().replace("value: VALUE", f"value: {written}"))
+    (finding,) = _load(project).findings
+    assert (finding.check, finding.line, finding.hint) == ("schema", 9, hint)

@@ -10,6 +10,7 @@ import bisect
 import contextlib
 import difflib
 import gc
+import math
 import multiprocessing
 import os
 import pickle
@@ -157,6 +158,19 @@ def _describe_input(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _number_hint(text: str) -> str:
+    """The hint for a number written as text: its plain decimal form when Python can read one (`1e5`, `0o17`)."""
+    value = None
+    with contextlib.suppress(ValueError):
+        value = int(text, 0) if text.isascii() and len(text) <= 30 else None
+    with contextlib.suppress(ValueError, OverflowError):
+        value = float(text) if value is None and text.isascii() and len(text) <= 30 else value
+    if value is None or not math.isfinite(value):
+        return "write the number without quotes or separators: 55000, not '55,000'"
+    shown = int(value) if value == int(value) and abs(value) < 2**53 else value
+    return f"write the number in plain decimal digits, without quotes: {shown}"
+
+
 def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic error into problems located on the YAML lines that caused them."""
     problems = []
@@ -175,7 +189,7 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
         elif kind in _TYPE_WORDS:
             message = f"`{where}` should be {_TYPE_WORDS[kind]}, not {_describe_input(item['input'])}"
             if kind in ("float_type", "int_type") and isinstance(item["input"], str):
-                hint = "write the number without quotes or separators: 55000, not '55,000'"
+                hint = _number_hint(item["input"])
         elif kind == "finite_number":
             message = f"`{where}` should be a finite number, not {item['input']!r}"
         elif kind == "value_error":
@@ -519,7 +533,7 @@ def _read_point(
         or value != value
         or value in (float("inf"), float("-inf"))
     ):
-        hint = "write the number without quotes or separators: 55000, not '55,000'" if isinstance(value, str) else ""
+        hint = _number_hint(value) if isinstance(value, str) else ""
         problems.append(
             Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
                     f"{_describe_input(value)}", hint)
