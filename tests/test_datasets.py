@@ -303,3 +303,19 @@ def test_a_number_written_as_text_gets_its_plain_form_as_a_hint(project, written
     path.write_text(path.read_text().replace("value: VALUE", f"value: {written}"))
     (finding,) = _load(project).findings
     assert (finding.check, finding.line, finding.hint) == ("schema", 9, hint)
+
+
+def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project, monkeypatch):
+    from factcheck import datasets
+
+    searches = []
+    close_matches = datasets.difflib.get_close_matches
+    monkeypatch.setattr(
+        datasets.difflib,
+        "get_close_matches",
+        lambda word, *a, **k: searches.append(word) or close_matches(word, *a, **k),
+    )
+    project.dataset([claim(f"c{i}", claimant="zelenskky") for i in range(20)])
+    findings = _load(project).findings
+    assert {f.hint for f in findings} == {"did you mean `zelensky`?"} and len(findings) == 20
+    assert searches == ["zelenskky", "zelenskky"]  # once among the keys, once among the folded spellings

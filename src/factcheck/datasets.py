@@ -262,6 +262,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     return catalog, findings
 
 
+# Unknown values whose "did you mean" is remembered, so that the memory it takes stays bounded.
+MAX_GUESSES = 10_000
+
+
 class _Vocabulary:
     """Catalog keys with "did you mean" hints from names and aliases (never a silent merge)."""
 
@@ -275,6 +279,9 @@ class _Vocabulary:
                     self.aliases["claimant"].setdefault(_fold(word), key)
         for key, subject in catalog.subjects.items():
             self.aliases["subject"][_fold(subject.name)] = key
+        # The "did you mean" of each unknown value, found once: a misspelling is usually repeated in every
+        # claim that uses it, and each search compares the value with every key and spelling of the catalog.
+        self.guesses: dict[tuple[str, str], str | None] = {}
 
     def keys(self, kind: str) -> dict:
         return {
@@ -291,9 +298,14 @@ class _Vocabulary:
         if alias is not None:
             hint = f"{value!r} is another spelling of `{alias}`: write `{kind}: {alias}`"
             return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
-        close = difflib.get_close_matches(value, list(keys), n=1, cutoff=0.6)
-        folded = difflib.get_close_matches(_fold(value), list(self.aliases[kind]), n=1, cutoff=0.75)
-        guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
+        if (kind, value) in self.guesses:
+            guess = self.guesses[kind, value]
+        else:
+            close = difflib.get_close_matches(value, list(keys), n=1, cutoff=0.6)
+            folded = difflib.get_close_matches(_fold(value), list(self.aliases[kind]), n=1, cutoff=0.75)
+            guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
+            if len(self.guesses) < MAX_GUESSES:
+                self.guesses[kind, value] = guess
         hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {CATALOG}"
         return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
 
