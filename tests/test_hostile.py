@@ -195,6 +195,12 @@ def _aliased_series(root: Path) -> None:
     (root / DATASET).write_text(text)
 
 
+def _alias_of_everything(root: Path) -> None:
+    # A list just under the node limit, aliased once: the expansion is measured on every node, then refused.
+    count = yamlfile.MAX_NODES - 1000
+    (root / DATASET).write_text("dataset: test\ntitle: Test\nx: &a [" + "1, " * count + "1]\ny: *a\n")
+
+
 def _base_60_of_many_parts(root: Path) -> None:
     # YAML 1.1 reads `1:0:0:...` as an integer, multiplying by 60 once per part: quadratic in the parts.
     value = "1:" + ":".join(["0"] * 500_000)
@@ -229,6 +235,7 @@ GENERATORS = {
     "empty_claims": _empty_claims,
     "yes_everywhere": _yes_everywhere,
     "aliased_series": _aliased_series,
+    "alias_of_everything": _alias_of_everything,
     "base_60_of_many_parts": _base_60_of_many_parts,
     "long_url": _long_url,
 }

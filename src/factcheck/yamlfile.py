@@ -572,7 +572,11 @@ def _check_expansion(root: yaml.Node) -> None:
             )
         on_path.add(key)
         stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+        for child in _children(node):
+            if child.__class__ is _ScalarNode:  # most nodes: sized at once, never stacked
+                sizes[id(child)] = 1
+            elif id(child) not in sizes:
+                stack.append((child, False))
     expansion = sizes[id(root)] - len(sizes)
     if expansion > MAX_ALIAS_EXPANSION:
         node = root
