@@ -319,3 +319,28 @@ def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project
     findings = _load(project).findings
     assert {f.hint for f in findings} == {"did you mean `zelensky`?"} and len(findings) == 20
     assert searches == ["zelenskky", "zelenskky"]  # once among the keys, once among the folded spellings
+
+
+def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_before(project, monkeypatch):
+    from factcheck import datasets
+
+    catalog = datasets.load_catalog(project.root)[0]
+    per_search = len(catalog.claimants) + len(datasets._Vocabulary(catalog).aliases["claimant"])
+    monkeypatch.setattr(datasets, "MAX_GUESS_WORK", 2 * per_search)
+    misspelt = ["zelenskky", "zelenskky", "zelenskyyy", "zelenskiyy"]  # the third distinct one is past the budget
+    project.dataset([claim(f"a{i}", claimant=name) for i, name in enumerate(misspelt)], name="a.yml")
+    project.dataset([claim(f"b{i}", claimant=name) for i, name in enumerate(misspelt)], name="b.yml")
+    loaded = datasets.load(project.root, [project.root / "datasets/a.yml", project.root / "datasets/b.yml"])
+    hints = {f.file: [] for f in loaded.findings}
+    for finding in loaded.findings:
+        hints[finding.file].append(finding.hint)
+    assert (
+        hints["datasets/a.yml"]
+        == hints["datasets/b.yml"]
+        == [
+            "did you mean `zelensky`?",
+            "did you mean `zelensky`?",
+            "did you mean `zelensky`?",
+            "check its spelling against the claimants in datasets/catalog.yml, or add `zelenskiyy` there",
+        ]
+    )

@@ -207,6 +207,20 @@ def _base_60_of_many_parts(root: Path) -> None:
     (root / DATASET).write_text(_dataset_text().replace("value: 55000", f"value: {value}"))
 
 
+def _unknown_claimants_in_a_large_catalog(root: Path) -> None:
+    # "Did you mean" compares an unknown value with every claimant: 1,000 of them against 20,000 claimants.
+    catalog = root / "datasets" / "catalog.yml"
+    claimants = "".join(f"  c-{i:05d}:\n    name: Claimant {i}\n    affiliation: independent\n" for i in range(20_000))
+    catalog.write_text(catalog.read_text().replace("claimants:\n", "claimants:\n" + claimants, 1))
+    source = "{outlet: X, url: 'https://example.org/a'}"
+    claims = "".join(
+        f"  - id: c{i}\n    metric: military_killed\n    subject: ukraine\n    claimant: someone-{i}\n    value: 5\n"
+        f"    as_of: 2026-02\n    source: {source}\n"
+        for i in range(1000)
+    )
+    (root / DATASET).write_text("dataset: test\ntitle: Test\norigin: 2022-02-24\nclaims:\n" + claims)
+
+
 def _long_url(root: Path) -> None:
     # A host of many labels that then fails: the shipped suite's earlier pattern tried every split of it.
     url = "https://" + "a." * 10_000 + " x"
@@ -237,6 +251,7 @@ GENERATORS = {
     "aliased_series": _aliased_series,
     "alias_of_everything": _alias_of_everything,
     "base_60_of_many_parts": _base_60_of_many_parts,
+    "unknown_claimants_in_a_large_catalog": _unknown_claimants_in_a_large_catalog,
     "long_url": _long_url,
 }
 

@@ -264,6 +264,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
 
 # Unknown values whose "did you mean" is remembered, so that the memory it takes stays bounded.
 MAX_GUESSES = 10_000
+# Catalog entries that the "did you mean" searches of one file may compare with, each search comparing the
+# value with every key and spelling of its kind: past it, a file's further unknown values get no guess. It
+# is counted per file, memo or not, so that which values get a guess never depends on the files read before.
+MAX_GUESS_WORK = 200_000
 
 
 class _Vocabulary:
@@ -282,6 +286,13 @@ class _Vocabulary:
         # The "did you mean" of each unknown value, found once: a misspelling is usually repeated in every
         # claim that uses it, and each search compares the value with every key and spelling of the catalog.
         self.guesses: dict[tuple[str, str], str | None] = {}
+        self.searched: set[tuple[str, str]] = set()  # the unknown values of the file being read
+        self.work = 0
+
+    def start_file(self) -> None:
+        """Begin the "did you mean" budget of another file."""
+        self.searched = set()
+        self.work = 0
 
     def keys(self, kind: str) -> dict:
         return {
@@ -297,6 +308,12 @@ class _Vocabulary:
         alias = self.aliases[kind].get(_fold(value))
         if alias is not None:
             hint = f"{value!r} is another spelling of `{alias}`: write `{kind}: {alias}`"
+            return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+        if (kind, value) not in self.searched:
+            self.searched.add((kind, value))
+            self.work += len(keys) + len(self.aliases[kind])
+        if self.work > MAX_GUESS_WORK:
+            hint = f"check its spelling against the {kind}s in {CATALOG}, or add `{value}` there"
             return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
         if (kind, value) in self.guesses:
             guess = self.guesses[kind, value]
@@ -319,6 +336,8 @@ def _fold(text: str) -> str:
 
 def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
     """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
+    if vocabulary is not None:
+        vocabulary.start_file()
     try:
         with profiling.stage("parse"):
             data, problems = yamlfile.read(path)
