@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import claim, failed, run_project
 
 
@@ -146,3 +148,199 @@ def test_empty_and_scalar_files_are_explained(project):
     messages = {f.file: f.message for f in failed(run_project(project))}
     assert "this file is empty" in messages["datasets/empty.yml"]
     assert "this file is a list" in messages["datasets/list.yml"]
+
+
+# --- values YAML 1.1 would have converted, and what one file may cost ------------------------------------------
+
+SERIES = (
+    "dataset: t\ntitle: T\norigin: 2022-02-24\nseries:\n  - id: s\n    metric: military_killed\n    subject: ukraine\n"
+    '    claimant: zelensky\n    source: {outlet: France 2, url: "https://example.org/s"}\n    points:\n'
+)
+
+
+def _load(project, rel: str = "datasets/test.yml"):
+    from factcheck import datasets
+
+    return datasets.load(project.root, [project.root / rel])
+
+
+def test_a_figure_not_written_in_plain_digits_is_one_finding_on_its_line_and_its_claim_is_not_checked(project):
+    project.dataset([claim("ok"), claim("octal", value="VALUE", as_of="2026-03")])
+    path = project.root / "datasets/test.yml"
+    path.write_text(path.read_text().replace("value: VALUE", "value: 017"))
+    report = run_project(project)
+    (finding,) = failed(report)
+    assert (finding.check, finding.line, finding.claim) == ("schema", 19, None)
+    assert finding.message == "'017' is not a plain decimal number: YAML 1.1 reads it as 15"
+    assert finding.hint == "write 17, or put it in quotes ('017') if it is text"
+    assert set(report.claims) == {"ok"}
+
+
+def test_a_text_field_written_as_a_yaml_1_1_number_is_a_finding_and_its_claim_is_not_checked(project):
+    project.dataset([claim("ok"), claim("ID", as_of="2026-03")])
+    path = project.root / "datasets/test.yml"
+    path.write_text(path.read_text().replace("id: ID", "id: 0x1F"))
+    loaded = _load(project)
+    assert [(f.check, f.line) for f in loaded.findings] == [("schema", 15)]
+    assert [c.id for c in loaded.claims] == ["ok"]
+
+
+def test_a_catalog_value_yaml_1_1_would_read_as_false_is_one_finding(project):
+    path = project.root / "datasets/catalog.yml"
+    text = path.read_text()
+    line = text.splitlines().index("    unit: people") + 2
+    path.write_text(text.replace("    unit: people\n", "    unit: people\n    cumulative: no\n", 1))
+    project.dataset([claim()])
+    findings = [f for f in _load(project).findings if f.file == "datasets/catalog.yml"]
+    assert [(f.check, f.line) for f in findings] == [("schema", line)]
+    assert "YAML 1.1 reads it as false" in findings[0].message
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "1.0e+400", "-" + "1" * 310])
+def test_a_point_too_large_for_a_float_is_a_finding_on_its_line_not_an_internal_error(project, value):
+    project.write("datasets/test.yml", SERIES + f"      - [2025-01-01, 100]\n      - [2025-01-02, {value}]\n")
+    assert (project.root / "datasets/test.yml").read_text().splitlines()[11].endswith(f"[2025-01-02, {value}]")
+    report = run_project(project)
+    (finding,) = failed(report)
+    assert (finding.check, finding.line) == ("schema", 12)
+    assert "is too large to be a number" in finding.message
+    assert set(report.claims) == {"s@2025-01-01"}
+
+
+def test_a_claim_too_large_for_a_float_is_a_finding_on_its_line(project):
+    project.dataset([claim(value="VALUE")])
+    path = project.root / "datasets/test.yml"
+    path.write_text(path.read_text().replace("value: VALUE", "value: " + "9" * 400))
+    (finding,) = failed(run_project(project))
+    assert (finding.check, finding.line) == ("schema", 9)
+    assert "too large to be a number" in finding.message
+
+
+def test_a_file_of_more_claims_and_points_than_the_limit_is_refused_before_any_is_read(project, monkeypatch):
+    from factcheck import datasets
+
+    monkeypatch.setattr(datasets, "MAX_CLAIMS", 4)
+    points = "".join(f"      - [2025-01-0{day}, {day}]\n" for day in range(1, 5))
+    project.write("datasets/test.yml", SERIES + points + "claims:\n  - {}\n")
+    loaded = _load(project)
+    (finding,) = loaded.findings
+    assert (finding.check, finding.line) == ("file-too-large", 5)  # claims count first, then the series
+    assert finding.message == "the file holds more than 4 claims and series points"
+    assert finding.hint == "split it into several files; a series can go on in another file"
+    assert loaded.claims == []
+    project.write("datasets/test.yml", SERIES + points)
+    assert len(_load(project).claims) == 4
+
+
+def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claims_is_checked(project, monkeypatch):
+    from factcheck import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 5)
+    project.dataset([claim("ok"), *({"id": f"bad{i}"} for i in range(10))])
+    loaded = _load(project)
+    assert len(loaded.findings) == 11  # five missing fields in each of the first two broken claims, then the last
+    last = loaded.findings[-1]
+    assert last.message.startswith("more than 5 problems: the file is not read past this line")
+    assert last.line == 16  # the second broken claim
+    assert loaded.claims == []
+
+
+def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project, monkeypatch):
+    from factcheck import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
+    project.write("datasets/test.yml", SERIES + "      - [2025-01-01, 1]\n" * 6)
+    findings = _load(project).findings
+    assert [(f.check, f.line) for f in findings] == [("duplicate-id", line) for line in (12, 13, 14, 15)]
+    assert findings[-1].message == "2 more claim ids used before, from this line on, are not listed"
+
+
+# fmt: off
+URLS = {
+    "https://example.org": True, "http://example.org/a?b=c#d": True, "HTTPS://Example.ORG/x": True,
+    "https://a.b": True, "https://a..b": True, "https://sub.example.org:8080/path": True, "https://example.org#": True,
+    "https://example.org/a b": False, "https://example": False, "https://example./x": False, "https://.org": False,
+    "javascript:alert(1)": False, "ftp://example.org": False, "https:///example.org": False, "https://": False,
+    "data:text/html,hi": False, "https://exa mple.org": False, "https://example.org\n": False, "": False,
+}
+# fmt: on
+
+
+@pytest.mark.parametrize("url", list(URLS))
+def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
+    from factcheck.models import url_is_wellformed
+
+    assert url_is_wellformed(url) is URLS[url]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://" + "a." * 20_000 + " x",
+        "https://a" + ".a" * 20_000 + "/" + "b" * 20_000 + " ",
+        "https://" + "a" * 50_000,
+    ],
+)
+def test_a_long_url_that_fails_is_refused(url):
+    # The earlier pattern tried every split of the host between its parts: this took hours, not a pass.
+    from factcheck.models import url_is_wellformed
+
+    assert url_is_wellformed(url) is False
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("'55000'", "write the number in plain decimal digits, without quotes: 55000"),
+        ("1e5", "write the number in plain decimal digits, without quotes: 100000"),  # text in YAML 1.1
+        ("0o17", "write the number in plain decimal digits, without quotes: 15"),  # octal in YAML 1.2 only
+        ("'55,000'", "write the number without quotes or separators: 55000, not '55,000'"),
+    ],
+)
+def test_a_number_written_as_text_gets_its_plain_form_as_a_hint(project, written, hint):
+    project.dataset([claim(value="VALUE")])
+    path = project.root / "datasets/test.yml"
+    path.write_text(path.read_text().replace("value: VALUE", f"value: {written}"))
+    (finding,) = _load(project).findings
+    assert (finding.check, finding.line, finding.hint) == ("schema", 9, hint)
+
+
+def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project, monkeypatch):
+    from factcheck import datasets
+
+    searches = []
+    close_matches = datasets.difflib.get_close_matches
+    monkeypatch.setattr(
+        datasets.difflib,
+        "get_close_matches",
+        lambda word, *a, **k: searches.append(word) or close_matches(word, *a, **k),
+    )
+    project.dataset([claim(f"c{i}", claimant="zelenskky") for i in range(20)])
+    findings = _load(project).findings
+    assert {f.hint for f in findings} == {"did you mean `zelensky`?"} and len(findings) == 20
+    assert searches == ["zelenskky", "zelenskky"]  # once among the keys, once among the folded spellings
+
+
+def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_before(project, monkeypatch):
+    from factcheck import datasets
+
+    catalog = datasets.load_catalog(project.root)[0]
+    per_search = len(catalog.claimants) + len(datasets._Vocabulary(catalog).aliases["claimant"])
+    monkeypatch.setattr(datasets, "MAX_GUESS_WORK", 2 * per_search)
+    misspelt = ["zelenskky", "zelenskky", "zelenskyyy", "zelenskiyy"]  # the third distinct one is past the budget
+    project.dataset([claim(f"a{i}", claimant=name) for i, name in enumerate(misspelt)], name="a.yml")
+    project.dataset([claim(f"b{i}", claimant=name) for i, name in enumerate(misspelt)], name="b.yml")
+    loaded = datasets.load(project.root, [project.root / "datasets/a.yml", project.root / "datasets/b.yml"])
+    hints = {f.file: [] for f in loaded.findings}
+    for finding in loaded.findings:
+        hints[finding.file].append(finding.hint)
+    assert (
+        hints["datasets/a.yml"]
+        == hints["datasets/b.yml"]
+        == [
+            "did you mean `zelensky`?",
+            "did you mean `zelensky`?",
+            "did you mean `zelensky`?",
+            "check its spelling against the claimants in datasets/catalog.yml, or add `zelenskiyy` there",
+        ]
+    )

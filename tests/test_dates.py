@@ -49,3 +49,19 @@ def test_bad_dates_explain_themselves(text, message):
 
 def test_span_keeps_the_text_it_was_written_as():
     assert str(parse_span("2025-05/2025-08")) == "2025-05/2025-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0662\u0660\u0662\u0665-\u0661\u0660-\u0661\u0664",  # Arabic-Indic digits
+        "\u0968\u0966\u0968\u096b",  # Devanagari
+        "\uff12\uff10\uff12\uff15-10",  # fullwidth
+        "2025-\u0661\u0660",  # one part in another script
+        "\U0001d7da\U0001d7d8\U0001d7da\U0001d7dd",  # mathematical digits
+    ],
+)
+def test_a_date_is_written_in_ascii_digits_only(text):
+    # Python's \d and int() take the digits of every script: such a date must not pass as 2025 unseen.
+    with pytest.raises(DateError, match="is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"):
+        parse_span(text)

@@ -33,6 +33,7 @@ ended by a generous wall-clock timeout.
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -51,6 +52,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import TODAY, Project, claim
+from factcheck import datasets, yamlfile
 from factcheck.cli import cli
 
 CORPUS = Path(__file__).parent / "hostile"
@@ -171,6 +173,111 @@ def _quote_5mb(root: Path) -> None:
     (root / DATASET).write_text(text)
 
 
+# --- limits that bound time and memory, not only bytes: inputs built to be slow ---------------------------------
+
+_SERIES_HEAD = (
+    "dataset: test\ntitle: Test\norigin: 2022-02-24\nseries:\n  - id: s\n    metric: military_killed\n"
+    "    subject: ukraine\n    claimant: zelensky\n    source: {outlet: X}\n    points:\n"
+)
+
+
+def _just_under_the_byte_limit(root: Path, head: str, unit: str, tail: str = "") -> None:
+    count = (yamlfile.DEFAULT_MAX_BYTES - len(head) - len(tail) - 1) // len(unit)
+    (root / DATASET).write_text(head + unit * count + tail)
+
+
+def _points_under_byte_limit(root: Path) -> None:
+    # The cheapest claims to write: a point a line, about a million of them.
+    _just_under_the_byte_limit(root, _SERIES_HEAD, "      - [2025-01-01, 1]\n")
+
+
+def _scalars_under_byte_limit(root: Path) -> None:
+    # The cheapest nodes to write: two bytes each, ten million of them, in a field that is not even allowed.
+    _just_under_the_byte_limit(root, "dataset: test\ntitle: Test\nx: [", "1,", "1]\n")
+
+
+def _points(count: int, first: dt.date = dt.date(1, 1, 1)) -> str:
+    return "".join(f"      - [{(first + dt.timedelta(days=i)).isoformat()}, {i}]\n" for i in range(count))
+
+
+def _points_at_claim_limit(root: Path) -> None:
+    # As many points as a file may hold, in daily series from the origin: every check runs on every point.
+    # Each series counts another metric or subject, as the General Staff's table does, so none repeats another.
+    catalog = yaml.safe_load((root / "datasets" / "catalog.yml").read_text())
+    counted = [(m, s) for m, v in catalog["metrics"].items() if v["unit"] == "items" for s in catalog["subjects"]]
+    days = (dt.date.fromisoformat(TODAY) - dt.date(2022, 2, 24)).days
+    parts = ["dataset: test\ntitle: Test\norigin: 2022-02-24\nseries:\n"]
+    for (metric, subject), start in zip(counted, range(0, datasets.MAX_CLAIMS, days), strict=False):
+        parts.append(
+            f"  - id: {metric}-{subject}\n    metric: {metric}\n    subject: {subject}\n    claimant: zelensky\n"
+            "    source: {outlet: X, url: 'https://example.org/s'}\n    points:\n"
+            + _points(min(days, datasets.MAX_CLAIMS - start), dt.date(2022, 2, 24))
+        )
+    assert len(parts) - 1 == -(-datasets.MAX_CLAIMS // days), "the catalog has too few metrics for this case"
+    (root / DATASET).write_text("".join(parts))
+
+
+def _points_over_claim_limit(root: Path) -> None:
+    (root / DATASET).write_text(_SERIES_HEAD + _points(datasets.MAX_CLAIMS + 1))
+
+
+def _one_date_at_claim_limit(root: Path) -> None:
+    # As many points as a file may hold, all of one date: every point after the first reuses an id.
+    (root / DATASET).write_text(_SERIES_HEAD + "      - [2025-01-01, 1]\n" * datasets.MAX_CLAIMS)
+
+
+def _empty_claims(root: Path) -> None:
+    # Four bytes a claim, each missing every field: six problems a claim, under the claim limit.
+    (root / DATASET).write_text("dataset: test\ntitle: Test\nclaims:\n" + "- {}\n" * (datasets.MAX_CLAIMS - 1))
+
+
+def _yes_everywhere(root: Path) -> None:
+    # A problem every four bytes, under the node limit.
+    count = yamlfile.MAX_NODES - 100
+    (root / DATASET).write_text("dataset: test\ntitle: Test\nx: [" + "yes, " * count + "yes]\n")
+
+
+def _aliased_series(root: Path) -> None:
+    # About a hundred kilobytes, within the alias count, that aliases make into hundreds of thousands of points.
+    points = "".join(f"      - [{2000 + i // 12}-{i % 12 + 1:02d}-01, {i}]\n" for i in range(830))
+    text = _SERIES_HEAD.replace("{outlet: X}", "&src {outlet: X}").replace("points:\n", "points: &p\n") + points
+    fields = "metric: military_killed, subject: ukraine, claimant: zelensky, source: *src, points: *p"
+    text += "".join(f"  - {{id: s{i}, {fields}}}\n" for i in range(400))
+    (root / DATASET).write_text(text)
+
+
+def _alias_of_everything(root: Path) -> None:
+    # A list just under the node limit, aliased once: the expansion is measured on every node, then refused.
+    count = yamlfile.MAX_NODES - 1000
+    (root / DATASET).write_text("dataset: test\ntitle: Test\nx: &a [" + "1, " * count + "1]\ny: *a\n")
+
+
+def _base_60_of_many_parts(root: Path) -> None:
+    # YAML 1.1 reads `1:0:0:...` as an integer, multiplying by 60 once per part: quadratic in the parts.
+    value = "1:" + ":".join(["0"] * 500_000)
+    (root / DATASET).write_text(_dataset_text().replace("value: 55000", f"value: {value}"))
+
+
+def _unknown_claimants_in_a_large_catalog(root: Path) -> None:
+    # "Did you mean" compares an unknown value with every claimant: 1,000 of them against 20,000 claimants.
+    catalog = root / "datasets" / "catalog.yml"
+    claimants = "".join(f"  c-{i:05d}:\n    name: Claimant {i}\n    affiliation: independent\n" for i in range(20_000))
+    catalog.write_text(catalog.read_text().replace("claimants:\n", "claimants:\n" + claimants, 1))
+    source = "{outlet: X, url: 'https://example.org/a'}"
+    claims = "".join(
+        f"  - id: c{i}\n    metric: military_killed\n    subject: ukraine\n    claimant: someone-{i}\n    value: 5\n"
+        f"    as_of: 2026-02\n    source: {source}\n"
+        for i in range(1000)
+    )
+    (root / DATASET).write_text("dataset: test\ntitle: Test\norigin: 2022-02-24\nclaims:\n" + claims)
+
+
+def _long_url(root: Path) -> None:
+    # A host of many labels that then fails: the shipped suite's earlier pattern tried every split of it.
+    url = "https://" + "a." * 10_000 + " x"
+    (root / DATASET).write_text(_dataset_text(source={"outlet": "X", "published": "2026-02", "url": url}))
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -193,6 +300,19 @@ GENERATORS = {
     "folder_command_at_line_start": _folder_command_at_line_start,
     "quote_5mb": _quote_5mb,
     "gate_name_command": _gate_name_command,
+    # limits that bound time and memory
+    "points_under_byte_limit": _points_under_byte_limit,
+    "scalars_under_byte_limit": _scalars_under_byte_limit,
+    "points_at_claim_limit": _points_at_claim_limit,
+    "points_over_claim_limit": _points_over_claim_limit,
+    "one_date_at_claim_limit": _one_date_at_claim_limit,
+    "empty_claims": _empty_claims,
+    "yes_everywhere": _yes_everywhere,
+    "aliased_series": _aliased_series,
+    "alias_of_everything": _alias_of_everything,
+    "base_60_of_many_parts": _base_60_of_many_parts,
+    "unknown_claimants_in_a_large_catalog": _unknown_claimants_in_a_large_catalog,
+    "long_url": _long_url,
 }
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -89,6 +91,55 @@ def test_arbitrary_bytes_give_data_or_a_located_problem(tmp_path_factory, raw):
     except yamlfile.YamlError as error:
         assert error.problem.line >= 1
         assert "\n" not in error.problem.message
+
+
+# Plain scalars that look like numbers, booleans or dates, in every form YAML 1.1 knows and some it does not.
+numberlike = st.one_of(
+    st.from_regex(r"[-+]?[0-9_.:eExXoObB]{1,12}[0-9a-fA-F]{0,3}", fullmatch=True),
+    st.sampled_from(["yes", "No", "ON", "off", "y", "n", "true", "False", ".inf", "-.Inf", ".nan", "~", "null"]),
+    st.from_regex(r"[0-9\u0660-\u0669\u0966-\u096f\uff10-\uff19]{1,6}", fullmatch=True),
+)
+JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+class _PyyamlWithoutTimestamps(yaml.CSafeLoader):
+    """What pyyaml (YAML 1.1) reads, dates kept as text as factcheck keeps them."""
+
+
+_PyyamlWithoutTimestamps.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(numberlike)
+def test_a_value_is_a_number_only_when_written_as_one_and_never_silently_converted(text):
+    document = f"x: 1\na: {text}\n"
+    try:
+        data, problems = yamlfile.parse(document)
+    except yamlfile.YamlError:
+        return  # not YAML at all (`a: :`): refused with its line elsewhere
+    value = data["a"]
+    if isinstance(value, bool):
+        assert text.lower() in ("true", "false") and problems == []
+    elif isinstance(value, int | float):
+        if math.isfinite(value):  # a plain number: exactly what JSON reads, with no problem
+            assert JSON_NUMBER.fullmatch(text), text
+            assert value == json.loads(text) and problems == []
+        else:  # .inf and .nan, as written; the schema refuses them in every figure
+            assert text.lstrip("+-").lower() in (".inf", ".nan")
+    elif value is not None:
+        assert value == text  # kept as written ...
+        try:
+            reading = yaml.load(document, Loader=_PyyamlWithoutTimestamps)["a"]
+        except (yaml.YAMLError, ValueError):
+            reading = None
+        if reading is not None and not isinstance(reading, str):
+            # ... and what YAML 1.1 would have converted is a problem on its line, never a silent change
+            assert [(p.check, p.line) for p in problems] == [("schema", 2)], (text, reading)
+        else:
+            assert problems == []
 
 
 # --- dates ------------------------------------------------------------------------------------------------

@@ -5,13 +5,16 @@ below is the loader as it was before that builder: pyyaml's SafeConstructor driv
 `construct_document`, with the same limits and duplicate-key detection. Each input goes through both; values,
 types, lines, shared (aliased) objects, problems and errors must agree. The one intended difference: where the
 reference crashed with a Python exception (`!!int abc`, `a: 0x_`, `!!map [1]`), the loader now reports a
-located YamlError.
+located YamlError. The reference reads numbers and booleans with the loader's own rule (`_Builder.number`:
+YAML 1.1 conversions of forms other than plain decimal are refused on purpose, and tested on their own), and
+applies the loader's rules for keys lost in merges, so that what is compared is everything else.
 """
 
 from __future__ import annotations
 
 import gc
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,14 +75,59 @@ class _ReferenceLoader(yaml.CSafeLoader):
 
 
 def _reference_mapping(loader, node):
-    own = sum(key_node.tag != "tag:yaml.org,2002:merge" for key_node, _ in node.value)
-    loader.flatten_mapping(node)
-    merged = len(node.value) - own
-    written: set = set()
+    """pyyaml's construct_mapping and flatten_mapping, with the loader's rules for keys that would be lost."""
+    blocks, own, merges = [], [], []
+    for key_node, value_node in node.value:
+        if key_node.tag != "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:value":
+                key_node.tag = "tag:yaml.org,2002:str"
+            own.append((key_node, value_node))
+            continue
+        line = key_node.start_mark.line + 1
+        if merges:
+            loader.problems.append(
+                Problem(
+                    "duplicate-key",
+                    line,
+                    f"a second merge key `<<` in one mapping (first on line {merges[0]})",
+                    "merge several blocks with one key: `<<: [*a, *b]`",
+                )
+            )
+        merges.append(line)
+        listed = isinstance(value_node, yaml.SequenceNode)
+        for block in reversed(value_node.value) if listed else [value_node]:
+            if not isinstance(block, yaml.MappingNode):
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"expected {'a mapping' if listed else 'a mapping or list of mappings'} for merging, "
+                    f"but found {block.id}",
+                    block.start_mark,
+                )
+            blocks.append((line, loader.construct_object(block, deep=True)))
     mapping = Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
-    for index, (key_node, value_node) in enumerate(node.value):
+    came_from: dict = {}
+    for line, block in blocks:
+        if not isinstance(block, Mapping):
+            continue
+        for key, value in block.items():
+            if key in came_from and came_from[key] is not block:
+                loader.problems.append(
+                    Problem(
+                        "duplicate-key",
+                        line,
+                        f"key {key!r} is merged from two blocks (lines {came_from[key].line_of(key)} and "
+                        f"{block.line_of(key)})",
+                        "YAML keeps only one of them; remove it from one block, or write it in this mapping",
+                    )
+                )
+            came_from[key] = block
+            mapping[key] = value
+            mapping.key_lines[key] = block.line_of(key)
+    written: set = set()
+    for key_node, value_node in own:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         try:
@@ -99,9 +147,25 @@ def _reference_mapping(loader, node):
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
-        if index >= merged:
-            written.add(key)
+        written.add(key)
     return mapping
+
+
+def _reference_number(loader, node):
+    """Numbers and booleans by the loader's own rule (tested on its own below), built through pyyaml's machinery."""
+    if not isinstance(node, yaml.ScalarNode):
+        return _PYYAML_SCALARS[node.tag](loader, node)
+    builder = yamlfile._Builder(loader, False)
+    value = builder.number(node, node.tag)
+    loader.problems += builder.problems
+    return value
+
+
+_PYYAML_SCALARS = {
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+}
 
 
 def _reference_sequence(loader, node):
@@ -123,6 +187,8 @@ def _reference_undefined(loader, node):
 
 
 _ReferenceLoader.add_constructor("tag:yaml.org,2002:map", _reference_mapping)
+for _tag in _PYYAML_SCALARS:
+    _ReferenceLoader.add_constructor(_tag, _reference_number)
 for _tag in ("omap", "pairs", "set", "binary"):
     _ReferenceLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _reference_undefined)
 _ReferenceLoader.add_constructor("tag:yaml.org,2002:seq", _reference_sequence)
@@ -267,11 +333,113 @@ def test_every_scalar_form_is_read_as_before(scalar, place):
     assert_same(text)
 
 
-def test_plain_numbers_booleans_and_nulls_keep_their_types():
-    data, problems = yamlfile.parse("a: 0x1F\nb: 1_000\nc: 1:30\nd: .inf\ne: yes\nf: ~\ng: 2022-02-24\nh: 017\n")
+# fmt: off
+PLAIN_FORMS = {
+    "0": 0, "-0": 0, "17": 17, "-12": -12, "12345678901234567890": 12345678901234567890, "12.5": 12.5,
+    "-0.25": -0.25, "1.0e+5": 100000.0, "6.8523015e+5": 685230.15, "true": True, "False": False, "TRUE": True,
+    "!!int 3": 3, "!!float 1": 1.0, "!!float 1e3": 1000.0, "!!bool true": True, "~": None, "": None,
+    # text in YAML 1.1 already, and read as text by everyone
+    "1e5": "1e5", "0o17": "0o17", "08": "08", "y": "y", "n": "n", "2022-02-24": "2022-02-24",
+}
+# form: (the YAML 1.1 reading the message names, what the hint says to write)
+MISREAD_FORMS = {
+    "017": ("15", "write 17, or put it in quotes ('017') if it is text"),
+    "-017": ("-15", "write -17,"),
+    "0x1F": ("31", "write 31,"),
+    "0b101": ("5", "write 5,"),
+    "55:00": ("3300", "write 3300,"),
+    "190:20:30.15": ("685230.15", "write 685230.15,"),
+    "1_000": ("1000", "write 1000,"),
+    "+5": ("5", "write 5,"),
+    ".5": ("0.5", "write 0.5,"),
+    "3.": ("3.0", "write 3,"),
+    "1_000.50": ("1000.5", "write 1000.5,"),
+    "yes": ("true", "write true or false, or put it in quotes ('yes') if it is text"),
+    "No": ("false", "write true or false,"),
+    "on": ("true", "write true or false,"),
+    "OFF": ("false", "write true or false,"),
+    "!!int 0x1F": ("31", "write 31,"),
+    "!!int '017'": ("15", "write 17,"),
+    "!!int \u0663": ("3", "write 3,"),
+    "!!float \u0663.5": ("3.5", "write 3.5,"),
+    "!!float infinity": ("inf", "write the figure in decimal digits,"),
+    "!!bool yes": ("true", "write true or false,"),
+}
+# fmt: on
+
+
+@pytest.mark.parametrize("form", list(PLAIN_FORMS))
+def test_numbers_and_booleans_written_plainly_are_read_without_a_problem(form):
+    data, problems = yamlfile.parse(f"a: {form}\n")
     assert problems == []
-    assert data == {"a": 31, "b": 1000, "c": 90, "d": math.inf, "e": True, "f": None, "g": "2022-02-24", "h": 15}
-    assert [type(data[k]) for k in "abcdefgh"] == [int, int, int, float, bool, type(None), str, int]
+    assert data["a"] == PLAIN_FORMS[form] and type(data["a"]) is type(PLAIN_FORMS[form])
+
+
+@pytest.mark.parametrize("form", list(MISREAD_FORMS))
+@pytest.mark.parametrize("place", ["value", "item", "key"])
+def test_a_number_or_boolean_yaml_1_1_would_convert_is_kept_as_text_with_a_problem_on_its_line(form, place):
+    # YAML 1.1 (pyyaml) read all of these as numbers or booleans without a word; the loader refuses on purpose.
+    text = form.encode().decode("unicode_escape") if "\\u" in form else form
+    document = {"value": f"x: 1\na: {text}\n", "item": f"x: 1\na:\n  - {text}\n", "key": f"x: 1\n{text}: 1\n"}
+    data, problems = yamlfile.parse(document[place])
+    written = text.split(" ", 1)[1].strip("'") if text.startswith("!!") else text
+    reading, hint = MISREAD_FORMS[form]
+    expected = {"value": {"x": 1, "a": written}, "item": {"x": 1, "a": [written]}, "key": {"x": 1, written: 1}}
+    assert data == expected[place]
+    (problem,) = problems
+    assert problem.check == "schema"
+    assert problem.line == (3 if place == "item" else 2)
+    assert f"reads it as {reading}" in problem.message
+    assert problem.hint.startswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ("9" * 400, "(400 characters) is too large to be a number"),
+        ("1" + "0" * 309, "is too large to be a number"),
+        ("9" * 309, "is too large to be a number"),
+        ("-" + "9" * 309, "is too large to be a number"),
+        ("1.0e+400", "'1.0e+400' is too large to be a number"),
+        ("-1.5e+309", "is too large to be a number"),
+        ("1.0e-400", "too close to zero to be read as a number"),
+        ("9" * 5000, "(5,000 characters) is too large"),
+    ],
+)
+def test_a_number_too_large_for_a_float_is_kept_as_text_with_a_problem(form, message):
+    data, problems = yamlfile.parse(f"a: {form}\n")
+    assert data == {"a": form}
+    assert [(p.check, p.line) for p in problems] == [("schema", 1)]
+    assert message in problems[0].message
+    assert problems[0].hint == "a figure is a count or a share: check its digits"
+
+
+def test_the_largest_number_a_float_holds_is_still_a_number():
+    largest = str(int(sys.float_info.max))
+    data, problems = yamlfile.parse(f"a: {largest}\nb: -1.7e+308\n")
+    assert problems == [] and data == {"a": int(largest), "b": -1.7e308}
+
+
+def test_a_base_60_number_of_many_parts_is_refused_without_reading_it():
+    # Reading it would multiply ever larger integers, once per part; it is refused from its text.
+    form = "1:" + ":".join(["59"] * 50_000)
+    data, problems = yamlfile.parse(f"a: {form}\n")
+    assert data == {"a": form}
+    assert "is not a plain decimal number" in problems[0].message
+    assert "reads it as" not in problems[0].message
+
+
+def test_problems_past_the_limit_are_counted_in_one_more(monkeypatch):
+    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
+    data, problems = yamlfile.parse("a: [yes, 017, on, off, 0x1]\nb:\n  - no\n")
+    assert data == {"a": ["yes", "017", "on", "off", "0x1"], "b": ["no"]}
+    assert len(problems) == 4
+    assert problems[-1] == Problem(
+        "schema",
+        1,
+        "3 more problems like the ones above, from this line on, are not listed",
+        "fix the ones above first",
+    )
 
 
 def test_a_tag_that_pyyaml_cannot_convert_is_a_located_problem():
@@ -382,11 +550,89 @@ def test_alias_counts_at_the_limit_are_treated_as_before(count, target):
     assert_same(text)
 
 
-def test_merged_keys_count_as_alias_references_as_before():
+def test_a_merged_block_counts_as_one_alias_and_its_keys_towards_the_expansion_limit():
     keys = ", ".join(f"k{i}: {i}" for i in range(400))
     text = f"a: &v {{{keys}}}\nb: {{<<: *v}}\nc: {{<<: *v}}\nd: {{<<: *v}}\n"
     result = assert_same(text)
-    assert result[0] == "YamlError" and "alias references" in result[1].message
+    assert result[0] == "data"
+    many = "".join(f"m{i}: {{<<: *v}}\n" for i in range(70))  # 70 x 801 values: past the expansion limit
+    result = assert_same(f"a: &v {{{keys}}}\n{many}")
+    assert result[0] == "YamlError" and "expand the data" in result[1].message
+
+
+# --- keys are never lost --------------------------------------------------------------------------------------
+
+MERGES = {
+    # a duplicate key in a block that is only merged, never read on its own
+    "duplicate inside an inline block": ("c:\n  <<: {x: 1,\n    x: 2}\n", [(3, "key 'x' appears twice")]),
+    "duplicate inside an anchored block": ("a: &a {x: 1,\n  x: 2}\nc:\n  <<: *a\n", [(2, "key 'x' appears twice")]),
+    "two merge keys": (
+        "a: &a {x: 1}\nb: &b {y: 1}\nc:\n  <<: *a\n  <<: *b\n",
+        [(5, "a second merge key `<<` in one mapping (first on line 4)")],
+    ),
+    "one key from two listed blocks": (
+        "a: &a {x: 1}\nb: &b {x: 2}\nc:\n  <<: [*a, *b]\n",
+        [(4, "key 'x' is merged from two blocks (lines 2 and 1)")],
+    ),
+    "one key from two merge keys": (
+        "a: &a {x: 1}\nb: &b {x: 2}\nc:\n  <<: *a\n  <<: *b\n",
+        [(5, "a second merge key"), (5, "key 'x' is merged from two blocks (lines 1 and 2)")],
+    ),
+    "a written key overrides a merged one": ("a: &a {x: 1}\nc:\n  <<: *a\n  x: 2\n", []),
+    "a written key twice after a merge": ("a: &a {x: 1}\nc:\n  <<: *a\n  x: 2\n  x: 3\n", [(5, "appears twice")]),
+}
+
+
+@pytest.mark.parametrize("name", list(MERGES))
+def test_a_key_lost_in_a_merge_is_a_duplicate_key_on_its_line(name):
+    text, expected = MERGES[name]
+    _, problems = yamlfile.parse(text)
+    assert [(p.line, p.check) for p in problems] == [(line, "duplicate-key") for line, _ in expected]
+    assert all(fragment in p.message for p, (_, fragment) in zip(problems, expected, strict=True))
+
+
+def test_merged_values_are_those_yaml_gives():
+    data, _ = yamlfile.parse("a: &a {x: 1, y: 1}\nb: &b {x: 2, z: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n")
+    assert data["c"] == {"x": 1, "z": 3, "y": 1}  # of a list, the earlier block wins; a written key wins over all
+    assert data["c"].key_lines == {"x": 1, "z": 5, "y": 1}
+
+
+# --- limits on what a file may cost ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["flow", "block", "mapping"])
+def test_a_file_of_more_nodes_than_the_limit_is_refused_as_it_is_composed(form, monkeypatch):
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+
+    def text(nodes: int) -> str:  # the root counts one node
+        if form == "flow":
+            return "[" + ", ".join(["1"] * (nodes - 1)) + "]\n"
+        if form == "block":
+            return "".join("- 1\n" for _ in range(nodes - 1))
+        return "".join(f"k{i}: 1\n" for i in range((nodes - 1) // 2))  # a key and its value: two nodes
+
+    data, _ = yamlfile.parse(text(99))
+    assert data is not None
+    with pytest.raises(YamlError) as raised:
+        yamlfile.parse(text(103))
+    assert raised.value.problem.check == "file-too-large"
+    assert raised.value.problem.message == "the file holds more than 100 values (keys, values and list items)"
+    assert raised.value.problem.hint.startswith("split it into several files")
+
+
+@pytest.mark.parametrize(
+    ("setting", "accepted"),
+    [("1", 1), ("20971520", 20971520), ("1073741824", 1073741824), ("1073741825", None), (str(10**30), None),
+     ("0", None), ("-5", None), ("lots", None), ("1_000", None), ("\u0661\u0660\u0660", None), ("1e6", None),
+     ("9" * 5000, None), (" 2048 ", 2048)],
+)  # fmt: skip
+def test_the_size_limit_setting_is_a_whole_number_of_bytes_up_to_a_ceiling(setting, accepted, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_MAX_FILE_BYTES", setting.encode().decode("unicode_escape"))
+    if accepted is not None:
+        assert yamlfile.max_bytes() == accepted
+        return
+    with pytest.raises(ValueError, match="must be a whole number of bytes from 1 to 1,073,741,824"):
+        yamlfile.max_bytes()
 
 
 def test_alias_expansion_is_refused_as_before():

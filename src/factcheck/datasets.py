@@ -10,6 +10,7 @@ import bisect
 import contextlib
 import difflib
 import gc
+import math
 import multiprocessing
 import os
 import pickle
@@ -47,15 +48,18 @@ SCHEMA_CHECKS: dict[str, dict[str, str]] = {
     },
     "file-too-large": {
         "title": "File size limit",
-        "explain": "Files above the size limit are refused before parsing (FACTCHECK_MAX_FILE_BYTES).",
+        "explain": "Files above the size limit (FACTCHECK_MAX_FILE_BYTES), or holding more values or claims than "
+        "one file may, are refused before they are checked.",
     },
     "duplicate-key": {
         "title": "Duplicate key",
-        "explain": "YAML silently keeps the last of two equal keys, so a second one hides the first.",
+        "explain": "YAML silently keeps one of two equal keys, written twice or merged (`<<`) from two blocks, "
+        "so one hides the other.",
     },
     "schema": {
         "title": "Dataset format",
-        "explain": "Fields, types and dates must follow the dataset format (docs/format.md).",
+        "explain": "Fields, types and dates must follow the dataset format (docs/format.md); figures and dates are "
+        "written in plain decimal digits.",
     },
     "unknown-reference": {
         "title": "Catalog reference",
@@ -154,6 +158,19 @@ def _describe_input(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _number_hint(text: str) -> str:
+    """The hint for a number written as text: its plain decimal form when Python can read one (`1e5`, `0o17`)."""
+    value = None
+    with contextlib.suppress(ValueError):
+        value = int(text, 0) if text.isascii() and len(text) <= 30 else None
+    with contextlib.suppress(ValueError, OverflowError):
+        value = float(text) if value is None and text.isascii() and len(text) <= 30 else value
+    if value is None or not math.isfinite(value):
+        return "write the number without quotes or separators: 55000, not '55,000'"
+    shown = int(value) if value == int(value) and abs(value) < 2**53 else value
+    return f"write the number in plain decimal digits, without quotes: {shown}"
+
+
 def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic error into problems located on the YAML lines that caused them."""
     problems = []
@@ -172,7 +189,7 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
         elif kind in _TYPE_WORDS:
             message = f"`{where}` should be {_TYPE_WORDS[kind]}, not {_describe_input(item['input'])}"
             if kind in ("float_type", "int_type") and isinstance(item["input"], str):
-                hint = "write the number without quotes or separators: 55000, not '55,000'"
+                hint = _number_hint(item["input"])
         elif kind == "finite_number":
             message = f"`{where}` should be a finite number, not {item['input']!r}"
         elif kind == "value_error":
@@ -208,6 +225,22 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
 # --- catalog -------------------------------------------------------------------------------------------
 
 
+# Claims and series points one dataset file may hold: the checks cost time and memory for each, so this bounds
+# a file's share of a run whatever its bytes (the shipped daily table of the General Staff holds under half).
+MAX_CLAIMS = 50_000
+
+
+def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None]]) -> list[tuple[Problem, str | None]]:
+    """The problems of reading a file (`problems`), then those of its schema (`read`, with their claim ids).
+
+    A value that the YAML reader kept as text (`value: 017`) has already been explained on its line; the
+    schema's complaint that the text is not a number would only repeat it, with a hint that does not fit.
+    """
+    refused = {p.line for p in problems if p.check == "schema"}
+    kept = [item for item in read if not (item[0].check == "schema" and item[0].line in refused)]
+    return [*((p, None) for p in problems), *kept]
+
+
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     path = root / CATALOG
     if not path.is_file():
@@ -224,9 +257,17 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as error:
-        findings += [_finding(CATALOG, p) for p in explain(error, data, data.line, Catalog)]
-        return None, findings
+        read = [(p, None) for p in explain(error, data, data.line, Catalog)]
+        return None, [_finding(CATALOG, p) for p, _ in _once_per_line(problems, read)]
     return catalog, findings
+
+
+# Unknown values whose "did you mean" is remembered, so that the memory it takes stays bounded.
+MAX_GUESSES = 10_000
+# Catalog entries that the "did you mean" searches of one file may compare with, each search comparing the
+# value with every key and spelling of its kind: past it, a file's further unknown values get no guess. It
+# is counted per file, memo or not, so that which values get a guess never depends on the files read before.
+MAX_GUESS_WORK = 200_000
 
 
 class _Vocabulary:
@@ -242,6 +283,16 @@ class _Vocabulary:
                     self.aliases["claimant"].setdefault(_fold(word), key)
         for key, subject in catalog.subjects.items():
             self.aliases["subject"][_fold(subject.name)] = key
+        # The "did you mean" of each unknown value, found once: a misspelling is usually repeated in every
+        # claim that uses it, and each search compares the value with every key and spelling of the catalog.
+        self.guesses: dict[tuple[str, str], str | None] = {}
+        self.searched: set[tuple[str, str]] = set()  # the unknown values of the file being read
+        self.work = 0
+
+    def start_file(self) -> None:
+        """Begin the "did you mean" budget of another file."""
+        self.searched = set()
+        self.work = 0
 
     def keys(self, kind: str) -> dict:
         return {
@@ -258,9 +309,20 @@ class _Vocabulary:
         if alias is not None:
             hint = f"{value!r} is another spelling of `{alias}`: write `{kind}: {alias}`"
             return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
-        close = difflib.get_close_matches(value, list(keys), n=1, cutoff=0.6)
-        folded = difflib.get_close_matches(_fold(value), list(self.aliases[kind]), n=1, cutoff=0.75)
-        guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
+        if (kind, value) not in self.searched:
+            self.searched.add((kind, value))
+            self.work += len(keys) + len(self.aliases[kind])
+        if self.work > MAX_GUESS_WORK:
+            hint = f"check its spelling against the {kind}s in {CATALOG}, or add `{value}` there"
+            return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+        if (kind, value) in self.guesses:
+            guess = self.guesses[kind, value]
+        else:
+            close = difflib.get_close_matches(value, list(keys), n=1, cutoff=0.6)
+            folded = difflib.get_close_matches(_fold(value), list(self.aliases[kind]), n=1, cutoff=0.75)
+            guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
+            if len(self.guesses) < MAX_GUESSES:
+                self.guesses[kind, value] = guess
         hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {CATALOG}"
         return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
 
@@ -274,12 +336,13 @@ def _fold(text: str) -> str:
 
 def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
     """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
+    if vocabulary is not None:
+        vocabulary.start_file()
     try:
         with profiling.stage("parse"):
             data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
-    findings = [_finding(rel, p) for p in problems]
     if not isinstance(data, Mapping):
         what = "empty" if data is None else f"{_describe_input(data)}"
         problem = Problem(
@@ -288,47 +351,95 @@ def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[
             f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
             "see docs/format.md for the shape of a dataset file",
         )
-        return [], [*findings, _finding(rel, problem)]
+        return [], [_finding(rel, p) for p in (*problems, problem)]
     header_fields = {k: v for k, v in data.items() if k not in ("claims", "series")}
     try:
         header = DatasetHeader.model_validate(header_fields)
         for key in ("claims", "series"):
             if key in data and not isinstance(data[key], Sequence):
                 raise _Bad(Problem("schema", data.line_of(key), f"`{key}` should be a list"))
+        _check_count(data)
     except ValidationError as error:
-        return [], [*findings, *(_finding(rel, p) for p in explain(error, data, data.line, DatasetHeader))]
+        read = [(p, None) for p in explain(error, data, data.line, DatasetHeader)]
+        return [], [_finding(rel, p) for p, _ in _once_per_line(problems, read)]
     except _Bad as bad:
-        return [], [*findings, _finding(rel, bad.problem)]
+        return [], [_finding(rel, p) for p in (*problems, bad.problem)]
     if "claims" not in data and "series" not in data:
         problem = Problem("schema", data.line, "the dataset has neither `claims` nor `series`")
-        return [], [*findings, _finding(rel, problem)]
+        return [], [_finding(rel, p) for p in (*problems, problem)]
 
     claims: list[Claim] = []
+    read: list[tuple[Problem, str | None]] = []
     context = (rel, header)
-    for index, node in enumerate(data.get("claims") or ()):
-        line = data["claims"].line_of(index)
-        claim, problems = _read_claim(node, line, context, vocabulary)
-        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
-        if claim is not None:
-            claims.append(claim)
-    for index, node in enumerate(data.get("series") or ()):
-        line = data["series"].line_of(index)
-        points, problems = _read_series(node, line, context, vocabulary)
-        findings += [_finding(rel, p, claim_id) for p, claim_id in problems]
-        claims += points
-    duplicated = [f.line for f in findings if f.check == "duplicate-key"]
-    if duplicated:
-        claims = _without_duplicate_keys(claims, duplicated, data)
+    items = [(key, index) for key in ("claims", "series") for index in range(len(data.get(key) or ()))]
+    for key, index in items:
+        line = data[key].line_of(index)
+        if key == "claims":
+            claim, item_problems = _read_claim(data[key][index], line, context, vocabulary)
+            claims += [claim] if claim is not None else []
+        else:
+            points, item_problems = _read_series(data[key][index], line, context, vocabulary)
+            claims += points
+        read += item_problems
+        if len(problems) + len(read) > yamlfile.MAX_PROBLEMS:
+            problem = Problem(
+                "schema",
+                line,
+                f"more than {yamlfile.MAX_PROBLEMS:,} problems: the file is not read past this line, and none of its claims "
+                "is checked",
+                "fix the problems above first",
+            )
+            read.append((problem, None))
+            claims = []
+            break
+    findings = [_finding(rel, p, claim_id) for p, claim_id in _once_per_line(problems, read)]
+    if problems:
+        claims = _without_problem_lines(claims, [p.line for p in problems], data)
     return (claims if vocabulary else []), findings
 
 
-def _without_duplicate_keys(claims: list[Claim], duplicated: list[int], data: Mapping) -> list[Claim]:
-    """A duplicate key is a schema error of the claim (or series) it stands in: that one is not checked."""
+def _check_count(data: Mapping) -> None:
+    """Refuse a file of more than `MAX_CLAIMS` claims and points before any of them is read."""
+    count = 0
+    for key in ("claims", "series"):
+        for index, item in enumerate(data.get(key) or ()):
+            points = item.get("points") if key == "series" and isinstance(item, Mapping) else None
+            count += len(points) if isinstance(points, list) else 1
+            if count > MAX_CLAIMS:
+                raise _Bad(
+                    Problem(
+                        "file-too-large",
+                        data[key].line_of(index),
+                        f"the file holds more than {MAX_CLAIMS:,} claims and series points",
+                        "split it into several files; a series can go on in another file",
+                    )
+                )
+
+
+def _without_problem_lines(claims: list[Claim], lines: list[int], data: Mapping) -> list[Claim]:
+    """A problem the YAML reader found (a duplicate key, a number not written plainly) is a schema error of the
+    claim or series it stands in, which is then not checked; on the line of a series point, of that point only.
+    """
     boundaries = sorted(
         {*data.key_lines.values(), *(line for key in ("claims", "series") for line in _item_lines(data.get(key)))}
     )
-    broken = {boundaries[bisect.bisect_right(boundaries, line) - 1] for line in duplicated}
-    return [c for c in claims if boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken]
+    points = {
+        line
+        for series in data.get("series") or ()
+        if isinstance(series, Mapping)
+        for line in _item_lines(series.get("points"))
+    }
+    on_points = {line for line in lines if line in points}
+    broken = {
+        boundaries[bisect.bisect_right(boundaries, line) - 1]
+        for line in lines
+        if line not in on_points and line >= boundaries[0]
+    }
+    return [
+        c
+        for c in claims
+        if c.line not in on_points and boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken
+    ]
 
 
 def _item_lines(node: object) -> list[int]:
@@ -453,7 +564,7 @@ def _read_point(
         or value != value
         or value in (float("inf"), float("-inf"))
     ):
-        hint = "write the number without quotes or separators: 55000, not '55,000'" if isinstance(value, str) else ""
+        hint = _number_hint(value) if isinstance(value, str) else ""
         problems.append(
             Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
                     f"{_describe_input(value)}", hint)
@@ -667,9 +778,16 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     results = _read_all(jobs, vocabulary, meanwhile if catalog else None)
     for (_, rel), (claims, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
+        # A file lists at most yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest
+        # are counted in one more finding, as each costs as much to report as a claim to check.
+        listed, unlisted = 0, []
         for claim in claims:
             earlier = first_seen.get(claim.id)
             if earlier is not None:
+                if listed >= yamlfile.MAX_PROBLEMS:
+                    unlisted.append(claim.line)
+                    continue
+                listed += 1
                 problem = Problem(
                     "duplicate-id",
                     claim.line,
@@ -682,4 +800,12 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
                 continue
             first_seen[claim.id] = claim
             loaded.claims.append(claim)
+        if unlisted:
+            problem = Problem(
+                "duplicate-id",
+                unlisted[0],
+                f"{len(unlisted):,} more claim ids used before, from this line on, are not listed",
+                "fix the ones above first",
+            )
+            loaded.findings.append(_finding(rel, problem))
     return loaded

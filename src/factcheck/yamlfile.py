@@ -4,15 +4,30 @@ pyyaml keeps the last of two equal keys and forgets where each node stood. Every
 line, so mappings and sequences come back as `Mapping` / `Sequence`: plain dicts and lists that also know
 their line and the line of each key or item. libyaml's C parser (when it is installed) composes the node
 tree and pyyaml resolves the tags; `_Builder` turns the tree into data, giving what pyyaml's safe
-constructors would for the types it allows: no tag ever builds a Python object. Dates stay strings; `factcheck.dates` reads them, so that a
-day that does not exist gets a message about the day, not a traceback from the YAML library.
+constructors would for the types it allows: no tag ever builds a Python object. Dates stay strings;
+`factcheck.dates` reads them, so that a day that does not exist gets a message about the day, not a traceback
+from the YAML library.
+
+YAML 1.1, which pyyaml implements, reads `017` as 15, `55:00` as 3300, `0x7EA` as 2026 and `no` as false,
+where a reader (and YAML 1.2) sees something else. `_Builder.number` is the one place where a scalar becomes
+a number or a boolean: only the forms that mean the same to everyone do (decimal digits as JSON writes them,
+`true`/`false`); any other is kept as its text and reported on its line, as is a figure too large for a float.
+A mapping never loses a key without a problem either: a key written twice, merged (`<<`) from two blocks, or
+a second `<<` are each reported (a key written in the mapping still overrides a merged one, by design).
+
+The limits bound the time and memory of a file, not only its bytes: at most `MAX_NODES` nodes are composed
+(counted as they are, so a file of tiny values is refused before its tree is built), and aliases may add at
+most `MAX_ALIAS_EXPANSION` values to what the file writes out.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 import os
+import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +39,21 @@ except ImportError:  # pragma: no cover - libyaml is missing only on unusual bui
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The most FACTCHECK_MAX_FILE_BYTES may raise the limit to: a file is read whole, so the limit is also what
+# one read may allocate, and a file of this size would take minutes to parse anyway.
+MAX_BYTES_CEILING = 1024 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_ALIASES = 1000
-# Values that aliases would add if the data were written out: a few shared blocks stay far below it, a
-# "billion laughs" file (aliases of aliases) far above, whatever the number of aliases.
-MAX_ALIAS_EXPANSION = 1_000_000
+# Nodes (keys, values and items) one file may hold. Composing costs time and memory for every node whatever
+# its bytes, so this, not the size limit, bounds the parse of a file of tiny values; the shipped daily table
+# of the General Staff holds a small part of it (docs/format.md gives the figures).
+MAX_NODES = 500_000
+# Values that aliases may add to what the file writes out: a shared source block used in every claim of a
+# large file stays below it, a "billion laughs" file (aliases of aliases) far above, whatever its aliases.
+MAX_ALIAS_EXPANSION = 50_000
+# Problems reported for one file: past them, a file is too broken to be worth reading on, and each costs as
+# much to report as a claim to check.
+MAX_PROBLEMS = 1000
 
 
 def max_bytes() -> int:
@@ -36,12 +61,13 @@ def max_bytes() -> int:
     text = os.environ.get("FACTCHECK_MAX_FILE_BYTES", "").strip()
     if not text:
         return DEFAULT_MAX_BYTES
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise ValueError(f"FACTCHECK_MAX_FILE_BYTES must be a positive whole number of bytes, not {text[:40]!r}")
+    # ASCII digits only: int() would also take "1_000" and digits of other scripts.
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 20 else 0
+    if not 0 < value <= MAX_BYTES_CEILING:
+        raise ValueError(
+            f"FACTCHECK_MAX_FILE_BYTES must be a whole number of bytes from 1 to {MAX_BYTES_CEILING:,} (1 GiB), "
+            f"not {text[:40]!r}"
+        )
     return value
 
 
@@ -86,6 +112,8 @@ class YamlError(Exception):
 _ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -96,9 +124,9 @@ _FLATTENED = frozenset((_MERGE, _VALUE))
 # not cover (for example an explicit `!!int 0x1F`, or `!!str` on a mapping), so that their answers stay pyyaml's.
 _SAFE_SCALARS = {
     "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
-    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    _BOOL: yaml.constructor.SafeConstructor.construct_yaml_bool,
     _INT: yaml.constructor.SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    _FLOAT: yaml.constructor.SafeConstructor.construct_yaml_float,
     "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_timestamp,
     _STR: yaml.constructor.SafeConstructor.construct_yaml_str,
 }
@@ -116,11 +144,29 @@ _IMPLICIT = {first: _implicit(first) + _ANY_FIRST for first in _BaseLoader.yaml_
 
 
 class _Loader(_BaseLoader):
-    """libyaml's composer with pyyaml's tag resolution, except timestamps."""
+    """libyaml's composer with pyyaml's tag resolution, except timestamps, and at most `MAX_NODES` nodes."""
+
+    __slots__ = ("nodes_left",)  # a slot, not the instance dict: the counter is touched once for every node
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.nodes_left = MAX_NODES
 
     def resolve(self, kind, value, implicit):
-        # pyyaml's Resolver.resolve, which the composer calls for every node, without its steps for path
-        # resolvers (none are registered) and list concatenation: composing gets about a tenth faster.
+        # The composer calls this for every node it makes (not for aliases), so counting here refuses a file of
+        # too many nodes before the rest of its tree exists.
+        self.nodes_left -= 1
+        if self.nodes_left < 0:
+            raise YamlError(
+                Problem(
+                    "file-too-large",
+                    1,
+                    f"the file holds more than {MAX_NODES:,} values (keys, values and list items)",
+                    "split it into several files; a series can go on in another file",
+                )
+            )
+        # pyyaml's Resolver.resolve without its steps for path resolvers (none are registered) and list
+        # concatenation: composing gets about a tenth faster.
         if kind is _ScalarNode:
             if implicit[0]:
                 for tag, regexp in _IMPLICIT.get(value[:1], _ANY_FIRST):
@@ -128,6 +174,32 @@ class _Loader(_BaseLoader):
                         return tag
             return _STR
         return _SEQ if kind is _SequenceNode else _MAP
+
+
+# Numbers as JSON writes them, in ASCII digits: the forms that a reader, YAML 1.1 and YAML 1.2 all read alike.
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+# Infinity and not-a-number mean the same in every YAML; the dataset schema refuses them with its own message.
+_NOT_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# An integer of at most `_FLOAT_DIGITS` digits always fits a float; one of more than `_MAX_DIGITS` characters
+# never does, and is not worth converting (int() refuses thousands of digits).
+_FLOAT_DIGITS = sys.float_info.max_10_exp
+_MAX_DIGITS = _FLOAT_DIGITS + 2
+# Reading a base-60 number costs a multiplication of ever larger integers per part: only short ones are read,
+# and only to say what YAML 1.1 would have made of them.
+_SHOWN_READING = 30
+# Cosmetic variations of a decimal number (sign, leading zeros, `_`, a bare point), which the hint can undo.
+_DECIMALISH = re.compile(r"[-+]?[0-9_]*\.?[0-9_]*")
+
+
+def _plain(text: str) -> str:
+    """`text` without what keeps a decimal number from being plain: `+`, `_`, leading zeros, a bare point."""
+    sign = "-" if text.startswith("-") else ""
+    whole, point, decimals = text.lstrip("+-").replace("_", "").partition(".")
+    whole = whole.lstrip("0") or "0"
+    decimals = decimals.rstrip("0")
+    return sign + whole + ("." + decimals if point and decimals else "")
 
 
 def _limit_error(node: yaml.Node, kind: str) -> YamlError:
@@ -158,7 +230,7 @@ class _Builder:
     every node. The root is at depth 1, and every node counts a level, scalars included.
     """
 
-    __slots__ = ("aliases", "loader", "memo", "problems")
+    __slots__ = ("aliases", "loader", "memo", "problems", "unreported")
 
     def __init__(self, loader: _Loader, shared: bool) -> None:
         self.loader = loader
@@ -167,6 +239,29 @@ class _Builder:
         self.memo: dict | None = {} if shared else None
         self.aliases = 0
         self.problems: list[Problem] = []
+        self.unreported = (0, 0)  # how many problems past `MAX_PROBLEMS`, and the line of the first
+
+    def report(self, problem: Problem) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.unlisted(problem.line)
+
+    def unlisted(self, line: int) -> None:
+        count, first = self.unreported
+        self.unreported = (count + 1, first or line)
+
+    def all_problems(self) -> list[Problem]:
+        count, line = self.unreported
+        if not count:
+            return self.problems
+        more = Problem(
+            "schema",
+            line,
+            f"{count:,} more problems like the ones above, from this line on, are not listed",
+            "fix the ones above first",
+        )
+        return [*self.problems, more]
 
     def value(self, node: yaml.Node, depth: int) -> object:
         memo = self.memo
@@ -194,33 +289,30 @@ class _Builder:
         return data
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
-        pairs = node.value
-        merged = 0
-        for key_node, _ in pairs:
-            if key_node.tag in _FLATTENED:
-                own = sum(key.tag != _MERGE for key, _ in pairs)
-                self.loader.flatten_mapping(node)
-                pairs = node.value
-                merged = len(pairs) - own
-                break
         mapping = Mapping()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = key_lines = {}
+        pairs = node.value
+        for key_node, _ in pairs:
+            if key_node.tag in _FLATTENED:
+                pairs = self.merge(node, mapping, depth + 1)
+                break
         # The keys written in the mapping itself, which no later key may repeat. Merged keys (`<<: *base`)
         # come first, and a key written in the mapping overrides them by design.
-        written = set() if merged else mapping
+        written = set() if mapping else mapping
         # Text scalars are read in place when no node can be shared and the children are within the limit.
         inline = self.memo is None and depth < MAX_DEPTH
         depth += 1
         value = self.value
         for key_node, value_node in pairs:
-            if inline and key_node.tag == _STR and key_node.__class__ is _ScalarNode:
+            # `=` is a plain key too (pyyaml's flatten_mapping makes it one).
+            if (inline and key_node.tag == _STR and key_node.__class__ is _ScalarNode) or key_node.tag == _VALUE:
                 key = key_node.value
             else:
                 key = self.key(key_node, depth)
             line = key_node.start_mark.line + 1
             if key in written:
-                self.problems.append(
+                self.report(
                     Problem(
                         "duplicate-key",
                         line,
@@ -233,11 +325,65 @@ class _Builder:
             else:
                 mapping[key] = value(value_node, depth)
             key_lines[key] = line
-            if merged:
-                merged -= 1
-            elif written is not mapping:
+            if written is not mapping:
                 written.add(key)
         return mapping
+
+    def merge(self, node: yaml.MappingNode, mapping: Mapping, depth: int) -> list[tuple[yaml.Node, yaml.Node]]:
+        """Put into `mapping` the keys that the `<<` keys of `node` merge in; return the pairs written in it.
+
+        The blocks are merged in pyyaml's order (of a list `<<: [*a, *b]`, the earlier wins), but a key that
+        two blocks bring, or a second `<<`, is reported on the line of the `<<` instead of losing a value.
+        """
+        own = []
+        blocks: list[tuple[int, Mapping]] = []  # (line of the `<<`, the block), in the order they apply
+        first = 0
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE:
+                own.append((key_node, value_node))
+                continue
+            line = key_node.start_mark.line + 1
+            if first:
+                self.report(
+                    Problem(
+                        "duplicate-key",
+                        line,
+                        f"a second merge key `<<` in one mapping (first on line {first})",
+                        "merge several blocks with one key: `<<: [*a, *b]`",
+                    )
+                )
+            first = first or line
+            listed = value_node.__class__ is _SequenceNode
+            for block in reversed(value_node.value) if listed else (value_node,):
+                if block.__class__ is not _MappingNode:
+                    expected = "a mapping" if listed else "a mapping or list of mappings"
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        f"expected {expected} for merging, but found {block.id}",
+                        block.start_mark,
+                    )
+                built = self.value(block, depth)
+                if isinstance(built, Mapping):
+                    blocks.append((line, built))
+        source: dict = {}  # merged key -> the block it came from
+        for line, block in blocks:
+            for key, value in block.items():
+                earlier = source.get(key)
+                if earlier is not None and earlier is not block:
+                    self.report(
+                        Problem(
+                            "duplicate-key",
+                            line,
+                            f"key {key!r} is merged from two blocks (lines {earlier.line_of(key)} and "
+                            f"{block.line_of(key)})",
+                            "YAML keeps only one of them; remove it from one block, or write it in this mapping",
+                        )
+                    )
+                source[key] = block
+                mapping[key] = value
+                mapping.key_lines[key] = block.line_of(key)
+        return own
 
     def key(self, node: yaml.Node, depth: int) -> object:
         key = self.value(node, depth)
@@ -271,24 +417,14 @@ class _Builder:
 
     def tagged(self, node: yaml.Node, tag: str) -> object:
         """Scalars other than text, and every node whose tag does not match its kind."""
+        if node.__class__ is _ScalarNode and tag in _NUMBERS:
+            return self.number(node, tag)
         constructor = _SAFE_SCALARS.get(tag)
         if constructor is not None:
-            value = node.value
             try:
-                if tag == _INT and value.__class__ is str and value.isdigit() and value[0] != "0":
-                    return int(value)
                 return constructor(self.loader, node)
             except (ValueError, LookupError, AttributeError):
-                # pyyaml's own converters fail on these (`!!int abc`, `0x_`, `!!bool maybe`): say so.
-                shown = repr(value) if isinstance(value, str) else "this value"
-                raise YamlError(
-                    Problem(
-                        "yaml-syntax",
-                        node.start_mark.line + 1,
-                        f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
-                        "write it as plain text or a plain number, without a tag",
-                    )
-                ) from None
+                raise _unreadable(node, tag) from None
         if tag in (_MAP, _SEQ):
             if not node.value:  # `!!map` or `!!seq` on an empty value of another kind: an empty container
                 empty = Mapping() if tag == _MAP else Sequence()
@@ -315,6 +451,89 @@ class _Builder:
             )
         )
 
+    def number(self, node: yaml.ScalarNode, tag: str) -> object:
+        """The int, float or bool of a scalar written plainly; otherwise its text, and a problem on its line.
+
+        The one place where YAML text becomes a number or a boolean, for implicit and explicit tags alike.
+        """
+        text = node.value
+        if tag == _INT:
+            if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= _FLOAT_DIGITS:
+                return int(text)  # the common case, kept fast: most scalars of a dataset are plain counts
+            if _PLAIN_INT.fullmatch(text):
+                if len(text) <= _MAX_DIGITS and abs(value := int(text)) <= sys.float_info.max:
+                    return value
+                return self.refuse(node, text, f"{_shown(text)} is too large to be a number", _TOO_LARGE)
+        elif tag == _FLOAT:
+            if _PLAIN_FLOAT.fullmatch(text):
+                value = float(text)
+                if value in (_INF, -_INF):
+                    return self.refuse(node, text, f"{_shown(text)} is too large to be a number", _TOO_LARGE)
+                if value == 0 and _NONZERO.search(text.partition("e")[0].partition("E")[0]):
+                    message = f"{_shown(text)} is too close to zero to be read as a number: it would become 0"
+                    return self.refuse(node, text, message, _TOO_LARGE)
+                return value
+            if _NOT_FINITE.fullmatch(text):
+                return _SAFE_SCALARS[_FLOAT](self.loader, node)
+        elif text in _BOOLEANS:
+            return _BOOLEANS[text]
+        if len(self.problems) >= MAX_PROBLEMS:  # past the limit a problem is only counted: no need to word it
+            self.unlisted(node.start_mark.line + 1)
+            return text
+        reading = None
+        if len(text) <= _SHOWN_READING:
+            try:
+                reading = _SAFE_SCALARS[tag](self.loader, node)
+            except (ValueError, LookupError, AttributeError):
+                raise _unreadable(node, tag) from None
+        if tag == _BOOL:
+            said = f"YAML 1.1 reads it as {str(reading).lower()}, YAML 1.2 as text" if reading is not None else ""
+            message = f"{_shown(text)} is not true or false as written" + (f": {said}" if said else "")
+            return self.refuse(node, text, message, _hint("true or false", text))
+        message = f"{_shown(text)} is not a plain decimal number"
+        if reading is not None:
+            message += f": YAML 1.1 reads it as {reading!r}"
+        if _DECIMALISH.fullmatch(text) and any(c.isdigit() for c in text):
+            plain = _plain(text)
+        elif isinstance(reading, int) or (isinstance(reading, float) and math.isfinite(reading)):
+            plain = repr(reading)
+        else:
+            plain = "the figure in decimal digits"
+        return self.refuse(node, text, message, _hint(plain, text))
+
+    def refuse(self, node: yaml.Node, text: str, message: str, hint: str) -> str:
+        self.report(Problem("schema", node.start_mark.line + 1, message, hint))
+        return text
+
+
+_NUMBERS = frozenset((_INT, _FLOAT, _BOOL))
+_INF = float("inf")
+_NONZERO = re.compile("[1-9]")
+_TOO_LARGE = "a figure is a count or a share: check its digits"
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...") + f" ({len(text):,} characters)"
+
+
+def _hint(plain: str, text: str) -> str:
+    quoted = f" ({text!r})" if len(text) <= 40 else ""
+    return f"write {plain}, or put it in quotes{quoted} if it is text"
+
+
+def _unreadable(node: yaml.Node, tag: str) -> YamlError:
+    # pyyaml's own converters fail on these (`!!int abc`, `0x_`, `!!bool maybe`): say so.
+    value = node.value
+    shown = repr(value) if isinstance(value, str) else "this value"
+    return YamlError(
+        Problem(
+            "yaml-syntax",
+            node.start_mark.line + 1,
+            f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
+            "write it as plain text or a plain number, without a tag",
+        )
+    )
+
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
@@ -325,7 +544,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 def _check_expansion(root: yaml.Node) -> None:
-    """Refuse aliases that would expand the data beyond `MAX_ALIAS_EXPANSION` values, or into itself.
+    """Refuse aliases that would add more than `MAX_ALIAS_EXPANSION` values to the data, or expand into itself.
 
     The node graph shares aliased nodes, so this costs one pass over the distinct nodes; it runs before any
     Python object is built and without recursion (libyaml allows 1000 levels of nesting).
@@ -353,7 +572,11 @@ def _check_expansion(root: yaml.Node) -> None:
             )
         on_path.add(key)
         stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+        for child in _children(node):
+            if child.__class__ is _ScalarNode:  # most nodes: sized at once, never stacked
+                sizes[id(child)] = 1
+            elif id(child) not in sizes:
+                stack.append((child, False))
     expansion = sizes[id(root)] - len(sizes)
     if expansion > MAX_ALIAS_EXPANSION:
         node = root
@@ -363,8 +586,8 @@ def _check_expansion(root: yaml.Node) -> None:
             Problem(
                 "yaml-syntax",
                 node.start_mark.line + 1,
-                f"aliases (*name) here would expand the data to {sizes[id(root)]:,} values, "
-                f"above the limit of {MAX_ALIAS_EXPANSION:,}",
+                f"aliases (*name) here would expand the data by {expansion:,} values to {sizes[id(root)]:,}, "
+                f"above the limit of {MAX_ALIAS_EXPANSION:,} more than the file writes out",
                 "write the values out; anchors and aliases are meant for a few shared blocks",
             )
         )
@@ -421,7 +644,7 @@ def parse(text: str) -> tuple[object, list[Problem]]:
         loader.dispose()
         if collecting:
             gc.enable()
-    return data, builder.problems
+    return data, builder.all_problems()
 
 
 def read(path: Path) -> tuple[object, list[Problem]]:
