@@ -167,10 +167,17 @@ def _gate_name_command(root: Path) -> None:
     (root / "checks" / "x\n::error file=a,line=1::forged\x1b[2J.yml").write_text("datasets: [\n")
 
 
-def _quote_5mb(root: Path) -> None:
-    lines = "      a quote.\n" * 350_000
-    text = _quote_not_stating("PLACEHOLDER").replace("quote: PLACEHOLDER\n", "quote: |\n" + lines)
-    (root / DATASET).write_text(text)
+def _outlet_5mb(root: Path) -> None:
+    # Published before the date it counts to, so source-published-after-date quotes the outlet in its message.
+    lines = "      an outlet.\n" * 350_000
+    text = _dataset_text(source={"outlet": "PLACEHOLDER", "published": "2026-01", "quote": "is 55,000"})
+    (root / DATASET).write_text(text.replace("outlet: PLACEHOLDER\n", "outlet: |\n" + lines))
+
+
+def _quote_of_digits(root: Path) -> None:
+    # A quote of nothing but numbers, far above the bound: refused before the quote check reads a number.
+    text = _dataset_text(source={"outlet": "France 2", "published": "2026-02", "quote": "PLACEHOLDER"})
+    (root / DATASET).write_text(text.replace("PLACEHOLDER", "1 " * 4_000_000 + "55,000"))
 
 
 # --- limits that bound time and memory, not only bytes: inputs built to be slow ---------------------------------
@@ -298,7 +305,8 @@ GENERATORS = {
     "file_name_command": _file_name_command,
     "file_name_escape": _file_name_escape,
     "folder_command_at_line_start": _folder_command_at_line_start,
-    "quote_5mb": _quote_5mb,
+    "outlet_5mb": _outlet_5mb,
+    "quote_of_digits": _quote_of_digits,
     "gate_name_command": _gate_name_command,
     # limits that bound time and memory
     "points_under_byte_limit": _points_under_byte_limit,

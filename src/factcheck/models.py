@@ -87,11 +87,16 @@ class Catalog(_Model):
 _URL = re.compile(r"https?://[^\s/?#][^\s/?#.]*\.[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
+MAX_QUOTE = 100_000
+
+
 class Source(_Model):
     outlet: Text | None = None
     published: DateSpan | None = None
     url: Text | None = None
-    quote: Text | None = None
+    # The quote-states-figure check reads every number in the quote: a quote is a sentence or a paragraph,
+    # and a bound keeps a file of digits from costing minutes.
+    quote: Annotated[Text, Field(max_length=MAX_QUOTE)] | None = None
     via: Text | None = None
 
 
