@@ -99,7 +99,7 @@ def validate_inputs(
     for gate in gates:
         inputs.files.add(root / gate.path)
         for glob in gate.gate.datasets:
-            walked = project.inside(root, _walked(glob), "dataset path", allow_outside)
+            walked = project.inside(root, project.glob_base(glob), "dataset path", allow_outside)
             (inputs.files if walked.is_file() else inputs.folders).add(walked)
     return inputs
 
@@ -123,17 +123,6 @@ def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | No
             continue
         inputs.files.update(root / suite for suite in gate.gate.suites)
     return inputs
-
-
-def _walked(glob: str) -> Path:
-    """The folder a gate glob walks (its part before the first wildcard), or the file it names."""
-    parts = Path(glob).parts
-    static = []
-    for part in parts:
-        if any(c in part for c in "*?["):
-            break
-        static.append(part)
-    return Path(*static) if static else Path(".")
 
 
 def _resolve(option: str, path: Path) -> Path:

@@ -177,6 +177,16 @@ def _is_yaml(path: str) -> bool:
     return path.endswith((".yml", ".yaml"))
 
 
+def glob_base(glob: str) -> Path:
+    """The folder a gate glob walks (its part before the first wildcard), or the file it names."""
+    static = []
+    for part in Path(glob).parts:
+        if any(c in part for c in "*?["):
+            break
+        static.append(part)
+    return Path(*static) if static else Path(".")
+
+
 def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Path]:
     """The YAML files that `globs` name, sorted, without following symlinked folders (no loops). Each folder
     is walked once, however many globs start from it."""
@@ -184,13 +194,9 @@ def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Pa
     walked: dict[Path, list[tuple[Path, str]]] = {}
     for glob in dict.fromkeys(globs):
         parts = Path(glob).parts
-        static = []
-        for part in parts:
-            if any(c in part for c in "*?["):
-                break
-            static.append(part)
-        base = inside(root, Path(*static) if static else Path("."), "dataset path", allow_outside)
-        if len(static) == len(parts):
+        static = glob_base(glob)
+        base = inside(root, static, "dataset path", allow_outside)
+        if static.parts == parts:
             if base.is_file():
                 found.add(base)
                 continue
@@ -198,7 +204,7 @@ def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Pa
                 raise ConfigError(f"dataset path {glob!r} does not exist")
             pattern = _is_yaml
         else:
-            pattern = glob_matcher("/".join(parts[len(static) :]))
+            pattern = glob_matcher("/".join(parts[len(static.parts) :]))
         if base not in walked:
             walked[base] = _walk(root, base, allow_outside)
         found.update(path for path, rel in walked[base] if pattern(rel))
