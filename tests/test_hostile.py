@@ -573,11 +573,23 @@ def test_allow_outside_root_lets_a_gate_name_a_dataset_outside(project, tmp_path
 def test_symlinks_that_stay_inside_the_root_are_read_once(project):
     project.write("data/real/war.yml", _dataset_text())
     os.symlink(project.root / "data" / "real" / "war.yml", project.root / "datasets" / "war.yml")
-    os.symlink(project.root / "data" / "real", project.root / "datasets" / "real")  # never entered
-    os.symlink(project.root / "datasets", project.root / "datasets" / "again")  # a loop: never entered
     result = _invoke()
     assert result.exit_code == 0, result.output
     assert "PUBLISHABLE: 1 claim checked" in result.stdout
+
+
+def test_a_symlinked_folder_under_datasets_is_never_entered_and_always_reported(project):
+    # Its files would show in the pull request as datasets/real/... and pass the gate unread.
+    project.write("data/real/war.yml", _dataset_text(value=-5))
+    os.symlink(project.root / "data" / "real", project.root / "datasets" / "real")
+    os.symlink(project.root / "datasets", project.root / "datasets" / "again")  # a loop
+    result = _invoke()
+    assert result.exit_code == 1, result.output
+    for name in ("again", "real"):
+        assert f"datasets/{name}:1: critical stray-file: this is a symlinked folder, whose files are never read" in (
+            result.stdout
+        )
+    assert "value-not-negative" not in result.stdout
 
 
 def test_a_target_outside_the_root_is_refused(project):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,13 @@ from factcheck.suites import Check, Suite
 # makes it look them up one at a time (a second at 100,000 claims), and the failing values are never read.
 # Data Docs show both to people, so only the results kept for them ask for both.
 RESULT_FORMAT = {"result_format": "COMPLETE", "exclude_unexpected_values": True}
-DOCS_RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
+# Data Docs render failing values as HTML without escaping them, so they show only the claim ids (whose
+# characters the dataset format limits), never a value from the data.
+DOCS_RESULT_FORMAT = {
+    "result_format": "COMPLETE",
+    "unexpected_index_column_names": ["claim_id"],
+    "exclude_unexpected_values": True,
+}
 
 
 class EngineError(Exception):
@@ -127,25 +134,50 @@ class Engine:
         return _read([(suite, check) for check in suite.checks], result.results, ids)
 
     def build_data_docs(self, directory: Path) -> Path:
-        """Write GX's own Data Docs site for the validations this engine ran; returns its index page."""
+        """Write GX's own Data Docs site for the validations this engine ran; returns its index page.
+
+        GX writes into its folder directly, following any symlink it finds there, so the site is built in a
+        fresh folder made beside `directory` and then put in its place; a site already there is removed
+        without following its links."""
+        import shutil
+        import tempfile
+
         from factcheck.project import ConfigError
 
         directory = directory.absolute()
-        self.context.add_data_docs_site(
-            "factcheck",
-            {
-                "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)},
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
-        )
         try:
-            self.context.build_data_docs(site_names=["factcheck"])
+            directory.parent.mkdir(parents=True, exist_ok=True)
+            fresh = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
         except OSError as error:
             raise ConfigError(
                 f"cannot write the Data Docs to {directory}: {error.strerror or error}",
                 "choose a folder you can write to",
             ) from None
+        try:
+            self.context.add_data_docs_site(
+                "factcheck",
+                {
+                    "class_name": "SiteBuilder",
+                    "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(fresh)},
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                },
+            )
+            self.context.build_data_docs(site_names=["factcheck"])
+            old = None
+            if directory.is_symlink() or directory.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{directory.name}.old.", dir=directory.parent))
+                os.replace(directory, old / "site")
+            os.replace(fresh, directory)
+            if old is not None:
+                shutil.rmtree(old)  # never follows a symlink inside it
+        except OSError as error:
+            raise ConfigError(
+                f"cannot write the Data Docs to {directory}: {error.strerror or error}",
+                "choose a folder you can write to",
+            ) from None
+        finally:
+            if fresh.exists():
+                shutil.rmtree(fresh)
         return directory / "index.html"
 
 
@@ -218,9 +250,13 @@ def _hits(check: Check, result: dict, ids) -> list[Hit]:
             f"check {check.id}: Great Expectations reported a failure without naming the claims; "
             "only expectations that report rows (column map expectations) or factcheck's own can be used"
         )
-    if rows and isinstance(rows[0], dict):  # DOCS_RESULT_FORMAT
-        return [Hit(check.id, str(row["claim_id"])) for row in rows]
+    if rows and isinstance(rows[0], dict):  # DOCS_RESULT_FORMAT: without the values, {"claim_id": [ids]}
+        return [Hit(check.id, str(claim_id)) for row in rows for claim_id in _listed(row["claim_id"])]
     return [Hit(check.id, str(claim_id)) for claim_id in ids[rows]]
+
+
+def _listed(value: object) -> list:
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def gx_version() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,8 @@ def find_root(start: Path) -> Path:
 
 def inside(root: Path, path: Path, what: str, allow_outside: bool = False) -> Path:
     """`path` resolved (through `..` and symlinks); refused when it leaves the root."""
+    if "\0" in str(path):
+        raise ConfigError(f"{what} {path.as_posix()!r} holds a NUL character", "no file name can hold one")
     try:
         resolved = (root / path).resolve()
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
@@ -83,6 +86,7 @@ def invalid(rel: str, error: ValidationError, node: object, model: type[BaseMode
 
 
 MAX_GATE_ENTRIES = 100  # globs or suites in one gate: each glob walks its folder
+_SUITE_PATH = re.compile(r"[A-Za-z0-9._/-]{1,300}")
 
 
 def read_gate(root: Path, path: Path) -> GateFile:
@@ -91,6 +95,14 @@ def read_gate(root: Path, path: Path) -> GateFile:
         gate = Gate.model_validate(data)
     except ValidationError as error:
         raise invalid(rel, error, data, Gate) from None
+    suites = data["suites"]
+    for index, suite in enumerate(gate.suites):
+        # Great Expectations names its Data Docs pages after the suite file and does not escape the name.
+        if not _SUITE_PATH.fullmatch(suite):
+            raise ConfigError(
+                f"{rel}:{suites.line_of(index)}: the suite path {suite[:80]!r} holds characters a file name here may not",
+                "name suite files with letters, digits, '.', '_', '-' and '/'",
+            )
     for key in ("datasets", "suites"):
         if len(getattr(gate, key)) > MAX_GATE_ENTRIES:
             raise ConfigError(
@@ -226,7 +238,7 @@ def _walk(root: Path, base: Path, allow_outside: bool) -> list[tuple[Path, str]]
                 inside(root, link.relative_to(root) if link.is_relative_to(root) else link, "folder", allow_outside)
         for name in sorted(files):
             path = Path(folder) / name
-            if _readable_name(name) and not _dangling(path):
+            if _readable_name(str(path)) and not _dangling(path):
                 files_found.append((path, path.relative_to(base).as_posix()))
     return files_found
 
@@ -263,6 +275,15 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
     strays = []
     for folder, dirs, files in os.walk(root / DATASETS_DIR, followlinks=False):
         dirs.sort()
+        for name in dirs:
+            path = Path(folder) / name
+            if path.is_symlink():  # never entered: its files would pass under datasets/ unread
+                strays.append(
+                    (
+                        shown_name(path.relative_to(root).as_posix()),
+                        "this is a symlinked folder, whose files are never read",
+                    )
+                )
         for name in sorted(files):
             path = Path(folder) / name
             try:
@@ -272,7 +293,7 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
             if target in read or path in read or path == root / CATALOG:
                 continue
             rel = shown_name(path.relative_to(root).as_posix())
-            if not _readable_name(name):
+            if not _readable_name(str(path)):
                 strays.append((rel, "the file name is not UTF-8 text, so it is never read"))
             elif _dangling(path):
                 strays.append((rel, "this symlink points to nothing"))

@@ -95,6 +95,26 @@ def test_data_docs_site_is_built(project):
     assert list(Path("docs-site").rglob("*.html"))[1:]  # a page per validation besides the index
 
 
+def test_data_docs_never_follow_a_symlink_left_in_their_folder_nor_show_a_value(project):
+    from conftest import claim
+
+    dataset = project.dataset(
+        [claim(source={"outlet": "x", "published": "2026-02", "url": "https://x.org/<img src=x onerror=alert(1)> a"})]
+    )
+    before = dataset.read_bytes()
+    site = Path("docs-site")
+    site.mkdir()
+    os.symlink(dataset, site / "index.html")  # GX would write its index through it, onto the dataset
+    result = invoke("validate", "--data-docs", "docs-site")
+    assert result.exit_code == 1, result.output
+    assert dataset.read_bytes() == before
+    assert not (site / "index.html").is_symlink() and (site / "index.html").is_file()
+    pages = "".join(page.read_text() for page in site.rglob("*.html"))
+    assert "values must match this regular expression" in pages  # the failing check is shown
+    assert "onerror" not in pages  # failing values are never rendered, only the claim ids
+    assert [p.name for p in Path().iterdir() if p.name.startswith(".docs-site")] == []  # no temporary folder left
+
+
 def test_write_atomic_without_replace_never_replaces_a_file_that_appeared(tmp_path):
     target = tmp_path / "dataset.yml"
 
