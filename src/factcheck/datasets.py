@@ -196,7 +196,7 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
             message = (f"`{where}`: " if loc else "") + item["msg"].removeprefix("Value error, ")
         elif kind in ("string_too_long", "too_long") and isinstance(item["input"], str):
             message = f"`{where}` is longer than {item['ctx']['max_length']:,} characters"
-            hint = "quote the sentence or paragraph that states the figure, not the whole text"
+            hint = "quote the sentence or paragraph that states the figure" if loc[-1:] == ("quote",) else ""
         elif kind == "string_pattern_mismatch":
             message = f"`{where}` {item['input']!r} is not a valid key"
             hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"

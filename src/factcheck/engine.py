@@ -23,7 +23,7 @@ from great_expectations.expectations.expectation_configuration import Expectatio
 from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
-from factcheck.suites import Check, Suite
+from factcheck.suites import OWN_TYPES, Check, Suite
 
 # A map expectation names its failing rows by index label, which on the frame's default index is the row's
 # position, mapped to claim ids here in one step. Asking GX for the `claim_id` of each failing row instead
@@ -229,6 +229,14 @@ def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
     for details in info.values():
         if isinstance(details, dict) and details.get("raised_exception"):
             message = (details.get("exception_message") or "").strip().splitlines()
+            if check.type not in OWN_TYPES:
+                from factcheck.project import ConfigError
+
+                raise ConfigError(
+                    f"{suite.path}:{check.line}: Great Expectations cannot run `{check.type}` ({check.id}) on "
+                    f"the claims: {message[-1][:200] if message else 'no reason given'}",
+                    "check that its kwargs suit the columns they name (a number is not compared with text)",
+                )
             raise EngineError(
                 f"check {check.id} ({suite.path}:{check.line}) failed inside Great Expectations: "
                 f"{message[-1] if message else 'no message'}"
