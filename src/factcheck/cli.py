@@ -155,14 +155,20 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
     """
-    from factcheck.outputs import check_writable
+    from factcheck.outputs import Output, check_writable
     from factcheck.project import find_root
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
 
     root = root.resolve() if root else find_root(Path.cwd())
-    writes = (*outputs.named(), *profiling.named())
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    # The runner names these files, but a workflow (which a pull request can edit) may set them too.
+    appended = [
+        Output(f"${name}", Path(os.environ[name])) for name in github_files() if github and os.environ.get(name)
+    ]
+    writes = (*outputs.named(), *profiling.named(), *appended)
     check_writable(writes)
     options = Options(
         root=root,
@@ -180,8 +186,6 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     write_all(report, outputs)
     profiling.lap("report:files")
-    if github is None:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
     if github:
         from factcheck.reporters import github as github_reporter
 
@@ -192,6 +196,11 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
     _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived))
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
+def github_files() -> tuple[str, ...]:
+    """The variables naming the files the GitHub reporter appends to."""
+    return ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT")
 
 
 def _to_stdout(write: Callable[[], None]) -> None:
@@ -254,11 +263,13 @@ def import_(table, mapping, output, corrections, force, root) -> None:
         table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
     )
     profiling.keep()
-    click.echo(f"wrote {output}: {built.series} series, {built.points:,} points")
+    from factcheck.text import shown
+
+    click.echo(f"wrote {shown(str(output))}: {built.series} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
     for line in built.unexplained:
-        click.echo(f"    {line}")
+        click.echo(f"    {shown(line)}")
 
 
 def main() -> None:
