@@ -139,6 +139,16 @@ def _file_name_not_utf8(root: Path) -> None:
         handle.write(_dataset_text())
 
 
+def _globs_against_a_long_path(root: Path) -> None:
+    folder = root / "datasets" / "/".join(["a" * 250] * 15)
+    folder.mkdir(parents=True)
+    (folder / "x.yml").write_text(_dataset_text())
+    globs = ["datasets/**" + "*?" * 240 + f"Q{i:02d}" for i in range(99)] + ["datasets/**/*.yml"]
+    (root / "checks" / "publication.yml").write_text(
+        yaml.safe_dump({"datasets": globs, "suites": ["expectations/plausible-ranges.yml"]})
+    )
+
+
 def _quote_not_stating(quote: str) -> str:
     """A dataset whose one claim (line 5) fails quote-states-figure."""
     return _dataset_text(source={"outlet": "France 2", "published": "2026-02", "quote": quote})
@@ -301,6 +311,7 @@ GENERATORS = {
     # files under datasets/ that are never read
     "dangling_symlink": _dangling_symlink,
     "file_name_not_utf8": _file_name_not_utf8,
+    "globs_against_a_long_path": _globs_against_a_long_path,
     # log and terminal injection: names git cannot hold, and a quote too big to keep in the corpus
     "file_name_command": _file_name_command,
     "file_name_escape": _file_name_escape,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
 from factcheck.datasets import CATALOG, explain
+from factcheck.linear import compile_regex
 from factcheck.models import Gate
 
 CHECKS_DIR = "checks"
@@ -120,69 +121,35 @@ def gate_files(root: Path) -> list[Path]:
     return files
 
 
-MAX_GLOB = 500  # characters in one gate glob: matching costs at most its length per character of a path
+MAX_GLOB = 500  # characters in one gate glob
 
 
 def glob_matcher(glob: str) -> Callable[[str], bool]:
     """Whether a POSIX path matches a gate glob: `**/` spans folders (or none), `**` anything, `*` and `?`
     stay within one folder; every other character is itself.
 
-    Matched by stepping the set of glob positions a path's prefix can reach, one character at a time, never
-    by a backtracking regex: the cost is at most the glob's length per character, whatever both are.
+    The glob becomes a regular expression matched by RE2 (`factcheck.linear`), never by a backtracking
+    engine: a glob like `*a*a*a*b` costs the same as `*.yml` on any path.
     """
     if len(glob) > MAX_GLOB:
         raise ConfigError(f"the glob {glob[:60]!r}... is longer than {MAX_GLOB} characters", "name folders, not files")
-    tokens: list[str] = []  # "*" within a folder, "?" one character, "**" anything, "**/" folders; else a literal
+    out = []
     i = 0
     while i < len(glob):
-        for token in ("**/", "**", "*", "?"):
+        for token, regex in (("**/", "(?:.*/)?"), ("**", ".*"), ("*", "[^/]*"), ("?", "[^/]")):
             if glob.startswith(token, i):
+                out.append(regex)
+                i += len(token)
                 break
         else:
-            token = glob[i]
-        if token == "**/":
-            tokens += ["**/", "**", "/"]  # `(?:.*/)?`: skip all three, or anything that ends on a '/'
+            out.append(_literal(glob[i]))
+            i += 1
+    pattern = compile_regex("(?s)" + "".join(out) + r"\z")
+    return lambda path: pattern.match(path) is not None
 
-        else:
-            tokens.append(token)
-        i += len(token)
-    end = len(tokens)
-    wild = ("*", "**")
 
-    def closure(states: set[int]) -> set[int]:
-        stack = list(states)
-        while stack:
-            state = stack.pop()
-            if state == end:
-                continue
-            token = tokens[state]
-            following = (state + 1, state + 3) if token == "**/" else (state + 1,) if token in wild else ()
-            for after in following:
-                if after not in states:
-                    states.add(after)
-                    stack.append(after)
-        return states
-
-    start = closure({0})
-
-    def matches(path: str) -> bool:
-        states = start
-        for char in path:
-            reached = set()
-            for state in states:
-                if state == end:
-                    continue
-                token = tokens[state]
-                if token == "**" or (token == "*" and char != "/"):
-                    reached.add(state)
-                elif (token == "?" and char != "/") or token == char:
-                    reached.add(state + 1)
-            if not reached:
-                return False
-            states = closure(reached)
-        return end in states
-
-    return matches
+def _literal(char: str) -> str:
+    return "\\" + char if char in r"\.^$|?*+()[]{}" else char
 
 
 def _is_yaml(path: str) -> bool:

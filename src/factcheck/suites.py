@@ -22,6 +22,7 @@ from pydantic import Field, ValidationError
 
 from factcheck import yamlfile
 from factcheck.columns import COLUMNS
+from factcheck.linear import compile_regex
 from factcheck.models import Key, Severity, Text, _Model
 from factcheck.project import ConfigError, invalid, read_config
 
@@ -309,16 +310,3 @@ def _check_regex(rel: str, pattern: object, line: int) -> None:
             f"{rel}:{line}: the regex cannot be used: {error}",
             "regexes run on RE2 (linear time): backreferences and lookarounds are not supported",
         ) from None
-
-
-def compile_regex(pattern: str):
-    """`pattern` compiled by RE2, quietly (RE2 logs its errors to stderr); `ValueError` when RE2 refuses it."""
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        return re2.compile(pattern, options)
-    except re2.error as error:
-        reason = error.args[0] if error.args else "not a regex"
-        raise ValueError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None

@@ -19,7 +19,7 @@ from great_expectations.expectations.metrics.map_metric_provider import (
     column_condition_partial,
 )
 
-from factcheck.suites import compile_regex
+from factcheck.linear import compile_regex
 
 _compiled = functools.lru_cache(maxsize=64)(compile_regex)
 
