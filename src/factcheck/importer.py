@@ -219,7 +219,8 @@ def _csv_rows(text: str, shown: str) -> list[Row]:
             continue  # a blank line
         if header is None:
             header = cells
-            twice = sorted(name for name, count in collections.Counter(header).items() if name and count > 1)
+            # Two blank names are two columns with one name as much as two equal ones: one would be lost.
+            twice = sorted(name for name, count in collections.Counter(header).items() if count > 1)
             if twice:
                 raise ConfigError(f"{shown}:{start}: the header names the column {twice[0]!r} twice",
                                   "give each column its own name: one of them would be lost")  # fmt: skip
@@ -249,7 +250,8 @@ def _json_float(text: str) -> float | _Unread:
     if sum(c.isdigit() for c in mantissa) > MAX_DIGITS:
         return _Unread(text)
     value = float(text)
-    return value if math.isfinite(value) else _Unread(text)
+    underflow = value == 0 and any(c in "123456789" for c in mantissa)  # 51e-400 would become 0
+    return value if math.isfinite(value) and not underflow else _Unread(text)
 
 
 class _Repeated(dict):
@@ -304,7 +306,7 @@ def _deep_line(text: str) -> int:
     return 1
 
 
-_CSV_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_CSV_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")  # ASCII digits: \d takes the digits of every script
 # A figure is a count of people or things, far shorter than this; the bound keeps int() from raising on a
 # number of thousands of digits and float() from turning one into inf.
 MAX_DIGITS = 20
