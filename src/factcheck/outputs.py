@@ -44,6 +44,11 @@ def check_writable(outputs: Iterable[Output]) -> None:
                 raise ConfigError(f"{output.option} {path}: it is a file, not a folder", "give a folder name")
         elif path.is_dir():
             raise ConfigError(f"cannot write {output.option} {path}: it is a folder", "give a file name")
+        elif path.exists() and not path.is_file():
+            # A report replaces its file; over a device or a pipe (/dev/stdout) it would replace the node itself.
+            raise ConfigError(
+                f"cannot write {output.option} {path}: it is not a regular file", "give the path of a file"
+            )
         folder = _nearest_existing(path if output.folder else path.parent)
         if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(

@@ -131,6 +131,17 @@ def test_summary_links_to_the_lines_when_the_run_is_known():
     assert "[datasets/a b.yml:4](https://github.com/o/r/blob/abc/datasets/a%20b.yml#L4)" in text
 
 
+def test_summary_links_cannot_be_broken_by_the_run_variables():
+    env = {
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "o/r) ![x](https://evil.example/t.png) [y",
+        "GITHUB_SHA": "abc\n::error::forged",
+    }
+    text = github.summary(report(finding(4)), prefix="", environ=env)
+    assert "![x]" not in text and "](https://evil" not in text
+    assert not any(line.startswith("::") for line in text.splitlines())
+
+
 def test_publishable_summary():
     text = github.summary(report(finding(4, "warning", blocking=False)))
     assert text.startswith("## ✅ factcheck: publishable\n")

@@ -172,7 +172,8 @@ def _link(path: str, line: int, environ: Mapping[str, str]) -> str:
     text = cell(f"{path}:{line}")
     if not (server and repo and sha):
         return text
-    url = f"{server}/{repo}/blob/{sha}/{quote(path)}#L{line}"
+    # The workflow sets these, and a pull request can edit the workflow: each part is percent-encoded.
+    url = f"{quote(server, safe=':/')}/{quote(repo)}/blob/{quote(sha, safe='')}/{quote(path)}#L{line}"
     return f"[{text}]({url})"
 
 
