@@ -115,6 +115,15 @@ def test_data_docs_never_follow_a_symlink_left_in_their_folder_nor_show_a_value(
     assert [p.name for p in Path().iterdir() if p.name.startswith(".docs-site")] == []  # no temporary folder left
 
 
+def test_a_figure_near_the_largest_float_is_charted_without_overflow(project):
+    from conftest import claim
+
+    project.dataset([claim(value=1.7e308, qualifier="about")])  # its upper bound is infinite
+    result = invoke("validate", "--report", "r.html", "--json", "r.json", "--junit", "r.xml")
+    assert result.exit_code == 1, result.output
+    assert "<svg" in Path("r.html").read_text()
+
+
 def test_write_atomic_without_replace_never_replaces_a_file_that_appeared(tmp_path):
     target = tmp_path / "dataset.yml"
 

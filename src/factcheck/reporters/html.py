@@ -321,6 +321,9 @@ def _sample(claims: list[Claim], keep: set[str]) -> list[Claim]:
     return [c for c in claims if c.id in keep or c.id in chosen]
 
 
+_LARGEST_AXIS = 1e300
+
+
 def _nice_step(span: float, target: int = 5) -> float:
     raw = span / target if span > 0 else 1.0
     magnitude = 10 ** math.floor(math.log10(raw))
@@ -368,7 +371,8 @@ def _svg(page: _Page, anchor: str, claims: list[Claim], offending: set[str], rel
          caption: str) -> str:  # fmt: skip
     spans = [bounds(c.value, c.qualifier, c.low, c.high) for c in claims]
     finite = [v for lower, upper in spans for v in (lower, upper) if math.isfinite(v)]
-    top = max(finite + [c.value for c in claims] + [1.0]) * 1.08
+    # A figure near the largest float (1e308, a finding of its own) would make the axis overflow.
+    top = min(max(finite + [c.value for c in claims] + [1.0]), _LARGEST_AXIS) * 1.08
     step = _nice_step(top)
     top = math.ceil(top / step) * step
     x_first = min(c.date.start for c in claims)
