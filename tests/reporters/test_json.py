@@ -94,7 +94,9 @@ def test_the_json_report_keeps_a_quote_whole_and_raw_while_the_terminal_shows_on
     from conftest import claim
     from factcheck.cli import cli
 
-    quote = "says 12\n::error file=x,line=1::forged\x1b[2J\u202e" + " and more" * 100_000
+    quote = (
+        "says 12\n::error file=x,line=1::forged\x1b[2J\u202e" + " and more" * 10_000
+    )  # within the 100,000 characters a quote may have
     project.dataset([claim(source={"outlet": "TV", "published": "2026-02", "quote": quote})])
     result = CliRunner().invoke(cli, ["validate", "--json", "report.json"])
     assert result.exit_code == 1, result.output
