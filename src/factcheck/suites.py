@@ -21,7 +21,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from factcheck import yamlfile
-from factcheck.columns import COLUMNS
+from factcheck.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.linear import compile_regex
 from factcheck.models import Key, Severity, Text, _Model
 from factcheck.project import ConfigError, invalid, read_config
@@ -56,6 +56,8 @@ OWN_TYPES: dict[str, tuple[str, ...]] = {
     "expect_cumulative_claims_to_match_other_series": (),
 }
 TYPES = {**GX_TYPES, **OWN_TYPES}
+# factcheck's own expectations read their columns in a set order.
+FIXED_KWARGS: dict[str, dict[str, object]] = {"expect_quote_to_state_figure": {"column_list": ["quote", "value"]}}
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "IN", "NOT_IN")
 PARAMETERS = ("today",)  # the run-time parameters a kwarg may name: {$PARAMETER: today}
 MAX_CONDITIONS = 100  # Great Expectations' own limit on the conditions of one row condition
@@ -180,6 +182,9 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
             "pandas query, which factcheck never runs",
             "write the condition as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
         )
+    for key, fixed in FIXED_KWARGS.get(kind, {}).items():
+        if key in kwargs and kwargs[key] != fixed:
+            raise ConfigError(f"{rel}:{line_of(key)}: `{kind}` takes `{key}: {fixed}`", f"write `{key}: {fixed}`")
     for key, value in kwargs.items():
         line = line_of(key)
         if key == "row_condition":
@@ -268,6 +273,15 @@ def _check_condition(rel: str, node: object, line: int, depth: int, count: list[
             _check_scalar(rel, "parameter", value, line)
     else:
         _check_scalar(rel, "parameter", parameter, line)
+        if operator in ("<", "<=", ">", ">="):
+            name = column["name"]
+            number = isinstance(parameter, int | float) and not isinstance(parameter, bool)
+            if name in FLAGS or (name in NUMERIC) != number or parameter is None:
+                kind = "true or false" if name in FLAGS else "a number" if name in NUMERIC else "text"
+                raise ConfigError(
+                    f"{rel}:{line}: `{name}` holds {kind}, which cannot be ordered against {parameter!r}"[:300],
+                    "compare numbers with numbers and text with text",
+                )
 
 
 def _check_scalar(rel: str, key: str, value: object, line: int) -> None:
