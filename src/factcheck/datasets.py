@@ -36,6 +36,7 @@ from factcheck.models import (
     PointExtra,
     SeriesIn,
 )
+from factcheck.text import clip
 from factcheck.yamlfile import Mapping, Problem, Sequence
 
 CATALOG = "datasets/catalog.yml"
@@ -110,8 +111,7 @@ MAX_MESSAGE = 300
 
 def _clip(text: str) -> str:
     """One line of at most `MAX_MESSAGE` characters: a message quotes what is wrong, never a whole value."""
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+    return clip(" ".join(text.split()), MAX_MESSAGE)
 
 
 # --- pydantic errors, written for people ---------------------------------------------------------------
