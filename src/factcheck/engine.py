@@ -23,6 +23,7 @@ from great_expectations.expectations.expectation_configuration import Expectatio
 from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
+from factcheck.project import ConfigError
 from factcheck.suites import OWN_TYPES, Check, Suite
 
 # A map expectation names its failing rows by index label, which on the frame's default index is the row's
@@ -142,17 +143,12 @@ class Engine:
         import shutil
         import tempfile
 
-        from factcheck.project import ConfigError
-
         directory = directory.absolute()
         try:
             directory.parent.mkdir(parents=True, exist_ok=True)
             fresh = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
         except OSError as error:
-            raise ConfigError(
-                f"cannot write the Data Docs to {directory}: {error.strerror or error}",
-                "choose a folder you can write to",
-            ) from None
+            raise _unwritable_docs(directory, error) from None
         try:
             self.context.add_data_docs_site(
                 "factcheck",
@@ -171,14 +167,17 @@ class Engine:
             if old is not None:
                 shutil.rmtree(old)  # never follows a symlink inside it
         except OSError as error:
-            raise ConfigError(
-                f"cannot write the Data Docs to {directory}: {error.strerror or error}",
-                "choose a folder you can write to",
-            ) from None
+            raise _unwritable_docs(directory, error) from None
         finally:
             if fresh.exists():
                 shutil.rmtree(fresh)
         return directory / "index.html"
+
+
+def _unwritable_docs(directory: Path, error: OSError) -> ConfigError:
+    return ConfigError(
+        f"cannot write the Data Docs to {directory}: {error.strerror or error}", "choose a folder you can write to"
+    )
 
 
 def _gx_name(path: str) -> str:
@@ -196,8 +195,6 @@ def _expectation(suite: Suite, check: Check):
     try:
         return ExpectationConfiguration(**entry).to_domain_obj()
     except Exception as error:  # GX raises several unrelated types for a bad entry
-        from factcheck.project import ConfigError
-
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ConfigError(
             f"{suite.path}:{check.line}: Great Expectations rejects `{check.type}` ({check.id}): {reason}",
@@ -230,8 +227,6 @@ def _raise_if_failed_inside(suite: Suite, check: Check, item) -> None:
         if isinstance(details, dict) and details.get("raised_exception"):
             message = (details.get("exception_message") or "").strip().splitlines()
             if check.type not in OWN_TYPES:
-                from factcheck.project import ConfigError
-
                 raise ConfigError(
                     f"{suite.path}:{check.line}: Great Expectations cannot run `{check.type}` ({check.id}) on "
                     f"the claims: {message[-1][:200] if message else 'no reason given'}",

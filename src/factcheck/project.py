@@ -210,10 +210,10 @@ def _walk(root: Path, base: Path, allow_outside: bool) -> list[tuple[Path, str]]
     return files_found
 
 
-def _readable_name(name: str) -> bool:
-    """A file name that is UTF-8 text (os.walk gives the bytes of any other as surrogates)."""
+def _readable_name(path: str) -> bool:
+    """A path whose names are all UTF-8 text (os.walk gives the bytes of any other as surrogates)."""
     try:
-        name.encode("utf-8")
+        path.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
@@ -237,8 +237,8 @@ def shown_name(path: str) -> str:
 
 def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
     """Every file under datasets/ that no gate reads (its path and what is wrong with it), whatever its name,
-    extension or kind: a file that is never looked at would pass the gate unseen. Symlinked folders are not
-    entered (their files are refused or read through the path a gate names)."""
+    extension or kind: a file that is never looked at would pass the gate unseen. A symlinked folder is
+    never entered, so it is reported itself."""
     strays = []
     for folder, dirs, files in os.walk(root / DATASETS_DIR, followlinks=False):
         dirs.sort()

@@ -212,6 +212,14 @@ def _check_column(rel: str, name: object, line: int) -> None:
         )
 
 
+_CONDITION_FIELDS = {
+    "comparison": {"type", "column", "operator", "parameter"},
+    "nullity": {"type", "column", "is_null"},
+    "and": {"type", "conditions"},
+    "or": {"type", "conditions"},
+}
+
+
 def _check_condition(rel: str, node: object, line: int, depth: int, count: list[int] | None = None) -> None:
     """The structured row condition grammar: comparison, nullity, and, or; nothing else, nothing as text."""
     count = count if count is not None else [0]
@@ -227,23 +235,18 @@ def _check_condition(rel: str, node: object, line: int, depth: int, count: list[
             "write it as data: {type: comparison, column: {name: unit}, operator: '==', parameter: people}",
         )
     kind = node.get("type")
-    fields = {
-        "comparison": {"type", "column", "operator", "parameter"},
-        "nullity": {"type", "column", "is_null"},
-        "and": {"type", "conditions"},
-        "or": {"type", "conditions"},
-    }
-    if kind not in fields:
+    if kind not in _CONDITION_FIELDS:
         raise ConfigError(
             f"{rel}:{line}: a row condition's `type` is comparison, nullity, and or or, not {str(kind)[:40]!r}",
             "pass_through and text conditions are never run",
         )
-    unknown = sorted(str(key) for key in node if key not in fields[kind])
-    missing = sorted(fields[kind] - set(node))
+    unknown = sorted(str(key) for key in node if key not in _CONDITION_FIELDS[kind])
+    missing = sorted(_CONDITION_FIELDS[kind] - set(node))
     if unknown or missing:
         what = f"unknown field `{unknown[0][:40]}`" if unknown else f"`{missing[0]}` is required"
         raise ConfigError(
-            f"{rel}:{line}: {kind} condition: {what}", f"a {kind} condition has {', '.join(sorted(fields[kind]))}"
+            f"{rel}:{line}: {kind} condition: {what}",
+            f"a {kind} condition has {', '.join(sorted(_CONDITION_FIELDS[kind]))}",
         )
     if kind in ("and", "or"):
         conditions = node["conditions"]
@@ -277,9 +280,9 @@ def _check_condition(rel: str, node: object, line: int, depth: int, count: list[
             name = column["name"]
             number = isinstance(parameter, int | float) and not isinstance(parameter, bool)
             if name in FLAGS or (name in NUMERIC) != number or parameter is None:
-                kind = "true or false" if name in FLAGS else "a number" if name in NUMERIC else "text"
+                holds = "true or false" if name in FLAGS else "a number" if name in NUMERIC else "text"
                 raise ConfigError(
-                    f"{rel}:{line}: `{name}` holds {kind}, which cannot be ordered against {parameter!r}"[:300],
+                    f"{rel}:{line}: `{name}` holds {holds}, which cannot be ordered against {parameter!r}"[:300],
                     "compare numbers with numbers and text with text",
                 )
 
