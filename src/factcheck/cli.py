@@ -165,9 +165,11 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
     # The runner names these files, but a workflow (which a pull request can edit) may set them too.
-    appended = [
-        Output(f"${name}", Path(os.environ[name])) for name in github_files() if github and os.environ.get(name)
-    ]
+    appended = []
+    if github:
+        from factcheck.reporters.github import APPENDED_FILES
+
+        appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
     writes = (*outputs.named(), *profiling.named(), *appended)
     check_writable(writes)
     options = Options(
@@ -196,11 +198,6 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
     _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived))
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
-
-
-def github_files() -> tuple[str, ...]:
-    """The variables naming the files the GitHub reporter appends to."""
-    return ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT")
 
 
 def _to_stdout(write: Callable[[], None]) -> None:
@@ -257,14 +254,13 @@ def import_(table, mapping, output, corrections, force, root) -> None:
     """
     from factcheck.importer import run_import
     from factcheck.project import find_root
+    from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
     built = run_import(
         table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
     )
     profiling.keep()
-    from factcheck.text import shown
-
     click.echo(f"wrote {shown(str(output))}: {built.series} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")

@@ -39,6 +39,8 @@ from factcheck.text import shown, shown_lines
 ANNOTATIONS_PER_LEVEL = 10
 # GitHub refuses a step summary over 1 MiB; other steps of the job may write to it too.
 SUMMARY_BUDGET = 256 * 1024
+# The variables naming the files this reporter appends to; the command checks them like any output.
+APPENDED_FILES = ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT")
 OUTPUT_NAMES = ("verdict", "blocking", "critical", "warning", "info", "waived", "corroborated", "claims")
 
 LEVELS = ("error", "warning", "notice")
