@@ -7,7 +7,8 @@ import datetime as dt
 
 from conftest import claim
 from factcheck import datasets
-from factcheck.findings import Finding, apply_waivers, related_fields, render_message, template_fields
+from factcheck.findings import Finding
+from factcheck.messages import apply_waivers, related_fields, render_message, template_fields
 from factcheck.models import Waiver
 from factcheck.text import MAX_FIELD
 

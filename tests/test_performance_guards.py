@@ -133,36 +133,9 @@ def test_find_falls_on_no_or_one_claim(n):
     assert later.size == earlier.size == 0
 
 
-def test_series_of_matches_a_scan_of_every_claim():
-    import datetime as dt
-
-    from factcheck.dates import parse_span
-    from factcheck.findings import Report, series_key
-    from factcheck.models import Claim, Source
-
-    rng = np.random.default_rng(3)
-    claims = {}
-    for i in range(300):
-        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
-        text = day.isoformat() if i % 3 else day.strftime("%Y-%m")
-        claims[f"c{i}"] = Claim(
-            id=f"c{i}", file="d.yml", line=i + 1, dataset="d", origin=parse_span("2022-02-24"),
-            metric=("a", "b")[i % 2], subject="ukraine", claimant=("x", "y", "z")[i % 3], value=float(i),
-            qualifier="exact", low=None, high=None, date=parse_span(text), kind=("as_of", "period")[i % 5 == 0],
-            source=Source(outlet="o"),
-        )  # fmt: skip
-    report = Report(findings=[], claims=claims)
-    for claim in claims.values():
-        scanned = sorted(
-            (c for c in claims.values() if c.kind == claim.kind and series_key(c) == series_key(claim)),
-            key=lambda c: (c.date.start, c.date.end, c.id),
-        )
-        assert report.series_of(claim) == scanned
-
-
 def test_a_run_builds_only_the_message_fields_it_names_and_knows_them_all(project):
     from factcheck import datasets
-    from factcheck.findings import CLAIM_FIELDS, claim_fields, template_fields
+    from factcheck.messages import CLAIM_FIELDS, claim_fields, template_fields
 
     project.dataset([claim_entry("c-1")])
     loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])

@@ -50,7 +50,7 @@ def error_handling(command):
 
     @functools.wraps(command)
     def wrapper(*args, debug: bool = False, **kwargs):
-        from factcheck.project import ConfigError
+        from factcheck.errors import ConfigError
         from factcheck.text import shown, shown_lines
 
         # An error's message names files, keys and values from data: each of its lines is printed escaped.

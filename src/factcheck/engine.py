@@ -23,7 +23,7 @@ from great_expectations.expectations.expectation_configuration import Expectatio
 from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
-from factcheck.project import ConfigError
+from factcheck.errors import ConfigError, EngineError
 from factcheck.suites import OWN_TYPES, Check, Suite
 
 # A map expectation names its failing rows by index label, which on the frame's default index is the row's
@@ -38,10 +38,6 @@ DOCS_RESULT_FORMAT = {
     "unexpected_index_column_names": ["claim_id"],
     "exclude_unexpected_values": True,
 }
-
-
-class EngineError(Exception):
-    """GX failed inside a check: a bug or a broken custom expectation, not bad data (exit 3)."""
 
 
 @dataclass(frozen=True)

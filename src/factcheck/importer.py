@@ -34,10 +34,10 @@ from pydantic import Field, ValidationError, model_validator
 
 from factcheck import datasets, yamlfile
 from factcheck.dates import DateError, Span, parse_span
+from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
 from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
 from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
-from factcheck.project import ConfigError
 
 MAX_ERRORS = 20
 FALL_CHECK = "cumulative-non-decreasing"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import datasets, project
-from factcheck.project import ConfigError
+from factcheck.errors import ConfigError
 
 
 @dataclass(frozen=True)

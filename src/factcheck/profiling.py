@@ -76,7 +76,7 @@ def keep() -> None:
 def _write() -> None:
     if not _kept[0]:
         return
-    from factcheck.project import ConfigError
+    from factcheck.errors import ConfigError
     from factcheck.reporters.files import write_atomic
 
     stages = {"stages": {k: round(v, 6) for k, v in _times.items()}}

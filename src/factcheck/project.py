@@ -12,19 +12,12 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
 from factcheck.datasets import CATALOG, explain
+from factcheck.errors import ConfigError
 from factcheck.linear import compile_regex
 from factcheck.models import Gate
 
 CHECKS_DIR = "checks"
 DATASETS_DIR = "datasets"
-
-
-class ConfigError(Exception):
-    """A usage or configuration problem: exit 2, with a message (and `file:line`) for people."""
-
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.hint = hint
 
 
 def find_root(start: Path) -> Path:

@@ -8,21 +8,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import datasets, outputs, profiling, project, yamlfile
-from factcheck.findings import (
+from factcheck.errors import ConfigError
+from factcheck.findings import Finding, GateRun, Report, severity_rank
+from factcheck.messages import (
     CLAIM_FIELDS,
-    Finding,
-    GateRun,
-    Report,
     apply_waivers,
     claim_fields,
     decide,
     related_fields,
     render_message,
-    severity_rank,
     template_fields,
 )
 from factcheck.models import Claim
-from factcheck.project import ConfigError, GateFile
+from factcheck.project import GateFile
 from factcheck.suites import Suite, read_suite
 
 

@@ -22,9 +22,10 @@ from pydantic import Field, ValidationError
 
 from factcheck import yamlfile
 from factcheck.columns import COLUMNS, FLAGS, NUMERIC
+from factcheck.errors import ConfigError
 from factcheck.linear import compile_regex
 from factcheck.models import Key, Severity, Text, _Model
-from factcheck.project import ConfigError, invalid, read_config
+from factcheck.project import invalid, read_config
 
 # The expectation types a suite may use, with the kwargs that name columns. Each reports the rows (claims)
 # that fail, which is what a finding needs, and none evaluates text from the suite: aggregate expectations

@@ -10,8 +10,8 @@ from crossdata import gs_series, syrskyi, uk, with_general_staff
 
 from conftest import TODAY, claim, run_project
 from factcheck import datasets, engine
+from factcheck.errors import ConfigError, EngineError
 from factcheck.frame import build
-from factcheck.project import ConfigError
 from factcheck.run import Options, _select
 from factcheck.suites import read_suite
 
@@ -95,7 +95,7 @@ def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project, monke
     monkeypatch.setattr(quote_states_figure, "states_figure", broken)
     project.dataset([claim()])
     with pytest.raises(
-        engine.EngineError, match=r"check quote-states-figure \(expectations/source-attribution.yml:\d+\) failed inside"
+        EngineError, match=r"check quote-states-figure \(expectations/source-attribution.yml:\d+\) failed inside"
     ):
         run_project(project)
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import claim
 from factcheck.cli import cli
-from factcheck.project import ConfigError
+from factcheck.errors import ConfigError
 from factcheck.reporters.files import write_atomic
 
 

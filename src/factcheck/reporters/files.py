@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from factcheck.errors import ConfigError
 from factcheck.findings import Report
 from factcheck.outputs import Output
-from factcheck.project import ConfigError
 from factcheck.reporters import get
 
 

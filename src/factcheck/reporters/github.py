@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
+from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
-from factcheck.project import ConfigError
 from factcheck.reporters.terminal import verdict_line
 from factcheck.text import shown, shown_lines
 

@@ -1,0 +1,155 @@
+"""Hits into findings: the words of each finding, from its check's message template and the claims it
+names, and the verdict on it (waived, blocking). `factcheck.findings` holds the types; this module fills them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from factcheck.figures import format_figure
+from factcheck.findings import Finding, severity_rank
+from factcheck.models import Catalog, Claim, Waiver
+from factcheck.text import MAX_FIELD, clip
+
+
+def apply_waivers(finding: Finding, waivers: tuple[Waiver, ...], today: dt.date) -> Finding:
+    """Mark a finding waived when its claim waives its check; an expired waiver leaves it failing."""
+    for waiver in waivers:
+        if waiver.check != finding.check:
+            continue
+        if waiver.until is not None and waiver.until.end < today:
+            return replace(
+                finding,
+                waiver=waiver,
+                message=f"{finding.message} (the waiver expired on {waiver.until.text}: {clip(waiver.reason)})",
+            )
+        return replace(finding, status="waived", waiver=waiver)
+    return finding
+
+
+def decide(finding: Finding, fail_on: str) -> Finding:
+    blocking = finding.status == "failed" and severity_rank(finding.severity) >= severity_rank(fail_on)
+    return finding if finding.blocking == blocking else replace(finding, blocking=blocking)
+
+
+# Message templates in suites name fields as {field}; only plain names are substituted, so a suite file
+# cannot reach into Python objects the way str.format's {x.attr} could.
+_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def render_message(template: str, fields: dict[str, object]) -> str:
+    """The message a check's template gives for these fields, each text field at most `text.MAX_FIELD`
+    characters: a message names a value, never a whole one (the claim's own data is whole in the JSON
+    report), so a 5 MB quote makes a message of a few hundred characters. Nothing is escaped here: the
+    JSON report keeps the text as it is, and each writer to a log or a terminal escapes it (`text.shown`)."""
+    long = [n for n in template_fields(template) if isinstance(v := fields.get(n), str) and len(v) > MAX_FIELD]
+    if long:
+        fields = {**fields, **{name: clip(fields[name]) for name in long}}
+    return _format_string(template).format_map(_Fields(fields))
+
+
+class _Fields(dict):
+    """Message fields; a name the template uses but no field gives stays as written."""
+
+    def __missing__(self, name: str) -> str:
+        return f"{{{name}}}"
+
+
+@functools.cache
+def _format_string(template: str) -> str:
+    """The template as a str.format string that substitutes only its plain names (a run renders each
+    check's template for every one of its findings, and str.format does it in C)."""
+    parts = _FIELD.split(template)
+    return "".join(
+        text.replace("{", "{{").replace("}", "}}") if n % 2 == 0 else f"{{{text}!s}}" for n, text in enumerate(parts)
+    )
+
+
+@functools.cache
+def template_fields(template: str) -> frozenset[str]:
+    """The field names a message template uses: a run builds only those for each of its findings."""
+    return frozenset(_FIELD.findall(template))
+
+
+# The names `claim_fields` provides.
+CLAIM_FIELDS = frozenset(
+    {"claim", "id", "figure", "date", "published", "origin", "metric", "metric_description", "unit", "subject",
+     "claimant", "claimant_name", "outlet", "url", "quote"}
+)  # fmt: skip
+
+
+def describe(claim: Claim, figure: str) -> str:
+    """A claim in one breath, given its figure: '55,000 (2026-02, zelensky, France 2)'."""
+    parts = [claim.date.text, claim.claimant]
+    if claim.source.outlet:
+        parts.append(claim.source.outlet)
+    return f"{figure} ({', '.join(parts)})"
+
+
+def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
+    """The names a message template may use about a claim."""
+    metric = catalog.metrics.get(claim.metric) if catalog else None
+    claimant = catalog.claimants.get(claim.claimant) if catalog else None
+    subject = catalog.subjects.get(claim.subject) if catalog else None
+    unit = metric.unit if metric else ""
+    figure = format_figure(claim.value, claim.qualifier, unit)
+    return {
+        "claim": describe(claim, figure),
+        "id": claim.id,
+        "figure": figure,
+        "date": claim.date.text,
+        "published": claim.source.published.text if claim.source.published else "no date",
+        "origin": claim.origin.text if claim.origin else "no origin",
+        "metric": claim.metric,
+        "metric_description": metric.description if metric else claim.metric,
+        "unit": unit,
+        "subject": subject.name if subject else claim.subject,
+        "claimant": claim.claimant,
+        "claimant_name": claimant.name if claimant else claim.claimant,
+        "outlet": claim.source.outlet or "no outlet",
+        "url": claim.source.url or "",
+        "quote": claim.source.quote or "",
+    }
+
+
+@functools.cache
+def _numbered(names: frozenset[str]) -> bool:
+    return any(n.startswith("related_") and n[8:].isdigit() for n in names)
+
+
+def related_fields(
+    related: list[Claim],
+    catalog: Catalog | None,
+    fields_of: Callable[[Claim], dict] | None = None,
+    names: frozenset[str] | None = None,
+) -> dict[str, object]:
+    """The names a message template may use about the claims a claim was compared with: `related` (all of
+    them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
+    and the claimant (`related_claimant`) and metric (`related_metric`) of the first.
+
+    `fields_of` returns `claim_fields` of a claim; a run passes a remembering one, as a claim is often
+    compared with many others. With `names`, the fields a message template uses, the descriptions of
+    the related claims are built only when one of those names needs them."""
+    fields_of = fields_of or (lambda c: claim_fields(c, catalog))
+    wanted = (lambda name: True) if names is None else names.__contains__
+    fields: dict[str, object] = {}
+    numbered = names is None or _numbered(names)
+    if wanted("related") or numbered:
+        described = [fields_of(c)["claim"] for c in related]
+        if wanted("related"):
+            fields["related"] = "; ".join(described)
+        if numbered:
+            fields.update({f"related_{i}": text for i, text in enumerate(described, 1)})
+    if wanted("related_ids"):
+        fields["related_ids"] = ", ".join(c.id for c in related)
+    if wanted("related_locations"):
+        fields["related_locations"] = ", ".join(f"{c.file}:{c.line}" for c in related)
+    if related and (wanted("related_claimant") or wanted("related_metric")):
+        first = fields_of(related[0])
+        fields["related_claimant"] = first["claimant_name"]
+        fields["related_metric"] = first["metric_description"]
+    return fields
