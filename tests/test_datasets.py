@@ -325,7 +325,7 @@ def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_bef
     from factcheck import datasets
 
     catalog = datasets.load_catalog(project.root)[0]
-    per_search = len(catalog.claimants) + len(datasets._Vocabulary(catalog).aliases["claimant"])
+    per_search = len(catalog.claimants) + len(datasets.Vocabulary(catalog).aliases["claimant"])
     monkeypatch.setattr(datasets, "MAX_GUESS_WORK", 2 * per_search)
     misspelt = ["zelenskky", "zelenskky", "zelenskyyy", "zelenskiyy"]  # the third distinct one is past the budget
     project.dataset([claim(f"a{i}", claimant=name) for i, name in enumerate(misspelt)], name="a.yml")

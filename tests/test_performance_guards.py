@@ -173,10 +173,10 @@ def test_files_read_by_forked_workers_give_what_one_process_gives(project):
 
     # In a fresh process: this one may run threads (forking is then refused, and the test would prove nothing).
     script = (
-        "import pickle, sys\nfrom pathlib import Path\nfrom factcheck import datasets\n"
+        "import pickle, sys\nfrom pathlib import Path\nfrom factcheck import datasets, pool\n"
         "root, files = Path(sys.argv[1]), [Path(f) for f in sys.argv[2:]]\n"
-        "one = datasets.load(root, files)\ndatasets.PARALLEL_BYTES = 0\n"
-        "assert datasets._workers([(f, f.name) for f in files]) == 2\n"
+        "one = datasets.load(root, files)\npool.PARALLEL_BYTES = 0\n"
+        "assert pool._workers(files) == 2\n"
         "forked = datasets.load(root, files)\n"
         "sys.stdout.buffer.write(pickle.dumps((one.claims, one.findings, forked.claims, forked.findings)))\n"
     )

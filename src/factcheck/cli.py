@@ -6,10 +6,8 @@ configuration error, 3 an internal error (a bug). Great Expectations is imported
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import functools
-import gc
 import os
 import signal
 import sys
@@ -19,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from factcheck import __version__, profiling
+from factcheck import __version__, process, profiling
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CONFIG, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -269,19 +267,13 @@ def import_(table, mapping, output, corrections, force, root) -> None:
 
 
 def main() -> None:
-    """The `factcheck` program: one command, then `os._exit` once the exit handlers ran and the output is
-    flushed.
+    """The `factcheck` program: one command, then `process.exit_now` with its exit code.
 
-    A run keeps its claims, frame, hits and findings until the reports are written, and the cyclic garbage
-    collector would walk all of them again each time they grow by a quarter: 10 of 37 s at 100,000 claims.
-    The process is short-lived, so the collector is off for all of it; the cyclic garbage left (Great
-    Expectations' objects, about 50 MB at 100,000 claims) goes with the process. Its exit would otherwise
-    free the run's objects one by one (seconds at 100,000 claims), which nothing needs done before it ends.
-
-    SIGTERM (a cancelled CI job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt,
-    so that every `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
+    The collector is off for the whole program (`factcheck.process` says why). SIGTERM (a cancelled CI
+    job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt, so that every
+    `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
     """
-    gc.disable()
+    process.collector_off_for_the_program()
     signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
     try:
         cli()
@@ -294,14 +286,4 @@ def main() -> None:
         else:  # sys.exit("message"): Python prints the message and exits 1
             print(done.code, file=sys.stderr)
             code = 1
-    # The handlers the interpreter would run first on its way out (the profile, temporary files). A private
-    # function, chosen knowingly: no public one runs them, and os._exit skips them.
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it
-            pass
-        except OSError:
-            code = 120  # as Python exits when it cannot flush its output
-    os._exit(code)
+    process.exit_now(code)

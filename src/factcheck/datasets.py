@@ -7,26 +7,17 @@ problems of all files are reported in one run, each with `file:line` and, where 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
-import gc
-import math
-import multiprocessing
-import os
-import pickle
 import re
-import signal
-import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NoReturn
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from factcheck import profiling, yamlfile
+from factcheck import pool, profiling, yamlfile
 from factcheck.dates import DateError, Span, parse_span
+from factcheck.errors import Problem
 from factcheck.findings import Finding
 from factcheck.models import (
     Catalog,
@@ -36,8 +27,8 @@ from factcheck.models import (
     PointExtra,
     SeriesIn,
 )
-from factcheck.text import clip
-from factcheck.yamlfile import Mapping, Problem, Sequence
+from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
+from factcheck.yamlfile import Mapping, Sequence
 
 CATALOG = "datasets/catalog.yml"
 
@@ -98,131 +89,12 @@ def _finding(file: str, problem: Problem, claim: str | None = None) -> Finding:
         severity="critical",
         file=file,
         line=problem.line,
-        message=_clip(problem.message),
+        message=clip_message(problem.message),
         claim=claim,
         title=meta["title"],
         explain=meta["explain"],
-        hint=_clip(problem.hint),
+        hint=clip_message(problem.hint),
     )
-
-
-MAX_MESSAGE = 300
-
-
-def _clip(text: str) -> str:
-    """One line of at most `MAX_MESSAGE` characters: a message quotes what is wrong, never a whole value."""
-    return clip(" ".join(text.split()), MAX_MESSAGE)
-
-
-# --- pydantic errors, written for people ---------------------------------------------------------------
-
-_TYPE_WORDS = {
-    "string_type": "text",
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys to values",
-    "model_type": "a mapping of keys to values",
-    "model_attributes_type": "a mapping of keys to values",
-}
-
-
-def _path(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top level)"
-
-
-def _line(node: object, loc: tuple, default: int) -> int:
-    """The line of the deepest part of `loc` that exists in the YAML (a missing field: its mapping's line)."""
-    line = getattr(node, "line", 0) or default
-    for part in loc:
-        found = (isinstance(node, Mapping) and part in node) or (
-            isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node)
-        )
-        if not found:
-            break
-        line = node.line_of(part)
-        node = node[part]
-    return line
-
-
-def _describe_input(value: object) -> str:
-    if isinstance(value, Mapping | dict):
-        return "a mapping"
-    if isinstance(value, Sequence | list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _number_hint(text: str) -> str:
-    """The hint for a number written as text: its plain decimal form when Python can read one (`1e5`, `0o17`)."""
-    value = None
-    with contextlib.suppress(ValueError):
-        value = int(text, 0) if text.isascii() and len(text) <= 30 else None
-    with contextlib.suppress(ValueError, OverflowError):
-        value = float(text) if value is None and text.isascii() and len(text) <= 30 else value
-    if value is None or not math.isfinite(value):
-        return "write the number without quotes or separators: 55000, not '55,000'"
-    shown = int(value) if value == int(value) and abs(value) < 2**53 else value
-    return f"write the number in plain decimal digits, without quotes: {shown}"
-
-
-def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
-    """Turn a pydantic error into problems located on the YAML lines that caused them."""
-    problems = []
-    for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        kind = item["type"]
-        where = _path(loc)
-        hint = ""
-        if kind == "missing":
-            message = f"`{where}` is required"
-        elif kind == "extra_forbidden":
-            message = f"unknown field `{where}`"
-            allowed = _allowed_fields(model, loc[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"allowed here: {', '.join(allowed)}"
-        elif kind in _TYPE_WORDS:
-            message = f"`{where}` should be {_TYPE_WORDS[kind]}, not {_describe_input(item['input'])}"
-            if kind in ("float_type", "int_type") and isinstance(item["input"], str):
-                hint = _number_hint(item["input"])
-        elif kind == "finite_number":
-            message = f"`{where}` should be a finite number, not {item['input']!r}"
-        elif kind == "value_error":
-            message = (f"`{where}`: " if loc else "") + item["msg"].removeprefix("Value error, ")
-        elif kind in ("string_too_long", "too_long") and isinstance(item["input"], str):
-            message = f"`{where}` is longer than {item['ctx']['max_length']:,} characters"
-            hint = "quote the sentence or paragraph that states the figure" if loc[-1:] == ("quote",) else ""
-        elif kind == "string_pattern_mismatch":
-            message = f"`{where}` {item['input']!r} is not a valid key"
-            hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"
-        else:
-            message = f"`{where}`: {item['msg']}"
-        problems.append(Problem("schema", _line(node, loc, default_line), message, hint))
-    return problems
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in getattr(annotation, "__args__", ()) for model in _models_in(arg)]
-
-
-def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names of the (nested) model at `loc`, for "did you mean" on an unknown field."""
-    for part in loc:
-        if isinstance(part, int) or part not in model.model_fields:  # a list index, or a key of a dict field
-            continue
-        field = model.model_fields[part]
-        models = _models_in(field.annotation)
-        if not models:
-            return []
-        model = models[0]
-    return list(model.model_fields)
 
 
 # --- catalog -------------------------------------------------------------------------------------------
@@ -273,7 +145,7 @@ MAX_GUESSES = 10_000
 MAX_GUESS_WORK = 200_000
 
 
-class _Vocabulary:
+class Vocabulary:
     """Catalog keys with "did you mean" hints from names and aliases (never a silent merge)."""
 
     def __init__(self, catalog: Catalog):
@@ -337,7 +209,7 @@ def _fold(text: str) -> str:
 # --- datasets ------------------------------------------------------------------------------------------
 
 
-def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
+def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
     """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
     if vocabulary is not None:
         vocabulary.start_file()
@@ -347,7 +219,7 @@ def load_dataset(path: Path, rel: str, vocabulary: _Vocabulary | None) -> tuple[
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
     if not isinstance(data, Mapping):
-        what = "empty" if data is None else f"{_describe_input(data)}"
+        what = "empty" if data is None else f"{describe_input(data)}"
         problem = Problem(
             "schema",
             getattr(data, "line", 1) or 1,
@@ -459,7 +331,7 @@ def _claim_id(node: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _references(node: Mapping, vocabulary: _Vocabulary | None) -> list[Problem]:
+def _references(node: Mapping, vocabulary: Vocabulary | None) -> list[Problem]:
     """Unknown catalog keys, checked on the raw node so they are reported beside any schema problem."""
     problems = []
     if vocabulary is None:
@@ -476,7 +348,7 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
     rel, header = context
     claim_id = _claim_id(node)
     if not isinstance(node, Mapping):
-        return None, [(Problem("schema", line, f"a claim should be a mapping, not {_describe_input(node)}"), None)]
+        return None, [(Problem("schema", line, f"a claim should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
         model = ClaimIn.model_validate(node)
@@ -511,7 +383,7 @@ def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tup
     rel, header = context
     series_id = _claim_id(node)
     if not isinstance(node, Mapping):
-        return [], [(Problem("schema", line, f"a series should be a mapping, not {_describe_input(node)}"), None)]
+        return [], [(Problem("schema", line, f"a series should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
         model = SeriesIn.model_validate(node)
@@ -553,7 +425,7 @@ def _read_point(
     """One point of a series as a claim, or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
         hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
-        return None, [(Problem("schema", line, f"{_POINT_SHAPE}, not {_describe_input(point)}", hint), series.id)]
+        return None, [(Problem("schema", line, f"{_POINT_SHAPE}, not {describe_input(point)}", hint), series.id)]
     try:
         date = _point_span(point[0])
     except DateError as error:
@@ -567,17 +439,17 @@ def _read_point(
         or value != value
         or value in (float("inf"), float("-inf"))
     ):
-        hint = _number_hint(value) if isinstance(value, str) else ""
+        hint = number_hint(value) if isinstance(value, str) else ""
         problems.append(
             Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
-                    f"{_describe_input(value)}", hint)
+                    f"{describe_input(value)}", hint)
         )  # fmt: skip
     extra = _NO_EXTRA
     if len(point) == 3:
         if not isinstance(point[2], Mapping):
             problems.append(
                 Problem("schema", line, f"point {date.text}: the third element should be a mapping, not "
-                        f"{_describe_input(point[2])}", _POINT_SHAPE)
+                        f"{describe_input(point[2])}", _POINT_SHAPE)
             )  # fmt: skip
         else:
             try:
@@ -618,152 +490,6 @@ def _read_point(
     return claim, []
 
 
-# Below this many bytes of datasets, starting a worker process costs more than parsing on one core; not so
-# while this process imports Great Expectations (`load(meanwhile=...)`), which leaves the other cores idle.
-PARALLEL_BYTES = 1 << 20
-# A worker holds the job counter's lock for a few instructions: waiting longer means it died holding it.
-_LOCK_SECONDS = 10.0
-
-
-def _workers(jobs: list[tuple[Path, str]], overlap: bool = False) -> int:
-    """How many processes should read `jobs`, this one included: 1 unless forking is safe and pays.
-
-    `overlap`: this process is about to spend seconds on something else, so even one small file is worth
-    a worker, and this process joins the reading when it is done.
-    """
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if not jobs or cpus < 2 or sys.platform != "linux" or threading.active_count() > 1:
-        return 1  # forking a process with threads can deadlock the child; other systems fork unsafely
-    if overlap:
-        return min(cpus, len(jobs) + 1)
-    total = 0
-    for path, _ in jobs:
-        with contextlib.suppress(OSError):
-            total += path.stat().st_size
-    return min(cpus, len(jobs)) if total >= PARALLEL_BYTES else 1
-
-
-@dataclass
-class _Counter:
-    """The index of the next file to read, shared by the forked workers and this process."""
-
-    value: object  # multiprocessing RawValue
-    lock: object  # multiprocessing Lock
-
-    def take(self) -> int | None:
-        """The next index, or None when a process died holding the lock (the rest is read after joining)."""
-        if not self.lock.acquire(timeout=_LOCK_SECONDS):
-            return None
-        try:
-            index = self.value.value
-            self.value.value = index + 1
-        finally:
-            self.lock.release()
-        return index
-
-
-def _worker(jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None, counter: _Counter, out: BinaryIO) -> NoReturn:
-    """A forked worker: read files until none is left, writing (index, result) to `out` after each, and exit.
-
-    Each file's result is pickled as soon as it is read, while this process is still reading too: pickled
-    all at the end, they kept this process waiting (0.7 s at 100,000 claims). `os._exit` in every case:
-    the worker must never run this process's atexit handlers (the profile) or return into its caller; a
-    traceback is not printed either, since this process reads that file again.
-    """
-    status = 1
-    try:
-        while (index := counter.take()) is not None and index < len(jobs):
-            pickle.dump((index, load_dataset(*jobs[index], vocabulary)), out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _collect(workers: dict[int, BinaryIO], pid: int) -> dict[int, tuple[list[Claim], list[Finding]]]:
-    """What worker `pid` read, once it has exited; nothing unless it wrote everything and exited 0."""
-    _, status = os.waitpid(pid, 0)
-    out = workers.pop(pid)
-    collecting = gc.isenabled()
-    gc.disable()  # unpickling makes many objects: with Great Expectations loaded, each full collection is long
-    try:
-        if status != 0:
-            return {}
-        out.seek(0)
-        found = {}
-        with contextlib.suppress(EOFError, pickle.UnpicklingError):  # the end, or a record cut short
-            while True:
-                index, result = pickle.load(out)
-                found[index] = result
-        return found
-    finally:
-        out.close()
-        if collecting:
-            gc.enable()
-
-
-def _stop(workers: dict[int, BinaryIO]) -> None:
-    """Kill and reap the workers not collected (this process is failing, or was interrupted)."""
-    for pid, out in workers.items():
-        out.close()
-        with contextlib.suppress(ChildProcessError):
-            if os.waitpid(pid, os.WNOHANG) == (0, 0):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-    workers.clear()
-
-
-def _read_all(
-    jobs: list[tuple[Path, str]], vocabulary: _Vocabulary | None, meanwhile: Callable[[], object] | None
-) -> list[tuple[list[Claim], list[Finding]]]:
-    """`load_dataset` of each job, in order, and `meanwhile()` (when given) in this process.
-
-    When forking is safe and pays (`_workers`), forked workers start reading, this process runs `meanwhile`
-    and then reads too, each taking the next file from a shared counter. Every process runs the same
-    `load_dataset` (same limits, same findings) on whole files, so the results do not depend on who read
-    which file. A worker is only a helper: whatever it does not hand back whole (it raised, crashed or was
-    killed), this process reads again itself, so an error surfaces here as it would without workers and
-    nothing waits on a dead worker. Workers are forked before `meanwhile` runs (it imports Great
-    Expectations, after which forking is not safe) and hold only yaml, pydantic and factcheck. A worker
-    writes its results to an in-memory file rather than a pipe: it need not wait for this process to read
-    them, and reading them back is one read instead of one wake-up of the worker per 64 KiB.
-    """
-    processes = _workers(jobs, overlap=meanwhile is not None)
-    if processes == 1:
-        results = [load_dataset(*job, vocabulary) for job in jobs]
-        if meanwhile is not None:
-            meanwhile()
-        return results
-    context = multiprocessing.get_context("fork")
-    counter = _Counter(context.RawValue("q", 0), context.Lock())
-    workers: dict[int, BinaryIO] = {}
-    found: dict[int, tuple[list[Claim], list[Finding]]] = {}
-    try:
-        for _ in range(processes - 1):
-            try:
-                out = open(os.memfd_create("factcheck-worker"), "w+b")  # noqa: SIM115 - closed by _collect or _stop
-            except OSError:
-                break
-            try:
-                pid = os.fork()
-            except OSError:  # no process to spare: this one reads what is left
-                out.close()
-                break
-            if pid == 0:
-                _worker(jobs, vocabulary, counter, out)
-            workers[pid] = out
-        if meanwhile is not None:
-            meanwhile()
-        while (index := counter.take()) is not None and index < len(jobs):
-            found[index] = load_dataset(*jobs[index], vocabulary)
-        with profiling.stage("parse"):  # waiting for the workers and taking their results
-            for pid in list(workers):
-                found.update(_collect(workers, pid))
-    finally:
-        _stop(workers)
-    return [found[i] if i in found else load_dataset(*job, vocabulary) for i, job in enumerate(jobs)]
-
-
 def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None) -> Loaded:
     """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given.
 
@@ -772,13 +498,15 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     import and the reading share the cores.
     """
     catalog, findings = load_catalog(root)
-    vocabulary = _Vocabulary(catalog) if catalog else None
+    vocabulary = Vocabulary(catalog) if catalog else None
     loaded = Loaded(catalog=catalog, findings=findings)
     first_seen: dict[str, Claim] = {}
     jobs = [
         (path, path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()) for path in files
     ]
-    results = _read_all(jobs, vocabulary, meanwhile if catalog else None)
+    results = pool.map_files(
+        [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary), meanwhile if catalog else None
+    )
     for (_, rel), (claims, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
         # A file lists at most yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest

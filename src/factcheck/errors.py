@@ -3,6 +3,8 @@ them to exit codes (2 for `ConfigError`, 3 for `EngineError`), and this module i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class ConfigError(Exception):
     """A usage or configuration problem: exit 2, with a message (and `file:line`) for people."""
@@ -14,3 +16,13 @@ class ConfigError(Exception):
 
 class EngineError(Exception):
     """One of factcheck's own checks failed inside Great Expectations: a defect of ours (exit 3)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file, located for people: a finding in the making."""
+
+    check: str
+    line: int
+    message: str
+    hint: str = ""

@@ -38,6 +38,7 @@ from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
 from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
 from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
+from factcheck.schema_errors import clip_message, explain
 
 MAX_ERRORS = 20
 FALL_CHECK = "cumulative-non-decreasing"
@@ -128,7 +129,7 @@ def read_mapping(path: Path) -> ImportMapping:
     try:
         mapping = ImportMapping.model_validate(data)
     except ValidationError as error:
-        problems += datasets.explain(error, data, data.line, ImportMapping)
+        problems += explain(error, data, data.line, ImportMapping)
     if problems:
         raise _errors([(f"{shown}:{p.line}", p.message, p.hint) for p in sorted(problems, key=lambda p: p.line)])
     return mapping
@@ -379,7 +380,7 @@ def build(mapping: ImportMapping, rows: list[Row], table: Path, corrections: lis
     unknown = sorted({key for row in rows for key in row.cells} - known)
     if unknown:
         raise ConfigError(
-            datasets._clip(
+            clip_message(
                 f"{_shown(table)}: column {unknown[0]!r} is neither mapped nor ignored"
                 + (f" (nor {', '.join(map(repr, unknown[1:6]))})" if unknown[1:] else "")
                 + (f" and {len(unknown) - 6:,} more" if len(unknown) > 6 else "")
@@ -668,7 +669,7 @@ def check(text: str, output: Path, root: Path) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         rel = _shown(output)
-        _, findings = datasets.load_dataset(Path(temporary), rel, datasets._Vocabulary(catalog))
+        _, findings = datasets.load_dataset(Path(temporary), rel, datasets.Vocabulary(catalog))
     finally:
         os.unlink(temporary)
     if findings:
@@ -716,7 +717,7 @@ def _shown(path: Path) -> str:
 def _errors(items: list[tuple[str, str, str]]) -> ConfigError:
     """One error for many problems: `where: message` each (at most MAX_ERRORS), each with its hint."""
     # A message quotes what is wrong, never a whole cell: a cell can be megabytes, or hold line breaks.
-    shown = [(where, datasets._clip(message), datasets._clip(hint)) for where, message, hint in items[:MAX_ERRORS]]
+    shown = [(where, clip_message(message), clip_message(hint)) for where, message, hint in items[:MAX_ERRORS]]
     if len(items) == 1:
         where, message, hint = shown[0]
         return ConfigError(f"{where}: {message}", hint)

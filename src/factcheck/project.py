@@ -11,10 +11,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
-from factcheck.datasets import CATALOG, explain
+from factcheck.datasets import CATALOG
 from factcheck.errors import ConfigError
 from factcheck.linear import compile_regex
 from factcheck.models import Gate
+from factcheck.schema_errors import explain
 
 CHECKS_DIR = "checks"
 DATASETS_DIR = "datasets"

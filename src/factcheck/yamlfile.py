@@ -22,16 +22,17 @@ most `MAX_ALIAS_EXPANSION` values to what the file writes out.
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from factcheck import process
+from factcheck.errors import Problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -89,16 +90,6 @@ class Sequence(list):
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in a YAML file, located for people: a finding in the making."""
-
-    check: str
-    line: int
-    message: str
-    hint: str = ""
 
 
 class YamlError(Exception):
@@ -601,10 +592,11 @@ def _mark_line(error: yaml.YAMLError) -> int:
 def parse(text: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document; raise `YamlError` when it cannot be read as data."""
     loader = _Loader(text)
-    # The tree is acyclic and kept: the cyclic collector would only re-walk every node built so far, over
-    # and over, which made parsing a large project superlinear.
-    collecting = gc.isenabled()
-    gc.disable()
+    with process.collector_paused():  # the tree is acyclic and kept (`factcheck.process`)
+        return _parse(loader, text)
+
+
+def _parse(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
     try:
         if not loader.check_node():
             return None, []
@@ -642,8 +634,6 @@ def parse(text: str) -> tuple[object, list[Problem]]:
         raise YamlError(Problem("yaml-syntax", 1, "data nested too deeply to read", "flatten the structure")) from None
     finally:
         loader.dispose()
-        if collecting:
-            gc.enable()
     return data, builder.all_problems()
 
 

@@ -25,7 +25,7 @@ with atheris.instrument_imports():
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG, _ = datasets.load_catalog(REPO)
-VOCABULARY = datasets._Vocabulary(CATALOG)
+VOCABULARY = datasets.Vocabulary(CATALOG)
 # Fuzzing inputs are written to one file in memory-backed storage when there is one: read() takes a path.
 FOLDER = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 PATH = FOLDER / "input.yml"
