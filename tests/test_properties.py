@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import re
+import typing
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from factcheck import yamlfile
 from factcheck.dates import DateError, parse_span
-from factcheck.figures import QUALIFIERS, bounds
+from factcheck.figures import Qualifier, bounds
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -195,7 +196,7 @@ values = st.one_of(st.integers(0, 10**10).map(float), st.floats(0, 1e10, allow_n
 
 
 @SETTINGS
-@given(values, st.sampled_from(QUALIFIERS), st.one_of(st.none(), st.floats(0.001, 0.5)))
+@given(values, st.sampled_from(typing.get_args(Qualifier)), st.one_of(st.none(), st.floats(0.001, 0.5)))
 def test_bounds_contain_the_value_and_are_ordered(value, qualifier, relative):
     lower, upper = bounds(value, qualifier, relative=relative)
     assert 0 <= lower <= value <= upper
@@ -225,7 +226,7 @@ def series(draw):
     for _ in range(n):
         _, first, last = draw(partial_dates(2020, 2026))
         value = float(draw(st.integers(0, 60)) * 1000)
-        lower, upper = bounds(value, draw(st.sampled_from(QUALIFIERS)))
+        lower, upper = bounds(value, draw(st.sampled_from(typing.get_args(Qualifier))))
         groups.append(draw(st.integers(0, 2)))
         starts.append(first.toordinal())
         ends.append(last.toordinal())

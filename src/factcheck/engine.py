@@ -1,7 +1,7 @@
 """Stage 1: run the suites in Great Expectations and read back which claims broke which expectation.
 
 This is the only module (with `factcheck.expectations`) that imports Great Expectations. It returns plain
-`Hit`s; turning them into findings and messages is `factcheck.run`'s job.
+`Hit`s; turning them into findings and messages is `factcheck.messages`' job.
 
 Nothing GX does may pass silently: a suite entry that GX rejects is a configuration error naming the suite
 file and line, and an expectation whose metric raised is an internal error, never a pass.
@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import great_expectations as gx
@@ -24,6 +23,7 @@ from great_expectations.validator.v1_validator import Validator
 
 from factcheck import expectations
 from factcheck.errors import ConfigError, EngineError
+from factcheck.findings import Hit
 from factcheck.suites import OWN_TYPES, Check, Suite
 
 # A map expectation names its failing rows by index label, which on the frame's default index is the row's
@@ -38,18 +38,6 @@ DOCS_RESULT_FORMAT = {
     "unexpected_index_column_names": ["claim_id"],
     "exclude_unexpected_values": True,
 }
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One claim that failed one check (or that a comparison corroborated), with the claims it was compared
-    with and any extra message fields the check computed."""
-
-    check: str
-    claim_id: str
-    related: tuple[str, ...] = ()
-    status: str = "failed"
-    fields: tuple[tuple[str, str], ...] = ()
 
 
 class Engine:
@@ -79,9 +67,6 @@ class Engine:
             self._built[suite.path] = [_expectation(suite, check) for check in suite.checks]
         return self._built[suite.path]
 
-    def validate(self, suite: Suite, frame: pd.DataFrame, today: dt.date) -> list[Hit]:
-        return self.validate_all([suite], frame, today)[suite.path]
-
     def validate_all(self, suites: Sequence[Suite], frame: pd.DataFrame, today: dt.date) -> dict[str, list[Hit]]:
         """The hits of each suite (by path) on `frame`.
 
@@ -92,7 +77,7 @@ class Engine:
         """
         unique = list({suite.path: suite for suite in suites}.values())
         checks = [(suite, check) for suite in unique for check in suite.checks]
-        if len({check.gx_id for _, check in checks}) != len(checks):
+        if len({check.id for _, check in checks}) != len(checks):
             raise ValueError("suites validated together need distinct check ids (a gate's suites have them)")
         hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
         if frame.empty:
@@ -185,7 +170,7 @@ def _expectation(suite: Suite, check: Check):
     entry = {
         "type": check.type,
         "kwargs": check.kwargs,
-        "meta": {**check.meta, "id": check.gx_id},
+        "meta": {**check.meta, "id": check.id},
         "severity": check.severity,
     }
     try:
@@ -204,7 +189,7 @@ def _read(checks: list[tuple[Suite, Check]], results: list, ids) -> list[list[Hi
     by_id = {item.expectation_config.meta["id"]: item for item in results}
     found = []
     for suite, check in checks:
-        item = by_id.get(check.gx_id)
+        item = by_id.get(check.id)
         if item is None:
             raise EngineError(f"check {check.id} ({suite.path}:{check.line}): Great Expectations returned no result")
         _raise_if_failed_inside(suite, check, item)
@@ -256,7 +241,3 @@ def _hits(check: Check, result: dict, ids) -> list[Hit]:
 
 def _listed(value: object) -> list:
     return list(value) if isinstance(value, list | tuple) else [value]
-
-
-def gx_version() -> str:
-    return gx.__version__

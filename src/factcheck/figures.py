@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Literal
 
 Qualifier = Literal["exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than"]
-QUALIFIERS: tuple[str, ...] = ("exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than")
 
 QUALIFIER_WORDS = {
     "exact": "",

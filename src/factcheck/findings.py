@@ -43,6 +43,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Hit:
+    """One claim that failed one check (or that a comparison corroborated), with the claims it was compared
+    with and any extra message fields the check computed."""
+
+    check: str
+    claim_id: str
+    related: tuple[str, ...] = ()
+    status: str = "failed"
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class GateRun:
     """What one gate covered: reporters show it in the summary of what passed."""
 
@@ -93,9 +105,3 @@ def series_key(claim: Claim) -> tuple:
 def severity_rank(severity: str) -> int:
     """critical 3, warning 2, info 1: a finding blocks when its rank reaches the gate's `fail_on`."""
     return {"critical": 3, "warning": 2, "info": 1}[severity]
-
-
-def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
-    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports."""
-    claimant = catalog.claimants.get(claim.claimant) if catalog else None
-    return claimant is not None and claimant.affiliation not in ("independent", claim.subject)

@@ -12,8 +12,7 @@ import pandas as pd
 
 from factcheck.columns import COLUMNS
 from factcheck.figures import bounds
-from factcheck.findings import about_adversary
-from factcheck.models import Catalog, Claim
+from factcheck.models import Catalog, Claim, about_adversary
 
 
 def _day(span, end: bool = False) -> float:

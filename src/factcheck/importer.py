@@ -32,12 +32,13 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from factcheck import datasets, yamlfile
+from factcheck import datasets
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
 from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
 from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
+from factcheck.project import max_file_bytes, read_mapping_file
 from factcheck.schema_errors import clip_message, explain
 
 MAX_ERRORS = 20
@@ -118,14 +119,7 @@ class ImportMapping(_Model):
 def read_mapping(path: Path) -> ImportMapping:
     """The mapping file, or a `ConfigError` naming every problem with its line."""
     shown = _shown(path)
-    try:
-        data, problems = yamlfile.read(path)
-    except yamlfile.YamlError as error:
-        raise ConfigError(f"{shown}:{error.problem.line}: {error.problem.message}", error.problem.hint) from None
-    except OSError as error:
-        raise ConfigError(f"{shown}: cannot read the mapping ({error.strerror})") from None
-    if not isinstance(data, yamlfile.Mapping):
-        raise ConfigError(f"{shown}:1: a mapping file is a YAML mapping", "see docs/data.md for an example")
+    data, problems = read_mapping_file(path, shown, "mapping file", "`date`, `columns` and `series` (docs/data.md)")
     try:
         mapping = ImportMapping.model_validate(data)
     except ValidationError as error:
@@ -168,7 +162,7 @@ def _read_bounded(path: Path, what: str) -> bytes:
     writer), a device such as /dev/zero (which never ends) or a file swapped for one after a check is
     refused before a byte is read."""
     shown = _shown(path)
-    limit = _max_bytes()
+    limit = max_file_bytes()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as error:
@@ -186,13 +180,6 @@ def _read_bounded(path: Path, what: str) -> bytes:
             f"{shown}:1: the {what} is over {limit:,} bytes", "split it, or raise FACTCHECK_MAX_FILE_BYTES"
         )
     return raw
-
-
-def _max_bytes() -> int:
-    try:
-        return yamlfile.max_bytes()
-    except ValueError as error:
-        raise ConfigError(str(error), "unset it for the default of 20 MiB") from None
 
 
 def _csv_rows(text: str, shown: str) -> list[Row]:
@@ -690,7 +677,7 @@ def run_import(
 ) -> Built:
     """Read, build, check and write: the whole `factcheck import`. `also_written`: the command's other
     outputs (the profile), refused with OUTPUT before anything is read when one lands on an input."""
-    _max_bytes()  # FACTCHECK_MAX_FILE_BYTES bounds the mapping and the tables: a bad value is exit 2 up front
+    max_file_bytes()  # FACTCHECK_MAX_FILE_BYTES bounds the mapping and the tables: a bad value is exit 2 up front
     written = (Output("--output", output), *also_written)
     check_writable(written)
     # OUTPUT may replace an existing dataset (with --force), never the table, the mapping, the catalog, a

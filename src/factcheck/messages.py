@@ -5,15 +5,20 @@ names, and the verdict on it (waived, blocking). `factcheck.findings` holds the 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from factcheck.figures import format_figure
-from factcheck.findings import Finding, severity_rank
+from factcheck.figures import format_figure, format_number
+from factcheck.findings import Finding, Hit, severity_rank
 from factcheck.models import Catalog, Claim, Waiver
 from factcheck.text import MAX_FIELD, clip
+
+if TYPE_CHECKING:
+    from factcheck.suites import Suite
 
 
 def apply_waivers(finding: Finding, waivers: tuple[Waiver, ...], today: dt.date) -> Finding:
@@ -153,3 +158,108 @@ def related_fields(
         fields["related_claimant"] = first["claimant_name"]
         fields["related_metric"] = first["metric_description"]
     return fields
+
+
+class Collected:
+    """A run's findings, each decided against its gate's `fail_on`, once per place and message.
+
+    Two gates that check the same claim with the same suite find the same thing: it is kept once, and
+    blocking when either gate blocks on it."""
+
+    def __init__(self) -> None:
+        self._findings: dict[tuple, Finding] = {}
+
+    def add(self, finding: Finding, fail_on: str) -> None:
+        finding = decide(finding, fail_on)
+        key = (finding.check, finding.claim, finding.file, finding.line, finding.message)
+        if key not in self._findings or finding.blocking:
+            self._findings[key] = finding
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self._findings.values(), key=Finding.sort_key)
+
+
+def claim_describer(catalog: Catalog | None) -> Callable[[Claim], dict]:
+    """`claim_fields` that remembers each claim's: a claim is often named by many findings."""
+    described: dict[str, dict] = {}
+
+    def fields_of(claim: Claim) -> dict:
+        if claim.id not in described:
+            described[claim.id] = claim_fields(claim, catalog)
+        return described[claim.id]
+
+    return fields_of
+
+
+def hit_findings(
+    suite: Suite,
+    hits: list[Hit],
+    claims: dict[str, Claim],
+    catalog: Catalog | None,
+    fields_of: Callable[[Claim], dict],
+    today: dt.date,
+) -> list[Finding]:
+    """The findings of one suite's hits, worded by each check's message template and waived where the claim
+    waives the check. Only the fields a check's message names are built: describing claims is most of the
+    cost."""
+    by_id = {check.id: check for check in suite.checks}
+    names = {c.id: template_fields(c.message) for c in suite.checks}
+    about_claim = {c.id for c in suite.checks if not names[c.id].isdisjoint(CLAIM_FIELDS)}
+    about_related = {c.id for c in suite.checks if any(n.startswith("related") for n in names[c.id])}
+    numbers = {
+        c.id: {k: format_number(v) for k, v in c.kwargs.items() if isinstance(v, int | float)} for c in suite.checks
+    }
+    findings = []
+    for hit in hits:
+        check = by_id[hit.check]
+        claim = claims[hit.claim_id]
+        fields = dict(fields_of(claim)) if check.id in about_claim else {}
+        fields.update(numbers[check.id])
+        if check.id in about_related:
+            fields.update(related_fields([claims[r] for r in hit.related], catalog, fields_of, names[check.id]))
+        fields.update(dict(hit.fields))
+        finding = Finding(
+            check=check.id,
+            severity=check.severity,
+            file=claim.file,
+            line=claim.line,
+            message=render_message(check.message, fields),
+            status=hit.status,
+            claim=claim.id,
+            related=hit.related,
+            title=check.title,
+            explain=check.explain,
+        )
+        if finding.status == "failed":  # a corroboration is evidence, never waived
+            finding = apply_waivers(finding, claim.waivers, today)
+        findings.append(finding)
+    return findings
+
+
+def unknown_waivers(claim: Claim, check_ids: set[str], known_elsewhere: set[str]) -> list[Finding]:
+    """A finding for each waiver of `claim` that names a check neither the gate's suites (`check_ids`) nor
+    the schema stage (`known_elsewhere`) defines: a misspelt waiver waives nothing."""
+    from factcheck.datasets import SCHEMA_CHECKS
+
+    known = check_ids | known_elsewhere
+    findings = []
+    for waiver in claim.waivers:
+        if waiver.check not in known:
+            close = difflib.get_close_matches(waiver.check, sorted(known), n=1)
+            meta = SCHEMA_CHECKS["unknown-check"]
+            findings.append(
+                Finding("unknown-check", "warning", claim.file, claim.line,
+                        f"the waiver names {waiver.check!r}, which no suite of this gate defines",
+                        claim=claim.id, title=meta["title"], explain=meta["explain"],
+                        hint=f"did you mean `{close[0]}`?" if close else "see docs/checks.md for the check ids")
+            )  # fmt: skip
+    return findings
+
+
+def stray_file(rel: str, problem: str) -> Finding:
+    """A file under datasets/ that no gate reads (or that cannot be read by name)."""
+    from factcheck.datasets import SCHEMA_CHECKS
+
+    meta = SCHEMA_CHECKS["stray-file"]
+    hint = "datasets/ holds only the datasets its gates read and catalog.yml: move it, or add it to a gate"
+    return Finding("stray-file", "critical", rel, 1, problem, title=meta["title"], explain=meta["explain"], hint=hint)

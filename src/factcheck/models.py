@@ -216,3 +216,9 @@ class Claim:
 def url_is_wellformed(url: str | None) -> bool:
     """An http or https URL with a host: the only links a report may make clickable."""
     return bool(url) and _URL.fullmatch(url) is not None
+
+
+def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
+    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports."""
+    claimant = catalog.claimants.get(claim.claimant) if catalog else None
+    return claimant is not None and claimant.affiliation not in ("independent", claim.subject)

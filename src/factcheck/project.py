@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
 from factcheck.datasets import CATALOG
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, Problem
 from factcheck.linear import compile_regex
 from factcheck.models import Gate
 from factcheck.schema_errors import explain
@@ -61,17 +61,32 @@ class GateFile:
 def read_config(root: Path, path: Path, what: str, shape: str) -> tuple[str, yamlfile.Mapping]:
     """A gate or suite file as a located mapping; anything wrong with it is a `ConfigError` at file:line."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    data, problems = read_mapping_file(path, rel, what, shape)
+    if problems:
+        raise ConfigError(f"{rel}:{problems[0].line}: {problems[0].message}", problems[0].hint)
+    return rel, data
+
+
+def read_mapping_file(path: Path, shown: str, what: str, shape: str) -> tuple[yamlfile.Mapping, list[Problem]]:
+    """A configuration file (gate, suite, import mapping) as a located mapping, with the problems of reading
+    it (duplicate keys and the like); a file that cannot be read as a mapping is a `ConfigError`."""
     try:
         data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
-        raise ConfigError(f"{rel}:{error.problem.line}: {error.problem.message}", error.problem.hint) from None
+        raise ConfigError(f"{shown}:{error.problem.line}: {error.problem.message}", error.problem.hint) from None
     except OSError as error:
-        raise ConfigError(f"{rel}: cannot read the {what} ({error.strerror})") from None
-    if problems:
-        raise ConfigError(f"{rel}:{problems[0].line}: {problems[0].message}", problems[0].hint)
+        raise ConfigError(f"{shown}: cannot read the {what} ({error.strerror})") from None
     if not isinstance(data, yamlfile.Mapping):
-        raise ConfigError(f"{rel}:1: a {what} is a mapping with {shape}")
-    return rel, data
+        raise ConfigError(f"{shown}:1: a {what} is a mapping with {shape}")
+    return data, problems
+
+
+def max_file_bytes() -> int:
+    """`yamlfile.max_bytes()`, the size limit of every file a run reads; a bad setting is a `ConfigError`."""
+    try:
+        return yamlfile.max_bytes()
+    except ValueError as error:
+        raise ConfigError(str(error), "unset it for the default of 20 MiB") from None
 
 
 def invalid(rel: str, error: ValidationError, node: object, model: type[BaseModel]) -> ConfigError:

@@ -102,10 +102,6 @@ class Check:
     message: str
     line: int
 
-    @property
-    def gx_id(self) -> str:
-        return self.id
-
 
 @dataclass(frozen=True)
 class Suite:

@@ -9,11 +9,9 @@ import pytest
 from crossdata import gs_series, syrskyi, uk, with_general_staff
 
 from conftest import TODAY, claim, run_project
-from factcheck import datasets, engine
+from factcheck import datasets, engine, plan
 from factcheck.errors import ConfigError, EngineError
 from factcheck.frame import build
-from factcheck.run import Options, _select
-from factcheck.suites import read_suite
 
 
 def src(outlet: str = "France 2", published: str = "2026-02", quote: str | None = "55,000", **fields) -> dict:
@@ -58,17 +56,17 @@ FALLING = {  # cumulative-fall-unexplained
 def every_failure(project):
     with_general_staff(project)
     project.dataset(EVERY_FAILURE, series=[gs_series(), FALLING])
-    (gate,), _ = _select(Options(root=project.root))
-    suites = [read_suite(project.root, project.root / path) for path in gate.gate.suites]
+    (gate,) = plan.make(project.root, (), False).gates
+    suites = list(gate.suites)
     loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
-    return suites, build(loaded.claims, loaded.catalog, gate.gate.about_tolerance)
+    return suites, build(loaded.claims, loaded.catalog, gate.settings.about_tolerance)
 
 
 def test_one_run_of_every_suite_finds_what_each_suite_run_alone_finds(every_failure):
     suites, frame = every_failure
     today = dt.date.fromisoformat(TODAY)
     alone = engine.Engine(keep_results=True)  # each suite through its own stored validation definition
-    expected = {suite.path: alone.validate(suite, frame, today) for suite in suites}
+    expected = {suite.path: alone.validate_all([suite], frame, today)[suite.path] for suite in suites}
     checks = {check.id for suite in suites for check in suite.checks}
     assert {hit.check for hits in expected.values() for hit in hits} == checks
 

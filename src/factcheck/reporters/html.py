@@ -20,8 +20,8 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.figures import bounds, format_figure, format_number
-from factcheck.findings import Finding, Report, about_adversary, series_key
-from factcheck.models import Claim, url_is_wellformed
+from factcheck.findings import Finding, Report, series_key
+from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.text import clip, escaped
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.

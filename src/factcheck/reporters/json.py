@@ -13,8 +13,8 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.figures import bounds
-from factcheck.findings import Finding, Report, about_adversary
-from factcheck.models import Catalog, Claim
+from factcheck.findings import Finding, Report
+from factcheck.models import Catalog, Claim, about_adversary
 
 SCHEMA_VERSION = "1.0"
 

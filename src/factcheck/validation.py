@@ -1,0 +1,41 @@
+"""Stage 1, one gate at a time: the gate's claims as one frame, validated by Great Expectations with every
+suite the gate runs, into the `Hit`s of each suite. Importing this module imports Great Expectations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck import profiling
+from factcheck.engine import Engine, Hit
+from factcheck.frame import build
+from factcheck.models import Catalog, Claim
+from factcheck.plan import GatePlan, Plan
+
+
+def start(plan: Plan, keep_results: bool) -> Engine:
+    """One engine for the run, with every suite of every gate built (a rejected entry stops the run here)."""
+    engine = Engine(keep_results=keep_results)
+    for suite in {s.path: s for g in plan.gates for s in g.suites}.values():
+        engine.prepare(suite)
+    profiling.lap("gx-setup")
+    return engine
+
+
+def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
+    """The gate's dataset files as claims name them (relative to the root), sorted."""
+    root = plan.root
+    return tuple(
+        sorted({f.relative_to(root).as_posix() if f.is_relative_to(root) else f.as_posix() for f in gate.files})
+    )
+
+
+def validate_gate(
+    engine: Engine, gate: GatePlan, claims: list[Claim], catalog: Catalog, today: dt.date
+) -> dict[str, list[Hit]]:
+    """The hits of each of the gate's suites (by suite path) on `claims`, the claims of the gate's files."""
+    profiling.lap("findings")
+    frame = build(claims, catalog, gate.settings.about_tolerance)
+    profiling.lap("frame")
+    hits = engine.validate_all(gate.suites, frame, today)
+    profiling.lap("suites")
+    return hits
