@@ -28,7 +28,7 @@ from factcheck.suites import OWN_TYPES, Check, Suite
 
 # A map expectation names its failing rows by index label, which on the frame's default index is the row's
 # position, mapped to claim ids here in one step. Asking GX for the `claim_id` of each failing row instead
-# makes it look them up one at a time (a second at 100,000 claims), and the failing values are never read.
+# makes it look them up one at a time (docs/performance.md), and the failing values are never read.
 # Data Docs show both to people, so only the results kept for them ask for both.
 RESULT_FORMAT = {"result_format": "COMPLETE", "exclude_unexpected_values": True}
 # Data Docs render failing values as HTML without escaping them, so they show only the claim ids (whose

@@ -52,7 +52,7 @@ def bounds(
     high: float | None = None,
     relative: float | None = None,
 ) -> tuple[float, float]:
-    """The closed interval of values a claim allows (DESIGN.md: qualifiers)."""
+    """The closed interval of values a claim allows (docs/format.md: "Figures: value and qualifier")."""
     if low is not None or high is not None:
         return (low if low is not None else value, high if high is not None else value)
     h = tolerance(value, relative)

@@ -1,4 +1,4 @@
-"""The dataset format (DESIGN.md) as pydantic models: what a curator may write, and nothing else.
+"""The dataset format (docs/format.md) as pydantic models: what a curator may write, and nothing else.
 
 Models are strict: a number written as text, a boolean where a number belongs or an unknown field is an
 error with a line number, never a silent conversion. `Claim` is the checked, located form that the rest

@@ -2,8 +2,8 @@
 
 A run builds large acyclic structures (YAML trees, claims, the frame, hits, findings) and keeps them until
 its reports are written. The cyclic collector would walk all of them again each time they grow by a
-quarter, which made parsing superlinear and took a large share of a run (docs/performance.md, "The garbage
-collector", has the figures). So:
+quarter, which made parsing superlinear and took a large share of a run (docs/performance.md,
+rounds 3 and 4, has the figures). So:
 
 - the `factcheck` program turns the collector off for its whole life (`collector_off_for_the_program`);
   the cyclic garbage left behind (Great Expectations' own objects) goes with the process;
