@@ -645,7 +645,7 @@ def write(text: str, output: Path, force: bool) -> None:
         raise ConfigError(f"{shown} already exists", "pass --force to replace it") from None
 
 
-def check(text: str, output: Path, root: Path) -> None:
+def load_as_validate_would(text: str, output: Path, root: Path) -> None:
     """Load the dataset as `factcheck validate` will; any finding is a mapping problem (exit 2)."""
     catalog, problems = datasets.load_catalog(root)
     if catalog is None or problems:
@@ -689,7 +689,7 @@ def run_import(
     rows = read_table(table)
     fixes = read_table(corrections) if corrections is not None else None
     built = build(mapping, rows, table, fixes)
-    check(built.text, output, root)
+    load_as_validate_would(built.text, output, root)
     write(built.text, output, force)
     return built
 

@@ -99,7 +99,7 @@ def validate_inputs(
     the gates, their suites, the catalog and the datasets."""
     inputs = Inputs(
         files={root / datasets.CATALOG, *suites, *files},
-        folders={root / project.DATASETS_DIR, root / project.CHECKS_DIR, root / "expectations"},
+        folders={root / project.DATASETS_DIR, root / project.GATES_DIR, root / "expectations"},
     )
     for gate in gates:
         inputs.files.add(root / gate.path)
@@ -115,7 +115,7 @@ def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | No
     output belongs, so it is not an input folder here."""
     inputs = Inputs(
         files={table, mapping, root / datasets.CATALOG, *([corrections] if corrections else [])},
-        folders={root / project.CHECKS_DIR, root / "expectations"},
+        folders={root / project.GATES_DIR, root / "expectations"},
     )
     try:
         gates = project.gate_files(root)

@@ -96,7 +96,7 @@ def _select(root: Path, targets: tuple[str, ...], allow_outside_root: bool) -> t
             raise ConfigError(f"{target}: no such file or folder")
         if not path.is_relative_to(root):
             raise ConfigError(f"{target} is outside the project root {root}", "run factcheck from inside the project")
-        if path.is_relative_to(root / project.CHECKS_DIR):
+        if path.is_relative_to(root / project.GATES_DIR):
             gate_paths += project.gate_files(root) if path.is_dir() else [path]
         else:
             rel = path.relative_to(root).as_posix()

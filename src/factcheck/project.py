@@ -17,7 +17,7 @@ from factcheck.linear import compile_regex
 from factcheck.models import Gate
 from factcheck.schema_errors import explain
 
-CHECKS_DIR = "checks"
+GATES_DIR = "checks"  # the folder of gates (it keeps the name projects already use)
 DATASETS_DIR = "datasets"
 
 
@@ -25,10 +25,10 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds `checks/`, the way git finds its repository."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CHECKS_DIR).is_dir():
+        if (folder / GATES_DIR).is_dir():
             return folder
     raise ConfigError(
-        f"no project found: neither {start} nor any folder above it has a `{CHECKS_DIR}/` folder",
+        f"no project found: neither {start} nor any folder above it has a `{GATES_DIR}/` folder",
         "run factcheck inside a project, or pass --root",
     )
 
@@ -123,10 +123,10 @@ def read_gate(root: Path, path: Path) -> GateFile:
 
 
 def gate_files(root: Path) -> list[Path]:
-    folder = root / CHECKS_DIR
+    folder = root / GATES_DIR
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
     if not files:
-        raise ConfigError(f"no gate in {CHECKS_DIR}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
+        raise ConfigError(f"no gate in {GATES_DIR}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
     return files
 
 
