@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from conftest import REPO
-from factcheck import datasets
+from factcheck import datasets, vocabulary
 from factcheck.run import Options, run
 
 _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
@@ -30,7 +30,7 @@ def _texts(root) -> dict[str, bytes]:
 
 
 def _claims(root):
-    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / datasets.CATALOG)
+    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / vocabulary.CATALOG)
     return datasets.load(root, files).claims
 
 

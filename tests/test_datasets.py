@@ -306,12 +306,12 @@ def test_a_number_written_as_text_gets_its_plain_form_as_a_hint(project, written
 
 
 def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project, monkeypatch):
-    from factcheck import datasets
+    from factcheck import vocabulary
 
     searches = []
-    close_matches = datasets.difflib.get_close_matches
+    close_matches = vocabulary.difflib.get_close_matches
     monkeypatch.setattr(
-        datasets.difflib,
+        vocabulary.difflib,
         "get_close_matches",
         lambda word, *a, **k: searches.append(word) or close_matches(word, *a, **k),
     )
@@ -322,11 +322,11 @@ def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project
 
 
 def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_before(project, monkeypatch):
-    from factcheck import datasets
+    from factcheck import datasets, vocabulary
 
     catalog = datasets.load_catalog(project.root)[0]
-    per_search = len(catalog.claimants) + len(datasets.Vocabulary(catalog).aliases["claimant"])
-    monkeypatch.setattr(datasets, "MAX_GUESS_WORK", 2 * per_search)
+    per_search = len(catalog.claimants) + len(vocabulary.Vocabulary(catalog).aliases["claimant"])
+    monkeypatch.setattr(vocabulary, "MAX_GUESS_WORK", 2 * per_search)
     misspelt = ["zelenskky", "zelenskky", "zelenskyyy", "zelenskiyy"]  # the third distinct one is past the budget
     project.dataset([claim(f"a{i}", claimant=name) for i, name in enumerate(misspelt)], name="a.yml")
     project.dataset([claim(f"b{i}", claimant=name) for i, name in enumerate(misspelt)], name="b.yml")

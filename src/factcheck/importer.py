@@ -32,7 +32,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from factcheck import datasets
+from factcheck import datasets, vocabulary
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
@@ -656,7 +656,7 @@ def load_as_validate_would(text: str, output: Path, root: Path) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         rel = _shown(output)
-        _, findings = datasets.load_dataset(Path(temporary), rel, datasets.Vocabulary(catalog))
+        _, findings = datasets.load_dataset(Path(temporary), rel, vocabulary.Vocabulary(catalog))
     finally:
         os.unlink(temporary)
     if findings:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck import datasets, project
+from factcheck import project, vocabulary
 from factcheck.errors import ConfigError
 
 
@@ -98,7 +98,7 @@ def validate_inputs(
     """What `factcheck validate` reads: datasets/, checks/, expectations/, every folder a gate's globs walk,
     the gates, their suites, the catalog and the datasets."""
     inputs = Inputs(
-        files={root / datasets.CATALOG, *suites, *files},
+        files={root / vocabulary.CATALOG, *suites, *files},
         folders={root / project.DATASETS_DIR, root / project.GATES_DIR, root / "expectations"},
     )
     for gate in gates:
@@ -114,7 +114,7 @@ def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | No
     catalog, checks/ and expectations/, and every suite a readable gate names. datasets/ is where the
     output belongs, so it is not an input folder here."""
     inputs = Inputs(
-        files={table, mapping, root / datasets.CATALOG, *([corrections] if corrections else [])},
+        files={table, mapping, root / vocabulary.CATALOG, *([corrections] if corrections else [])},
         folders={root / project.GATES_DIR, root / "expectations"},
     )
     try:

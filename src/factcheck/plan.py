@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck import datasets, outputs, project
+from factcheck import outputs, project, vocabulary
 from factcheck.errors import ConfigError
 from factcheck.findings import severity_rank
 from factcheck.models import Gate
@@ -56,7 +56,7 @@ def make(
     """The plan for `factcheck validate TARGETS...`, or a `ConfigError` saying what is wrong with it."""
     project.max_file_bytes()  # a bad FACTCHECK_MAX_FILE_BYTES is exit 2 before anything is read
     gates, only = _select(root, targets, allow_outside_root)
-    project.inside(root, Path(datasets.CATALOG), "the catalog", allow_outside_root)
+    project.inside(root, Path(vocabulary.CATALOG), "the catalog", allow_outside_root)
 
     suites: dict[Path, Suite] = {}  # each suite read once, however many gates run it
     covered: set[Path] = set()
@@ -64,7 +64,7 @@ def make(
     for gate in gates:
         files = project.expand(root, list(gate.gate.datasets), allow_outside_root)
         covered.update(files)
-        files = [f for f in files if f != root / datasets.CATALOG and (only is None or f in only)]
+        files = [f for f in files if f != root / vocabulary.CATALOG and (only is None or f in only)]
         chosen = []
         for suite_path in gate.gate.suites:
             path = project.inside(root, Path(suite_path), f"{gate.path}: suite", allow_outside_root)

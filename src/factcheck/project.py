@@ -11,11 +11,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
-from factcheck.datasets import CATALOG
 from factcheck.errors import ConfigError, Problem
 from factcheck.linear import compile_regex
 from factcheck.models import Gate
 from factcheck.schema_errors import explain
+from factcheck.vocabulary import CATALOG
 
 GATES_DIR = "checks"  # the folder of gates (it keeps the name projects already use)
 DATASETS_DIR = "datasets"

@@ -21,11 +21,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from factcheck import datasets, yamlfile
+    from factcheck import datasets, vocabulary, yamlfile
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG, _ = datasets.load_catalog(REPO)
-VOCABULARY = datasets.Vocabulary(CATALOG)
+VOCABULARY = vocabulary.Vocabulary(CATALOG)
 # Fuzzing inputs are written to one file in memory-backed storage when there is one: read() takes a path.
 FOLDER = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 PATH = FOLDER / "input.yml"
