@@ -7,8 +7,6 @@ O(n^2) comparison of every pair flags.
 
 from __future__ import annotations
 
-import pickle
-import subprocess
 import sys
 from pathlib import Path
 
@@ -161,30 +159,6 @@ def test_the_json_report_is_the_report_data_with_one_line_per_finding_and_claim(
         lines = text.splitlines()
         assert sum(line.startswith('    {"check": ') for line in lines) == len(report.findings)
         assert text.endswith("}\n")
-
-
-def test_files_read_by_forked_workers_give_what_one_process_gives(project):
-    good = [claim_entry(f"c-{i}", value=1000 + i) for i in range(3)]
-    project.dataset(good, name="a.yml")
-    project.dataset([claim_entry("c-1"), claim_entry("c-9", as_of="2024-02-30")], name="b.yml")
-    project.write("datasets/c.yml", "dataset: c\ntitle: C\nclaims:\n  - id: c-8\n    id: c-8\n")
-    project.write("datasets/d.yml", "dataset: d\ntitle: [unclosed\n")
-    files = sorted((project.root / "datasets").glob("[abcd].yml"))
-
-    # In a fresh process: this one may run threads (forking is then refused, and the test would prove nothing).
-    script = (
-        "import pickle, sys\nfrom pathlib import Path\nfrom factcheck import datasets, pool\n"
-        "root, files = Path(sys.argv[1]), [Path(f) for f in sys.argv[2:]]\n"
-        "one = datasets.load(root, files)\npool.PARALLEL_BYTES = 0\n"
-        "assert pool._workers(files) == 2\n"
-        "forked = datasets.load(root, files)\n"
-        "sys.stdout.buffer.write(pickle.dumps((one.claims, one.findings, forked.claims, forked.findings)))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script, str(project.root), *map(str, files)], capture_output=True)
-    assert out.returncode == 0, out.stderr.decode()[-2000:]
-    claims, findings, forked_claims, forked_findings = pickle.loads(out.stdout)
-    assert forked_claims == claims and forked_findings == findings and len(claims) == 3
-    assert {f.check for f in findings} >= {"duplicate-id", "schema", "duplicate-key", "yaml-syntax"}
 
 
 points = st.lists(

@@ -1,5 +1,5 @@
-"""Message templates: fields are filled in once, unknown names stay as written, and a value is never read
-as a template itself (a quote may hold braces)."""
+"""Hits into findings: message templates fill in their fields once, unknown names stay as written, and a
+value is never read as a template itself (a quote may hold braces); waivers, blocking, one finding a place."""
 
 from __future__ import annotations
 
@@ -71,3 +71,29 @@ def test_an_expired_waivers_reason_is_clipped_in_the_message():
     assert finding.message.startswith("wrong (the waiver expired on 2020-01-01: rrr")
     assert len(finding.message) < MAX_FIELD + 100
     assert finding.waiver.reason == "r" * 10_000  # the JSON report has it whole
+
+
+def test_one_finding_is_kept_per_place_and_message_and_blocking_wins():
+    from factcheck.messages import Collected
+
+    collected = Collected()
+    warning = Finding("c", "warning", "d.yml", 3, "wrong", claim="x")
+    collected.add(warning, "critical")  # a gate that blocks on critical only
+    collected.add(warning, "warning")  # a gate that blocks on warnings finds the same thing
+    collected.add(warning, "critical")  # and a third that does not block again
+    collected.add(Finding("c", "warning", "d.yml", 1, "other", claim="y"), "critical")
+    (first, second) = collected.sorted()
+    assert (first.line, first.blocking) == (1, False)
+    assert (second.line, second.blocking, second.message) == (3, True, "wrong")
+
+
+def test_a_waiver_naming_no_check_of_the_gate_is_reported_with_a_guess(project):
+    from factcheck.messages import unknown_waivers
+
+    waivers = [{"check": "cumulative-non-decresing", "reason": "r"}, {"check": "duplicate", "reason": "r"}]
+    project.dataset([claim(waivers=waivers)])
+    (found,) = datasets.load(project.root, [project.root / "datasets/test.yml"]).claims
+    (finding,) = unknown_waivers(found, {"cumulative-non-decreasing", "duplicate"}, {"schema"})
+    assert (finding.check, finding.severity, finding.claim, finding.line) == ("unknown-check", "warning", "c1", 5)
+    assert finding.hint == "did you mean `cumulative-non-decreasing`?"
+    assert unknown_waivers(found, {"duplicate"}, {"cumulative-non-decresing"}) == []
