@@ -9,11 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
 
+if TYPE_CHECKING:
+    from factcheck.baseline import Comparison
+    from factcheck.changes import Changes
+
 Status = Literal["failed", "waived", "corroborated"]
+# Compared with a base (`--baseline`): a finding the base did not have, or one it had already.
+BaselineState = Literal["new", "existing"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Finding:
     hint: str = ""
     waiver: Waiver | None = None
     blocking: bool = False
+    baseline: BaselineState | None = None
 
     @property
     def location(self) -> str:
@@ -53,6 +61,7 @@ class GateRun:
     suites: tuple[str, ...]
     checks: tuple[str, ...]
     claims: int
+    fail_on_new: bool = False  # only findings new against the base block (`fail_on_new`, `--fail-on-new`)
 
 
 @dataclass
@@ -66,6 +75,12 @@ class Report:
     checks: dict[str, dict] = field(default_factory=dict)
     today: dt.date | None = None
     timestamp: str | None = None
+    root: Path | None = None
+    # With `--baseline`: what the findings were compared with, the base's findings gone now, and (for a git
+    # base) the claims and configuration files that changed. None and empty without one.
+    comparison: Comparison | None = None
+    fixed: list[Finding] = field(default_factory=list)
+    changes: Changes | None = None
 
     @property
     def blocked(self) -> bool:

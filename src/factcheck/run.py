@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import datasets, outputs, profiling, project, yamlfile
+from factcheck import baseline, datasets, outputs, profiling, project, yamlfile
+from factcheck.baseline import Source
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, GateRun, Report, severity_rank
 from factcheck.messages import (
@@ -33,6 +34,8 @@ class Options:
     allow_outside_root: bool = False
     data_docs: Path | None = None  # also write GX's Data Docs site here
     writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
+    baseline: Source | None = None  # compare with the project at a git commit, or with a baseline file
+    fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
 
 
 def _select(options: Options) -> tuple[list[GateFile], set[Path] | None]:
@@ -200,18 +203,21 @@ def run(options: Options) -> Report:
                     add(finding, fail_on)
             gate_runs.append(
                 GateRun(gate.name, gate.path, fail_on, tuple(sorted(in_gate)),
-                        tuple(s.path for s in gate_suites), tuple(sorted(check_ids)), len(gate_claims))
+                        tuple(s.path for s in gate_suites), tuple(sorted(check_ids)), len(gate_claims),
+                        options.fail_on_new or gate.gate.fail_on_new)
             )  # fmt: skip
         if options.data_docs is not None:
             engine.build_data_docs(options.data_docs)
-    return Report(
+    report = Report(
         findings=sorted(findings.values(), key=Finding.sort_key),
         claims=claims,
         catalog=loaded.catalog,
         gates=gate_runs,
         checks=checks_meta,
         today=today,
+        root=root,
     )
+    return baseline.compare(report, options)  # with --baseline (or fail_on_new): new, existing and fixed
 
 
 def _import_engine() -> None:

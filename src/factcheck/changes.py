@@ -1,0 +1,216 @@
+"""What a pull request changed: claims added, removed and changed (by id), and the gates, suites and
+catalog it edited, between the base run and this one.
+
+Claims are matched by id (a series point's id is `<series>@<date>`, stable across edits), never by line: a
+claim that only moved is unchanged. A changed claim names the fields that changed and carries both states,
+so a reviewer reads "45,000 → 55,000" rather than a diff of YAML. Edits to checks/, expectations/ and the
+catalog are listed on their own: they can weaken what the gate checks, and the review must see them.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from factcheck.figures import format_figure
+from factcheck.models import Catalog, Claim
+
+ClaimChangeKind = Literal["added", "removed", "changed"]
+FileChangeKind = Literal["added", "removed", "modified"]
+# The fields compared, in the order a reviewer reads them: the figure, its date, whose it is, its source.
+FIELDS = ("value", "qualifier", "low", "high", "date", "kind", "metric", "subject", "claimant", "outlet",
+          "published", "url", "quote", "via", "file", "fall", "waivers")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ClaimState:
+    """One claim as a reviewer compares it, on one side of the change."""
+
+    file: str
+    line: int
+    figure: str  # 'about 55,000', with the metric's unit
+    value: float
+    qualifier: str
+    low: float | None
+    high: float | None
+    date: str
+    kind: str
+    metric: str
+    subject: str
+    claimant: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    quote: str | None
+    via: str | None
+    fall: str | None
+    waivers: tuple[tuple[str, str, str | None], ...]  # (check, reason, until)
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    change: ClaimChangeKind
+    claim: str
+    old: ClaimState | None
+    new: ClaimState | None
+    fields: tuple[str, ...] = ()  # for a changed claim: what changed, in `FIELDS` order
+
+    @property
+    def state(self) -> ClaimState:
+        """The state a reader is pointed at: the new one, or the old one of a removed claim."""
+        return self.new or self.old  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    change: FileChangeKind
+
+
+@dataclass
+class Changes:
+    claims: list[ClaimChange] = field(default_factory=list)
+    files: list[FileChange] = field(default_factory=list)
+
+    def of(self, change: ClaimChangeKind) -> list[ClaimChange]:
+        return [c for c in self.claims if c.change == change]
+
+
+def state(claim: Claim, catalog: Catalog | None) -> ClaimState:
+    metric = catalog.metrics.get(claim.metric) if catalog else None
+    source = claim.source
+    return ClaimState(
+        file=claim.file,
+        line=claim.line,
+        figure=format_figure(claim.value, claim.qualifier, metric.unit if metric else ""),
+        value=claim.value,
+        qualifier=claim.qualifier,
+        low=claim.low,
+        high=claim.high,
+        date=claim.date.text,
+        kind=claim.kind,
+        metric=claim.metric,
+        subject=claim.subject,
+        claimant=claim.claimant,
+        outlet=source.outlet,
+        published=source.published.text if source.published else None,
+        url=source.url,
+        quote=source.quote,
+        via=source.via,
+        fall=claim.fall,
+        waivers=tuple((w.check, w.reason, w.until.text if w.until else None) for w in claim.waivers),
+    )
+
+
+def compare_claims(
+    old: dict[str, Claim], new: dict[str, Claim], old_catalog: Catalog | None, new_catalog: Catalog | None
+) -> list[ClaimChange]:
+    """Every claim added, removed or changed, in the order of the new claims (file, line), then the removed
+    ones in the order of the old."""
+    found: list[ClaimChange] = []
+    for cid, claim in sorted(new.items(), key=lambda item: (item[1].file, item[1].line, item[0])):
+        after = state(claim, new_catalog)
+        if cid not in old:
+            found.append(ClaimChange("added", cid, None, after))
+            continue
+        before = state(old[cid], old_catalog)
+        changed = tuple(name for name in FIELDS if getattr(before, name) != getattr(after, name))
+        if changed:
+            found.append(ClaimChange("changed", cid, before, after, changed))
+    for cid, claim in sorted(old.items(), key=lambda item: (item[1].file, item[1].line, item[0])):
+        if cid not in new:
+            found.append(ClaimChange("removed", cid, state(claim, old_catalog), None))
+    return found
+
+
+def compare_files(old_root: Path, new_root: Path, paths: set[str]) -> list[FileChange]:
+    """Which of `paths` (gates, suites, the catalog: relative to each root) were added, removed or edited."""
+    found = []
+    for rel in sorted(paths):
+        before, after = _read(old_root / rel), _read(new_root / rel)
+        if before is None and after is None:
+            continue
+        if before is None:
+            found.append(FileChange(rel, "added"))
+        elif after is None:
+            found.append(FileChange(rel, "removed"))
+        elif before != after:
+            found.append(FileChange(rel, "modified"))
+    return found
+
+
+def _read(path: Path) -> bytes | None:
+    """What a file holds, for comparing: a symlink by its target and anything but a bounded regular file by
+    its kind and size, never read (either tree is input: a symlink to /dev/zero would never end)."""
+    from factcheck.yamlfile import max_bytes
+
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return b"symlink:" + os.fsencode(os.readlink(path))
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > max_bytes():
+            return b"size:%d" % info.st_size
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------ words for people
+
+_FIELD_WORDS = {"value": "figure", "qualifier": "figure", "low": "figure", "high": "figure", "kind": "date"}
+
+
+def brief(change: ClaimChange) -> str:
+    """One claim change in a few words: '45,000 → 55,000', 'date 2026-02 → 2026-03', 'source', 'added'."""
+    if change.change != "changed":
+        s = change.state
+        return f"{change.change}: {s.figure} ({s.date})"
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    named = list(dict.fromkeys(_FIELD_WORDS.get(f, f) for f in change.fields))
+    parts = []
+    if "figure" in named:
+        parts.append(f"{old.figure} → {new.figure}")
+    if "date" in named:
+        parts.append(f"date {old.date} → {new.date}")
+    rest = [n for n in named if n not in ("figure", "date")]
+    if rest:
+        parts.append(", ".join(rest) + " changed")
+    return "; ".join(parts)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+LISTED_IN_SENTENCE = 3  # changed figures spelled out in the one-line summary
+
+
+def claims_sentence(changes: Changes) -> str:
+    """'3 claims added, 1 changed: 45,000 → 55,000, 2 removed', or 'no claim changed'."""
+    added, removed, changed = changes.of("added"), changes.of("removed"), changes.of("changed")
+    parts = []
+    if added:
+        parts.append(f"{_plural(len(added), 'claim')} added")
+    if changed:
+        words = f"{len(changed):,} changed" if parts else f"{_plural(len(changed), 'claim')} changed"
+        figures = [
+            f"{c.old.figure} → {c.new.figure}" for c in changed if c.old and c.new and c.old.figure != c.new.figure
+        ]
+        if figures and len(changed) <= LISTED_IN_SENTENCE:
+            words += ": " + ", ".join(figures)
+        parts.append(words)
+    if removed:
+        parts.append(f"{len(removed):,} removed" if parts else f"{_plural(len(removed), 'claim')} removed")
+    if not parts:
+        parts.append("no claim changed")
+    if changes.files:
+        parts.append(
+            f"{_plural(len(changes.files), 'gate, suite or catalog file', 'gate, suite or catalog files')} edited"
+        )
+    return ", ".join(parts)
