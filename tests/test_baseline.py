@@ -205,7 +205,8 @@ def test_a_changed_figure_is_a_new_finding(repo):
     code, data, _ = report_of(repo, "--baseline", repo.base, "--fail-on-new")
     assert code == 1
     assert by_claim(data) == {"zel-2026-03": "new"}
-    assert len(data["comparison"]["fixed"]) == 1
+    assert data["comparison"]["fixed"] == []  # the claim still falls: nothing was fixed
+    assert data["comparison"]["summary"] == "1 claim changed: 45,000 → 44,000; 1 new finding; 0 fixed"
 
 
 def test_the_html_report_says_what_changed(new_fall, tmp_path):

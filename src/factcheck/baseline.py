@@ -3,7 +3,8 @@
 `factcheck validate --baseline REF` runs the base's own gates on the project as of git commit REF
 (`factcheck.gitbase`), in this process, with the Great Expectations already imported; `--baseline FILE`
 reads the findings that `factcheck baseline -o FILE` stored. Either way, every failed or waived finding of
-this run is then *new* or *existing*, and the base's failed findings that this run no longer has are
+this run is then *new* or *existing*, and the base's failed findings whose problem this run no longer has
+(no failing finding of that check on that claim against the same claims, whatever their figures) are
 *fixed*. With `fail_on_new` (a gate's option, or `--fail-on-new`), an existing finding no longer blocks; it
 is still in every report.
 
@@ -153,9 +154,16 @@ def compare(report: Report, options: Options) -> Report:
     return report
 
 
+def _same_problem(finding: Finding, key: str) -> tuple:
+    """What a fixed finding must no longer have: a failing finding of its check on its claim against the same
+    claims, whatever their figures now (a fall from 45,000 that is now a fall from 55,000 is new, since its
+    figures changed, but nothing was fixed). A finding without a claim: its identity."""
+    return (finding.check, finding.claim, tuple(sorted(finding.related))) if finding.claim else (key,)
+
+
 def _classify(report: Report, base: list[tuple[str, str]], fixed: list[tuple[str, Finding]]) -> None:
     """Each failed or waived finding is existing when the base had one of the same identity and status (as
-    many times as the base had it), else new; the base's failed findings left over are fixed."""
+    many times as the base had it), else new; the base's failed findings whose problem is gone are fixed."""
     left = Counter(base)
     classified = []
     failing_now: Counter = Counter()
@@ -165,15 +173,16 @@ def _classify(report: Report, base: list[tuple[str, str]], fixed: list[tuple[str
             continue
         key = (fingerprint(finding, report.claims), finding.status)
         if finding.status == "failed":
-            failing_now[key[0]] += 1
+            failing_now[_same_problem(finding, key[0])] += 1
         state = "existing" if left[key] > 0 else "new"
         left[key] -= state == "existing"
         classified.append(replace(finding, baseline=state))
     report.findings = classified
     gone = []
     for key, finding in fixed:
-        if failing_now[key] > 0:
-            failing_now[key] -= 1
+        problem = _same_problem(finding, key)
+        if failing_now[problem] > 0:
+            failing_now[problem] -= 1
         else:
             gone.append(replace(finding, blocking=False, baseline=None))
     report.fixed = sorted(gone, key=Finding.sort_key)

@@ -89,9 +89,10 @@ def render(report: Report, stream: TextIO) -> None:
         f"<title>{e(title)}</title>\n<style>{_CSS}{html_comparison.CSS}</style>\n</head>\n<body>\n",
     ]
     out.append(_banner(report))
-    out.append(html_comparison.section(report))  # with --baseline: what changed, new and fixed findings
     out.append(_contents(report, failed, waived, corroborated))
-    out.append('<main>\n<section id="findings">\n<h2>Findings</h2>\n')
+    out.append("<main>\n")
+    out.append(html_comparison.section(report))  # with --baseline: what changed, new and fixed findings
+    out.append('<section id="findings">\n<h2>Findings</h2>\n')
     if not failed:
         out.append('<p class="none">No claim fails a check.</p>\n')
     for file, group in groupby(failed, key=lambda f: f.file):
