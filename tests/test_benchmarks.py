@@ -136,7 +136,7 @@ def test_the_runner_measures_each_size_against_its_floor(tmp_path):
         assert row["exit_code"] == 1  # planted failures block
         assert {"config", "parse", "schema", "frame", "suites", "findings", "report:files"} <= set(row["stages_s"])
         assert {"report.html", "report.json", "junit.xml"} <= set(row["report_bytes"])
-        assert set(row["checks"]["reporters_s"]) == {"terminal", "github", "html", "json", "junit"}
+        assert set(row["checks"]["reporters_s"]) == {"terminal", "github", "html", "json", "junit", "sarif"}
     shipped = {check for checks in (small["checks"]["checks_s"], large["checks"]["checks_s"]) for check in checks}
     assert {"snapshot-vs-cumulative", "cumulative-non-decreasing", "quote-states-figure"} <= shipped
     assert set(large["check_growth_vs_previous"]) == set(small["checks"]["checks_s"])

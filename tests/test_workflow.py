@@ -119,11 +119,41 @@ def test_workflow_triggers_permissions_and_concurrency():
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["cancel-in-progress"] is True
     assert "github.event.pull_request.number" in workflow["concurrency"]["group"]
-    for job in workflow["jobs"].values():
-        assert "permissions" not in job  # nothing widens the workflow's read-only token
+    for name, job in workflow["jobs"].items():
+        if name != "code-scanning":
+            assert "permissions" not in job  # nothing else widens the workflow's read-only token
         for step in job["steps"]:
             if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+                assert re.fullmatch(r"(actions/[a-z-]+|github/codeql-action/upload-sarif)@v\d+", step["uses"]), step
+
+
+def test_only_the_code_scanning_job_may_write_and_it_runs_nothing_of_the_repository():
+    workflow = load(WORKFLOW)
+    job = workflow["jobs"]["code-scanning"]
+    assert job["permissions"] == {"contents": "read", "actions": "read", "security-events": "write"}
+    assert job["needs"] == "gate"
+    assert "always()" in job["if"] and "cancelled" not in job["if"]
+    # No `run:` step: with a token that can write, no code or data of the pull request is executed.
+    assert all("uses" in step and "run" not in step for step in job["steps"])
+    download, upload = job["steps"][-2:]
+    assert download["uses"].startswith("actions/download-artifact@")
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    # It uploads the SARIF file that the gate writes, from the artifact that the gate uploads.
+    gate = workflow["jobs"]["gate"]["steps"]
+    gate_upload = next(s for s in gate if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert download["with"]["name"] == gate_upload["with"]["name"]
+    validate = next(s for s in gate if s.get("id") == "factcheck")
+    assert "--sarif reports/factcheck.sarif" in validate["run"] and gate_upload["with"]["path"] == "reports/"
+    assert upload["with"]["sarif_file"] == download["with"]["path"] + "/factcheck.sarif"
+    assert upload["with"]["category"] == "factcheck"
+
+
+def test_the_gate_compares_a_pull_request_with_its_base():
+    steps = load(WORKFLOW)["jobs"]["gate"]["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    validate = next(s for s in steps if s.get("id") == "factcheck")
+    assert validate["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert '--baseline "$BASE"' in validate["run"]
 
 
 def test_test_job_installs_the_test_extra_and_runs_pytest():
@@ -172,7 +202,21 @@ def parse_outputs(text: str) -> dict[str, str]:
     return outputs
 
 
-def run_steps(steps: list[dict], workspace: Path, env: dict[str, str], temp: Path) -> list[StepRun]:
+def evaluate(value: object, context: dict[str, str]) -> str:
+    """`${{ name }}` replaced by `context[name]`, as the runner does for a step's `env`; an expression the
+    test gives no value for fails the test."""
+
+    def value_of(match: re.Match) -> str:
+        assert match.group(1) in context, f"no value for ${{{{ {match.group(1)} }}}} in the simulated runner"
+        return context[match.group(1)]
+
+    return re.sub(r"\$\{\{ ([a-z0-9_.-]+) \}\}", value_of, str(value))
+
+
+def run_steps(
+    steps: list[dict], workspace: Path, env: dict[str, str], temp: Path, context: dict[str, str] | None = None
+) -> list[StepRun]:
+    context = {"github.event.pull_request.base.sha": "", **(context or {})}  # a push event unless told
     runs: list[StepRun] = []
     failed = False
     for index, step in enumerate(steps):
@@ -191,7 +235,7 @@ def run_steps(steps: list[dict], workspace: Path, env: dict[str, str], temp: Pat
         summary, output = temp / f"summary-{index}.md", temp / f"output-{index}"
         summary.touch()
         output.touch()
-        step_env = {**env, **{k: str(v) for k, v in step.get("env", {}).items()}}
+        step_env = {**env, **{k: evaluate(v, context) for k, v in step.get("env", {}).items()}}
         step_env.update(GITHUB_STEP_SUMMARY=str(summary), GITHUB_OUTPUT=str(output))
         cwd = workspace / step.get("working-directory", ".")
         result = subprocess.run(
@@ -253,20 +297,60 @@ def test_gate_job_fails_annotates_summarises_and_leaves_the_reports_for_the_uplo
     uploaded = [workspace / p for p in upload.step["with"]["path"].split()]
     html = workspace / "reports" / "factcheck.html"
     report = workspace / "reports" / "factcheck.json"
-    for produced in (html, report):
+    sarif = workspace / "reports" / "factcheck.sarif"
+    for produced in (html, report, sarif):
         assert any(produced == p or produced.is_relative_to(p) for p in uploaded), (produced, uploaded)
     assert "<html" in html.read_text(encoding="utf-8").lower()
     findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
     assert [(f["file"], f["line"], f["check"]) for f in findings if f["blocking"]] == [
         (BROKEN_FILE, BROKEN_LINE, "cumulative-non-decreasing")
     ]
+    (result,) = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert result["ruleId"] == "cumulative-non-decreasing"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == BROKEN_FILE
+    assert "What this pull request changed" not in gate.summary  # a push: nothing to compare with
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "CI",
+           "GIT_AUTHOR_EMAIL": "ci@example.org", "GIT_COMMITTER_NAME": "CI", "GIT_COMMITTER_EMAIL": "ci@example.org"}  # fmt: skip
+    return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_gate_job_on_a_pull_request_says_what_it_changed_and_what_is_new(workspace, tmp_path):
+    """The workspace as `actions/checkout` leaves it with `fetch-depth: 0`: a clone whose base commit lacks
+    the pull request's claim."""
+    clone = tmp_path / "clone"
+    shutil.copytree(workspace, clone, ignore=shutil.ignore_patterns(".git", "reports", "factcheck-reports"))
+    git(clone, "init", "-q", "-b", "main")
+    (clone / BROKEN_FILE).rename(tmp_path / "broken.yml")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "base")
+    base = git(clone, "rev-parse", "HEAD")
+    (tmp_path / "broken.yml").rename(clone / BROKEN_FILE)
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "pull request")
+    steps = load(clone / ".github" / "workflows" / "factcheck.yml")["jobs"]["gate"]["steps"]
+    env = runner_env(clone, tmp_path)
+    runs = run_steps(steps, clone, env, tmp_path, {"github.event.pull_request.base.sha": base})
+
+    gate = next(r for r in runs if r.status == "ran")
+    assert gate.code == 1, gate.stdout + gate.stderr
+    assert "### What this pull request changed" in gate.summary
+    assert "1 claim added; 1 new finding; 0 fixed" in gate.summary
+    assert any(line.startswith(f"::error file={BROKEN_FILE},line={BROKEN_LINE},") and "(new)::" in line
+               for line in gate.stdout.splitlines())  # fmt: skip
+    (result,) = json.loads((clone / "reports" / "factcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert result["baselineState"] == "new"
+    assert git(clone, "status", "--porcelain") == "?? reports/"  # the checkout itself is untouched
 
 
 def test_composite_action_validates_with_its_inputs_and_names_the_reports_to_upload(workspace, tmp_path):
     action = load(workspace / "action.yml")
     assert action["runs"]["using"] == "composite"
     defaults = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
-    inputs = {**defaults, "fail-on": "warning", "targets": "datasets"}
+    assert {"baseline": "", "fail-on-new": "false", "sarif": ""}.items() <= defaults.items()
+    inputs = {**defaults, "fail-on": "warning", "targets": "datasets", "sarif": "factcheck-reports/factcheck.sarif"}
     step = next(s for s in action["runs"]["steps"] if s.get("id") == "validate")
 
     def evaluate(value: str) -> str:
@@ -284,8 +368,11 @@ def test_composite_action_validates_with_its_inputs_and_names_the_reports_to_upl
     assert reports == [
         str(workspace / "factcheck-reports" / "factcheck.html"),
         str(workspace / "factcheck-reports" / "factcheck.json"),
+        str(workspace / "factcheck-reports" / "factcheck.sarif"),
     ]
     assert all(Path(p).is_file() for p in reports)
+    assert run.outputs["sarif"] == reports[-1]
+    assert action["outputs"]["sarif"]["value"] == "${{ steps.validate.outputs.sarif }}"
 
 
 def test_pre_commit_hook_runs_the_gate_on_dataset_changes():

@@ -90,6 +90,7 @@ def output_options(command):
         click.option("--report", "html", type=report_path, help="Write the self-contained HTML report to PATH."),
         click.option("--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH."),
         click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH."),
+        click.option("--sarif", type=report_path, help="Write SARIF 2.1.0 (GitHub code scanning) to PATH."),
         click.option(
             "--data-docs",
             type=click.Path(file_okay=False, path_type=Path),
@@ -99,10 +100,10 @@ def output_options(command):
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, html, json_, junit, data_docs, timestamp, **kwargs):
+    def wrapper(*args, html, json_, junit, sarif, data_docs, timestamp, **kwargs):
         from factcheck.reporters.files import Outputs
 
-        outputs = Outputs(html=html, json=json_, junit=junit, data_docs=data_docs, timestamp=timestamp)
+        outputs = Outputs(html=html, json=json_, junit=junit, sarif=sarif, data_docs=data_docs, timestamp=timestamp)
         return command(*args, outputs=outputs, **kwargs)
 
     for option in reversed(options):
@@ -110,29 +111,46 @@ def output_options(command):
     return wrapper
 
 
+def run_options(command):
+    """What selects and judges the findings, shared by `validate` and `baseline`."""
+    options = [
+        click.argument("targets", nargs=-1, type=click.Path(path_type=str)),
+        click.option(
+            "--today",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            envvar="FACTCHECK_TODAY",
+            help="Fix today's date (YYYY-MM-DD) for reproducible runs. [env: FACTCHECK_TODAY]",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["critical", "warning", "info"]),
+            help="Block at this severity or above, overriding each gate's fail_on.",
+        ),
+        click.option(
+            "--root",
+            type=click.Path(file_okay=False, exists=True, path_type=Path),
+            help="The project root (default: the nearest folder upward holding checks/).",
+        ),
+        click.option(
+            "--allow-outside-root",
+            is_flag=True,
+            help="Let gate files name datasets and suites outside the project root.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@click.argument("targets", nargs=-1, type=click.Path(path_type=str))
+@run_options
 @click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    envvar="FACTCHECK_TODAY",
-    help="Fix today's date (YYYY-MM-DD) for reproducible runs. [env: FACTCHECK_TODAY]",
+    "--baseline",
+    metavar="REF|FILE",
+    help="Compare with the project at git commit REF (run with its own gates), or with a baseline file: "
+    "each finding is new or existing, and the fixed ones are listed.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["critical", "warning", "info"]),
-    help="Block at this severity or above, overriding each gate's fail_on.",
-)
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The project root (default: the nearest folder upward holding checks/).",
-)
-@click.option(
-    "--allow-outside-root",
-    is_flag=True,
-    help="Let gate files name datasets and suites outside the project root.",
-)
+@click.option("--fail-on-new", is_flag=True, help="Block only on findings that are new against --baseline.")
 @click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
 @click.option("--show-waived", is_flag=True, help="List waived findings one by one, not only their count per file.")
 @click.option(
@@ -142,7 +160,9 @@ def output_options(command):
 )
 @output_options
 @error_handling
-def validate(targets, today, fail_on, root, allow_outside_root, color, show_waived, github, outputs) -> None:
+def validate(
+    targets, today, fail_on, root, allow_outside_root, baseline, fail_on_new, color, show_waived, github, outputs
+) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
     TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
@@ -152,13 +172,18 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         factcheck validate --today 2026-03-01
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
+        factcheck validate --baseline origin/main --fail-on-new --sarif out/factcheck.sarif
     """
-    from factcheck.outputs import Output, check_writable
+    from factcheck import baseline as baselines
+    from factcheck.outputs import Output, check_writable, refuse_inputs
     from factcheck.project import find_root
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
 
+    if fail_on_new and baseline is None:
+        raise click.UsageError("--fail-on-new needs --baseline REF|FILE: new findings are new against a base")
+    base = baselines.source(baseline) if baseline is not None else None
     root = root.resolve() if root else find_root(Path.cwd())
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -170,6 +195,7 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
     writes = (*outputs.named(), *profiling.named(), *appended)
     check_writable(writes)
+    refuse_inputs(writes, baselines.inputs(base))
     options = Options(
         root=root,
         targets=tuple(targets),
@@ -178,6 +204,8 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         allow_outside_root=allow_outside_root,
         data_docs=outputs.data_docs,
         writes=writes,
+        baseline=base,
+        fail_on_new=fail_on_new,
     )
     report = run(options)
     profiling.keep()
@@ -207,6 +235,50 @@ def _to_stdout(write: Callable[[], None]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+@cli.command("baseline")
+@run_options
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The baseline file to write."
+)
+@error_handling
+def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None:
+    """Store the findings of a run in a baseline file, for `validate --baseline FILE` where the base commit
+    is not at hand. The file is JSON, one finding per line (docs/report.md); it is written whatever the
+    verdict.
+
+    \b
+    Example:
+        factcheck baseline -o factcheck-baseline.json
+        factcheck validate --baseline factcheck-baseline.json --fail-on-new
+    """
+    from factcheck import baseline as baselines
+    from factcheck.outputs import Output, check_writable
+    from factcheck.project import find_root
+    from factcheck.reporters.files import write_atomic
+    from factcheck.run import Options, run
+    from factcheck.text import shown
+
+    root = root.resolve() if root else find_root(Path.cwd())
+    writes = (Output("--output", output), *profiling.named())
+    check_writable(writes)
+    options = Options(
+        root=root,
+        targets=tuple(targets),
+        today=today.date() if today else None,
+        fail_on=fail_on,
+        allow_outside_root=allow_outside_root,
+        writes=writes,
+    )
+    report = run(options)
+    profiling.keep()
+    write_atomic(output, lambda stream: baselines.write(report, stream), what="the baseline file")
+    stored = baselines.records(report)
+    failed = sum(r["status"] == "failed" for r in stored)
+    click.echo(
+        f"wrote {shown(str(output))}: {len(stored):,} findings ({failed:,} failed, {len(stored) - failed:,} waived)"
+    )
 
 
 @cli.command("import")

@@ -7,13 +7,19 @@ reporters only read a `Report`. Nothing here imports Great Expectations, and not
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
 
 Status = Literal["failed", "waived", "corroborated"]
+# Compared with a base (`--baseline`): a finding the base did not have, or one it had already.
+BaselineState = Literal["new", "existing"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Finding:
     hint: str = ""
     waiver: Waiver | None = None
     blocking: bool = False
+    baseline: BaselineState | None = None
 
     @property
     def location(self) -> str:
@@ -65,6 +72,7 @@ class GateRun:
     suites: tuple[str, ...]
     checks: tuple[str, ...]
     claims: int
+    fail_on_new: bool = False  # only findings new against the base block (`fail_on_new`, `--fail-on-new`)
 
 
 @dataclass
@@ -78,6 +86,12 @@ class Report:
     checks: dict[str, dict] = field(default_factory=dict)
     today: dt.date | None = None
     timestamp: str | None = None
+    root: Path | None = None
+    # With `--baseline`: what the findings were compared with, the base's findings gone now, and (for a git
+    # base) the claims and configuration files that changed. None and empty without one.
+    comparison: Comparison | None = None
+    fixed: list[Finding] = field(default_factory=list)
+    changes: Changes | None = None
 
     @property
     def blocked(self) -> bool:
@@ -105,3 +119,102 @@ def series_key(claim: Claim) -> tuple:
 def severity_rank(severity: str) -> int:
     """critical 3, warning 2, info 1: a finding blocks when its rank reaches the gate's `fail_on`."""
     return {"critical": 3, "warning": 2, "info": 1}[severity]
+
+
+# --- compared with a base (`--baseline`): what reporters show of the comparison -------------------------
+
+ClaimChangeKind = Literal["added", "removed", "changed"]
+FileChangeKind = Literal["added", "removed", "modified"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the findings of a run were compared with, for the reporters."""
+
+    kind: Literal["git", "file", "none"]
+    label: str  # 'origin/main (1a2b3c4d5e6f)', 'baseline.json', '' when there was no base
+    ref: str | None = None
+    commit: str | None = None
+    fail_on_new: bool = False
+    note: str = ""  # said plainly where it matters: no gates in the base, a base that could not run
+
+
+@dataclass(frozen=True)
+class ClaimState:
+    """One claim as a reviewer compares it, on one side of the change."""
+
+    file: str
+    line: int
+    figure: str  # 'about 55,000', with the metric's unit
+    value: float
+    qualifier: str
+    low: float | None
+    high: float | None
+    date: str
+    kind: str
+    metric: str
+    subject: str
+    claimant: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    quote: str | None
+    via: str | None
+    fall: str | None
+    waivers: tuple[tuple[str, str, str | None], ...]  # (check, reason, until)
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    change: ClaimChangeKind
+    claim: str
+    old: ClaimState | None
+    new: ClaimState | None
+    fields: tuple[str, ...] = ()  # for a changed claim: what changed, in `FIELDS` order
+
+    @property
+    def state(self) -> ClaimState:
+        """The state a reader is pointed at: the new one, or the old one of a removed claim."""
+        return self.new or self.old  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    change: FileChangeKind
+
+
+@dataclass
+class Changes:
+    claims: list[ClaimChange] = field(default_factory=list)
+    files: list[FileChange] = field(default_factory=list)
+
+    def of(self, change: ClaimChangeKind) -> list[ClaimChange]:
+        return [c for c in self.claims if c.change == change]
+
+
+FORMAT = "factcheck-baseline"
+IDENTITY = 1  # the version of `identity`: a baseline file made with another cannot be compared
+
+_LINE_NUMBER = re.compile(r"\b(lines?) \d+")
+
+
+def _figure(claim: Claim) -> list:
+    return [claim.value, claim.qualifier, claim.low, claim.high]
+
+
+def identity(finding: Finding, claims: dict[str, Claim]) -> list:
+    """What makes two findings, of two runs, the same finding (see the module docstring)."""
+    related = sorted(finding.related)
+    claim = claims.get(finding.claim) if finding.claim else None
+    if claim is not None:
+        figures = [_figure(claim), *(_figure(claims[r]) if r in claims else None for r in related)]
+        return [finding.check, finding.claim, related, figures]
+    where = finding.file if finding.claim is None else None
+    return [finding.check, finding.claim, related, where, _LINE_NUMBER.sub(r"\1 #", finding.message)]
+
+
+def fingerprint(finding: Finding, claims: dict[str, Claim]) -> str:
+    """`identity` as 32 hex digits: the key of baseline files and of SARIF's partialFingerprints."""
+    text = json.dumps([FORMAT, IDENTITY, *identity(finding, claims)], separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]

@@ -185,6 +185,8 @@ class Gate(_Model):
     datasets: list[Text] = Field(min_length=1)
     suites: list[Text] = Field(min_length=1)
     fail_on: Severity = "critical"
+    # Compared with a base (`--baseline`), only findings the base did not have block; the rest stay visible.
+    fail_on_new: bool = False
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
 
 

@@ -4,7 +4,7 @@ A run is a short pipeline, each step a module of its own: the plan (`factcheck.p
 files, every output refused from landing on an input), the schema stage (`factcheck.datasets`: claims and
 schema findings), validation (`factcheck.validation`: each gate's claims through Great Expectations into
 hits), the findings (`factcheck.messages`: hits worded, waived and decided), and the `Report`, which every
-reporter reads.
+reporter reads; with a baseline, the report compared with it (`factcheck.baseline`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck import datasets, messages, outputs, plan, profiling, project
+from factcheck import baseline, datasets, messages, outputs, plan, profiling, project
+from factcheck.baseline import Source
 from factcheck.findings import GateRun, Report
 from factcheck.models import Catalog, Claim
 
@@ -28,6 +29,8 @@ class Options:
     allow_outside_root: bool = False
     data_docs: Path | None = None  # also write GX's Data Docs site here
     writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
+    baseline: Source | None = None  # compare with the project at a git commit, or with a baseline file
+    fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
 
 
 def run(options: Options) -> Report:
@@ -48,14 +51,16 @@ def run(options: Options) -> Report:
     gate_runs = []
     if loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
-    return Report(
+    report = Report(
         findings=collected.sorted(),
         claims=claims,
         catalog=loaded.catalog,
         gates=gate_runs,
         checks=checks_meta,
         today=today,
+        root=planned.root,
     )
+    return baseline.compare(report, options)  # with --baseline (or fail_on_new): new, existing and fixed
 
 
 def _load(planned: plan.Plan) -> datasets.Loaded:
@@ -104,7 +109,7 @@ def _validate(
                 collected.add(finding, fail_on)
         gate_runs.append(
             GateRun(gate.name, gate.path, fail_on, in_gate, tuple(s.path for s in gate.suites),
-                    tuple(sorted(check_ids)), len(gate_claims))
+                    tuple(sorted(check_ids)), len(gate_claims), options.fail_on_new or gate.settings.fail_on_new)
         )  # fmt: skip
     if options.data_docs is not None:
         engine.build_data_docs(options.data_docs)

@@ -51,6 +51,7 @@ def test_verdict_counts_and_findings_match_the_run():
         "hint": None,
         "related": ["zel-2026-02"],
         "waiver": None,
+        "baseline": None,
     }
     waived = next(f for f in data["findings"] if f["status"] == "waived")
     assert waived["waiver"] == {

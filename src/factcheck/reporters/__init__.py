@@ -14,6 +14,7 @@ REPORTERS: dict[str, str] = {
     "html": "factcheck.reporters.html",
     "json": "factcheck.reporters.json",
     "junit": "factcheck.reporters.junit",
+    "sarif": "factcheck.reporters.sarif",
 }
 
 

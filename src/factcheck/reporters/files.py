@@ -1,4 +1,4 @@
-"""The report files of a run (`--report`, `--json`, `--junit`), and every other file factcheck writes
+"""The report files of a run (`--report`, `--json`, `--junit`, `--sarif`), and every other file factcheck writes
 (`import --output`, `FACTCHECK_PROFILE`), written atomically by `write_atomic`.
 
 A crash, a full disk or a stopped process never leaves half a file where a good one was: each is rendered
@@ -32,14 +32,15 @@ class Outputs:
     junit: Path | None = None
     data_docs: Path | None = None
     timestamp: bool = False
+    sarif: Path | None = None
 
     def files(self) -> dict[str, Path]:
-        chosen = {"html": self.html, "json": self.json, "junit": self.junit}
+        chosen = {"html": self.html, "json": self.json, "junit": self.junit, "sarif": self.sarif}
         return {name: path for name, path in chosen.items() if path is not None}
 
     def named(self) -> list[Output]:
         """Each file and folder asked for, with the option that named it (for `factcheck.outputs`)."""
-        options = {"html": "--report", "json": "--json", "junit": "--junit"}
+        options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
         named = [Output(options[name], path) for name, path in self.files().items()]
         return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 

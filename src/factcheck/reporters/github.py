@@ -82,7 +82,8 @@ def level(finding: Finding) -> str:
 def ranked(report: Report) -> list[Finding]:
     """Failed findings, most important first: blocking, then severity, then file order."""
     failed = [f for f in report.findings if f.status == "failed"]
-    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.sort_key()))
+    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.baseline == "existing",
+                                         f.sort_key()))  # fmt: skip
 
 
 def annotation(finding: Finding, prefix: str = "") -> str:
@@ -90,6 +91,8 @@ def annotation(finding: Finding, prefix: str = "") -> str:
     own encoding, so the lines the annotation shows are the ones it was built from, and none can be read
     by the runner as a command of its own."""
     title = f"{finding.check}: {finding.title}" if finding.title else finding.check
+    if finding.baseline is not None:
+        title += f" ({finding.baseline})"
     message = f"[{shown(finding.claim)}] {shown(finding.message)}" if finding.claim else shown(finding.message)
     if finding.hint:
         message += f"\nhint: {shown(finding.hint)}"
@@ -211,11 +214,15 @@ def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None 
     if report.gates:
         gates = ", ".join(f"{cell(g.name)} (fail on {g.fail_on}, {g.claims} claims)" for g in report.gates)
         out += ["", f"Gates: {gates}"]
+    if report.comparison is not None:
+        out += _comparison(report, prefix, environ)
     budget = SUMMARY_BUDGET - len("\n".join(out).encode("utf-8")) - 4096  # room for headings and notes
 
     def finding_row(f: Finding) -> str:
         where = _link(repository_path(f.file, prefix), f.line, environ)
         status = f"**{f.severity}**" if f.blocking else f.severity
+        if f.baseline is not None:
+            status += f" ({f.baseline})"
         message = cell(f.message) + (f" (hint: {cell(f.hint)})" if f.hint else "")
         return f"| {status} | {where} | {cell(f.check)} | {cell(f.claim or '')} | {message} |"
 
@@ -243,6 +250,43 @@ def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None 
             out += ["", f"{left} more waived finding{'s' if left != 1 else ''} left out of this table: "
                     "every one is in the report uploaded with this run."]  # fmt: skip
     return "\n".join(out) + "\n"
+
+
+COMPARISON_ROWS = 50  # claim changes and fixed findings in the summary; the JSON report has every one
+
+
+def _comparison(report: Report, prefix: str, environ: Mapping[str, str]) -> list[str]:
+    """The section on what the pull request changed, compared with its base (`--baseline`)."""
+    from factcheck.reporters.compared import brief, heading
+    from factcheck.reporters.compared import summary as sentence
+
+    out = ["", "### What this pull request changed", ""]
+    if heading(report):
+        out += [cell(heading(report)), ""]
+    out.append(f"**{cell(sentence(report))}**")
+    if report.comparison and report.comparison.note:
+        out += ["", f"Note: {cell(report.comparison.note)}"]
+    changes = report.changes.claims if report.changes else []
+    if changes:
+        out += ["", "| change | where | claim | what |", "|---|---|---|---|"]
+        for change in changes[:COMPARISON_ROWS]:
+            s = change.state
+            where = (
+                _link(repository_path(s.file, prefix), s.line, environ) if change.new else cell(f"{s.file}:{s.line}")
+            )
+            out.append(f"| {change.change} | {where} | {cell(change.claim)} | {cell(brief(change))} |")
+        if len(changes) > COMPARISON_ROWS:
+            out += ["", f"{len(changes) - COMPARISON_ROWS:,} more claim changes in the JSON report."]
+    if report.changes and report.changes.files:
+        edited = ", ".join(f"{cell(f.path)} ({f.change})" for f in report.changes.files)
+        out += ["", f"Gates, suites or catalog edited: {edited}. Review them: they decide what is checked."]
+    if report.fixed:
+        out += ["", "| fixed | check | claim | message |", "|---|---|---|---|"]
+        for f in report.fixed[:COMPARISON_ROWS]:
+            out.append(f"| {cell(f.location)} | {cell(f.check)} | {cell(f.claim or '')} | {cell(f.message)} |")
+        if len(report.fixed) > COMPARISON_ROWS:
+            out += ["", f"{len(report.fixed) - COMPARISON_ROWS:,} more fixed findings in the JSON report."]
+    return out
 
 
 def outputs(report: Report) -> dict[str, str]:

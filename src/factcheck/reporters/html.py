@@ -22,6 +22,7 @@ from factcheck import __version__
 from factcheck.figures import bounds, format_figure, format_number
 from factcheck.findings import Finding, Report, series_key
 from factcheck.models import Claim, about_adversary, url_is_wellformed
+from factcheck.reporters import html_comparison
 from factcheck.text import clip, escaped
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
@@ -85,11 +86,13 @@ def render(report: Report, stream: TextIO) -> None:
         "style-src 'unsafe-inline'; img-src data:\">\n",
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
-        f"<title>{e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+        f"<title>{e(title)}</title>\n<style>{_CSS}{html_comparison.CSS}</style>\n</head>\n<body>\n",
     ]
     out.append(_banner(report))
     out.append(_contents(report, failed, waived, corroborated))
-    out.append('<main>\n<section id="findings">\n<h2>Findings</h2>\n')
+    out.append("<main>\n")
+    out.append(html_comparison.section(report))  # with --baseline: what changed, new and fixed findings
+    out.append('<section id="findings">\n<h2>Findings</h2>\n')
     if not failed:
         out.append('<p class="none">No claim fails a check.</p>\n')
     for file, group in groupby(failed, key=lambda f: f.file):
@@ -215,7 +218,7 @@ def _finding_row(page: _Page, finding: Finding) -> str:
     claim = page.report.claims.get(finding.claim) if finding.claim else None
     ident = f"<code>{e(finding.claim)}</code>" if finding.claim else "<em>the file itself</em>"
     where = f'<div class="where">{e(finding.location)}</div>'
-    what = [f"{_badge(finding)} {e(finding.message)}"]
+    what = [f"{_badge(finding)}{html_comparison.badge(finding)} {e(finding.message)}"]
     if finding.hint:
         what.append(f'<div class="hint">Hint: {e(finding.hint)}</div>')
     if finding.waiver is not None and finding.waiver.until is not None:

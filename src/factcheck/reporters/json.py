@@ -13,10 +13,11 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.figures import bounds
-from factcheck.findings import Finding, Report
+from factcheck.findings import ClaimState, Finding, Report
 from factcheck.models import Catalog, Claim, about_adversary
+from factcheck.reporters import compared
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: `baseline` on each finding, `comparison` (--baseline)
 
 
 def finding_data(finding: Finding) -> dict:
@@ -41,6 +42,7 @@ def finding_data(finding: Finding) -> dict:
         "hint": finding.hint or None,
         "related": list(finding.related),
         "waiver": waiver,
+        "baseline": finding.baseline,
     }
 
 
@@ -116,9 +118,47 @@ def _summary(report: Report) -> dict:
                 }
                 for check_id, meta in sorted(report.checks.items())
             },
+            "comparison": comparison_data(report),
         }
     )
     return data
+
+
+def _state(state: ClaimState | None) -> dict | None:
+    if state is None:
+        return None
+    return {
+        "file": state.file, "line": state.line, "figure": state.figure, "value": _number(state.value),
+        "qualifier": state.qualifier, "low": _number(state.low), "high": _number(state.high), "date": state.date,
+        "kind": state.kind, "metric": state.metric, "subject": state.subject, "claimant": state.claimant,
+        "source": {"outlet": state.outlet, "published": state.published, "url": state.url, "quote": state.quote,
+                   "via": state.via},
+        "fall": state.fall,
+        "waivers": [{"check": c, "reason": r, "until": u} for c, r, u in state.waivers],
+    }  # fmt: skip
+
+
+def comparison_data(report: Report) -> dict | None:
+    """With --baseline: the base, the counts, the fixed findings and (for a git base) what changed."""
+    comparison = report.comparison
+    if comparison is None:
+        return None
+    changes = None
+    if report.changes is not None:
+        changes = {
+            "claims": [{"change": c.change, "claim": c.claim, "fields": list(c.fields), "old": _state(c.old),
+                        "new": _state(c.new)} for c in report.changes.claims],
+            "files": [{"path": f.path, "change": f.change} for f in report.changes.files],
+        }  # fmt: skip
+    return {
+        "base": {"kind": comparison.kind, "label": comparison.label, "ref": comparison.ref,
+                 "commit": comparison.commit, "note": comparison.note or None},
+        "fail_on_new": comparison.fail_on_new,
+        "summary": compared.summary(report),
+        "counts": {**compared.counts(report.findings), "fixed": len(report.fixed)},
+        "fixed": [finding_data(f) for f in report.fixed],
+        "changes": changes,
+    }  # fmt: skip
 
 
 def _referenced(report: Report) -> list[str]:

@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from factcheck.findings import Finding, Report
+from factcheck.reporters.compared import brief, heading, summary
 from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
@@ -37,11 +38,42 @@ def verdict_line(report: Report) -> str:
     return f"PUBLISHABLE: {claims} checked ({summary})"
 
 
+LISTED = 20  # claim changes and fixed findings listed in the terminal; the JSON report has every one
+
+
+def comparison_lines(report: Report) -> list[str]:
+    """With --baseline: what the findings were compared with, what changed, and what was fixed (escaped)."""
+    if report.comparison is None:
+        return []
+    lines = []
+    if heading(report):
+        lines.append(shown(heading(report)))
+    lines.append("  " + shown(summary(report)))
+    if report.comparison.note:
+        lines.append(f"  note: {shown(report.comparison.note)}")
+    rows = []
+    if report.changes is not None:
+        for change in report.changes.claims:
+            s = change.state
+            rows.append(f"  {change.change:<8}{shown(s.file)}:{s.line} [{shown(change.claim)}]: {shown(brief(change))}")
+        for edit in report.changes.files:
+            rows.append(f"  {'edited':<8}{shown(edit.path)} ({edit.change})")
+    for finding in report.fixed:
+        claim = f" [{shown(finding.claim)}]" if finding.claim else ""
+        rows.append(f"  {'fixed':<8}{shown(finding.location)}{claim} {shown(finding.check)}: {shown(finding.message)}")
+    lines += rows[:LISTED]
+    if len(rows) > LISTED:
+        lines.append(f"  … {len(rows) - LISTED:,} more (the JSON report, --json, lists every one)")
+    return lines
+
+
 def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bool = False) -> None:
     """Every finding that needs a look, by file; waived ones are counted per file unless `show_waived`.
 
     Every text from data (file names, claim ids, messages, hints, waiver reasons) is printed through
-    `text.shown`: one line each, escaped, clipped, never the start of a workflow command."""
+    `text.shown`: one line each, escaped, clipped, never the start of a workflow command. Compared with a
+    base (`--baseline`), each finding says `new` or `existing`, and the comparison comes before the verdict."""
+    compared = report.comparison is not None and report.comparison.kind != "none"
     for file, group in groupby(report.findings, key=lambda f: f.file):
         findings = list(group)
         shown_findings = [f for f in findings if show_waived or f.status != "waived"]
@@ -52,7 +84,8 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
             where = f"  {header}:{finding.line}"
             claim = f" [{shown(finding.claim)}]" if finding.claim else ""
             message = shown(finding.message)
-            stream.write(f"{where}: {_label(finding, colour)} {shown(finding.check)}{claim}: {message}\n")
+            state = f"{finding.baseline:<9}" if compared and finding.baseline else " " * 9 if compared else ""
+            stream.write(f"{where}: {_label(finding, colour)} {state}{shown(finding.check)}{claim}: {message}\n")
             if finding.hint:
                 stream.write(f"      hint: {shown(finding.hint)}\n")
             if finding.status == "waived" and finding.waiver:
@@ -60,6 +93,10 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
                 stream.write(f"      waived{until}: {shown(finding.waiver.reason)}\n")
         if waived:
             stream.write(f"  {waived} waived finding{'s' if waived != 1 else ''} (listed with --show-waived)\n")
+        stream.write("\n")
+    for text in comparison_lines(report):
+        stream.write(text + "\n")
+    if report.comparison is not None:
         stream.write("\n")
     line = verdict_line(report)
     if colour:
