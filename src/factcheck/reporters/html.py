@@ -19,8 +19,9 @@ from itertools import groupby
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.columns import series_key
 from factcheck.figures import bounds, format_figure, format_number
-from factcheck.findings import Finding, Report, about_adversary, series_key
+from factcheck.findings import Finding, Report, about_adversary
 from factcheck.models import Claim, url_is_wellformed
 from factcheck.text import clip, escaped
 
