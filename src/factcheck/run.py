@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import datasets, outputs, profiling, project, yamlfile
+from factcheck.checks import REGISTRY, STAGE_0, stray_file, unknown_check
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, GateRun, Report, severity_rank
 from factcheck.messages import (
@@ -115,16 +116,27 @@ def run(options: Options) -> Report:
     strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
     for finding in loaded.findings:
         add(finding, options.fail_on or strictest)
-    meta = datasets.SCHEMA_CHECKS["stray-file"]
     for rel, problem in project.stray_files(root, covered):
         hint = "datasets/ holds only the datasets its gates read and catalog.yml: move it, or add it to a gate"
         add(
-            Finding("stray-file", "critical", rel, 1, problem, title=meta["title"], explain=meta["explain"], hint=hint),
+            Finding(
+                stray_file.ID,
+                stray_file.SEVERITY,
+                rel,
+                1,
+                problem,
+                title=stray_file.TITLE,
+                explain=stray_file.EXPLAIN,
+                hint=hint,
+            ),
             options.fail_on or strictest,
         )
 
     gate_runs = []
-    checks_meta: dict[str, dict] = {k: {**v, "severity": "critical"} for k, v in datasets.SCHEMA_CHECKS.items()}
+    # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
+    checks_meta: dict[str, dict] = {
+        k: {"title": REGISTRY[k].TITLE, "explain": REGISTRY[k].EXPLAIN, "severity": "critical"} for k in STAGE_0
+    }
     if loaded.catalog is not None:
         from factcheck.engine import Engine  # imports Great Expectations: seconds, so only here
         from factcheck.frame import build
@@ -242,17 +254,16 @@ def _unique_check_ids(gate: GateFile, suites: list[Suite]) -> None:
 def _unknown_waivers(claim: Claim, check_ids: set[str]) -> list[Finding]:
     import difflib
 
-    known = check_ids | set(datasets.SCHEMA_CHECKS)
+    known = check_ids | set(STAGE_0)
     findings = []
     for waiver in claim.waivers:
         if waiver.check not in known:
             close = difflib.get_close_matches(waiver.check, sorted(known), n=1)
-            meta = datasets.SCHEMA_CHECKS["unknown-check"]
             findings.append(
                 replace(
-                    Finding("unknown-check", "warning", claim.file, claim.line,
+                    Finding(unknown_check.ID, unknown_check.SEVERITY, claim.file, claim.line,
                             f"the waiver names {waiver.check!r}, which no suite of this gate defines",
-                            claim=claim.id, title=meta["title"], explain=meta["explain"]),
+                            claim=claim.id, title=unknown_check.TITLE, explain=unknown_check.EXPLAIN),
                     hint=f"did you mean `{close[0]}`?" if close else "see docs/checks.md for the check ids",
                 )
             )  # fmt: skip
