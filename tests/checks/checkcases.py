@@ -4,6 +4,7 @@ stage 0 into the frame the checks' pure functions see, or through one run of the
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pandas as pd
@@ -42,17 +43,8 @@ def entries(example: str) -> list[dict]:
     """A check's example (`PASSES`, `FAILS`) as factcheck reads it: a list of claims, or one claim's fields."""
     data, problems = yamlfile.parse(example)
     assert not problems, problems
-    data = _plain(data)
+    data = json.loads(json.dumps(data))  # plain dicts and lists, which a dataset file is written from
     return data if isinstance(data, list) else [{"id": "c1", **data}]
-
-
-def _plain(value: object) -> object:
-    """factcheck's located YAML values (`yamlfile.Mapping`, `Sequence`) as plain dicts and lists."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
 
 
 def stage0(project, text: str) -> set[str]:
