@@ -1,4 +1,5 @@
-"""Qualifiers as intervals, implied precision, and numbers as quotes write them."""
+"""Qualifiers as intervals, implied precision, and numbers as quotes write them (whether a quote states a
+claim's figure is tests/checks/test_quote_states_figure.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_in, states_figure
+from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_in
 
 
 @pytest.mark.parametrize(
@@ -49,43 +50,6 @@ def test_explicit_low_and_high_win():
 
 def test_a_gate_may_set_a_relative_tolerance():
     assert bounds(1000, "about", relative=0.1) == pytest.approx((900, 1100))
-
-
-@pytest.mark.parametrize(
-    ("quote", "value"),
-    [
-        ("is 55,000, Zelensky said", 55000),
-        ("55 000 soldiers", 55000),
-        ("55.000 soldiers", 55000),
-        ("55\u00a0000", 55000),
-        ("55\u202f000", 55000),
-        ("55’000", 55000),
-        ("55 thousand", 55000),
-        ("55k", 55000),
-        ("1.1 million", 1100000),
-        ("2,5 mln", 2500000),
-        ("1.2bn", 1200000000),
-        ("about 20% of Ukraine", 20),
-        ("killed 2,514 civilians and injured 12,142 in 2025", 12142),
-    ],
-)
-def test_quotes_state_figures_in_every_usual_way(quote, value):
-    assert states_figure(quote, value)
-
-
-@pytest.mark.parametrize(
-    ("quote", "value"),
-    [
-        ("is 55,000", 65000),
-        ("55,0000", 55000),
-        ("155,000", 55000),
-        ("1.1 million", 1100),
-        ("", 1),
-        (None, 1),
-    ],
-)
-def test_quotes_that_do_not_state_the_figure(quote, value):
-    assert not states_figure(quote, value)
 
 
 def test_numbers_in_reads_dotted_groups_both_ways():

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import claim as claim_entry
-from factcheck.expectations import cumulative_non_decreasing as cumulative
+from factcheck.checks import cumulative_non_decreasing as cumulative
 
 _NP, _PD = cumulative.np, cumulative.pd
 
@@ -180,7 +180,7 @@ def test_snapshot_pairs_are_what_pairing_every_claim_with_every_series_finds(row
     (claim, series, first total, last total) that the claims x series comparison finds."""
     import pandas as pd
 
-    from factcheck.expectations._cross import DayTotals
+    from factcheck.checks._claims import DayTotals
 
     frame = pd.DataFrame(
         [

@@ -244,7 +244,7 @@ def series(draw):
 @settings(max_examples=150, deadline=None)
 @given(series())
 def test_find_falls_flags_exactly_what_the_quadratic_oracle_flags(arrays):
-    from factcheck.expectations.cumulative_non_decreasing import find_falls
+    from factcheck.checks.cumulative_non_decreasing import find_falls
 
     groups, starts, ends, lowers, uppers = arrays
     n = len(groups)

@@ -6,6 +6,11 @@ imports neither pandas nor Great Expectations.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.models import Claim
+
 COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
     "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
@@ -20,3 +25,12 @@ NUMERIC = frozenset(
      "published_start", "published_end", "entry")
 )  # fmt: skip
 FLAGS = frozenset(("cumulative", "claimant_is_party", "about_adversary", "waived"))
+
+# A series: the claims of one metric and subject by one claimant, counted from one origin. A cumulative
+# total never falls within its series, the cross-claim checks compare series, and reports group by them.
+SERIES = ("metric", "subject", "claimant", "origin_start")
+
+
+def series_key(claim: Claim) -> tuple[str, ...]:
+    """The series of a claim outside the batch: the `SERIES` columns, with the origin as it is written."""
+    return (*(getattr(claim, name) for name in SERIES[:-1]), claim.origin.text if claim.origin else "")

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from factcheck import pool, profiling, yamlfile
+from factcheck.checks import REGISTRY, duplicate_id, file_too_large, schema
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import Problem
 from factcheck.findings import Finding
@@ -29,46 +30,6 @@ from factcheck.schema_errors import clip_message, describe_input, explain, numbe
 from factcheck.vocabulary import CATALOG, Vocabulary
 from factcheck.yamlfile import Mapping, Sequence
 
-# Stage-0 check ids, with the title and explanation reporters show.
-SCHEMA_CHECKS: dict[str, dict[str, str]] = {
-    "yaml-syntax": {
-        "title": "YAML syntax",
-        "explain": "The file must be one well-formed YAML document of plain data (no tags, tabs or NUL bytes).",
-    },
-    "file-too-large": {
-        "title": "File size limit",
-        "explain": "Files above the size limit (FACTCHECK_MAX_FILE_BYTES), or holding more values or claims than "
-        "one file may, are refused before they are checked.",
-    },
-    "duplicate-key": {
-        "title": "Duplicate key",
-        "explain": "YAML silently keeps one of two equal keys, written twice or merged (`<<`) from two blocks, "
-        "so one hides the other.",
-    },
-    "schema": {
-        "title": "Dataset format",
-        "explain": "Fields, types and dates must follow the dataset format (docs/format.md); figures and dates are "
-        "written in plain decimal digits.",
-    },
-    "unknown-reference": {
-        "title": "Catalog reference",
-        "explain": "Metric, subject and claimant must be keys of datasets/catalog.yml, so a typo cannot start "
-        "a new series.",
-    },
-    "duplicate-id": {
-        "title": "Unique claim id",
-        "explain": "Every claim id is unique across all datasets: waivers and reports name claims by id.",
-    },
-    "stray-file": {
-        "title": "Only datasets in datasets/",
-        "explain": "Everything under datasets/ is a YAML dataset or the catalog, so nothing is silently ignored.",
-    },
-    "unknown-check": {
-        "title": "Waiver names a check",
-        "explain": "A waiver must name a check that the gate runs; a misspelt waiver would waive nothing.",
-    },
-}
-
 
 @dataclass
 class Loaded:
@@ -80,16 +41,16 @@ class Loaded:
 
 
 def _finding(file: str, problem: Problem, claim: str | None = None) -> Finding:
-    meta = SCHEMA_CHECKS[problem.check]
+    check = REGISTRY[problem.check]
     return Finding(
         check=problem.check,
-        severity="critical",
+        severity=check.SEVERITY,
         file=file,
         line=problem.line,
         message=clip_message(problem.message),
         claim=claim,
-        title=meta["title"],
-        explain=meta["explain"],
+        title=check.TITLE,
+        explain=check.EXPLAIN,
         hint=clip_message(problem.hint),
     )
 
@@ -108,15 +69,15 @@ def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None
     A value that the YAML reader kept as text (`value: 017`) has already been explained on its line; the
     schema's complaint that the text is not a number would only repeat it, with a hint that does not fit.
     """
-    refused = {p.line for p in problems if p.check == "schema"}
-    kept = [item for item in read if not (item[0].check == "schema" and item[0].line in refused)]
+    refused = {p.line for p in problems if p.check == schema.ID}
+    kept = [item for item in read if not (item[0].check == schema.ID and item[0].line in refused)]
     return [*((p, None) for p in problems), *kept]
 
 
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     path = root / CATALOG
     if not path.is_file():
-        problem = Problem("schema", 1, "there is no datasets/catalog.yml", "create it: see docs/format.md")
+        problem = Problem(schema.ID, 1, "there is no datasets/catalog.yml", "create it: see docs/format.md")
         return None, [_finding(CATALOG, problem)]
     try:
         data, problems = yamlfile.read(path)
@@ -124,7 +85,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
         return None, [_finding(CATALOG, error.problem)]
     findings = [_finding(CATALOG, p) for p in problems]
     if not isinstance(data, Mapping):
-        problem = Problem("schema", 1, "the catalog must be a mapping with metrics, subjects and claimants")
+        problem = Problem(schema.ID, 1, "the catalog must be a mapping with metrics, subjects and claimants")
         return None, [*findings, _finding(CATALOG, problem)]
     try:
         catalog = Catalog.model_validate(data)
@@ -149,7 +110,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
     if not isinstance(data, Mapping):
         what = "empty" if data is None else f"{describe_input(data)}"
         problem = Problem(
-            "schema",
+            schema.ID,
             getattr(data, "line", 1) or 1,
             f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
             "see docs/format.md for the shape of a dataset file",
@@ -160,7 +121,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
         header = DatasetHeader.model_validate(header_fields)
         for key in ("claims", "series"):
             if key in data and not isinstance(data[key], Sequence):
-                raise _Bad(Problem("schema", data.line_of(key), f"`{key}` should be a list"))
+                raise _Bad(Problem(schema.ID, data.line_of(key), f"`{key}` should be a list"))
         _check_count(data)
     except ValidationError as error:
         read = [(p, None) for p in explain(error, data, data.line, DatasetHeader)]
@@ -168,7 +129,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
     except _Bad as bad:
         return [], [_finding(rel, p) for p in (*problems, bad.problem)]
     if "claims" not in data and "series" not in data:
-        problem = Problem("schema", data.line, "the dataset has neither `claims` nor `series`")
+        problem = Problem(schema.ID, data.line, "the dataset has neither `claims` nor `series`")
         return [], [_finding(rel, p) for p in (*problems, problem)]
 
     claims: list[Claim] = []
@@ -186,7 +147,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
         read += item_problems
         if len(problems) + len(read) > yamlfile.MAX_PROBLEMS:
             problem = Problem(
-                "schema",
+                schema.ID,
                 line,
                 f"more than {yamlfile.MAX_PROBLEMS:,} problems: the file is not read past this line, and none of its claims "
                 "is checked",
@@ -211,7 +172,7 @@ def _check_count(data: Mapping) -> None:
             if count > MAX_CLAIMS:
                 raise _Bad(
                     Problem(
-                        "file-too-large",
+                        file_too_large.ID,
                         data[key].line_of(index),
                         f"the file holds more than {MAX_CLAIMS:,} claims and series points",
                         "split it into several files; a series can go on in another file",
@@ -276,7 +237,7 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
     rel, header = context
     claim_id = _claim_id(node)
     if not isinstance(node, Mapping):
-        return None, [(Problem("schema", line, f"a claim should be a mapping, not {describe_input(node)}"), None)]
+        return None, [(Problem(schema.ID, line, f"a claim should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
         model = ClaimIn.model_validate(node)
@@ -311,7 +272,7 @@ def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tup
     rel, header = context
     series_id = _claim_id(node)
     if not isinstance(node, Mapping):
-        return [], [(Problem("schema", line, f"a series should be a mapping, not {describe_input(node)}"), None)]
+        return [], [(Problem(schema.ID, line, f"a series should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
         model = SeriesIn.model_validate(node)
@@ -353,11 +314,11 @@ def _read_point(
     """One point of a series as a claim, or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
         hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
-        return None, [(Problem("schema", line, f"{_POINT_SHAPE}, not {describe_input(point)}", hint), series.id)]
+        return None, [(Problem(schema.ID, line, f"{_POINT_SHAPE}, not {describe_input(point)}", hint), series.id)]
     try:
         date = _point_span(point[0])
     except DateError as error:
-        return None, [(Problem("schema", line, f"point date: {error}"), series.id)]
+        return None, [(Problem(schema.ID, line, f"point date: {error}"), series.id)]
     point_id = f"{series.id}@{date.text}"
     problems: list[Problem] = []
     value = point[1]
@@ -369,14 +330,14 @@ def _read_point(
     ):
         hint = number_hint(value) if isinstance(value, str) else ""
         problems.append(
-            Problem("schema", line, f"point {date.text}: the value should be a finite number, not "
+            Problem(schema.ID, line, f"point {date.text}: the value should be a finite number, not "
                     f"{describe_input(value)}", hint)
         )  # fmt: skip
     extra = _NO_EXTRA
     if len(point) == 3:
         if not isinstance(point[2], Mapping):
             problems.append(
-                Problem("schema", line, f"point {date.text}: the third element should be a mapping, not "
+                Problem(schema.ID, line, f"point {date.text}: the third element should be a mapping, not "
                         f"{describe_input(point[2])}", _POINT_SHAPE)
             )  # fmt: skip
         else:
@@ -448,7 +409,7 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
                     continue
                 listed += 1
                 problem = Problem(
-                    "duplicate-id",
+                    duplicate_id.ID,
                     claim.line,
                     f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
                     f"the series `{claim.series}` has two points dated {claim.date.text}: keep one"
@@ -461,7 +422,7 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
             loaded.claims.append(claim)
         if unlisted:
             problem = Problem(
-                "duplicate-id",
+                duplicate_id.ID,
                 unlisted[0],
                 f"{len(unlisted):,} more claim ids used before, from this line on, are not listed",
                 "fix the ones above first",

@@ -3,57 +3,47 @@
     python -m factcheck.docs            # rewrite both files
     python -m factcheck.docs --check    # exit 1 when either is out of date (the tests do this too)
 
-Checks are documented where they are defined: stage-0 checks in `factcheck.datasets.SCHEMA_CHECKS`, suite
-checks by their `meta` in expectations/*.yml, and factcheck's own expectations by their module docstring
-(read with `ast`, so that generating the docs does not import Great Expectations).
+Checks are documented where they are defined, in their modules (`factcheck.checks.REGISTRY`: docstring,
+examples, title, explanation, message, severity); the suites in expectations/*.yml say which Great
+Expectations type runs each check and with what, and may override its texts and severity. Generating the
+docs imports no Great Expectations.
 """
 
 from __future__ import annotations
 
-import ast
-import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import click
 
-from factcheck import expectations as _expectations_package
-from factcheck.datasets import SCHEMA_CHECKS
+from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.suites import read_suite
 
 REPO = Path(__file__).resolve().parents[2]
-_EXPECTATIONS = Path(_expectations_package.__file__).parent
 
 
-def _own_expectations() -> dict[str, str]:
-    """GX type name (snake_case of the class) -> module docstring, for factcheck's own expectations."""
-    docs = {}
-    for module in _expectations_package.MODULES:
-        tree = ast.parse((_EXPECTATIONS / f"{module}.py").read_text(encoding="utf-8"))
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef) and node.name.startswith("Expect"):
-                docs[re.sub(r"(?<!^)(?=[A-Z])", "_", node.name).lower()] = ast.get_docstring(tree) or ""
-    return docs
-
-
-def _indent_examples(doc: str) -> str:
-    """Docstring examples are indented blocks; in Markdown they become fenced YAML."""
-    out, block = [], []
-    for line in doc.splitlines():
-        if line.startswith("    "):
-            block.append(line[4:])
-            continue
-        if block:
-            out += ["```yaml", *block, "```"]
-            block = []
-        out.append(line)
-    if block:
-        out += ["```yaml", *block, "```"]
-    return "\n".join(out)
+def _documentation(module: ModuleType) -> list[str]:
+    """A check module's docstring, then its passing and failing examples."""
+    return [
+        (module.__doc__ or "").strip(),
+        "",
+        "Passes:",
+        "",
+        "```yaml",
+        module.PASSES.rstrip("\n"),
+        "```",
+        "",
+        "Fails:",
+        "",
+        "```yaml",
+        module.FAILS.rstrip("\n"),
+        "```",
+        "",
+    ]
 
 
 def checks_markdown(root: Path = REPO) -> str:
-    own = _own_expectations()
     lines = [
         "# Checks",
         "",
@@ -64,12 +54,14 @@ def checks_markdown(root: Path = REPO) -> str:
         "",
         "## Stage 0: the dataset format",
         "",
-        "Reported before Great Expectations runs; each is critical, and the claim concerned is not checked further.",
+        "The checks of the files themselves, which no suite runs: reported before Great Expectations runs (a",
+        "waiver that names no check, beside it), and a claim with a problem here is not checked further.",
         "",
-        "| id | title | what it means |",
-        "| --- | --- | --- |",
     ]
-    lines += [f"| `{key}` | {meta['title']} | {meta['explain']} |" for key, meta in SCHEMA_CHECKS.items()]
+    for check_id in STAGE_0:
+        module = REGISTRY[check_id]
+        lines += [f"### `{module.ID}`: {module.TITLE}", "", f"Severity **{module.SEVERITY}**.", "", module.EXPLAIN, ""]
+        lines += _documentation(module)
     for path in sorted((root / "expectations").glob("*.yml")):
         suite = read_suite(root, path)
         lines += ["", f"## Suite `{suite.path}`", "", suite.description, ""]
@@ -84,8 +76,8 @@ def checks_markdown(root: Path = REPO) -> str:
                 f"Message: {check.message.replace('|', '/')}",
                 "",
             ]
-            if check.type in own:
-                lines += [_indent_examples(own[check.type]), ""]
+            if check.id in REGISTRY:
+                lines += _documentation(REGISTRY[check.id])
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -117,10 +117,3 @@ def numbers_in(text: str) -> set[float]:
             readings = [float(f"{plain}.{decimals}" if decimals else plain)]
         found.update(round(reading * multiplier, 6) for reading in readings)
     return found
-
-
-def states_figure(text: str | None, value: float) -> bool:
-    """Whether a quote states `value` in any of the ways people write numbers."""
-    if not text:
-        return False
-    return round(float(value), 6) in numbers_in(text)

@@ -111,11 +111,6 @@ class Report:
         return counts
 
 
-def series_key(claim: Claim) -> tuple:
-    origin = claim.origin.text if claim.origin else ""
-    return (claim.metric, claim.subject, claim.claimant, origin)
-
-
 def severity_rank(severity: str) -> int:
     """critical 3, warning 2, info 1: a finding blocks when its rank reaches the gate's `fail_on`."""
     return {"critical": 3, "warning": 2, "info": 1}[severity]

@@ -15,7 +15,6 @@ input, and is written atomically; an existing file is replaced only with `force`
 
 from __future__ import annotations
 
-import bisect
 import collections
 import csv
 import io
@@ -29,10 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from factcheck import datasets, vocabulary
+from factcheck.checks.cumulative_non_decreasing import find_falls
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
@@ -499,28 +500,16 @@ def _mark_falls(
     is still below the pre-correction figure is explained by the same correction.
     """
     found = []
-    lowers = []
-    uppers = []
-    for point in points:
-        lower, upper = bounds(float(point.value), point.extra.get("qualifier", default))
-        lowers.append(lower)
-        uppers.append(upper)
-    by_end = sorted(range(len(points)), key=lambda i: (points[i].date.end, i))
-    ends = [points[i].date.end for i in by_end]
-    best: list[int] = []  # best[k]: the position (in by_end) of the highest lower bound among by_end[:k+1]
-    for k, i in enumerate(by_end):
-        if not best or lowers[i] >= lowers[by_end[best[-1]]]:
-            best.append(k)
-        else:
-            best.append(best[-1])
-    for i, point in enumerate(points):
-        before = bisect.bisect_left(ends, point.date.start)
-        if before == 0:
-            continue
-        anchor = points[by_end[best[before - 1]]]
-        anchor_lower = lowers[by_end[best[before - 1]]]
-        if anchor_lower <= uppers[i]:
-            continue
+    figures = [bounds(float(point.value), point.extra.get("qualifier", default)) for point in points]
+    later, earlier = find_falls(
+        np.zeros(len(points), dtype=np.int64),  # the points of one column are one series
+        np.array([point.date.start.toordinal() for point in points], dtype=np.int64),
+        np.array([point.date.end.toordinal() for point in points], dtype=np.int64),
+        np.array([lower for lower, _ in figures], dtype=float),
+        np.array([upper for _, upper in figures], dtype=float),
+    )
+    for i, a in zip(later.tolist(), earlier.tolist(), strict=True):
+        point, anchor = points[i], points[a]
         label = f"{column} {format_number(point.value)} on {point.date.text}"
         below = f"below the {format_number(anchor.value)} of {anchor.date.text}"
         explaining = [f for f in fixes if anchor.date.start <= f.date.start and f.date.end <= point.date.end]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factcheck import checks
 from factcheck.figures import format_figure, format_number
 from factcheck.findings import Finding, Hit, severity_rank
 from factcheck.models import Catalog, Claim, Waiver
@@ -239,27 +240,23 @@ def hit_findings(
 def unknown_waivers(claim: Claim, check_ids: set[str], known_elsewhere: set[str]) -> list[Finding]:
     """A finding for each waiver of `claim` that names a check neither the gate's suites (`check_ids`) nor
     the schema stage (`known_elsewhere`) defines: a misspelt waiver waives nothing."""
-    from factcheck.datasets import SCHEMA_CHECKS
-
     known = check_ids | known_elsewhere
     findings = []
     for waiver in claim.waivers:
         if waiver.check not in known:
             close = difflib.get_close_matches(waiver.check, sorted(known), n=1)
-            meta = SCHEMA_CHECKS["unknown-check"]
             findings.append(
-                Finding("unknown-check", "warning", claim.file, claim.line,
+                Finding(checks.unknown_check.ID, checks.unknown_check.SEVERITY, claim.file, claim.line,
                         f"the waiver names {waiver.check!r}, which no suite of this gate defines",
-                        claim=claim.id, title=meta["title"], explain=meta["explain"],
+                        claim=claim.id, title=checks.unknown_check.TITLE, explain=checks.unknown_check.EXPLAIN,
                         hint=f"did you mean `{close[0]}`?" if close else "see docs/checks.md for the check ids")
             )  # fmt: skip
     return findings
 
 
-def stray_file(rel: str, problem: str) -> Finding:
+def stray_file_finding(rel: str, problem: str) -> Finding:
     """A file under datasets/ that no gate reads (or that cannot be read by name)."""
-    from factcheck.datasets import SCHEMA_CHECKS
-
-    meta = SCHEMA_CHECKS["stray-file"]
+    stray = checks.stray_file
     hint = "datasets/ holds only the datasets its gates read and catalog.yml: move it, or add it to a gate"
-    return Finding("stray-file", "critical", rel, 1, problem, title=meta["title"], explain=meta["explain"], hint=hint)
+    return Finding(stray.ID, stray.SEVERITY, rel, 1, problem, title=stray.TITLE, explain=stray.EXPLAIN,
+                   hint=hint)  # fmt: skip

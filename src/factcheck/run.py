@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck import baseline, datasets, messages, outputs, plan, profiling, project
 from factcheck.baseline import Source
+from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.findings import GateRun, Report
 from factcheck.models import Catalog, Claim
 
@@ -45,9 +46,12 @@ def run(options: Options) -> Report:
     for finding in loaded.findings:
         collected.add(finding, schema_fail_on)
     for rel, problem in project.stray_files(planned.root, planned.covered):
-        collected.add(messages.stray_file(rel, problem), schema_fail_on)
+        collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
 
-    checks_meta: dict[str, dict] = {k: {**v, "severity": "critical"} for k, v in datasets.SCHEMA_CHECKS.items()}
+    # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
+    checks_meta: dict[str, dict] = {
+        k: {"title": REGISTRY[k].TITLE, "explain": REGISTRY[k].EXPLAIN, "severity": "critical"} for k in STAGE_0
+    }
     gate_runs = []
     if loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
@@ -89,7 +93,7 @@ def _validate(
     profiling.lap("import")
     engine = validation.start(planned, keep_results=options.data_docs is not None)
     fields_of = messages.claim_describer(catalog)
-    known_elsewhere = set(datasets.SCHEMA_CHECKS)
+    known_elsewhere = set(STAGE_0)
     gate_runs = []
     for gate in planned.gates:
         fail_on = gate.fail_on(options.fail_on)

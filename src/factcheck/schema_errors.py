@@ -13,6 +13,7 @@ import math
 
 from pydantic import BaseModel, ValidationError
 
+from factcheck.checks import schema
 from factcheck.errors import Problem
 from factcheck.text import clip
 
@@ -110,7 +111,7 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
             hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"
         else:
             message = f"`{where}`: {item['msg']}"
-        problems.append(Problem("schema", _line(node, loc, default_line), message, hint))
+        problems.append(Problem(schema.ID, _line(node, loc, default_line), message, hint))
     return problems
 
 

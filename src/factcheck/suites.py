@@ -2,7 +2,10 @@
 
 Each entry is `{type, kwargs, meta: {id, title, explain, message}, severity}`. `meta.id` is the stable
 check id that findings, waivers and docs use (GX's own `id` is a UUID and stays GX's). `message` is the
-sentence a reader sees, with `{field}` names filled from the claim (see docs/checks.md).
+sentence a reader sees, with `{field}` names filled from the claim (see docs/checks.md). A check that
+factcheck ships (`factcheck.checks.REGISTRY`) takes its title, explanation, message and severity from its
+module, unless the entry gives its own; a check of the project's own gives at least its title and
+explanation (its message is then its title, and its severity critical, unless it gives them).
 
 A suite is untrusted input (a pull request may change it), and Great Expectations would run text from it:
 a row condition as a pandas query, a column name inside one, a regex on every value. So an entry is held
@@ -21,6 +24,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from factcheck import yamlfile
+from factcheck.checks import REGISTRY
 from factcheck.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.errors import ConfigError
 from factcheck.linear import compile_regex
@@ -71,8 +75,9 @@ ShortText = Annotated[Text, Field(max_length=MAX_TEXT)]
 
 class EntryMeta(_Model):
     id: Key
-    title: ShortText
-    explain: ShortText
+    # Left out, they are the shipped check's (`_shipped_texts`); a check of the project's own gives them.
+    title: ShortText | None = None
+    explain: ShortText | None = None
     message: ShortText | None = None
 
 
@@ -80,7 +85,7 @@ class Entry(_Model):
     type: Text
     kwargs: dict = {}
     meta: EntryMeta
-    severity: Severity = "critical"
+    severity: Severity | None = None
     notes: str | None = None
 
 
@@ -138,21 +143,43 @@ def read_suite(root: Path, path: Path) -> Suite:
             raise ConfigError(f"{rel}:{line}: check id {entry.meta.id!r} is already used on line {seen[entry.meta.id]}")
         seen[entry.meta.id] = line
         check_entry(rel, node)
-        meta = _plain(node["meta"])
+        meta, severity = _shipped_texts(rel, node, entry)
         checks.append(
             Check(
                 id=entry.meta.id,
                 type=entry.type,
                 kwargs=_plain(entry.kwargs),
                 meta=meta,
-                severity=entry.severity,
-                title=entry.meta.title,
-                explain=entry.meta.explain,
-                message=entry.meta.message or entry.meta.title,
+                severity=severity,
+                title=meta["title"],
+                explain=meta["explain"],
+                message=meta.get("message") or meta["title"],
                 line=line,
             )
         )
     return Suite(name=suite.name, path=rel, description=str(suite.meta.get("description", "")), checks=tuple(checks))
+
+
+def _shipped_texts(rel: str, node: yamlfile.Mapping, entry: Entry) -> tuple[dict, Severity]:
+    """The entry's `meta` and severity, with what it leaves out taken from the check factcheck ships under
+    its id (appended, so that Great Expectations sees the keys in the order a suite writes them)."""
+    meta = {key: value for key, value in _plain(node["meta"]).items() if value is not None}
+    shipped = REGISTRY.get(entry.meta.id)
+    if shipped is None:
+        for key in ("title", "explain"):
+            if key not in meta:
+                import difflib
+
+                close = difflib.get_close_matches(entry.meta.id, list(REGISTRY), n=1)
+                raise ConfigError(
+                    f"{rel}:{node.line_of('meta')}: `meta.{key}` is required: {entry.meta.id!r} is not a check "
+                    "factcheck ships, so the suite gives its title and explanation",
+                    f"did you mean `{close[0]}`?" if close else "the checks factcheck ships: docs/checks.md",
+                )
+        return meta, entry.severity or "critical"
+    defaults = {"title": shipped.TITLE, "explain": shipped.EXPLAIN, "message": shipped.MESSAGE}
+    meta.update((key, text) for key, text in defaults.items() if key not in meta and text)
+    return meta, entry.severity or shipped.SEVERITY
 
 
 # --- what an entry may ask Great Expectations to do ------------------------------------------------------

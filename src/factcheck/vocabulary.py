@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from factcheck.checks import unknown_reference
 from factcheck.errors import Problem
 from factcheck.models import Catalog
 
@@ -57,13 +58,13 @@ class Vocabulary:
         alias = self.aliases[kind].get(_fold(value))
         if alias is not None:
             hint = f"{value!r} is another spelling of `{alias}`: write `{kind}: {alias}`"
-            return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+            return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
         if (kind, value) not in self.searched:
             self.searched.add((kind, value))
             self.work += len(keys) + len(self.aliases[kind])
         if self.work > MAX_GUESS_WORK:
             hint = f"check its spelling against the {kind}s in {CATALOG}, or add `{value}` there"
-            return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+            return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
         if (kind, value) in self.guesses:
             guess = self.guesses[kind, value]
         else:
@@ -73,7 +74,7 @@ class Vocabulary:
             if len(self.guesses) < MAX_GUESSES:
                 self.guesses[kind, value] = guess
         hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {CATALOG}"
-        return Problem("unknown-reference", 0, f"unknown {kind} {value!r}", hint)
+        return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
 
 
 def _fold(text: str) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from factcheck import process
+from factcheck.checks import duplicate_key, file_too_large, schema, yaml_syntax
 from factcheck.errors import Problem
 
 try:
@@ -150,7 +151,7 @@ class _Loader(_BaseLoader):
         if self.nodes_left < 0:
             raise YamlError(
                 Problem(
-                    "file-too-large",
+                    file_too_large.ID,
                     1,
                     f"the file holds more than {MAX_NODES:,} values (keys, values and list items)",
                     "split it into several files; a series can go on in another file",
@@ -197,7 +198,7 @@ def _limit_error(node: yaml.Node, kind: str) -> YamlError:
     if kind == "aliases":
         return YamlError(
             Problem(
-                "yaml-syntax",
+                yaml_syntax.ID,
                 node.start_mark.line + 1,
                 f"more than {MAX_ALIASES} alias references (*name): refusing to expand them",
                 "write the values out; anchors and aliases are meant for a few shared blocks",
@@ -205,7 +206,7 @@ def _limit_error(node: yaml.Node, kind: str) -> YamlError:
         )
     return YamlError(
         Problem(
-            "yaml-syntax",
+            yaml_syntax.ID,
             node.start_mark.line + 1,
             f"data nested more than {MAX_DEPTH} levels deep",
             "a dataset needs only a few levels: claims, source, waivers",
@@ -247,7 +248,7 @@ class _Builder:
         if not count:
             return self.problems
         more = Problem(
-            "schema",
+            schema.ID,
             line,
             f"{count:,} more problems like the ones above, from this line on, are not listed",
             "fix the ones above first",
@@ -305,7 +306,7 @@ class _Builder:
             if key in written:
                 self.report(
                     Problem(
-                        "duplicate-key",
+                        duplicate_key.ID,
                         line,
                         f"key {key!r} appears twice in one mapping (first on line {key_lines[key]})",
                         "YAML keeps only the last one; delete or rename one of them",
@@ -337,7 +338,7 @@ class _Builder:
             if first:
                 self.report(
                     Problem(
-                        "duplicate-key",
+                        duplicate_key.ID,
                         line,
                         f"a second merge key `<<` in one mapping (first on line {first})",
                         "merge several blocks with one key: `<<: [*a, *b]`",
@@ -364,7 +365,7 @@ class _Builder:
                 if earlier is not None and earlier is not block:
                     self.report(
                         Problem(
-                            "duplicate-key",
+                            duplicate_key.ID,
                             line,
                             f"key {key!r} is merged from two blocks (lines {earlier.line_of(key)} and "
                             f"{block.line_of(key)})",
@@ -383,7 +384,7 @@ class _Builder:
         except TypeError:
             raise YamlError(
                 Problem(
-                    "yaml-syntax",
+                    yaml_syntax.ID,
                     node.start_mark.line + 1,
                     "a mapping key must be a plain value, not a list or mapping",
                 )
@@ -427,7 +428,7 @@ class _Builder:
                 return empty
             raise YamlError(
                 Problem(
-                    "yaml-syntax",
+                    yaml_syntax.ID,
                     node.start_mark.line + 1,
                     f"the tag {tag!r} does not fit a {node.id}",
                     "datasets are plain data: remove the tag",
@@ -435,7 +436,7 @@ class _Builder:
             )
         raise YamlError(
             Problem(
-                "yaml-syntax",
+                yaml_syntax.ID,
                 node.start_mark.line + 1,
                 f"the tag {tag!r} is not allowed",
                 "datasets are plain data: remove the tag",
@@ -493,7 +494,7 @@ class _Builder:
         return self.refuse(node, text, message, _hint(plain, text))
 
     def refuse(self, node: yaml.Node, text: str, message: str, hint: str) -> str:
-        self.report(Problem("schema", node.start_mark.line + 1, message, hint))
+        self.report(Problem(schema.ID, node.start_mark.line + 1, message, hint))
         return text
 
 
@@ -518,7 +519,7 @@ def _unreadable(node: yaml.Node, tag: str) -> YamlError:
     shown = repr(value) if isinstance(value, str) else "this value"
     return YamlError(
         Problem(
-            "yaml-syntax",
+            yaml_syntax.ID,
             node.start_mark.line + 1,
             f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
             "write it as plain text or a plain number, without a tag",
@@ -555,7 +556,7 @@ def _check_expansion(root: yaml.Node) -> None:
         if key in on_path:
             raise YamlError(
                 Problem(
-                    "yaml-syntax",
+                    yaml_syntax.ID,
                     node.start_mark.line + 1,
                     "an alias refers to the block that contains it: the data would never end",
                     "write the values out",
@@ -575,7 +576,7 @@ def _check_expansion(root: yaml.Node) -> None:
             node = bigger[0]
         raise YamlError(
             Problem(
-                "yaml-syntax",
+                yaml_syntax.ID,
                 node.start_mark.line + 1,
                 f"aliases (*name) here would expand the data by {expansion:,} values to {sizes[id(root)]:,}, "
                 f"above the limit of {MAX_ALIAS_EXPANSION:,} more than the file writes out",
@@ -609,7 +610,7 @@ def _parse(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         if loader.check_node():
             raise YamlError(
                 Problem(
-                    "yaml-syntax",
+                    yaml_syntax.ID,
                     loader.get_node().start_mark.line + 1,
                     "the file holds more than one YAML document (a second `---`)",
                     "keep one document per file",
@@ -620,7 +621,7 @@ def _parse(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         line = text[: error.position].count("\n") + 1
         message = f"the file contains the control character U+{error.character:04X}, which YAML does not allow"
         raise YamlError(
-            Problem("yaml-syntax", line, message, "delete it, or write it as an escape in a quoted string")
+            Problem(yaml_syntax.ID, line, message, "delete it, or write it as an escape in a quoted string")
         ) from None
     except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error)
@@ -629,9 +630,9 @@ def _parse(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         hint = ""
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = "YAML does not allow tab characters: indent with spaces"
-        raise YamlError(Problem("yaml-syntax", line, f"YAML syntax error: {reason}", hint)) from None
+        raise YamlError(Problem(yaml_syntax.ID, line, f"YAML syntax error: {reason}", hint)) from None
     except RecursionError:
-        raise YamlError(Problem("yaml-syntax", 1, "data nested too deeply to read", "flatten the structure")) from None
+        raise YamlError(Problem(yaml_syntax.ID, 1, "data nested too deeply to read", "flatten the structure")) from None
     finally:
         loader.dispose()
     return data, builder.all_problems()
@@ -643,7 +644,7 @@ def read(path: Path) -> tuple[object, list[Problem]]:
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         # A pipe or device could block the run or never end; git only ever checks out regular files.
-        raise YamlError(Problem("yaml-syntax", 1, "this is not a regular file", "datasets are plain text files"))
+        raise YamlError(Problem(yaml_syntax.ID, 1, "this is not a regular file", "datasets are plain text files"))
     with path.open("rb") as handle:
         # Read one byte past the limit, so a file that grows after stat() is still refused.
         raw = handle.read(limit + 1)
@@ -651,7 +652,7 @@ def read(path: Path) -> tuple[object, list[Problem]]:
         size = max(info.st_size, len(raw))
         raise YamlError(
             Problem(
-                "file-too-large",
+                file_too_large.ID,
                 1,
                 f"the file is {size:,} bytes, above the limit of {limit:,}",
                 "split it into several files, or raise FACTCHECK_MAX_FILE_BYTES",
@@ -659,10 +660,10 @@ def read(path: Path) -> tuple[object, list[Problem]]:
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise YamlError(Problem("yaml-syntax", line, "the file contains a NUL byte: it is not text"))
+        raise YamlError(Problem(yaml_syntax.ID, line, "the file contains a NUL byte: it is not text"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlError(Problem("yaml-syntax", line, "the file is not UTF-8 text", "save it as UTF-8")) from None
+        raise YamlError(Problem(yaml_syntax.ID, line, "the file is not UTF-8 text", "save it as UTF-8")) from None
     return parse(text)

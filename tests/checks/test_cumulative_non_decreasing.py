@@ -1,10 +1,19 @@
-"""cumulative-non-decreasing: interval-aware in dates and values, on the later claim, naming the earlier."""
+"""cumulative-non-decreasing: interval-aware in dates and values, on the later claim, naming the earlier.
+
+Through the suite (a whole run), then one-line cases of the check's pure functions: `find_falls` on arrays
+(series codes, start and end days, lower and upper bounds), and `falls_in` and `reported` on the frame stage
+0 builds, with the documented examples."""
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
+from checkcases import entries, frame
 
 from conftest import claim, failed, run_project
+from factcheck.checks import cumulative_non_decreasing as check
 
 
 def src(published: str, quote: str) -> dict:
@@ -90,3 +99,52 @@ def test_the_highest_earlier_claim_is_named(project):
         claim("later", value=52000, as_of="2026-01", source=src("2026-01", "52,000")),
     )
     assert result == [("later", ("high",))]
+
+
+INF = math.inf
+
+# (groups, starts, ends, lowers, uppers) -> (later, earlier): positions of each fall and the claim it falls below
+ARRAYS = [
+    (([0, 0], [0, 10], [5, 15], [10, 5], [10, 5]), ([1], [0])),
+    (([0, 0], [0, 10], [5, 15], [10, 10], [10, 10]), ([], [])),
+    (([0, 0], [0, 3], [5, 15], [10, 5], [10, 5]), ([], [])),  # the dates overlap
+    (([0, 1], [0, 10], [5, 15], [10, 5], [10, 5]), ([], [])),  # two series
+    (([0, 0], [0, 10], [5, 15], [10, 5], [10, INF]), ([], [])),  # no upper bound
+    (([0, 0, 0], [0, 10, 20], [1, 11, 21], [10, 30, 5], [10, 30, 5]), ([2], [1])),  # the highest earlier
+    (([0, 0, 0], [20, 0, 10], [21, 1, 11], [5, 10, 30], [5, 10, 30]), ([0], [2])),  # in any row order
+    (([], [], [], [], []), ([], [])),
+]
+
+
+@pytest.mark.parametrize(("arrays", "expected"), ARRAYS)
+def test_find_falls(arrays, expected):
+    groups, starts, ends = (np.array(a, dtype=np.int64) for a in arrays[:3])
+    lowers, uppers = (np.array(a, dtype=float) for a in arrays[3:])
+    later, earlier = check.find_falls(groups, starts, ends, lowers, uppers)
+    assert (later.tolist(), earlier.tolist()) == expected
+
+
+FALL = [{"id": "a"}, {"id": "b", "value": 45000, "as_of": "2026-03"}]
+MARKED = [{"id": "a"}, {"id": "b", "value": 45000, "as_of": "2026-03", "fall": "unexplained", "notes": "n"}]
+
+# claims over a valid claim's fields -> falls_in: (later, earlier, later is marked unexplained)
+FRAMES = [
+    (FALL, [("b", "a", False)]),
+    (MARKED, [("b", "a", True)]),
+    ([{"id": "a"}, {"id": "b", "value": 45000, "as_of": "2026-03", "claimant": "syrskyi"}], []),
+    (entries(check.PASSES), []),
+    (entries(check.FAILS), [("b", "a", False)]),
+]
+
+
+@pytest.mark.parametrize(("claims", "falls_found"), FRAMES)
+def test_falls_in(project, claims, falls_found):
+    assert check.falls_in(frame(project, claims)) == falls_found
+
+
+@pytest.mark.parametrize(
+    ("unexplained_falls", "expected"),
+    [("include", [("b", "a"), ("d", "c")]), ("exclude", [("b", "a")]), ("only", [("d", "c")])],
+)
+def test_reported(unexplained_falls, expected):
+    assert check.reported([("b", "a", False), ("d", "c", True)], unexplained_falls) == expected

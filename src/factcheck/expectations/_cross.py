@@ -1,13 +1,7 @@
-"""What the cross-claim checks share: one way to compare claims with each other and report the result.
+"""What the Great Expectations adapters of the cross-claim checks share: a table metric runs a check's pure
+function (`factcheck.checks`) on the (row-conditioned) batch, and a `CrossClaimExpectation` reads its hits.
 
-Not a check itself (it is not in `expectations.MODULES`). Each cross-claim check is a pure function from
-the claims frame to a list of hits, a table metric that runs it on the (row-conditioned) batch, and a
-`CrossClaimExpectation` that reads the metric. A hit is the plain dict that `factcheck.engine` reads:
-
-    {"claim_id": "b", "related": ["a"], "status": "failed" | "corroborated", "fields": {"verdict": ...}}
-
-`related` names the claims the claim was compared with (the message's `{related}`), `fields` are extra
-message fields, and `status="corroborated"` marks positive evidence, which never makes the check fail.
+Not an expectation itself (it is not in `factcheck.expectations`' list).
 """
 
 from __future__ import annotations
@@ -15,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-import numpy as np
 import pandas as pd
 from great_expectations.core.metric_domain_types import MetricDomainTypes
 from great_expectations.expectations.expectation import BatchExpectation
 from great_expectations.expectations.model_field_types import ConditionParser
 from great_expectations.expectations.row_conditions import RowConditionType
 
-Hits = list[dict]
-
-CORROBORATED, CONTRADICTED = "corroborated by", "contradicted by"
+from factcheck.checks._claims import Hits
 
 
 def table(execution_engine, metric_domain_kwargs: dict, find: Callable[[pd.DataFrame], Hits]) -> Hits:
@@ -33,23 +24,6 @@ def table(execution_engine, metric_domain_kwargs: dict, find: Callable[[pd.DataF
         domain_kwargs=metric_domain_kwargs, domain_type=MetricDomainTypes.TABLE
     )
     return find(frame.reset_index(drop=True)) if not frame.empty else []
-
-
-def codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """One integer per distinct combination of `columns` (missing values are a value of their own)."""
-    if frame.empty:
-        return np.empty(0, dtype=np.int64)
-    return frame.groupby(columns, dropna=False, sort=True).ngroup().to_numpy(dtype=np.int64)
-
-
-def entry_order(frame: pd.DataFrame) -> np.ndarray:
-    """Positions of the claims in the order a curator wrote them: file, then line, then id (`entry`)."""
-    return np.argsort(frame["entry"].to_numpy(), kind="stable")
-
-
-def overlap(lower_a, upper_a, lower_b, upper_b) -> np.ndarray:
-    """Whether the closed intervals [lower_a, upper_a] and [lower_b, upper_b] share a value (elementwise)."""
-    return (np.asarray(lower_a) <= np.asarray(upper_b)) & (np.asarray(lower_b) <= np.asarray(upper_a))
 
 
 class CrossClaimExpectation(BatchExpectation):
@@ -78,79 +52,3 @@ class CrossClaimExpectation(BatchExpectation):
             "success": failed == 0,
             "result": {"observed_value": failed, "unexpected_count": failed, "details": {"hits": hits}},
         }
-
-
-SERIES = ["metric", "subject", "claimant", "origin_start"]
-_DAYS = 4_000_000  # above every proleptic ordinal of a four-digit year: series * _DAYS + day is unique
-
-
-class DayTotals:
-    """The single-day cumulative totals of every series (metric, subject, claimant, origin), sorted by
-    series and day for binary search. A total dated to a month or a year says nothing certain about a
-    given day, so only day-dated totals are looked up; of two totals for the same day, the first entered
-    is used (conflict reports the other)."""
-
-    def __init__(self, frame: pd.DataFrame):
-        day = frame["date_start"] == frame["date_end"]
-        mask = (frame["kind"] == "as_of") & frame["cumulative"].astype(bool) & day
-        points = frame[mask].iloc[entry_order(frame[mask])] if mask.any() else frame.iloc[:0]
-        points = points.assign(origin_start=points["origin_start"].fillna(-1.0))
-        points = points.assign(series=codes(points, SERIES))
-        points = points.drop_duplicates(["series", "date_start"])
-        points = points.sort_values(["series", "date_start"], kind="stable").reset_index(drop=True)
-        self.points = points
-        self.keys = points["series"].to_numpy(dtype=np.int64) * _DAYS + points["date_start"].to_numpy(dtype=np.int64)
-        self.series = points.drop_duplicates("series")[["series", *SERIES, "affiliation"]].reset_index(drop=True)
-
-    def _key(self, series: np.ndarray, days: np.ndarray) -> np.ndarray:
-        return np.asarray(series, dtype=np.int64) * _DAYS + np.asarray(days, dtype=np.int64)
-
-    def at(self, series: np.ndarray, days: np.ndarray) -> np.ndarray:
-        """Position of each series' total on each day, or -1 where it has none."""
-        wanted = self._key(series, days)
-        found = np.searchsorted(self.keys, wanted, side="left")
-        inside = found < len(self.keys)
-        hit = np.zeros(len(wanted), dtype=bool)
-        hit[inside] = self.keys[found[inside]] == wanted[inside]
-        return np.where(hit, found, -1)
-
-    def within(self, series: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of each series' first and last totals dated from `first` to `last` (-1 where none)."""
-        start = np.searchsorted(self.keys, self._key(series, first), side="left")
-        stop = np.searchsorted(self.keys, self._key(series, last), side="right")
-        some = stop > start
-        return np.where(some, start, -1), np.where(some, stop - 1, -1)
-
-    def meeting(self, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Each (claim, series of its metric, subject and origin with totals within the claim's dates) once:
-        the claim's row in `claims` and the positions of that series' first and last totals in those dates.
-
-        Only the totals inside each claim's dates are visited (one binary search per claim), so the cost
-        follows what is found, not claims x series."""
-        keys = ["metric", "subject", "origin_start"]
-        code = codes(pd.concat([claims[keys], self.points[keys]], ignore_index=True), keys)
-        claim_code, point_code = code[: len(claims)], code[len(claims) :]
-        day = self.points["date_start"].to_numpy(dtype=np.int64)
-        by_day = np.lexsort((day, point_code))
-        ordered = point_code[by_day] * _DAYS + day[by_day]
-        start = np.searchsorted(ordered, self._key(claim_code, claims["date_start"].to_numpy()), side="left")
-        stop = np.searchsorted(ordered, self._key(claim_code, claims["date_end"].to_numpy()), side="right")
-        count = stop - start
-        rows = np.repeat(np.arange(len(claims)), count)
-        offset = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
-        point = by_day[np.repeat(start, count) + offset]
-        # Positions in self.points run by series, then day: per (claim, series), the least is the first total.
-        series = self.points["series"].to_numpy(dtype=np.int64)[point]
-        order = np.lexsort((point, series, rows))
-        rows, series, point = rows[order], series[order], point[order]
-        if not len(rows):
-            return rows, point, point
-        heads = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (series[1:] != series[:-1])])
-        tails = np.r_[heads[1:], len(rows)] - 1
-        return rows[heads], point[heads], point[tails]
-
-
-def shares_affiliation(claimant_a, affiliation_a, claimant_b, affiliation_b) -> np.ndarray:
-    """Same claimant, or the same party to the conflict (two independent claimants share nothing)."""
-    same_party = (np.asarray(affiliation_a) == np.asarray(affiliation_b)) & (np.asarray(affiliation_a) != "independent")
-    return (np.asarray(claimant_a) == np.asarray(claimant_b)) | same_party

@@ -1,52 +1,15 @@
-"""duplicate: the same claim entered twice.
-
-Two entries with the same series (metric, subject, claimant, origin, cumulative or period), the same date,
-the same figure (value, qualifier and bounds) and the same outlet are one claim counted twice: a copy-paste
-slip that inflates every summary built on the dataset. The finding is on the second entry (by file and
-line), naming the first. The same figure reported by two different outlets is not a duplicate: it is one
-claim with two sources, and both are worth keeping.
-
-Passes (two outlets):
-
-    - {id: a, value: 55000, as_of: 2026-02, source: {outlet: France 2}}
-    - {id: b, value: 55000, as_of: 2026-02, source: {outlet: Le Monde}}
-
-Fails (b repeats a):
-
-    - {id: a, value: 55000, as_of: 2026-02, source: {outlet: France 2}}
-    - {id: b, value: 55000, as_of: 2026-02, source: {outlet: France 2}}
-
-Cost: one grouping, O(n log n).
-"""
+"""Great Expectations adapter of the duplicate check (`factcheck.checks.duplicate`)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-import numpy as np
-import pandas as pd
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.metrics.metric_provider import metric_value
 from great_expectations.expectations.metrics.table_metric_provider import TableMetricProvider
 
-from factcheck.expectations._cross import CrossClaimExpectation, Hits, codes, entry_order, table
-
-SAME_ENTRY = [
-    "metric", "subject", "claimant", "kind", "origin_start", "date_start", "date_end",
-    "value", "qualifier", "lower", "upper", "outlet",
-]  # fmt: skip
-
-
-def find_duplicates(frame: pd.DataFrame) -> Hits:
-    """A hit on every entry that repeats an earlier one, naming the first entry of the claim."""
-    if frame.empty:
-        return []
-    order = entry_order(frame)
-    groups = codes(frame, SAME_ENTRY)[order]
-    ids = frame["claim_id"].to_numpy()[order]
-    first = pd.Series(np.arange(len(order))).groupby(groups).transform("min").to_numpy()
-    repeats = np.flatnonzero(first != np.arange(len(order)))
-    return [{"claim_id": str(ids[p]), "related": [str(ids[first[p]])]} for p in repeats]
+from factcheck.checks.duplicate import find_duplicates
+from factcheck.expectations._cross import CrossClaimExpectation, table
 
 
 class Duplicates(TableMetricProvider):

@@ -1,20 +1,4 @@
-"""quote-states-figure: the quote given as the source states the figure claimed.
-
-A quote is the reader's evidence; if it does not contain the number, either the quote or the figure was
-copied wrongly. Numbers are read the ways people write them (factcheck.figures.numbers_in): "55,000",
-"55 000", "55.000", "55’000", "55 thousand", "1.1 million", "2,5 mln". Claims without a quote are not
-checked here (source-url-or-quote asks for one of the two).
-
-Passes:
-
-    value: 1100000
-    source: {quote: "put the total number of Russian soldiers killed or injured at 1.1 million"}
-
-Fails (the quote says 55,000):
-
-    value: 65000
-    source: {quote: "the number of soldiers who died on the battlefield ... is 55,000"}
-"""
+"""Great Expectations adapter of the quote-states-figure check (`factcheck.checks.quote_states_figure`)."""
 
 from __future__ import annotations
 
@@ -28,7 +12,7 @@ from great_expectations.expectations.metrics.map_metric_provider.multicolumn_con
     multicolumn_condition_partial,
 )
 
-from factcheck.figures import states_figure
+from factcheck.checks.quote_states_figure import states_figure
 
 
 class QuoteStatesFigure(MulticolumnMapMetricProvider):

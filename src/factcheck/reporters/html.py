@@ -19,8 +19,9 @@ from itertools import groupby
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.columns import series_key
 from factcheck.figures import bounds, format_figure, format_number
-from factcheck.findings import Finding, Report, series_key
+from factcheck.findings import Finding, Report
 from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.reporters import html_comparison
 from factcheck.text import clip, escaped

@@ -6,7 +6,7 @@ import pytest
 from crossdata import cross_claim_only, findings_of, written
 
 from conftest import claim, run_project
-from factcheck.expectations.duplicate import find_duplicates
+from factcheck.checks.duplicate import find_duplicates
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from crossdata import GS, cross_claim_only, findings_of, gs_series, uk, written
 
 from conftest import run_project
-from factcheck.expectations.snapshot_vs_cumulative import compare_snapshots
+from factcheck.checks.snapshot_vs_cumulative import compare_snapshots
 
 CHECK = "snapshot-vs-cumulative"
 

@@ -7,7 +7,7 @@ import pytest
 from crossdata import cross_claim_only, findings_of, written
 
 from conftest import claim, run_project
-from factcheck.expectations.conflict import find_conflicts
+from factcheck.checks.conflict import find_conflicts
 
 
 @pytest.fixture

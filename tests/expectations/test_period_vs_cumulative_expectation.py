@@ -7,7 +7,7 @@ import pytest
 from crossdata import cross_claim_only, findings_of, gs_series, syrskyi, written
 
 from conftest import run_project
-from factcheck.expectations.period_vs_cumulative import compare_periods
+from factcheck.checks.period_vs_cumulative import compare_periods
 
 SAME_SIDE, OTHER_PARTY = "period-vs-cumulative", "period-vs-cumulative-other-party"
 
