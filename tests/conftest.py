@@ -1,7 +1,9 @@
-"""Shared fixtures: small projects made in the tests, with the shipped catalog, suites and gate."""
+"""Shared fixtures: small projects made in the tests, with the shipped catalog, suites and gate; and golden
+files for snapshot tests (`snapshot`), rewritten by `pytest --update-snapshots`."""
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import textwrap
 from pathlib import Path
@@ -49,6 +51,49 @@ class Project:
         if claims is not None:
             data["claims"] = claims
         return self.write(f"datasets/{name}", yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite the golden files that snapshot tests compare with (tests/reporters/snapshots/); "
+        "review what changed in the diff before committing it",
+    )
+
+
+@pytest.fixture
+def snapshot(request):
+    """`snapshot(path, text)`: `text` must equal the golden file at `path`, byte for byte (UTF-8, line ends as
+    they are). With `--update-snapshots` the file is written instead, and the test passes."""
+    update = request.config.getoption("--update-snapshots")
+
+    def check(path: Path, text: str) -> None:
+        data = text.encode("utf-8")
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
+            return
+        if not path.exists():
+            pytest.fail(f"{path} does not exist: run `pytest --update-snapshots` to write it", pytrace=False)
+        expected = path.read_bytes()
+        if expected != data:
+            diff = difflib.unified_diff(
+                expected.decode("utf-8", "replace").splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                fromfile=str(path),
+                tofile="rendered now",
+                n=1,
+            )
+            shown = "".join(list(diff)[:60])
+            pytest.fail(
+                f"{path} differs from what is rendered now (if the change is meant, run "
+                f"`pytest --update-snapshots` and review the diff):\n{shown}",
+                pytrace=False,
+            )
+
+    return check
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_fixture import INJECTED, fixture_report, rendered
 
 from factcheck.dates import parse_span
@@ -152,3 +154,37 @@ def test_controls_and_bidi_controls_are_shown_and_a_long_quote_is_clipped_with_w
     assert f"The quote is {len(quote):,} characters long; the whole of it is at {claim.file}:{claim.line}" in page
     assert "TV\\x07" in page
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", page)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("&<>\"'#\n\t\x1b\u202e"), max_size=80))
+def test_each_value_is_escaped_as_html_escape_does_after_controls_and_clipping(text):
+    from html import escape
+
+    from factcheck.reporters.markup import e
+    from factcheck.text import clip, escaped
+
+    assert e(text) == escape(escaped(clip(text, html.MAX_TEXT), keep="\n\t"), quote=True)
+    assert e(e(text)) == e(text)  # markup is never escaped twice
+
+
+def test_a_long_value_is_clipped_before_it_is_escaped():
+    from factcheck.reporters.markup import e
+
+    assert e("<" * (html.MAX_TEXT + 10)) == "&lt;" * (html.MAX_TEXT - 1) + "…"
+    assert e(12_345) == "12345"  # what is not text is printed as Python prints it
+
+
+def test_the_template_escapes_every_value_and_marks_nothing_safe():
+    from importlib import resources
+
+    environment = html._template().environment
+    assert environment.autoescape is True
+    # A value the page builds from a finding (here a check title) reaches the page escaped.
+    report = Report(
+        findings=[Finding("x-check", "critical", "f.yml", 1, "m", title="<i>T</i>", blocking=True)], checks={}
+    )
+    page = rendered(report, "html")
+    assert "<strong>&lt;i&gt;T&lt;/i&gt;</strong>" in page
+    template = resources.files("factcheck.reporters").joinpath("templates/report.html.j2").read_text("utf-8")
+    assert not re.search(r"\|\s*safe\b|autoescape\s+false", template, re.IGNORECASE)

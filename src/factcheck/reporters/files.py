@@ -15,12 +15,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Report
-from factcheck.outputs import Output
 from factcheck.reporters import get
+
+if TYPE_CHECKING:
+    from factcheck.outputs import Output
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class Outputs:
 
     def named(self) -> list[Output]:
         """Each file and folder asked for, with the option that named it (for `factcheck.outputs`)."""
+        # Imported here: `factcheck.outputs` reads the project's layout (datasets, gates), which writing a
+        # report never needs.
+        from factcheck.outputs import Output
+
         options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
         named = [Output(options[name], path) for name, path in self.files().items()]
         return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])

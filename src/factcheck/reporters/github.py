@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
-from factcheck.reporters.terminal import verdict_line
+from factcheck.reporters.words import verdict_line
 from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10

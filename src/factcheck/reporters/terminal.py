@@ -9,6 +9,7 @@ import click
 
 from factcheck.findings import Finding, Report
 from factcheck.reporters.compared import brief, heading, summary
+from factcheck.reporters.words import verdict_line
 from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
@@ -22,20 +23,6 @@ def _label(finding: Finding, colour: bool) -> str:
     else:
         text, fg = finding.severity, _COLOURS[finding.severity]
     return click.style(f"{text:<8}", fg=fg, bold=finding.blocking) if colour else f"{text:<8}"
-
-
-def verdict_line(report: Report) -> str:
-    counts = report.counts()
-    parts = [f"{counts[s]} {s}" for s in ("critical", "warning", "info") if counts[s]]
-    if counts["waived"]:
-        parts.append(f"{counts['waived']} waived")
-    if counts["corroborated"]:
-        parts.append(f"{counts['corroborated']} corroborated")
-    summary = ", ".join(parts) or "no findings"
-    claims = f"{len(report.claims):,} claim{'s' if len(report.claims) != 1 else ''}"
-    if report.blocked:
-        return f"BLOCKED: {counts['blocking']} blocking finding{'s' if counts['blocking'] != 1 else ''} ({summary}) in {claims}"
-    return f"PUBLISHABLE: {claims} checked ({summary})"
 
 
 LISTED = 20  # claim changes and fixed findings listed in the terminal; the JSON report has every one

@@ -1,0 +1,29 @@
+"""Wording more than one reporter prints, written once: the verdict line and counted nouns.
+
+The terminal report ends with the verdict line and the GitHub job summary opens with it; they must say
+the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from factcheck.findings import Report
+
+
+def plural(n: int, word: str, plural: str | None = None) -> str:
+    """`1 claim`, `1,234 claims`: the count with thousands separators, then the word it counts."""
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def verdict_line(report: Report) -> str:
+    """`BLOCKED: 3 blocking findings (3 critical, 1 waived) in 5 claims` or `PUBLISHABLE: 5 claims checked (...)`."""
+    counts = report.counts()
+    parts = [f"{counts[s]} {s}" for s in ("critical", "warning", "info") if counts[s]]
+    if counts["waived"]:
+        parts.append(f"{counts['waived']} waived")
+    if counts["corroborated"]:
+        parts.append(f"{counts['corroborated']} corroborated")
+    summary = ", ".join(parts) or "no findings"
+    claims = plural(len(report.claims), "claim")
+    if report.blocked:
+        return f"BLOCKED: {counts['blocking']} blocking finding{'s' if counts['blocking'] != 1 else ''} ({summary}) in {claims}"
+    return f"PUBLISHABLE: {claims} checked ({summary})"

@@ -1,0 +1,32 @@
+"""Reporters read the contract (`factcheck.findings`) and the bottom floor of helpers, nothing else: no
+reporter loads the dataset reader, the run, Great Expectations, or another reporter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.reporters import REPORTERS
+
+FLOOR = {"factcheck", "factcheck.columns", "factcheck.dates", "factcheck.errors", "factcheck.figures", "factcheck.findings",
+         "factcheck.models", "factcheck.text"}  # fmt: skip
+# What reporters share, none of them a reporter: wording, the HTML escaping and the HTML charts.
+SHARED = {"factcheck.reporters", "factcheck.reporters.words", "factcheck.reporters.markup", "factcheck.reporters.chart",
+          "factcheck.reporters.compared", "factcheck.reporters.html_comparison"}  # fmt: skip
+
+
+def loaded(module: str) -> set[str]:
+    code = f"import json, sys, {module}; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("module", [*REPORTERS.values(), "factcheck.reporters.files"])
+def test_a_reporter_loads_only_the_contract_the_floor_and_what_reporters_share(module):
+    modules = loaded(module)
+    ours = {m for m in modules if m == "factcheck" or m.startswith("factcheck.")}
+    assert ours - FLOOR - SHARED == {module}
+    assert not {"great_expectations", "pandas", "yaml"} & modules
