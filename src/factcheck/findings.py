@@ -40,6 +40,9 @@ class Finding:
     waiver: Waiver | None = None
     blocking: bool = False
     baseline: BaselineState | None = None
+    # For a claim the schema refused (it is not among the report's claims): its source as written, a few
+    # plain fields, clipped (`factcheck.raw_source`), so that reports still show who said it and the quote.
+    source: tuple[tuple[str, str], ...] = ()
 
     @property
     def location(self) -> str:
