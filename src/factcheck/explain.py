@@ -41,11 +41,6 @@ class Listed:
     where: str = ""  # the project's suite file and line of an own check
 
 
-def command(check_id: str) -> str:
-    """The command that explains a check: what every report's hint points to."""
-    return f"factcheck explain {check_id}"
-
-
 def shipped() -> list[Listed]:
     """Every check factcheck ships, in the registry's order (the order of docs/checks.md)."""
     return [
