@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import claim, failed, run_project
-
 from factcheck import raw_source
 from factcheck.text import MAX_FIELD
 
@@ -13,8 +12,12 @@ def test_a_refused_claim_and_a_refused_point_keep_their_source_as_written(projec
     project.dataset(
         [
             claim("good"),
-            claim("bad-value", value="5,000", source={"outlet": "X" * 1000, "published": "2026-02", "quote": long_quote}),
-            claim("bad-claimant", claimant="zelenskiy", source={"outlet": "TV", "url": "https://e.org/a", "via": "AFP"}),
+            claim(
+                "bad-value", value="5,000", source={"outlet": "X" * 1000, "published": "2026-02", "quote": long_quote}
+            ),
+            claim(
+                "bad-claimant", claimant="zelenskiy", source={"outlet": "TV", "url": "https://e.org/a", "via": "AFP"}
+            ),
         ]
     )
     project.write(
@@ -40,7 +43,11 @@ def test_a_refused_claim_and_a_refused_point_keep_their_source_as_written(projec
     assert sources["bad-value"]["outlet"] == "X" * (MAX_FIELD - 1) + "…"  # clipped, as a message value is
     assert len(sources["bad-value"]["quote"]) == raw_source.MAX_QUOTE and sources["bad-value"]["published"] == "2026-02"
     assert sources["bad-claimant"] == {"outlet": "TV", "url": "https://e.org/a", "via": "AFP"}
-    assert sources["ser@2025-01-02"] == {"outlet": "General Staff", "published": "2026-01", "quote": "the series' quote"}
+    assert sources["ser@2025-01-02"] == {
+        "outlet": "General Staff",
+        "published": "2026-01",
+        "quote": "the series' quote",
+    }
     assert sources["ser@2025-01-03"]["quote"] == "the point's own quote"
     # a claim that was read has its source in the report's claims, not on its findings
     assert all(not f.source for f in failed(report) if f.claim in report.claims)
