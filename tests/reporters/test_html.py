@@ -325,3 +325,43 @@ def test_a_label_at_the_right_edge_stays_inside_the_drawing():
         r"<svg.*?</svg>", rendered(hand_built.daily_series(30, fall_on=29, fall=2000), "html"), re.DOTALL
     ):
         _labels_inside(svg)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=-1e308, max_value=1e308, allow_nan=False),
+            st.sampled_from(["exact", "about", "nearly", "at_least", "more_than", "at_most"]),
+            st.integers(min_value=0, max_value=3000),
+            st.integers(min_value=0, max_value=400),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_a_zoomed_window_of_any_claims_is_drawn_with_its_named_claims_inside(specs):
+    """Whatever the figures (0, negative, near the largest float, open upward) and dates, the window holds
+    the claims it is zoomed on, and the chart is drawn with finite coordinates."""
+    from factcheck.reporters import chart
+
+    claims = []
+    for n, (value, qualifier, start, length) in enumerate(specs):
+        first = dt.date(2020, 1, 1) + dt.timedelta(days=start)
+        span = f"{first.isoformat()}/{(first + dt.timedelta(days=length)).isoformat()}" if length else first.isoformat()
+        claims.append(
+            Claim(id=f"c{n}", file="d.yml", line=n + 1, dataset="d", origin=None, metric="m", subject="s",
+                  claimant="c", value=value, qualifier=qualifier, low=None, high=None, date=parse_span(span),
+                  kind="as_of", source=Source())
+        )  # fmt: skip
+    named = claims[:2]
+    svg, window = chart.zoom("z", claims, named, {"c0"}, {"c1"}, "", "caption", lambda c: f"{c.value:g}")
+    from factcheck.figures import bounds
+
+    for claim in named:
+        assert window.first <= claim.date.start and claim.date.end < window.last
+        lower, upper = bounds(claim.value, claim.qualifier)
+        if max(abs(lower), abs(upper) if upper != float("inf") else 0) <= 1e300:  # the axis's own limit
+            assert window.low <= lower and (upper == float("inf") or upper <= window.high)
+    assert "nan" not in svg and "inf" not in svg
+    assert 'data-claim="c0"' in svg and 'data-claim="c1"' in svg

@@ -138,9 +138,11 @@ class Window:
 
 def _values(low: float, high: float, from_zero: bool) -> tuple[float, float, float]:
     """Nice value ticks: the axis bounds on multiples of the step."""
-    step = _nice_step(high - low)
-    low = 0.0 if from_zero else math.floor(low / step) * step
-    return low, math.ceil(high / step) * step, step
+    step = float(_nice_step(high - low))
+    bottom = 0.0 if from_zero else math.floor(low / step) * step
+    top = math.ceil(high / step) * step
+    # Far from 0, a division rounds: the bounds still hold what they must.
+    return (bottom - step if bottom > low else bottom), (top + step if top < high else top), step
 
 
 def _spans(claims: list[Claim]) -> list[tuple[float, float]]:
@@ -163,11 +165,10 @@ def zoom_window(named: list[Claim]) -> Window:
     """The window around the claims a finding names: their dates and the values they allow, with a margin
     (a quarter of each span, at least three days and 2% of the figure), never below 0 for figures that
     are not."""
-    spans = _spans(named)
-    lows = [lower for lower, _ in spans]
-    highs = [upper if math.isfinite(upper) else lower for lower, upper in spans]
-    low, high = min(lows), min(max(highs), _LARGEST_AXIS)
-    pad = (high - low) * 0.25 if high > low else max(abs(high) * 0.02, 1.0)
+    ends = [v for lower, upper in _spans(named) for v in (lower, upper) if math.isfinite(v)]
+    low, high = max(min(ends), -_LARGEST_AXIS), min(max(ends), _LARGEST_AXIS)
+    # A margin of a quarter of the span; for one figure, 2% of it; never below what floats can tell apart.
+    pad = max((high - low) * 0.25 if high > low else max(abs(high) * 0.02, 1.0), max(abs(low), abs(high)) * 1e-9)
     bottom = max(low - pad, 0.0) if low >= 0 else low - pad
     low, high, step = _values(bottom, high + pad, from_zero=False)
     first = min(c.date.start for c in named)
