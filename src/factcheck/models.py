@@ -53,6 +53,7 @@ class Metric(_Model):
 class Subject(_Model):
     name: Text
     description: str | None = None
+    aliases: list[Text] = []  # other names (in tables, in prose): `factcheck import` maps them, hints use them
 
 
 class Claimant(_Model):
