@@ -189,9 +189,9 @@ class Gate(_Model):
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """A claim that passed the schema, with where it was written."""
+    """A claim that passed the schema, with where it was written. Slotted: a run holds one per claim."""
 
     id: str
     file: str
