@@ -45,38 +45,44 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
     def numbers(values) -> np.ndarray:
         return np.fromiter(values, dtype=np.float64, count=n)
 
-    limits = [bounds(c.value, c.qualifier, c.low, c.high, about_tolerance) for c in claims]
+    def objects(values) -> np.ndarray:
+        # An array of objects, which the frame takes as it is: from a list, pandas copied every column.
+        return np.fromiter(values, dtype=object, count=n)
+
+    lower, upper = np.empty(n), np.empty(n)
+    for i, c in enumerate(claims):
+        lower[i], upper[i] = bounds(c.value, c.qualifier, c.low, c.high, about_tolerance)
     columns = {
-        "claim_id": [c.id for c in claims],
-        "file": [c.file for c in claims],
+        "claim_id": objects(c.id for c in claims),
+        "file": objects(c.file for c in claims),
         "line": np.fromiter((c.line for c in claims), dtype=np.int64, count=n),
-        "dataset": [c.dataset for c in claims],
-        "series": [c.series for c in claims],
-        "metric": [c.metric for c in claims],
-        "subject": [c.subject for c in claims],
-        "claimant": [c.claimant for c in claims],
-        "unit": [m.unit for m in metrics],
+        "dataset": objects(c.dataset for c in claims),
+        "series": objects(c.series for c in claims),
+        "metric": objects(c.metric for c in claims),
+        "subject": objects(c.subject for c in claims),
+        "claimant": objects(c.claimant for c in claims),
+        "unit": objects(m.unit for m in metrics),
         "cumulative": np.fromiter((m.cumulative for m in metrics), dtype=bool, count=n),
-        "within": [m.within for m in metrics],
-        "kind": [c.kind for c in claims],
+        "within": objects(m.within for m in metrics),
+        "kind": objects(c.kind for c in claims),
         "value": numbers(c.value for c in claims),
-        "qualifier": [c.qualifier for c in claims],
-        "lower": numbers(limit[0] for limit in limits),
-        "upper": numbers(limit[1] for limit in limits),
+        "qualifier": objects(c.qualifier for c in claims),
+        "lower": lower,
+        "upper": upper,
         "date_start": numbers(_day(c.date) for c in claims),
         "date_end": numbers(_day(c.date, True) for c in claims),
         "origin_start": numbers(_day(c.origin) for c in claims),
         "origin_end": numbers(_day(c.origin, True) for c in claims),
         "published_start": numbers(_day(c.source.published) for c in claims),
         "published_end": numbers(_day(c.source.published, True) for c in claims),
-        "outlet": [c.source.outlet for c in claims],
-        "url": [c.source.url for c in claims],
-        "quote": [c.source.quote for c in claims],
-        "via": [c.source.via for c in claims],
-        "affiliation": [m.affiliation for m in claimants],
+        "outlet": objects(c.source.outlet for c in claims),
+        "url": objects(c.source.url for c in claims),
+        "quote": objects(c.source.quote for c in claims),
+        "via": objects(c.source.via for c in claims),
+        "affiliation": objects(m.affiliation for m in claimants),
         "claimant_is_party": np.fromiter((m.affiliation != "independent" for m in claimants), dtype=bool, count=n),
         "about_adversary": np.fromiter((about_adversary(c, catalog) for c in claims), dtype=bool, count=n),
-        "fall": [c.fall for c in claims],
+        "fall": objects(c.fall for c in claims),
         "waived": np.fromiter((bool(c.waivers) for c in claims), dtype=bool, count=n),
         "entry": entry,
     }
