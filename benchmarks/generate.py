@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import shutil
 import zlib
@@ -405,7 +406,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shape", choices=("mixed", "long"), default="mixed")
     args = parser.parse_args()
-    print((generate_long if args.shape == "long" else generate)(args.out, args.claims, args.seed))
+    print(json.dumps((generate_long if args.shape == "long" else generate)(args.out, args.claims, args.seed)))
 
 
 if __name__ == "__main__":
