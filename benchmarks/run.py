@@ -205,7 +205,7 @@ def main() -> None:
     parser.add_argument("--no-checks", action="store_true", help="skip the per-check timings")
     parser.add_argument("--shape", choices=("mixed", "long"), default="mixed",
                         help="mixed: claims and series of many claimants; long: a public table of regions x "
-                        "333 days x 3 metrics, imported (1,000,000 claims: 1,000 regions)")  # fmt: skip
+                        "333 days x 3 metrics, imported (1,000,000 claims: 1,001 regions)")  # fmt: skip
     parser.add_argument("--project", type=Path, action="append", default=[],
                         help="measure this project (your own, say) instead of generated ones; repeatable")  # fmt: skip
     args = parser.parse_args()
