@@ -395,3 +395,24 @@ def test_the_table_reader_keeps_the_columns_a_csv_names_even_when_every_cell_is_
     assert table.columns == ["date", "a", "b"]
     assert [row.cells for row in table.rows] == [{"date": "2022-01-01", "a": "1"}, {"date": "2022-01-02", "a": "2"}]
     assert [row.index for row in table.rows] == [0, 1]
+
+
+def test_a_variable_table_of_one_subject_needs_no_entity_column(desk):
+    mapping = VARIABLE_MAPPING.replace("entity:\n  column: Country/Region\n", "subject: france\n")
+    desk.write("src/variable.yml", mapping.replace("{subject}", "fr"))
+    table = "Date,Indicator,Value\n2020-03-01,Confirmed,100\n2020-03-01,Deaths,2\n2020-03-02,Confirmed,130\n"
+    desk.write("src/variable.csv", table + "2020-03-02,Active,7\n")
+    result = import_long(table="src/variable.csv", mapping="src/variable.yml", output="datasets/fr.yml")
+    assert result.exit_code == 2
+    assert (
+        "src/variable.csv:5: the variable 'Active' in column 'Indicator' is neither mapped nor ignored" in result.output
+    )
+    desk.write("src/variable.csv", table)
+    result = import_long(table="src/variable.csv", mapping="src/variable.yml", output="datasets/fr.yml")
+    assert result.exit_code == 0, result.output
+    series = yaml.safe_load((desk.root / "datasets/fr.yml").read_text())["series"]
+    assert [(s["id"], s["subject"], len(s["points"])) for s in series] == [
+        ("covid-long-covid-cases", "france", 2),
+        ("covid-long-covid-deaths", "france", 1),
+    ]
+    assert series[1]["notes"].startswith("The table gives 'Deaths' on 1 of its 2 dates")

@@ -712,10 +712,7 @@ def build(
                 extra["qualifier"] = qualifier
             if span is not None:
                 series.setdefault((subject, name), []).append(Point(span, value, extra))
-    if long:
-        reader.report(errors, unknown_entities, unknown_variables, 0)
-    elif unknown_variables:
-        reader.report(errors, {}, unknown_variables, 0)
+    reader.report(errors, unknown_entities, unknown_variables, 0)
 
     fixes = _read_corrections(mapping, corrections, reader, marks, errors) if corrections is not None else {}
     errors.raise_if_any()
@@ -738,8 +735,9 @@ def build(
             given = mapping.corrections if corrections is not None else None
             for message, is_waived in _mark_falls(label, points, default, fixes.get((subject, name), []), given):
                 (waived if is_waived else unexplained).append(message)
-        total = len(dates_of[subject]) if long else len(table.rows)
-        blocks.append(_series_block(mapping, name, spec, points, default, total, subject, entity))
+        by_rows = not long and mapping.variable is None  # a wide table: one row a date
+        total = len(table.rows) if by_rows else len(dates_of[subject])
+        blocks.append(_series_block(mapping, name, spec, points, default, total, subject, entity, by_rows))
     count = sum(len(b["points"]) for b in blocks)
     if not split:
         return Built(_render(mapping, blocks), len(blocks), count, waived, unexplained)
@@ -765,22 +763,19 @@ def _repeated(
     errors: _Collector,
 ) -> None:
     """A second row for one date (of one entity, and one variable): a problem on that row, never merged."""
-    if mapping.entity is None:
-        key: tuple = (span.text,)
-    elif mapping.variable is None:
-        key = (subject, span.text)
-    else:
-        key = (subject, row.cells.get(mapping.variable.column), span.text)
+    variable = row.cells.get(mapping.variable.column) if mapping.variable is not None else None
+    key = (subject, variable, span.text)
     first = first_row.setdefault(key, row)
     if first is row:
         return
-    if mapping.entity is None:
+    if mapping.entity is None and mapping.variable is None:
         errors.add(row, f"the date {span.text} is also on {first.where}", "keep one row a day")
         return
-    entity = row.cells.get(mapping.entity.column)
-    what = f"{entity!r}" + (f" {key[1]!r}" if mapping.variable is not None else "")
+    names = [] if mapping.entity is None else [repr(row.cells.get(mapping.entity.column))]
+    names += [] if mapping.variable is None else [repr(variable)]
+    what = " ".join(names)
     same = ", with the same figures" if row.cells == first.cells else ", with other figures"
-    per = "entity, variable and date" if mapping.variable is not None else "entity and date"
+    per = ", ".join((["entity"] if mapping.entity else []) + (["variable"] if mapping.variable else [])) + " and date"
     errors.add(
         row,
         f"{what} on {span.text} is also on {first.where}{same}",
@@ -836,8 +831,7 @@ def _read_corrections(
                 continue
             if change < 0:
                 fixes.setdefault((subject, name), []).append(_Fix(span, change, row.where))
-    if mapping.entity is not None:
-        reader.report(errors, unknown_entities, unknown_variables, 1)
+    reader.report(errors, unknown_entities, unknown_variables, 1)
     return fixes
 
 
@@ -893,12 +887,12 @@ def _mark_falls(
     return found
 
 
-def _series_block(mapping, column, spec, points, default, total_rows, subject, entity) -> dict:
+def _series_block(mapping, column, spec, points, default, total_rows, subject, entity, by_rows=True) -> dict:
     fill = {"column": column, "metric": spec.metric, "subject": subject}
     source = {key: _fill(value, fill) for key, value in mapping.source.model_dump(exclude_none=True).items()}
     notes = [spec.notes.strip()] if spec.notes else []
     if len(points) < total_rows:
-        given = f"{column!r} on {len(points):,} of its {total_rows:,} rows"
+        given = f"{column!r} on {len(points):,} of its {total_rows:,} {'rows' if by_rows else 'dates'}"
         if entity is not None:
             given = f"{column!r} for {entity!r} on {len(points):,} of the {total_rows:,} dates it has for {entity!r}"
         notes.append(
