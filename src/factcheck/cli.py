@@ -288,10 +288,13 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     "-m",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The mapping file (YAML): date column, columns -> metrics, subject, claimant, source (docs/data.md).",
+    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source (docs/data.md).",
 )
 @click.option(
-    "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The dataset to write."
+    "--output",
+    "-o",
+    type=click.Path(path_type=str),
+    help="The dataset to write; a folder (an existing one, or a path ending in /) gets one dataset per subject.",
 )
 @click.option(
     "--corrections",
@@ -304,38 +307,64 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     help="Replace OUTPUT if it exists (a dataset: never the table, mapping, catalog or a gate).",
 )
 @click.option(
+    "--suggest-catalog",
+    is_flag=True,
+    help="Print the catalog entries the table needs and the catalog lacks, to review and paste; write nothing.",
+)
+@click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="The project root whose catalog the dataset must match (default: found from here upward).",
 )
 @error_handling
-def import_(table, mapping, output, corrections, force, root) -> None:
+def import_(table, mapping, output, corrections, force, suggest_catalog, root) -> None:
     """Turn a CSV or JSON table into a dataset of series blocks, checked before it is written.
 
-    TABLE is a CSV file (header line first) or a JSON list of objects, one row per date. Every column is
-    mapped to a metric, is the date, or is listed as ignored with a reason; a missing cell is no point.
+    TABLE is a CSV file (header line first) or a JSON list of objects: one row per date (a wide table), or
+    one row per entity and date, or per entity, date and variable (a long table). Every column is mapped,
+    is the date, entity or variable, or is listed as ignored with a reason; a missing cell is no point.
 
     \b
     Example:
         factcheck import losses.csv --mapping losses-mapping.yml --output datasets/losses.yml
+        factcheck import countries.csv -m countries-mapping.yml --suggest-catalog
+        factcheck import countries.csv -m countries-mapping.yml -o datasets/countries/
         factcheck import ../shared/data/ua-general-staff/russia_losses_equipment.json \\
             -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
             --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
     """
-    from factcheck.importer import run_import
+    from factcheck.importer import run_import, run_suggest
     from factcheck.project import find_root
     from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
+    if suggest_catalog:
+        click.echo(run_suggest(table, mapping, root), nl=False)
+        return
+    if output is None:
+        raise click.UsageError("give --output (the dataset to write), or --suggest-catalog")
+    folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
     built = run_import(
-        table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
+        table,
+        mapping,
+        Path(output),
+        root,
+        corrections=corrections,
+        force=force,
+        also_written=tuple(profiling.named()),
+        folder=folder,
     )
     profiling.keep()
-    click.echo(f"wrote {shown(str(output))}: {built.series} series, {built.points:,} points")
+    files = f"{len(built.files):,} files, " if folder else ""
+    click.echo(f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
     for line in built.unexplained:
         click.echo(f"    {shown(line)}")
+    if built.stale:
+        click.echo(f"  left as they were, not in this table: {len(built.stale):,} files of {shown(str(output))}")
+        for name in built.stale[:20]:
+            click.echo(f"    {shown(name)}")
 
 
 def main() -> None:

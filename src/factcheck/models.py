@@ -53,6 +53,7 @@ class Metric(_Model):
 class Subject(_Model):
     name: Text
     description: str | None = None
+    aliases: list[Text] = []  # other names (in tables, in prose): `factcheck import` maps them, hints use them
 
 
 class Claimant(_Model):
@@ -190,9 +191,22 @@ class Gate(_Model):
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class PointSource:
+    """A series point's source: its series' `Source`, dated as the point is (and with its own quote, if it
+    has one). A run holds one per point, so it is five plain fields rather than a copy of the model;
+    reporters read the same attributes of either."""
+
+    outlet: str | None
+    published: Span | None
+    url: str | None
+    quote: str | None
+    via: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """A claim that passed the schema, with where it was written."""
+    """A claim that passed the schema, with where it was written. Slotted: a run holds one per claim."""
 
     id: str
     file: str
@@ -208,7 +222,7 @@ class Claim:
     high: float | None
     date: Span
     kind: Literal["as_of", "period"]
-    source: Source
+    source: Source | PointSource
     notes: str | None = None
     waivers: tuple[Waiver, ...] = ()
     series: str | None = None
