@@ -168,7 +168,7 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
     if kind not in TYPES:
         raise ConfigError(
             f"{rel}:{entry.line_of('type')}: the expectation type {kind!r} is not one factcheck runs",
-            f"a suite may use: {', '.join(TYPES)} (docs/security.md)",
+            _type_hint(kind),
         )
     kwargs = entry.get("kwargs") or yamlfile.Mapping()
     if not isinstance(kwargs, dict):
@@ -199,6 +199,19 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
             _check_regex(rel, value, line)
         else:
             _check_plain(rel, key, value, line)
+
+
+def _type_hint(kind: str) -> str:
+    """A "did you mean" among the types a suite may use, and factcheck's own types (docs/checks.md); the
+    listed Great Expectations types are in docs/format.md."""
+    import difflib
+
+    close = difflib.get_close_matches(str(kind), list(TYPES), n=1, cutoff=0.6)
+    guess = f"did you mean `{close[0]}`? " if close else ""
+    return (
+        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)} (docs/checks.md); the Great Expectations "
+        "types a suite may use are listed in docs/format.md"
+    )
 
 
 def _check_column(rel: str, name: object, line: int) -> None:
