@@ -30,6 +30,18 @@ PYDANTIC_WORDS = (
     "pydantic",
 )
 SOURCE = {"outlet": "o", "url": "https://example.org/a"}
+CATALOG = {
+    "metrics": {"m": {"unit": "people", "description": "d", "cumulative": "yes"}},
+    "subjects": {},
+    "claimants": {},
+}
+
+
+def mapping(columns: dict) -> dict:
+    return {"dataset": "d", "title": "t", "date": "date", "subject": "s", "claimant": "c", "source": SOURCE,
+            "columns": columns}  # fmt: skip
+
+
 CASES = [
     (Gate, {"datasets": ["datasets/**/*.yml"], "suites": []}, "`suites` is empty"),
     (Gate, {"datasets": [], "suites": ["x.yml"]}, "`datasets` is empty"),
@@ -37,54 +49,14 @@ CASES = [
     (Gate, {"datasets": ["d"], "suites": ["x.yml"], "about_tolerance": 2}, "`about_tolerance` should be below 1"),
     (Gate, {"datasets": ["d"], "suites": ["x.yml"], "about_tolerance": "lots"}, "should be a number, not 'lots'"),
     (ClaimIn, {**claim(), "qualifier": "roughly"}, "`qualifier` should be one of 'exact'"),
-    (
-        Catalog,
-        {
-            "metrics": {"m": {"unit": "people", "description": "d", "cumulative": "yes"}},
-            "subjects": {},
-            "claimants": {},
-        },
-        "`metrics.m.cumulative` should be true or false",
-    ),
+    (Catalog, CATALOG, "`metrics.m.cumulative` should be true or false"),
+    (ImportMapping, mapping({"POW": {"metric": "m", "qualifier": "zz"}}), "`columns.POW.qualifier` should be 'exact'"),
     (
         ImportMapping,
-        {
-            "dataset": "d",
-            "title": "t",
-            "date": "date",
-            "subject": "s",
-            "claimant": "c",
-            "source": SOURCE,
-            "columns": {"POW": {"metric": "m", "qualifier": "zz"}},
-        },
-        "`columns.POW.qualifier` should be 'exact'",
-    ),
-    (
-        ImportMapping,
-        {
-            "dataset": "d",
-            "title": "t",
-            "date": "date",
-            "subject": "s",
-            "claimant": "c",
-            "source": SOURCE,
-            "columns": {"POW": {"metric": "m", "qualifier": {"column": "x", "values": {}}}},
-        },
+        mapping({"POW": {"metric": "m", "qualifier": {"column": "x", "values": {}}}}),
         "`columns.POW.qualifier.values` is empty",
     ),
-    (
-        ImportMapping,
-        {
-            "dataset": "d",
-            "title": "t",
-            "date": "date",
-            "subject": "s",
-            "claimant": "c",
-            "source": SOURCE,
-            "columns": {},
-        },
-        "`columns` is empty",
-    ),
+    (ImportMapping, mapping({}), "`columns` is empty"),
 ]
 
 

@@ -87,11 +87,15 @@ def error_handling(command):
 
 def output_options(command):
     """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
-    report_path = click.Path(dir_okay=False, path_type=Path)
+    report_path = click.Path(dir_okay=False, allow_dash=True)
     options = [
-        click.option("--report", "html", type=report_path, help="Write the self-contained HTML report to PATH."),
-        click.option("--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH."),
-        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH."),
+        click.option(
+            "--report", "html", type=report_path, help="Write the self-contained HTML report to PATH (-: stdout)."
+        ),
+        click.option(
+            "--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH (-: stdout)."
+        ),
+        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH (-: stdout)."),
         click.option(
             "--data-docs",
             type=click.Path(file_okay=False, path_type=Path),
@@ -104,7 +108,14 @@ def output_options(command):
     def wrapper(*args, html, json_, junit, data_docs, timestamp, **kwargs):
         from factcheck.reporters.files import Outputs
 
-        outputs = Outputs(html=html, json=json_, junit=junit, data_docs=data_docs, timestamp=timestamp)
+        asked = {"html": html, "json": json_, "junit": junit}
+        # `-` (exactly: `./-` is a file of that name) is standard output, for one report at most.
+        dashes = [name for name, value in asked.items() if value == "-"]
+        if len(dashes) > 1:
+            options = {"html": "--report", "json": "--json", "junit": "--junit"}
+            raise click.UsageError(f"{' and '.join(options[n] for n in dashes)} cannot both write to standard output")
+        paths = {name: Path(value) if value not in (None, "-") else None for name, value in asked.items()}
+        outputs = Outputs(**paths, data_docs=data_docs, timestamp=timestamp, stdout=dashes[0] if dashes else None)
         return command(*args, outputs=outputs, **kwargs)
 
     for option in reversed(options):
@@ -142,24 +153,36 @@ def output_options(command):
     default=None,
     help="Annotate the YAML lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Run only these suite checks (ids, comma-separated); the file format is always checked.",
+)
+@click.option("--ignore", multiple=True, metavar="IDS", help="Run every suite check but these (ids, comma-separated).")
 @output_options
 @error_handling
-def validate(targets, today, fail_on, root, allow_outside_root, color, show_waived, github, outputs) -> None:
+def validate(
+    targets, today, fail_on, root, allow_outside_root, color, show_waived, github, select, ignore, outputs
+) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
-    TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
+    TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs. A
+    report written to standard output (`--json -`) moves the terminal report to standard error.
 
     \b
     Example:
         factcheck validate --today 2026-03-01
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
+        factcheck validate --json - --select cumulative-non-decreasing | jq '.findings | length'
     """
     from factcheck.outputs import Output, check_writable
     from factcheck.project import find_root
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
+    from factcheck.selection import ids
 
     root = root.resolve() if root else find_root(Path.cwd())
     if github is None:
@@ -180,22 +203,26 @@ def validate(targets, today, fail_on, root, allow_outside_root, color, show_waiv
         allow_outside_root=allow_outside_root,
         data_docs=outputs.data_docs,
         writes=writes,
+        select=ids(select),
+        ignore=ids(ignore),
     )
     report = run(options)
     profiling.keep()
     profiling.lap("findings")
     if outputs.timestamp:
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_all(report, outputs)
+    # A report on standard output is the output: the annotations and the terminal report go to stderr.
+    console = sys.stderr if outputs.stdout else sys.stdout
+    _to_stdout(lambda: write_all(report, outputs, sys.stdout))
     profiling.lap("report:files")
     if github:
         from factcheck.reporters import github as github_reporter
 
         # before the terminal report: its verdict ends the log
-        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
+        _to_stdout(lambda: github_reporter.publish(report, console, root))
         profiling.lap("report:github")
-    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived))
+    colour = color if color is not None else (console.isatty() and "NO_COLOR" not in os.environ)
+    _to_stdout(lambda: terminal.render(report, console, colour=colour, show_waived=show_waived))
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import datasets, outputs, profiling, project, yamlfile
+from factcheck import datasets, outputs, overrides, profiling, project, selection, yamlfile
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, GateRun, Report, severity_rank
 from factcheck.messages import (
@@ -32,6 +32,8 @@ class Options:
     fail_on: str | None = None
     allow_outside_root: bool = False
     data_docs: Path | None = None  # also write GX's Data Docs site here
+    select: tuple[str, ...] = ()  # only these suite checks (factcheck.selection)
+    ignore: tuple[str, ...] = ()  # every suite check but these
     writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
 
 
@@ -79,16 +81,21 @@ def run(options: Options) -> Report:
         files_by_gate[gate.path] = files
         chosen = []
         for suite_path in gate.gate.suites:
-            path = project.inside(root, Path(suite_path), f"{gate.path}: suite", options.allow_outside_root)
-            if not path.is_file():
-                raise ConfigError(f"{gate.path}: suite {suite_path!r} does not exist", "suites live in expectations/")
+            path, name = project.suite_file(root, suite_path, gate.path, options.allow_outside_root)
             if path not in suites:
-                suites[path] = read_suite(root, path)
+                suites[path] = read_suite(root, path, name)
             chosen.append(suites[path])
         _unique_check_ids(gate, chosen)
-        suites_by_gate[gate.path] = chosen
+        suites_by_gate[gate.path] = overrides.apply(gate.path, chosen)
     if only is not None and not any(files_by_gate.values()):
         raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
+    # Waivers may name any check a gate defines, whichever the command line selects.
+    defined = {g: {c.id for s in chosen for c in s.checks} for g, chosen in suites_by_gate.items()}
+    selection.check(options.select, options.ignore, set().union(*defined.values()), datasets.SCHEMA_CHECKS)
+    suites = {path: selection.narrow(s, options.select, options.ignore) for path, s in suites.items()}
+    suites_by_gate = {
+        g: [selection.narrow(s, options.select, options.ignore) for s in chosen] for g, chosen in suites_by_gate.items()
+    }
 
     all_files = sorted({f for files in files_by_gate.values() for f in files})
     # Refused before any dataset is read: an output onto or into what this run (or the next) reads.
@@ -196,7 +203,7 @@ def run(options: Options) -> Report:
                         finding = apply_waivers(finding, claim.waivers, today)
                     add(finding, fail_on)
             for claim in gate_claims:
-                for finding in _unknown_waivers(claim, check_ids):
+                for finding in _unknown_waivers(claim, defined[gate.path]):
                     add(finding, fail_on)
             gate_runs.append(
                 GateRun(gate.name, gate.path, fail_on, tuple(sorted(in_gate)),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from factcheck import yamlfile
 from factcheck.columns import COLUMNS, FLAGS, NUMERIC
@@ -84,10 +84,24 @@ class Entry(_Model):
     notes: str | None = None
 
 
+class Override(_Model):
+    """A project's own severity or message for a check of another suite (a built-in one), by its id."""
+
+    severity: Severity | None = None
+    message: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Override:
+        if self.severity is None and self.message is None:
+            raise ValueError("an override gives a `severity`, a `message` or both")
+        return self
+
+
 class SuiteFile(_Model):
     name: Text
     meta: dict = {}
-    expectations: list[object]
+    expectations: list[object] = []
+    overrides: dict[Key, Override] = {}
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,8 @@ class Suite:
     path: str
     description: str
     checks: tuple[Check, ...]
+    # check id -> (override, its line): applied to the checks of the other suites of a gate (factcheck.overrides)
+    overrides: tuple[tuple[str, Override, int], ...] = ()
 
 
 def _plain(value: object) -> object:
@@ -123,15 +139,16 @@ def _plain(value: object) -> object:
     return value
 
 
-def read_suite(root: Path, path: Path) -> Suite:
-    rel, data = read_config(root, path, "suite", "`name` and `expectations`")
+def read_suite(root: Path, path: Path, rel: str | None = None) -> Suite:
+    """A suite file; `rel`: the name reports give it (`factcheck:NAME` for a built-in one)."""
+    rel, data = read_config(root, path, "suite", "`name` and `expectations`", rel)
     try:
         suite = SuiteFile.model_validate(data)
     except ValidationError as error:
         raise invalid(rel, error, data, SuiteFile) from None
     checks = []
     seen: dict[str, int] = {}
-    entries = data["expectations"]
+    entries = data.get("expectations") or yamlfile.Sequence()
     for index, node in enumerate(entries):
         line = entries.line_of(index)
         try:
@@ -156,7 +173,15 @@ def read_suite(root: Path, path: Path) -> Suite:
                 line=line,
             )
         )
-    return Suite(name=suite.name, path=rel, description=str(suite.meta.get("description", "")), checks=tuple(checks))
+    lines = data["overrides"] if suite.overrides else None
+    overrides = tuple((key, value, lines.line_of(key)) for key, value in suite.overrides.items())
+    return Suite(
+        name=suite.name,
+        path=rel,
+        description=str(suite.meta.get("description", "")),
+        checks=tuple(checks),
+        overrides=overrides,
+    )
 
 
 # --- what an entry may ask Great Expectations to do ------------------------------------------------------
