@@ -36,6 +36,7 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
     for claim, rank in zip(claims, entry, strict=True):
         metric = catalog.metrics[claim.metric]
         claimant = catalog.claimants[claim.claimant]
+        subject = catalog.subjects.get(claim.subject)
         lower, upper = bounds(claim.value, claim.qualifier, claim.low, claim.high, about_tolerance)
         party = claimant.affiliation != "independent"
         rows.append(
@@ -72,6 +73,8 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
                 claim.fall,
                 bool(claim.waivers),
                 rank,
+                float(subject.population) if subject and subject.population else math.nan,
+                metric.max if metric.max is not None else math.nan,
             )
         )
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

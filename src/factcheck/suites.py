@@ -55,6 +55,7 @@ OWN_TYPES: dict[str, tuple[str, ...]] = {
     "expect_parts_to_be_within_whole": (),
     "expect_period_totals_to_match_cumulative_series": (),
     "expect_cumulative_claims_to_match_other_series": (),
+    "expect_metrics_to_be_bounded": (),
 }
 TYPES = {**GX_TYPES, **OWN_TYPES}
 # factcheck's own expectations read their columns in a set order.

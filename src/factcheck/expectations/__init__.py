@@ -17,6 +17,7 @@ MODULES = (
     "part_within_whole",
     "period_vs_cumulative",
     "snapshot_vs_cumulative",
+    "metric_range",
     "regex",
 )
 
