@@ -295,6 +295,48 @@ def import_(table, mapping, output, corrections, force, root) -> None:
         click.echo(f"    {shown(line)}")
 
 
+@cli.command()
+@click.argument("kind", type=click.Choice(["dataset", "catalog", "gate", "mapping"]))
+@click.option(
+    "--output",
+    "-o",
+    default="-",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the schema to FILE (default -: standard output).",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project whose catalog keys and check ids the schema lists (default: found from here upward).",
+)
+@error_handling
+def schema(kind, output, root) -> None:
+    """Print the JSON Schema (2020-12) of a dataset, the catalog, a gate or an import mapping, for editors.
+
+    Inside a project the catalog's metric, subject and claimant keys, and the ids of the checks its gates
+    run, are listed as the values a field may take, so that an editor completes them and marks a typo
+    (docs/editors.md). Run it again when the catalog changes.
+
+    \b
+    Example:
+        factcheck schema dataset -o schemas/dataset.schema.json
+        factcheck schema catalog > schemas/catalog.schema.json
+    """
+    from factcheck import file_schemas
+    from factcheck.errors import ConfigError
+    from factcheck.project import find_root
+
+    if root is None:
+        try:
+            root = find_root(Path.cwd())
+        except ConfigError:
+            root = None
+    document, notes = file_schemas.for_project(kind, root.resolve() if root else None)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    file_schemas.write(file_schemas.dumps(document), output, root)
+
+
 def main() -> None:
     """The `factcheck` program: one command, then `os._exit` once the exit handlers ran and the output is
     flushed.

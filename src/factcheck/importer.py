@@ -701,8 +701,11 @@ def run_import(
     rows = read_table(table)
     fixes = read_table(corrections) if corrections is not None else None
     built = build(mapping, rows, table, fixes)
-    check(built.text, output, root)
-    write(built.text, output, force)
+    from factcheck.file_schemas import modeline  # the editor's schema line, when the project has schemas/
+
+    text = modeline(output, root) + built.text
+    check(text, output, root)
+    write(text, output, force)
     return built
 
 
