@@ -233,7 +233,7 @@ def for_project(kind: str, root: Path | None) -> tuple[dict, list[str]]:
     if root is None:
         return for_kind(kind, builtin=builtin), ["no project here: the schema lists no catalog keys"]
     notes = []
-    catalog, problems = datasets.load_catalog(root)
+    catalog, _ = datasets.load_catalog(root)
     if catalog is None:
         notes.append(
             f"{datasets.CATALOG} has problems (factcheck validate shows them): the schema lists no catalog keys"
