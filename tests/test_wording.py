@@ -121,3 +121,27 @@ def test_the_format_lists_every_expectation_type_a_suite_may_use():
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     for kind in suites.TYPES:
         assert f"`{kind}`" in text, kind
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ("{column: value, min_valu: 0}", "unknown kwarg `min_valu` (did you mean `min_value`?)"),
+        ("{column: value, min_value: 0, mostly: 5}", "`mostly`: ensure this value is less than or equal to 1"),
+    ],
+)
+def test_a_kwarg_great_expectations_refuses_is_named_not_its_model(project, kwargs, expected):
+    project.write(
+        "expectations/own.yml",
+        f"name: own\nexpectations:\n  - type: expect_column_values_to_be_between\n    kwargs: {kwargs}\n"
+        "    meta: {id: own-check, title: Own, explain: Own check.}\n",
+    )
+    project.write("checks/publication.yml", "datasets: [datasets/**/*.yml]\nsuites: [expectations/own.yml]\n")
+    project.dataset([claim()])
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert (
+        f"expectations/own.yml:3: Great Expectations rejects `expect_column_values_to_be_between` (own-check): {expected}"
+        in result.output
+    )
+    assert "validation error" not in result.output
