@@ -37,6 +37,7 @@ from factcheck.models import (
     SeriesIn,
 )
 from factcheck.text import clip
+from factcheck.wording import without_union_tags, worded
 from factcheck.yamlfile import Mapping, Problem, Sequence
 
 CATALOG = "datasets/catalog.yml"
@@ -174,7 +175,7 @@ def _number_hint(text: str) -> str:
 def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic error into problems located on the YAML lines that caused them."""
     problems = []
-    for item in _without_union_tags(error.errors(include_url=False), node):
+    for item in without_union_tags(error.errors(include_url=False), node):
         loc = item["loc"]
         kind = item["type"]
         where = _path(loc)
@@ -201,96 +202,9 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
             message = f"`{where}` {item['input']!r} is not a valid key"
             hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"
         else:
-            message, hint = _worded(kind, where, item)
+            message, hint = worded(kind, where, item, _describe_input(item.get("input")))
         problems.append(Problem("schema", _line(node, loc, default_line), message, hint))
     return problems
-
-
-_BOUNDS = {
-    "greater_than": "above",
-    "greater_than_equal": "at least",
-    "less_than": "below",
-    "less_than_equal": "at most",
-}
-_BOUND_CTX = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le"}
-
-
-def _worded(kind: str, where: str, item: dict) -> tuple[str, str]:
-    """The message and hint of the pydantic errors `explain` does not word itself: never pydantic's own
-    sentence ("List should have at least 1 item after validation"), which speaks of its types, not of
-    the file a person wrote."""
-    ctx = item.get("ctx") or {}
-    value = item.get("input")
-    if kind == "literal_error":
-        return f"`{where}` should be one of {ctx.get('expected', '')}, not {_describe_input(value)}", ""
-    if kind == "too_short":
-        count = ctx.get("min_length", 1)
-        return f"`{where}` is empty: give at least {count} entr{'y' if count == 1 else 'ies'}", ""
-    if kind == "too_long":
-        return f"`{where}` has more than {ctx.get('max_length', 0):,} entries", ""
-    if kind == "string_too_short":
-        return f"`{where}` is empty", "write the text, or leave the field out"
-    if kind in _BOUNDS:
-        bound = ctx.get(_BOUND_CTX[kind])
-        shown = f"{bound:g}" if isinstance(bound, float) else bound
-        return f"`{where}` should be {_BOUNDS[kind]} {shown}, not {_describe_input(value)}", ""
-    if kind in ("float_parsing", "int_parsing", "int_from_float"):
-        whole = "a whole number" if kind != "float_parsing" else "a number"
-        return f"`{where}` should be {whole}, not {_describe_input(value)}", ""
-    if kind == "union_member":
-        return f"`{where}` should be {ctx.get('expected', 'another kind of value')}, not {_describe_input(value)}", ""
-    return f"`{where}`: {_describe_input(value)} is not allowed here", "see docs/format.md for what this field takes"
-
-
-# pydantic names the member of a union an error is about in its location (`qualifier.literal['exact',...]`,
-# `qualifier.QualifierFrom`): a name from the code, not a key of the file.
-_TAG = re.compile(r"(?:function-|literal\[|list\[|dict\[|tuple\[|str$|int$|float$|bool$|[A-Z][A-Za-z]*$)")
-
-
-def _without_union_tags(items: list[dict], node: object) -> list[dict]:
-    """The errors with union member names taken out of their locations; of the errors a union gives for one
-    value, those about the members the value cannot be (a mapping where text is given, text where a mapping
-    is) are dropped, and one sentence lists what the value may be instead."""
-    out: list[dict] = []
-    unions: dict[tuple, list[dict]] = {}
-    for item in items:
-        loc, tagged, current = [], None, node
-        for part in item["loc"]:
-            present = isinstance(current, dict) and part in current
-            if isinstance(part, str) and not present and _TAG.match(part):
-                if not part.startswith("function-"):
-                    tagged = tuple(loc)
-                continue
-            loc.append(part)
-            if present or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
-                current = current[part]
-            else:
-                current = None
-        item = {**item, "loc": tuple(loc)}
-        if tagged is None:
-            out.append(item)
-        else:
-            unions.setdefault(tagged, []).append(item)
-    for at, members in unions.items():
-        value = _at(node, at)
-        deeper = [m for m in members if len(m["loc"]) > len(at)]
-        if isinstance(value, dict) and deeper:
-            out += deeper  # the value is a mapping: only what is wrong inside it matters
-            continue
-        expected = [m["ctx"]["expected"] for m in members if m["type"] == "literal_error" and m.get("ctx")]
-        if any(m["type"] in ("model_type", "dict_type") for m in members):
-            expected.append("a mapping")
-        out.append({"type": "union_member", "loc": at, "input": value, "ctx": {"expected": " or ".join(expected)}})
-    return out
-
-
-def _at(node: object, loc: tuple) -> object:
-    for part in loc:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:
