@@ -48,12 +48,14 @@ def catalog(claimants: int, metrics: int, shares: int) -> tuple[str, list[str], 
         base = PEOPLE_METRICS[i % len(PEOPLE_METRICS)]
         key = base if i < len(PEOPLE_METRICS) else f"{base}_{i}"
         people.append(key)
-        lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})"]
+        lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})",
+                  "    max: 2000000"]  # fmt: skip
     percent = [SHARE if i == 0 else f"{SHARE}_{i}" for i in range(shares)]
     for i, key in enumerate(percent):
         lines += [f"  {key}:", "    unit: percent", f"    description: share occupied (region {i})",
                   "    cumulative: false"]  # fmt: skip
-    lines += ["subjects:", "  ukraine:", "    name: Ukraine", "  russia:", "    name: Russia", "claimants:"]
+    lines += ["subjects:", "  ukraine:", "    name: Ukraine", "    population: 44000000", "  russia:", "    name: Russia",
+              "    population: 147000000", "claimants:"]  # fmt: skip
     names = []
     for i in range(claimants):
         key = f"claimant-{i:04d}"
@@ -319,7 +321,7 @@ columns:
 def long_catalog(entities: int) -> str:
     lines = ["metrics:"]
     for key, _, description, within in LONG_METRICS:
-        lines += [f"  {key}:", "    unit: people", f"    description: {description}"]
+        lines += [f"  {key}:", "    unit: people", f"    description: {description}", "    max: 100000000"]
         lines += [f"    within: {within}"] if within else []
     lines += ["subjects:"]
     for i in range(entities):

@@ -83,7 +83,7 @@ def test_every_kind_of_failure_is_planted(tmp_path):
         "date-not-in-future",
         "published-not-in-future",
         "value-not-negative",
-        "killed-plausible",
+        "value-within-max",
         "people-within-population",
         "share-within-0-100",
     }

@@ -31,8 +31,8 @@ def _by_records(claims, catalog, about_tolerance=None):
     import pandas as pd
 
     from factcheck.figures import bounds
-    from factcheck.models import about_adversary
     from factcheck.frame import _day
+    from factcheck.models import about_adversary
 
     entry = [0] * len(claims)
     for rank, index in enumerate(

@@ -185,7 +185,7 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
     fall = "warning  cumulative-fall-unexplained [covid-covid-cases.france@2020-03-03]: falls from 130"
     part = "critical part-within-whole [covid-covid-deaths.germany@2020-03-02]: 900 deaths"
     assert fall in result.output and part in result.output
-    assert "BLOCKED: 1 blocking finding (1 critical, 1 warning)" in result.output
+    assert "BLOCKED: 1 blocking finding (1 critical, 1 warning, 2 info) on 1 claim" in result.output
 
 
 def test_the_same_long_table_in_another_row_order_or_as_json_gives_the_same_bytes(desk):

@@ -84,5 +84,9 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
         "fall": objects(c.fall for c in claims),
         "waived": np.fromiter((bool(c.waivers) for c in claims), dtype=bool, count=n),
         "entry": entry,
+        "population": numbers(
+            float(s.population) if (s := catalog.subjects.get(c.subject)) and s.population else math.nan for c in claims
+        ),
+        "metric_max": numbers(m.max if m.max is not None else math.nan for m in metrics),
     }
     return pd.DataFrame(columns, columns=list(COLUMNS))

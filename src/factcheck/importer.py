@@ -40,6 +40,7 @@ from factcheck.checks.cumulative_non_decreasing import find_falls
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import ConfigError
 from factcheck.figures import Qualifier, bounds, format_number
+from factcheck.file_schemas import modeline
 from factcheck.models import Catalog, DateSpan, Key, SeriesId, Text, _Model
 from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
 from factcheck.project import max_file_bytes, read_mapping_file
@@ -1037,10 +1038,11 @@ def run_import(
                 if mapping.entity is not None
                 else "import the table in parts, by period, into files of their own",
             )
-        load_as_validate_would(built.text, output, root, catalog)
-        write(built.text, output, force)
+        text = modeline(output, root) + built.text  # the editor's schema line, when the project has schemas/
+        load_as_validate_would(text, output, root, catalog)
+        write(text, output, force)
         return built
-    targets = {output / name: text for name, text in built.files.items()}
+    targets = {output / name: modeline(output / name, root) + text for name, text in built.files.items()}
     refuse_inputs([Output("--output", path) for path in targets], inputs)  # a file of the folder linked to one
     if not force:
         for path in targets:

@@ -48,12 +48,16 @@ class Metric(_Model):
     description: Text
     cumulative: bool = True
     within: Key | None = None
+    # The most a figure of this metric can plausibly be: above it, most likely a slip (value-within-max).
+    max: Annotated[Number, Field(gt=0)] | None = None
 
 
 class Subject(_Model):
     name: Text
     description: str | None = None
     aliases: list[Text] = []  # other names (in tables, in prose): `factcheck import` maps them, hints use them
+    # How many people it counts: no count of people about it can be higher (people-within-population).
+    population: Annotated[int, Field(gt=0)] | None = None
 
 
 class Claimant(_Model):

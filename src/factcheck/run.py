@@ -32,11 +32,15 @@ class Options:
     writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
     baseline: Source | None = None  # compare with the project at a git commit, or with a baseline file
     fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
+    select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
+    ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
 
 
 def run(options: Options) -> Report:
     today = options.today or dt.date.today()
-    planned = plan.make(options.root, options.targets, options.allow_outside_root, options.writes)
+    planned = plan.make(
+        options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
+    )
     profiling.lap("config")
     loaded = _load(planned)
     profiling.lap("schema")
@@ -109,7 +113,7 @@ def _validate(
                 collected.add(finding, fail_on)
         check_ids = {check.id for suite in gate.suites for check in suite.checks}
         for claim in gate_claims:
-            for finding in messages.unknown_waivers(claim, check_ids, known_elsewhere):
+            for finding in messages.unknown_waivers(claim, set(gate.defined), known_elsewhere):
                 collected.add(finding, fail_on)
         gate_runs.append(
             GateRun(gate.name, gate.path, fail_on, in_gate, tuple(s.path for s in gate.suites),

@@ -35,7 +35,9 @@ def test_waived_findings_are_counted_unless_asked_for():
 
 
 def test_the_last_line_is_the_verdict():
-    assert render().splitlines()[-1] == "BLOCKED: 3 blocking findings (3 critical, 1 waived) in 5 claims"
+    assert (
+        render().splitlines()[-1] == "BLOCKED: 3 blocking findings (3 critical, 1 waived) on 2 claims; 5 claims checked"
+    )
 
 
 def test_colour_only_when_asked():

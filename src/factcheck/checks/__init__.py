@@ -27,7 +27,7 @@ from factcheck.checks import (
     duplicate_id,
     duplicate_key,
     file_too_large,
-    killed_plausible,
+    metric_has_range,
     part_within_whole,
     people_within_population,
     period_vs_cumulative,
@@ -46,6 +46,7 @@ from factcheck.checks import (
     unknown_check,
     unknown_reference,
     value_not_negative,
+    value_within_max,
     yaml_syntax,
 )
 
@@ -72,7 +73,8 @@ REGISTRY: dict[str, ModuleType] = {
         value_not_negative,
         people_within_population,
         share_within_0_100,
-        killed_plausible,
+        value_within_max,
+        metric_has_range,
         date_not_before_origin,
         date_not_in_future,
         published_not_in_future,
