@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
+
+if TYPE_CHECKING:
+    from factcheck.articles.model import CheckedArticle
 
 Status = Literal["failed", "waived", "corroborated"]
 
@@ -33,13 +36,14 @@ class Finding:
     hint: str = ""
     waiver: Waiver | None = None
     blocking: bool = False
+    column: int | None = None  # 1-based, in characters: a figure in an article; None for a YAML line
 
     @property
     def location(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}" if self.column is None else f"{self.file}:{self.line}:{self.column}"
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.check, self.claim or "", self.message)
+        return (self.file, self.line, self.column or 0, self.check, self.claim or "", self.message)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Report:
     checks: dict[str, dict] = field(default_factory=dict)
     today: dt.date | None = None
     timestamp: str | None = None
+    articles: list[CheckedArticle] = field(default_factory=list)  # each article's text and figures (HTML)
 
     @property
     def blocked(self) -> bool:

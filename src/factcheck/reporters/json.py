@@ -16,7 +16,7 @@ from factcheck.figures import bounds
 from factcheck.findings import Finding, Report, about_adversary
 from factcheck.models import Catalog, Claim
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def finding_data(finding: Finding) -> dict:
@@ -35,6 +35,7 @@ def finding_data(finding: Finding) -> dict:
         "claim": finding.claim,
         "file": finding.file,
         "line": finding.line,
+        "column": finding.column,
         "message": finding.message,
         "title": finding.title,
         "explain": finding.explain,
