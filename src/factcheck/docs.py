@@ -86,7 +86,47 @@ def checks_markdown(root: Path = REPO) -> str:
             ]
             if check.type in own:
                 lines += [_indent_examples(own[check.type]), ""]
+    lines += _article_checks()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _article_checks() -> list[str]:
+    """The checks of articles: one module each (`factcheck.checks.article_*`), run outside the suites."""
+    from factcheck.articles.verdicts import CHECKS
+
+    lines = [
+        "",
+        "## Articles",
+        "",
+        "Run on the articles a gate names (`articles:`) and by `factcheck article`, outside the suites: every",
+        "figure of an article gets one of the first four ([articles.md](articles.md)). Findings point at the",
+        "article's line and column.",
+        "",
+    ]
+    for module in CHECKS:
+        lines += [
+            f"### `{module.ID}`: {module.TITLE}",
+            "",
+            f"Severity **{module.SEVERITY}**.",
+            "",
+            module.EXPLAIN,
+            "",
+            (module.__doc__ or "").strip(),
+            "",
+            "Passes:",
+            "",
+            "```markdown",
+            module.PASSES.rstrip(),
+            "```",
+            "",
+            "Fails:",
+            "",
+            "```markdown",
+            module.FAILS.rstrip(),
+            "```",
+            "",
+        ]
+    return lines
 
 
 def cli_markdown() -> str:

@@ -103,7 +103,7 @@ def validate_inputs(
     )
     for gate in gates:
         inputs.files.add(root / gate.path)
-        for glob in gate.gate.datasets:
+        for glob in (*gate.gate.datasets, *gate.gate.articles):
             walked = project.inside(root, project.glob_base(glob), "dataset path", allow_outside)
             (inputs.files if walked.is_file() else inputs.folders).add(walked)
     return inputs

@@ -108,7 +108,7 @@ def run(options: Options) -> Report:
 
     def add(finding: Finding, fail_on: str) -> None:
         finding = decide(finding, fail_on)
-        key = (finding.check, finding.claim, finding.file, finding.line, finding.message)
+        key = (finding.check, finding.claim, finding.file, finding.line, finding.column, finding.message)
         if key not in findings or finding.blocking:
             findings[key] = finding
 
@@ -204,6 +204,17 @@ def run(options: Options) -> Report:
             )  # fmt: skip
         if options.data_docs is not None:
             engine.build_data_docs(options.data_docs)
+    articles = []
+    if only is None and loaded.catalog is not None:  # each gate's articles, against the claims of its datasets
+        from factcheck.articles.check import META, check_gates
+
+        articles, found = check_gates(
+            root, gates, files_by_gate, loaded.claims, loaded.catalog, options.allow_outside_root
+        )
+        for gate_fail_on, finding in found:
+            add(finding, options.fail_on or gate_fail_on)
+        checks_meta.update(META)
+        profiling.lap("articles")
     return Report(
         findings=sorted(findings.values(), key=Finding.sort_key),
         claims=claims,
@@ -211,6 +222,7 @@ def run(options: Options) -> Report:
         gates=gate_runs,
         checks=checks_meta,
         today=today,
+        articles=articles,
     )
 
 

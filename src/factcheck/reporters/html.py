@@ -22,6 +22,7 @@ from factcheck import __version__
 from factcheck.figures import bounds, format_figure, format_number
 from factcheck.findings import Finding, Report, about_adversary, series_key
 from factcheck.models import Claim, url_is_wellformed
+from factcheck.reporters import html_articles
 from factcheck.text import clip, escaped
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
@@ -85,7 +86,7 @@ def render(report: Report, stream: TextIO) -> None:
         "style-src 'unsafe-inline'; img-src data:\">\n",
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
-        f"<title>{e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+        f"<title>{e(title)}</title>\n<style>{_CSS}{html_articles.CSS}</style>\n</head>\n<body>\n",
     ]
     out.append(_banner(report))
     out.append(_contents(report, failed, waived, corroborated))
@@ -95,6 +96,7 @@ def render(report: Report, stream: TextIO) -> None:
     for file, group in groupby(failed, key=lambda f: f.file):
         out.append(_file_section(page, file, list(group)))
     out.append("</section>\n")
+    out.append(html_articles.section(report))
     out.append(_waived_section(waived))
     out.append(_corroborated_section(page, corroborated))
     out.append(_passed_section(page, failed, waived))
@@ -137,6 +139,7 @@ def _contents(report: Report, failed: list[Finding], waived: list[Finding], corr
         per_file[finding.file] += 1
     for file, n in per_file.items():
         items.append(f'<li><a href="#{e(_file_anchor(file))}">{e(file)}</a> ({n:,})</li>')
+    items.append(html_articles.nav_item(report))
     items.append(f'<li><a href="#waived">Waived</a> ({len(waived):,})</li>')
     items.append(f'<li><a href="#corroborated">Corroborated</a> ({len(corroborated):,})</li>')
     items.append('<li><a href="#passed">What passed</a></li>')
