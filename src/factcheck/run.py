@@ -208,6 +208,8 @@ def run(options: Options) -> Report:
     if only is None and loaded.catalog is not None:  # each gate's articles, against the claims of its datasets
         from factcheck.articles.check import META, check_gates
 
+        profiling.lap("findings")
+
         articles, found = check_gates(
             root, gates, files_by_gate, loaded.claims, loaded.catalog, options.allow_outside_root
         )

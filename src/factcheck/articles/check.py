@@ -60,7 +60,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.lines.locate)  # fmt: skip
     paragraphs = _paragraphs(found_sentences)
-    bound, findings = _bind(prose, numerals, rel)
+    # Past the figures checked, bindings are not read either: they bind figures that are not checked.
+    until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(text)
+    bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
     guesses = Guesses(index)
     for number, numeral in enumerate(numerals):
@@ -108,21 +110,37 @@ def _paragraphs(found: list) -> dict[int, tuple[int, int]]:
     return {number: (start, end) for number, (start, end) in spans.items()}
 
 
-def _bind(prose: Prose, numerals: list, rel: str) -> tuple[dict[int, str], list[Finding]]:
-    """Which figure each binding binds (by the figure's start), and a finding for each binding that binds none."""
+MAX_UNBOUND = 100  # bindings that bind nothing, reported one by one; the rest in one finding
+
+
+def _bind(prose: Prose, numerals: list, rel: str, until: int) -> tuple[dict[int, str], list[Finding]]:
+    """Which figure each binding before `until` binds (by the figure's start), and a finding for each binding
+    that binds none."""
     bound: dict[int, str] = {}
     findings = []
     starts = [n.start for n in numerals]
+    unbound = 0
+    first_unlisted = 0
     for binding in prose.bindings:
+        if binding.start >= until:
+            break
         hits = _bound_by(binding, numerals, starts, prose.prose)
         for numeral in hits:
             bound[numeral.start] = binding.claim
         if not hits:
+            unbound += 1
+            if unbound > MAX_UNBOUND:
+                first_unlisted = first_unlisted or binding.start
+                continue
             line, column = prose.lines.locate(binding.start)
             what = "`{claim:...}` follows" if binding.marker else "the link to a claim holds"
             findings.append(format_finding(rel, line, f"{what} no figure: it binds nothing to {binding.claim!r}",
                                            "write the binding right after the figure: 55,000{claim:ID}, or "
                                            "around it: [55,000](claim:ID)", column))  # fmt: skip
+    if unbound > MAX_UNBOUND:
+        line, column = prose.lines.locate(first_unlisted)
+        findings.append(format_finding(rel, line, f"{unbound - MAX_UNBOUND:,} more bindings bind no figure",
+                                       "fix the ones above first", column))  # fmt: skip
     return bound, findings
 
 
@@ -157,18 +175,21 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
                 catalog: Catalog, allow_outside: bool) -> tuple[list[CheckedArticle], list[tuple[str, Finding]]]:  # fmt: skip
     """The articles each gate names, checked against the claims of the gate's datasets: the articles, and each
     finding with the `fail_on` of the gate that found it."""
-    vocabulary = Vocabulary(catalog)
-    by_file: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_file.setdefault(claim.file, []).append(claim)
     shown: dict[str, CheckedArticle] = {}
     found: list[tuple[str, Finding]] = []
+    vocabulary = None
+    by_file: dict[str, list[Claim]] = {}
     for gate in gates:
-        if not gate.gate.articles:
+        paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
+        if not paths:
             continue
+        if vocabulary is None:  # built once, and only when a gate has an article to check
+            vocabulary = Vocabulary(catalog)
+            for claim in claims:
+                by_file.setdefault(claim.file, []).append(claim)
         rels = {_rel(root, path) for path in files_by_gate.get(gate.path, [])}
         index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
-        for path in article_files(root, gate, allow_outside):
+        for path in paths:
             rel = _rel(root, path)
             article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
             shown.setdefault(rel, article)

@@ -217,6 +217,8 @@ def _check_group(page: _Page, check: str, findings: list[Finding]) -> str:
 def _finding_row(page: _Page, finding: Finding) -> str:
     claim = page.report.claims.get(finding.claim) if finding.claim else None
     ident = f"<code>{e(finding.claim)}</code>" if finding.claim else "<em>the file itself</em>"
+    if finding.column is not None and not finding.claim:  # a figure of an article that no claim backs
+        ident = "<em>a figure of the article</em>"
     where = f'<div class="where">{e(finding.location)}</div>'
     what = [f"{_badge(finding)} {e(finding.message)}"]
     if finding.hint:
