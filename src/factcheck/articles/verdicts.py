@@ -4,9 +4,10 @@
 2. A figure in a paragraph that repeats a claim's quote (which states the figure) is compared with it.
 3. Otherwise its context selects claims: its metric, and its subject and claimant where the article names
    them; the date phrase, when there is one, keeps the claims whose date or publication it overlaps.
-   - One of them agrees in value and qualifier: *backed*. Several: *ambiguous*, unless the article's words
-     decide no single metric, in which case several agreeing claims are ambiguous all the same.
-   - None agrees, and the metric is decided: *contradicts*, against the claim nearest in value.
+   - One of them agrees in value and qualifier: *backed*. Several: *ambiguous*.
+   - None agrees, and the words decide one metric: *contradicts*, against the claim nearest in value. When
+     they leave several metrics ("20,000 soldiers": killed, or killed or wounded?), no claim is known to
+     be the one the figure reports: *unbacked*.
    - No claim fits, but one would with another claimant (the article names the wrong one) or another date
      (it dates the figure wrongly): *contradicts*, saying which.
    - Else *unbacked*.
