@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -118,6 +119,8 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     line, column = located(text, "more than 64,000")
     assert f"articles/draft.md:{line}:{column}: critical article-contradicts" in result.output
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "src/factcheck/schemas/report.schema.json").read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert data["schema_version"] == "1.1"
     contradiction = next(f for f in data["findings"] if f["check"] == "article-contradicts")
     assert (contradiction["line"], contradiction["column"]) == (line, column)
