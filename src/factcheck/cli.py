@@ -318,6 +318,73 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     )
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--fail-on",
+    type=click.Choice(["critical", "warning", "info"]),
+    help="Block at this severity or above, overriding the gates' fail_on.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project root (default: the nearest folder upward holding checks/).",
+)
+@click.option("--allow-outside-root", is_flag=True, help="Let the articles and gates name files outside the root.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@click.option(
+    "--github/--no-github",
+    default=None,
+    help="Annotate the articles' lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
+)
+@output_options
+@error_handling
+def article(paths, fail_on, root, allow_outside_root, color, github, outputs) -> None:
+    """Check the figures of articles against the claims of the gates' datasets.
+
+    PATHS are Markdown or text files. Each figure is found, tied to the claim it reports and judged backed,
+    contradicted, unbacked or ambiguous (docs/articles.md). The datasets are read, not checked: run
+    `factcheck validate` for them (it checks the articles a gate names too).
+
+    \b
+    Example:
+        factcheck article articles/draft.md
+        factcheck article articles/*.md --fail-on warning --report out/articles.html
+    """
+    from factcheck.articles.check import article_inputs, run_articles
+    from factcheck.outputs import check_writable, refuse_inputs
+    from factcheck.project import find_root
+    from factcheck.reporters import terminal
+    from factcheck.reporters.files import write_all
+
+    if outputs.data_docs is not None:
+        raise click.UsageError("--data-docs is for `factcheck validate`: Great Expectations does not check articles")
+    root = root.resolve() if root else find_root(Path.cwd())
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    appended = []
+    if github:
+        from factcheck.outputs import Output
+        from factcheck.reporters.github import APPENDED_FILES
+
+        appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
+    writes = (*outputs.named(), *profiling.named(), *appended)
+    check_writable(writes)
+    refuse_inputs(writes, article_inputs(root, list(paths), allow_outside_root))
+    report = run_articles(root, list(paths), dt.date.today(), fail_on, allow_outside_root)
+    profiling.keep()
+    if outputs.timestamp:
+        report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_all(report, outputs)
+    if github:
+        from factcheck.reporters import github as github_reporter
+
+        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
+    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour))
+    sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
 @cli.command("import")
 @click.argument("table", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option(

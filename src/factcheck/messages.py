@@ -174,7 +174,7 @@ class Collected:
 
     def add(self, finding: Finding, fail_on: str) -> None:
         finding = decide(finding, fail_on)
-        key = (finding.check, finding.claim, finding.file, finding.line, finding.message)
+        key = (finding.check, finding.claim, finding.file, finding.line, finding.column, finding.message)
         if key not in self._findings or finding.blocking:
             self._findings[key] = finding
 

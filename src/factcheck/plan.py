@@ -50,6 +50,7 @@ class Plan:
     files: tuple[Path, ...]  # every dataset file some gate checks in this run, sorted
     covered: frozenset[Path]  # every file a gate reads, whichever the command line restricts the run to
     strictest: str  # the strictest fail_on of the gates: the schema stage's findings block at it
+    restricted: bool = False  # the command line names dataset files: the run checks only those (no article)
 
 
 def make(
@@ -96,7 +97,7 @@ def make(
     reads = outputs.validate_inputs(root, gates, suites, all_files, allow_outside_root)
     outputs.refuse_inputs(writes, reads)
     strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
-    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest)
+    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest, only is not None)
 
 
 def _select(root: Path, targets: tuple[str, ...], allow_outside_root: bool) -> tuple[list[GateFile], set[Path] | None]:

@@ -205,28 +205,29 @@ def glob_base(glob: str) -> Path:
     return Path(*static) if static else Path(".")
 
 
-def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Path]:
-    """The YAML files that `globs` name, sorted, without following symlinked folders (no loops). Each folder
-    is walked once, however many globs start from it."""
+def expand(root: Path, globs: list[str], allow_outside: bool = False, accept: Callable[[str], bool] = _is_yaml,
+           what: str = "dataset") -> list[Path]:  # fmt: skip
+    """The YAML files (or the files `accept` takes, in a folder named whole) that `globs` name, sorted, without
+    following symlinked folders (no loops). Each folder is walked once, however many globs start from it."""
     found: set[Path] = set()
     walked: dict[Path, list[tuple[Path, str]]] = {}
     for glob in dict.fromkeys(globs):
         parts = Path(glob).parts
         static = glob_base(glob)
-        base = inside(root, static, "dataset path", allow_outside)
+        base = inside(root, static, f"{what} path", allow_outside)
         if static.parts == parts:
             if base.is_file():
                 found.add(base)
                 continue
             if not base.is_dir():
-                raise ConfigError(f"dataset path {glob!r} does not exist")
-            pattern = _is_yaml
+                raise ConfigError(f"{what} path {glob!r} does not exist")
+            pattern = accept
         else:
             pattern = glob_matcher("/".join(parts[len(static.parts) :]))
         if base not in walked:
             walked[base] = _walk(root, base, allow_outside)
         found.update(path for path, rel in walked[base] if pattern(rel))
-    checked = [inside(root, path, "dataset file", allow_outside) for path in found]
+    checked = [inside(root, path, f"{what} file", allow_outside) for path in found]
     return sorted(set(checked))
 
 

@@ -59,6 +59,9 @@ def run(options: Options) -> Report:
     gate_runs = []
     if loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
+    articles = []
+    if not planned.restricted and loaded.catalog is not None:
+        articles = _check_articles(planned, options, loaded.claims, loaded.catalog, collected, checks_meta)
     report = Report(
         findings=collected.sorted(),
         claims=claims,
@@ -67,6 +70,7 @@ def run(options: Options) -> Report:
         checks=checks_meta,
         today=today,
         root=planned.root,
+        articles=articles,
     )
     return baseline.compare(report, options)  # with --baseline (or fail_on_new): new, existing and fixed
 
@@ -122,6 +126,29 @@ def _validate(
     if options.data_docs is not None:
         engine.build_data_docs(options.data_docs)
     return gate_runs
+
+
+def _check_articles(
+    planned: plan.Plan,
+    options: Options,
+    all_claims: list[Claim],
+    catalog: Catalog,
+    collected: messages.Collected,
+    checks_meta: dict[str, dict],
+) -> list:
+    """Each gate's articles against the claims of its datasets (`factcheck.articles`); their findings into
+    `collected`, their checks into `checks_meta`."""
+    from factcheck.articles.check import META, check_gates
+
+    profiling.lap("findings")
+    gates = [g.file for g in planned.gates]
+    files_by_gate = {g.path: list(g.files) for g in planned.gates}
+    articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
+    for gate_fail_on, finding in found:
+        collected.add(finding, options.fail_on or gate_fail_on)
+    checks_meta.update(META)
+    profiling.lap("articles")
+    return articles
 
 
 def _import_validation() -> None:

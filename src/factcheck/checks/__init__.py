@@ -18,6 +18,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from factcheck.checks import (
+    article_ambiguous,
+    article_backed,
+    article_contradicts,
+    article_format,
+    article_unbacked,
     conflict,
     cumulative_fall_unexplained,
     cumulative_non_decreasing,
@@ -84,9 +89,20 @@ REGISTRY: dict[str, ModuleType] = {
         source_url_wellformed,
         source_published_after_date,
         quote_states_figure,
+        article_backed,
+        article_contradicts,
+        article_unbacked,
+        article_ambiguous,
+        article_format,
     )
 }
 
+# The checks of articles (`factcheck.articles`): run outside the suites, on the articles a gate names.
+ARTICLES: tuple[str, ...] = tuple(m.ID for m in (article_backed, article_contradicts, article_unbacked,
+                                                 article_ambiguous, article_format))  # fmt: skip
+
 
 # The checks of the files themselves, which no suite runs: every run may report them.
-STAGE_0: tuple[str, ...] = tuple(check_id for check_id, module in REGISTRY.items() if module.SUITE is None)
+STAGE_0: tuple[str, ...] = tuple(
+    check_id for check_id, module in REGISTRY.items() if module.SUITE is None and check_id not in ARTICLES
+)

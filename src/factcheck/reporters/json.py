@@ -17,7 +17,7 @@ from factcheck.findings import ClaimState, Finding, Report
 from factcheck.models import Catalog, Claim, about_adversary
 from factcheck.reporters import compared
 
-SCHEMA_VERSION = "1.1"  # 1.1: `baseline` on each finding, `comparison` (--baseline)
+SCHEMA_VERSION = "1.2"  # 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`
 
 
 def finding_data(finding: Finding) -> dict:
@@ -36,6 +36,7 @@ def finding_data(finding: Finding) -> dict:
         "claim": finding.claim,
         "file": finding.file,
         "line": finding.line,
+        "column": finding.column,
         "message": finding.message,
         "title": finding.title,
         "explain": finding.explain,

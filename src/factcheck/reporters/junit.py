@@ -32,12 +32,13 @@ def _checked_claims(report: Report) -> dict[str, int]:
 
 def _testcase(finding: Finding) -> str:
     file = shown(finding.file)
-    name = shown(finding.claim) if finding.claim else f"{file}:{finding.line}"
+    where = f"{file}:{finding.line}" + (f":{finding.column}" if finding.column else "")
+    name = shown(finding.claim) if finding.claim else where
     attributes = _attributes(
         classname=file, name=f"{shown(finding.check)} [{name}]", file=file, line=str(finding.line), time="0"
     )
     message = shown(finding.message)
-    body = [f"{file}:{finding.line}: {message}"]
+    body = [f"{where}: {message}"]
     if finding.title:
         body.append(f"{shown(finding.title)}: {shown(finding.explain)}".rstrip(": "))
     if finding.hint:

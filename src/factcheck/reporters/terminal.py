@@ -68,7 +68,7 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
         header = shown(file)
         stream.write(click.style(header, bold=True) + "\n" if colour else header + "\n")
         for finding in shown_findings:
-            where = f"  {header}:{finding.line}"
+            where = f"  {header}:{finding.line}" + (f":{finding.column}" if finding.column else "")
             claim = f" [{shown(finding.claim)}]" if finding.claim else ""
             message = shown(finding.message)
             state = f"{finding.baseline:<9}" if compared and finding.baseline else " " * 9 if compared else ""
