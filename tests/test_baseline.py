@@ -394,7 +394,7 @@ def test_json_report_with_a_comparison_matches_its_schema(new_fall):
     _, data, _ = report_of(new_fall, "--baseline", new_fall.base)
     schema = json.loads(resources.files("factcheck").joinpath("schemas/report.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
 
 
 # --- what git is asked, and when it cannot answer --------------------------------------------------------------

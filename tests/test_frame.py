@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 from conftest import claim
@@ -48,7 +49,9 @@ def _by_records(claims, catalog, about_tolerance=None):
                      _day(c.date, True), _day(c.origin), _day(c.origin, True), _day(c.source.published),
                      _day(c.source.published, True), c.source.outlet, c.source.url, c.source.quote, c.source.via,
                      claimant.affiliation, claimant.affiliation != "independent", about_adversary(c, catalog), c.fall,
-                     bool(c.waivers), rank))  # fmt: skip
+                     bool(c.waivers), rank,
+                     float(s.population) if (s := catalog.subjects.get(c.subject)) and s.population else math.nan,
+                     metric.max if metric.max is not None else math.nan))  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))
 
 

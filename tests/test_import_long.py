@@ -246,15 +246,16 @@ def test_a_mapped_variable_the_table_never_has_is_refused(desk):
     assert "the mapped variable 'Death' is on no row of column 'Indicator'" in result.output
 
 
-def test_a_spelling_two_subjects_share_is_refused_until_the_mapping_says_which(desk):
+def test_a_spelling_two_subjects_share_is_refused_by_the_catalog_before_any_row_is_read(desk):
+    # One spelling for two subjects names neither (articles and tables alike): the catalog itself is refused.
     catalog = CATALOG.replace("    name: South Korea\n", "    name: South Korea\n    aliases: [UK]\n")
     desk.write("datasets/catalog.yml", catalog)
     desk.write("src/long.csv", without_lines(LONG_CSV, 9, 11))
     result = import_long()
     assert result.exit_code == 2
-    assert "src/long.csv:4: the entity 'UK' is a name of both `united-kingdom` and `korea-south`" in result.output
-    assert "(on 2 rows)" in result.output
-    desk.write("src/long.yml", LONG_MAPPING.replace("subjects: {", "subjects: {UK: united-kingdom, "))
+    assert "datasets/catalog.yml:1: 'UK' names both subjects 'united-kingdom' and 'korea-south'" in result.output
+    assert not (desk.root / "datasets/covid.yml").exists()
+    desk.write("datasets/catalog.yml", CATALOG)
     assert import_long().exit_code == 0
 
 

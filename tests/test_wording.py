@@ -56,7 +56,7 @@ CASES = [
         mapping({"POW": {"metric": "m", "qualifier": {"column": "x", "values": {}}}}),
         "`columns.POW.qualifier.values` is empty",
     ),
-    (ImportMapping, mapping({}), "`columns` is empty"),
+    (ImportMapping, mapping({}), "give exactly one of `columns` (each column a metric) or `variable`"),
 ]
 
 

@@ -54,7 +54,7 @@ def _line(node: object, loc: tuple, default: int) -> int:
         )
         if not found:
             break
-        line = node.line_of(part)
+        line = node.line_of(part) if hasattr(node, "line_of") else line  # plain data has no lines
         node = node[part]
     return line
 

@@ -45,7 +45,7 @@ def test_the_html_report_marks_every_figure_by_verdict_with_a_symbol_and_links_e
     assert f"articles/draft.md:{line}:{column}" in row
     assert (
         "<code>ua-military-killed-zelensky-2025-02</code>" in row
-        and "datasets/russo-ukrainian-war/casualties.yml:9" in row
+        and "datasets/russo-ukrainian-war/casualties.yml:10" in row
     )
     assert '<a href="#articles">Articles</a> (1)' in page
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.checks.article_contradicts import disagreement, value_window
-from factcheck.dates import Span
 from factcheck.checks.quote_states_figure import states_figure
+from factcheck.dates import Span
 from factcheck.models import Claim
 
 MAX_QUOTED = 20  # quotes indexed per figure value: a quote is tied once, a dataset of copies costs nothing more

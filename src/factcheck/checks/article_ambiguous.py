@@ -1,4 +1,4 @@
-"""A figure in an article that several curated claims fit and agree with: the same metric, subject and
+"""article-ambiguous: a figure in an article that several curated claims fit and agree with: the same metric, subject and
 date, the same value, from claimants the article does not tell apart (it names none, or two sources
 report one claimant's figure). The figure is not wrong, but which claim it reports is a guess.
 

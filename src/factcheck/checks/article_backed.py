@@ -1,4 +1,4 @@
-"""A figure in an article backed by a curated claim: exactly one claim fits its context (metric, subject,
+"""article-backed: a figure in an article backed by a curated claim: exactly one claim fits its context (metric, subject,
 claimant and date, as the article words them) and agrees with its value and qualifier (see
 `article-contradicts` for what agreeing means), or the figure is bound to that claim, or quotes it.
 

@@ -1,4 +1,4 @@
-"""A figure in an article whose context ties it to a claim (or that is bound to one), but whose value,
+"""article-contradicts: a figure in an article whose context ties it to a claim (or that is bound to one), but whose value,
 qualifier, claimant or date disagrees with that claim. The article says something the dataset does not:
 either the article or the dataset is wrong, and the finding blocks until one of them is fixed.
 

@@ -1,4 +1,4 @@
-"""An article that cannot be checked as written: a file that is not UTF-8 text, above 1 MiB or with a line
+"""article-format: an article that cannot be checked as written: a file that is not UTF-8 text, above 1 MiB or with a line
 longer than 10,000 characters; front matter that is not well-formed YAML or holds an unknown field or a
 date that does not exist; a binding that follows no figure; more than 2,000 figures (the rest are not
 checked); an `ignore:` entry that matches no figure of the article (a warning: it may hide a figure added

@@ -1,4 +1,4 @@
-"""A figure in an article that no curated claim backs: no claim fits its context (no metric word of the
+"""article-unbacked: a figure in an article that no curated claim backs: no claim fits its context (no metric word of the
 catalog is near it, or no claim has its metric, subject, claimant and date), and no binding or quote ties
 it to one. Either the claim is missing from the datasets, or the number is not a claimed figure at all.
 
