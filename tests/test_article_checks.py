@@ -114,7 +114,8 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     articles.article(text)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["validate", "--no-color", "--json", str(out / "r.json"),
-                                      "--report", str(out / "r.html"), "--junit", str(out / "r.xml")])  # fmt: skip
+                                      "--report", str(out / "r.html"), "--junit", str(out / "r.xml"),
+                                      "--sarif", str(out / "r.sarif")])  # fmt: skip
     assert result.exit_code == 1, result.output
     line, column = located(text, "more than 64,000")
     assert f"articles/draft.md:{line}:{column}: critical article-contradicts" in result.output
@@ -128,6 +129,13 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     assert data["checks"]["article-backed"]["severity"] == "info"
     assert f"articles/draft.md:{line}:{column}" in (out / "r.xml").read_text(encoding="utf-8")
     assert 'class="fig contradicts"' in (out / "r.html").read_text(encoding="utf-8")
+    sarif = json.loads((out / "r.sarif").read_text(encoding="utf-8"))
+    from test_baseline import sarif_schema
+
+    jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
+    (result_,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "article-contradicts"]
+    region = result_["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": line, "startColumn": column}
 
 
 def test_factcheck_article_exits_by_its_findings_and_never_changes_the_article(articles):  # noqa: F811
