@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import shutil
 import zlib
@@ -47,12 +48,14 @@ def catalog(claimants: int, metrics: int, shares: int) -> tuple[str, list[str], 
         base = PEOPLE_METRICS[i % len(PEOPLE_METRICS)]
         key = base if i < len(PEOPLE_METRICS) else f"{base}_{i}"
         people.append(key)
-        lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})"]
+        lines += [f"  {key}:", "    unit: people", f"    description: {base.replace('_', ' ')} (series {i})",
+                  "    max: 2000000"]  # fmt: skip
     percent = [SHARE if i == 0 else f"{SHARE}_{i}" for i in range(shares)]
     for i, key in enumerate(percent):
         lines += [f"  {key}:", "    unit: percent", f"    description: share occupied (region {i})",
                   "    cumulative: false"]  # fmt: skip
-    lines += ["subjects:", "  ukraine:", "    name: Ukraine", "  russia:", "    name: Russia", "claimants:"]
+    lines += ["subjects:", "  ukraine:", "    name: Ukraine", "    population: 44000000", "  russia:", "    name: Russia",
+              "    population: 147000000", "claimants:"]  # fmt: skip
     names = []
     for i in range(claimants):
         key = f"claimant-{i:04d}"
@@ -287,13 +290,125 @@ def generate(root: Path, claims: int, seed: int = 1, fail: float = 0.03) -> dict
     return {"claims": written, "files": files, "bytes": nbytes, "seed": seed}
 
 
+# --- the long shape: a public table of many entities, imported ----------------------------------------
+
+LONG_DAYS = 333
+LONG_ORIGIN = dt.date(2020, 1, 22)
+# (metric, the table's column, description, the metric it is part of)
+LONG_METRICS = [
+    ("cases", "confirmed", "confirmed cases", None),
+    ("deaths", "deaths", "deaths", "cases"),
+    ("hospitalised", "hospitalised", "people taken to hospital", "cases"),
+]
+LONG_PER_TABLE = 1000  # entities per table: a table of 1,000 entities x 333 days is 13 MB and 333,000 rows
+LONG_PART_ABOVE = 0.05  # the share of (entity, part) series whose last day is above its whole
+
+LONG_MAPPING = """\
+dataset: health-agency
+title: Daily cumulative counts by region, as the health agency publishes them
+origin: {origin}
+date: date
+entity:
+  column: region
+claimant: health-agency
+source:
+  outlet: Health agency daily report
+  url: https://data.example.org/{{subject}}/{{column}}
+columns:
+{columns}"""
+
+
+def long_catalog(entities: int) -> str:
+    lines = ["metrics:"]
+    for key, _, description, within in LONG_METRICS:
+        lines += [f"  {key}:", "    unit: people", f"    description: {description}", "    max: 100000000"]
+        lines += [f"    within: {within}"] if within else []
+    lines += ["subjects:"]
+    for i in range(entities):
+        lines += [f"  region-{i:05d}:", f"    name: Region {i:05d}"]
+    lines += ["claimants:", "  health-agency:", "    name: Health agency", "    affiliation: independent"]
+    return "\n".join(lines) + "\n"
+
+
+def long_table(
+    rng: random.Random, first: int, entities: int, fail: float, part_above: float = LONG_PART_ABOVE
+) -> tuple[str, int]:
+    """A CSV table, one row per region and day, a cumulative column per metric (the parts a few percent of
+    confirmed cases), with planted failures: a figure a little below the day before's (about `fail` of the
+    figures, by at most 1%, so that a part stays below its whole), and in LONG_PART_ABOVE of the part
+    series (`part_above`) a last day above that day's confirmed cases (the last, so that nothing falls after it). Returns
+    the table and the parts above their whole; the falls are what the import marks."""
+    parts_above = 0
+    out = ["region,date," + ",".join(column for _, column, _, _ in LONG_METRICS)]
+    for entity in range(first, first + entities):
+        rate = rng.randint(5, 400)
+        shares = (1.0, rng.uniform(0.005, 0.03), rng.uniform(0.02, 0.1))
+        cases = rng.randint(1, 50)
+        before: list[int] = []
+        above = [rng.random() < part_above for _ in LONG_METRICS[1:]]
+        for day in range(LONG_DAYS):
+            cases += rng.randint(0, 2 * rate)
+            totals = [int(cases * share) for share in shares]  # cumulative: cases only grow
+            shown = list(totals)
+            for m, total in enumerate(before):
+                if rng.random() < fail:
+                    shown[m] = max(total - rng.randint(1, max(1, total // 100)), 0)
+            if day == LONG_DAYS - 1:
+                for m, planted in enumerate(above, 1):
+                    if planted:
+                        shown[m] = shown[0] + rng.randint(1, 100)
+                        parts_above += 1
+            before = totals
+            date = (LONG_ORIGIN + dt.timedelta(days=day)).isoformat()
+            out.append(f"Region {entity:05d},{date}," + ",".join(map(str, shown)))
+    return "\n".join(out) + "\n", parts_above
+
+
+def generate_long(
+    root: Path, claims: int, seed: int = 1, fail: float = 0.001, part_above: float = LONG_PART_ABOVE
+) -> dict:
+    """A project of about `claims` claims in the long shape: regions x LONG_DAYS days x 3 metrics, written
+    as a public table (CSV, LONG_PER_TABLE regions each) and imported by `factcheck import -o folder/`,
+    one dataset per region, as a desk would. Return what was written and planted."""
+    from factcheck import importer  # the package under test: imported only for this shape
+
+    rng = random.Random(seed)
+    entities = max(1, round(claims / (LONG_DAYS * len(LONG_METRICS))))
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(REPO / "checks", root / "checks")
+    shutil.copytree(REPO / "expectations", root / "expectations")
+    (root / "datasets").mkdir(parents=True)
+    (root / "src").mkdir()
+    (root / "datasets" / "catalog.yml").write_text(long_catalog(entities), encoding="utf-8")
+    columns = "".join(f"  {column}: {{metric: {key}}}\n" for key, column, _, _ in LONG_METRICS)
+    mapping = root / "src" / "mapping.yml"
+    mapping.write_text(LONG_MAPPING.format(origin=LONG_ORIGIN.isoformat(), columns=columns), encoding="utf-8")
+    planted = {"falls": 0, "parts_above_whole": 0}
+    written, tables = 0, 0
+    for first in range(0, entities, LONG_PER_TABLE):
+        text, parts_above = long_table(rng, first, min(LONG_PER_TABLE, entities - first), fail, part_above)
+        table = root / "src" / f"table-{tables:03d}.csv"
+        table.write_text(text, encoding="utf-8")
+        built = importer.run_import(table, mapping, root / "datasets" / "regions", root, folder=True)
+        written += built.points
+        tables += 1
+        planted["falls"] += len(built.unexplained)
+        planted["parts_above_whole"] += parts_above
+    files = sorted((root / "datasets").rglob("*.yml"))
+    nbytes = sum(p.stat().st_size for p in files if p.name != "catalog.yml")
+    return {"claims": written, "files": len(files) - 1, "bytes": nbytes, "seed": seed, "shape": "long",
+            "entities": entities, "tables": tables, "planted": planted}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=("mixed", "long"), default="mixed")
     args = parser.parse_args()
-    print(generate(args.out, args.claims, args.seed))
+    print(json.dumps((generate_long if args.shape == "long" else generate)(args.out, args.claims, args.seed)))
 
 
 if __name__ == "__main__":

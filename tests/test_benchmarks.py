@@ -83,7 +83,7 @@ def test_every_kind_of_failure_is_planted(tmp_path):
         "date-not-in-future",
         "published-not-in-future",
         "value-not-negative",
-        "killed-plausible",
+        "value-within-max",
         "people-within-population",
         "share-within-0-100",
     }
@@ -140,3 +140,33 @@ def test_the_runner_measures_each_size_against_its_floor(tmp_path):
     shipped = {check for checks in (small["checks"]["checks_s"], large["checks"]["checks_s"]) for check in checks}
     assert {"snapshot-vs-cumulative", "cumulative-non-decreasing", "quote-states-figure"} <= shipped
     assert set(large["check_growth_vs_previous"]) == set(small["checks"]["checks_s"])
+
+
+def test_the_long_shape_is_a_public_table_imported_with_exactly_its_planted_failures(tmp_path):
+    """Regions x 333 days x 3 metrics, written as a table and imported one dataset per region, as a desk
+    would: seeded, and the checks find the falls the import marked and the parts planted above their whole,
+    and nothing else."""
+    size = 3 * generate.LONG_DAYS * 4
+    info = generate.generate_long(tmp_path / "a", size, seed=3, fail=0.01, part_above=0.5)
+    again = generate.generate_long(tmp_path / "b", size, seed=3, fail=0.01, part_above=0.5)
+    assert info == again and _texts(tmp_path / "a") == _texts(tmp_path / "b")
+    assert info["claims"] == 4 * generate.LONG_DAYS * 3 and info["files"] == 4 and info["entities"] == 4
+    assert info["planted"]["falls"] > 10 and info["planted"]["parts_above_whole"] > 0
+    claims = _claims(tmp_path / "a")
+    assert Counter(c.file for c in claims) == {f"datasets/regions/region-{i:05d}.yml": 999 for i in range(4)}
+    assert {c.series.rsplit(".", 1)[1] for c in claims} == {c.subject for c in claims}
+
+    report = run(Options(root=tmp_path / "a", today=generate.TODAY))
+    failed = Counter(f.check for f in report.findings if f.status == "failed")
+    assert failed == {
+        "cumulative-fall-unexplained": info["planted"]["falls"],
+        "part-within-whole": info["planted"]["parts_above_whole"],
+    }
+
+
+def test_the_long_shape_plants_parts_above_their_whole_on_the_last_day(tmp_path):
+    text, parts = generate.long_table(generate.random.Random(5), 0, 60, fail=0.0)  # 5% of 120 part series
+    rows = [line.split(",") for line in text.splitlines()[1:]]
+    last = [row for row in rows if row[1] == rows[generate.LONG_DAYS - 1][1]]
+    assert parts == sum(int(part) > int(row[2]) for row in last for part in row[3:]) > 0
+    assert all(int(part) <= int(row[2]) for row in rows if row not in last for part in row[3:])

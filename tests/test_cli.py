@@ -76,7 +76,7 @@ def test_warning_does_not_block_unless_fail_on_warning(project):
     assert invoke("validate").exit_code == 0
     result = invoke("validate", "--fail-on", "warning")
     assert result.exit_code == 1
-    assert "killed-plausible" in result.output
+    assert "value-within-max" in result.output
 
 
 def test_unknown_option_exits_2(project):

@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from factcheck.checks import REGISTRY
+from factcheck.checks import ARTICLES, REGISTRY
 from factcheck.cli import cli
 
 
@@ -29,7 +29,8 @@ def test_checks_lists_every_shipped_check_with_its_severity_suite_and_title(tmp_
     assert list(rows) == list(REGISTRY)
     for check_id, module in REGISTRY.items():
         columns = re.split(r"\s{2,}", rows[check_id])
-        assert columns == [check_id, module.SEVERITY, module.SUITE or "the files", module.TITLE], rows[check_id]
+        outside = "the articles" if check_id in ARTICLES else "the files"
+        assert columns == [check_id, module.SEVERITY, module.SUITE or outside, module.TITLE], rows[check_id]
     assert "factcheck explain ID" in result.stdout
     assert result.stderr == ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -36,7 +37,12 @@ def test_the_whole_general_staff_dataset_is_publishable_with_every_fall_accounte
 @pytest.mark.parametrize("name", ["personnel", "equipment"])
 def test_the_shipped_files_are_what_the_documented_command_builds(name, tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
-    output = tmp_path / f"{name}.yml"
+    # A copy of the project's layout, so that the dataset's `$schema` line names the schema as it does here.
+    for folder in ("checks", "schemas"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / FOLDER).mkdir(parents=True)
+    shutil.copy(REPO / "datasets" / "catalog.yml", tmp_path / "datasets" / "catalog.yml")
+    output = tmp_path / FOLDER / f"{name}.yml"
     result = invoke(
         "import",
         str(SOURCE / f"russia_losses_{name}.json"),
@@ -46,6 +52,8 @@ def test_the_shipped_files_are_what_the_documented_command_builds(name, tmp_path
         str(output),
         "--corrections",
         str(SOURCE / "russia_losses_equipment_correction.json"),
+        "--root",
+        str(tmp_path),
     )
     assert result.exit_code == 0, result.output
     assert output.read_bytes() == (REPO / FOLDER / f"{name}.yml").read_bytes()

@@ -295,6 +295,62 @@ def _long_url(root: Path) -> None:
     (root / DATASET).write_text(_dataset_text(source={"outlet": "X", "published": "2026-02", "url": url}))
 
 
+ARTICLE = "articles/case.md"
+
+
+def _article(root: Path, data: bytes) -> None:
+    (root / "articles").mkdir(exist_ok=True)
+    (root / ARTICLE).write_bytes(data)
+    (root / DATASET).write_text(_dataset_text())
+
+
+def _article_not_utf8(root: Path) -> None:
+    _article(root, "A draft.\nZelensky said 55,000 soldiers died in Kyiv’s war.\n".encode("latin-1", "replace")
+             + b"caf\xe9\n")  # fmt: skip
+
+
+def _article_nul_byte(root: Path) -> None:
+    _article(root, b"A draft.\n\nZelensky said 55,000\x00 soldiers died.\n")
+
+
+def _article_too_large(root: Path) -> None:
+    _article(root, b"Zelensky said 55,000 soldiers died. " * 20_000)
+
+
+def _article_long_line(root: Path) -> None:
+    _article(root, b"A draft.\n" + b"Zelensky said 55,000 soldiers died, " * 600 + b"\n")
+
+
+def _article_fifo(root: Path) -> None:
+    (root / "articles").mkdir()
+    os.mkfifo(root / ARTICLE)
+    (root / DATASET).write_text(_dataset_text())
+
+
+def _article_symlink_out(root: Path) -> None:
+    outside = root.parent / f"{root.name}-outside.md"
+    outside.write_text("TOP-SECRET-ARTICLE: 55,000 soldiers died.\n")
+    (root / "articles").mkdir()
+    (root / ARTICLE).symlink_to(outside)
+
+
+def _article_date_flood(root: Path) -> None:
+    _article(root, b"2025\n" * 6000)
+
+
+def _article_digit_runs(root: Path) -> None:
+    _article(root, (b"1" * 9999 + b"\n") * 40 + (b"+380 44 123 4567, 10:30, 4th, F-16, " * 250)[:9999] + b"\n")
+
+
+def _article_many_figures(root: Path) -> None:
+    _article(root, b"Zelensky said 1,234 soldiers died.\n" * 14_000)  # the 2,001st figure: line 2001, column 15
+
+
+def _article_one_long_sentence(root: Path) -> None:
+    unit = b"killed Zelensky Ukrainian soldiers more than 46,000 and Kiev civilians injured, "  # 80, a figure at 46
+    _article(root, b"\n".join([unit * 125] * 52))  # lines of 10,000: the 2,001st figure opens line 17
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -332,6 +388,17 @@ GENERATORS = {
     "base_60_of_many_parts": _base_60_of_many_parts,
     "unknown_claimants_in_a_large_catalog": _unknown_claimants_in_a_large_catalog,
     "long_url": _long_url,
+    # articles: read as text within limits, their markup and front matter as data
+    "article_not_utf8": _article_not_utf8,
+    "article_nul_byte": _article_nul_byte,
+    "article_too_large": _article_too_large,
+    "article_long_line": _article_long_line,
+    "article_fifo": _article_fifo,
+    "article_symlink_out": _article_symlink_out,
+    "article_date_flood": _article_date_flood,
+    "article_digit_runs": _article_digit_runs,
+    "article_many_figures": _article_many_figures,
+    "article_one_long_sentence": _article_one_long_sentence,
 }
 
 
@@ -396,7 +463,7 @@ def github_env(name: str, folder: Path) -> dict[str, str]:
 # The runner splits its log on line feeds and carriage returns only.
 _RUNNER_LINES = re.compile(r"\r\n|\r|\n")
 # factcheck's own: an annotation whose properties are percent-encoded, so its data cannot end them early.
-OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\r\n]+,line=\d+,)?title=[^,:\r\n]+::")
+OWN_COMMAND = re.compile(r"::(error|warning|notice) (file=[^,:\r\n]+,line=\d+,(col=\d+,)?)?title=[^,:\r\n]+::")
 # What must never reach a log raw: C0 controls but the line feed, DEL, C1, line and paragraph separators,
 # and the bidi embeddings, overrides and isolates.
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

@@ -180,6 +180,32 @@ def _huge_table(root: Path) -> None:
         handle.truncate(100 * 2**20)
 
 
+LONG_MAPPING = MAPPING.replace("subject: russia\n", "entity:\n  column: country\n").replace(
+    "date: date\n", "date: date\nthousands: ','\n", 1
+)
+
+
+def _long(root: Path, rows: list[str]) -> None:
+    (root / "src" / "long.yml").write_text(LONG_MAPPING)
+    _table(root, "country,date,personnel,note\n" + "".join(rows))
+
+
+def _many_unknown_entities(root: Path) -> None:
+    _long(root, [f"place-{i:06d}-{'x' * 30},2022-03-01,1,\n" for i in range(300_000)])
+
+
+def _entity_of_a_paragraph(root: Path) -> None:
+    _long(root, ["Ukraine,2022-03-01,1,\n", "Ukrain" + "e" * 120_000 + ",2022-03-02,2,\n"])
+
+
+def _repeated_rows(root: Path) -> None:
+    _long(root, ["Ukraine,2022-03-01,1,\n"] * 300_000)
+
+
+def _thousands_groups(root: Path) -> None:
+    _long(root, ['Ukraine,2022-03-01,"1' + ",000" * 30_000 + '",\n'])
+
+
 GENERATORS = {
     # outputs
     "report_symlink_to_catalog": _report_symlink_to_catalog,
@@ -206,6 +232,10 @@ GENERATORS = {
     "huge_table": _huge_table,
     "wide_header": _wide_header,
     "wide_unknown_header": _wide_unknown_header,
+    "many_unknown_entities": _many_unknown_entities,
+    "entity_of_a_paragraph": _entity_of_a_paragraph,
+    "repeated_rows": _repeated_rows,
+    "thousands_groups": _thousands_groups,
 }
 
 

@@ -256,3 +256,57 @@ def test_a_fall_of_an_unmarked_claim_still_blocks(project):
     assert result.exit_code == 1
     assert "cumulative-fall-unexplained [gs@2022-03-02]" in result.output
     assert "cumulative-non-decreasing [gs@2022-03-03]" in result.output
+
+
+def test_an_unmapped_column_empty_in_every_row_is_refused_like_any_other(files):
+    table = CSV.replace("tanks\n", "tanks,ships\n", 1).replace(",12\n", ",12,\n").replace(",15\n", ",15,\n")
+    files.write("src/table.csv", table.replace("about,\n", "about,,\n"))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "column 'ships' is neither mapped nor ignored" in result.output
+    files.write("src/mapping.yml", MAPPING.replace("ignore:\n", "ignore:\n  ships: never filled in\n"))
+    assert do_import().exit_code == 0
+
+
+def test_thousands_separators_are_read_only_when_the_mapping_names_them(files):
+    files.write("src/table.csv", CSV.replace("5300,about", '"5,300",about').replace("5000,about", '"5000",about'))
+    result = do_import()
+    assert result.exit_code == 2
+    assert "src/table.csv:4: column 'personnel': '5,300' is not a number" in result.output
+    assert "add `thousands: ','` to the mapping" in result.output
+
+    files.write("src/mapping.yml", MAPPING.replace("date: date\n", "date: date\nthousands: ','\n", 1))
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    assert "      - [2022-03-03, 5300]\n" in (files.root / "datasets/daily.yml").read_text()
+
+    files.write("src/table.csv", CSV.replace("5300,about", '"5,30",about').replace("5100,more", '"51,00.5",more'))
+    result = do_import("--force")
+    assert result.exit_code == 2
+    assert "src/table.csv:3: column 'personnel': '51,00.5' is not a number" in result.output
+    assert "src/table.csv:4: column 'personnel': '5,30' is not a number" in result.output
+    assert "the mapping reads thousands grouped by ','" in result.output
+
+
+def test_other_marks_and_a_decimal_comma_are_read_as_the_mapping_says(files):
+    mapping = MAPPING.replace("date: date\n", "date: date\nthousands: '.'\ndecimal: ','\n", 1)
+    files.write("src/mapping.yml", mapping)
+    files.write("src/table.csv", CSV.replace("5300,about", '"5.300",about').replace(",15\n", ',"15,5"\n'))
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    text = (files.root / "datasets/daily.yml").read_text()
+    assert "      - [2022-03-03, 5300]\n" in text and "      - [2022-03-03, 15.5]\n" in text
+
+
+def test_problems_are_listed_in_table_order_whatever_column_they_are_in(files):
+    table = (
+        CSV.replace(",12\n", ",twelve\n")
+        .replace("2022-03-03,8,5300", "2022-03-33,8,5300")
+        .replace("5000,about", "five,about")
+    )
+    files.write("src/table.csv", table)
+    result = do_import()
+    assert result.exit_code == 2
+    listed = [line.split(": ", 1)[0].strip() for line in result.output.splitlines()[1:] if "hint:" not in line]
+    assert listed == ["src/table.csv:2", "src/table.csv:3", "src/table.csv:4"]
+    assert "src/table.csv:3: column 'tanks': 'twelve' is not a number" in result.output

@@ -176,4 +176,4 @@ def test_a_waiver_on_a_point_waives_only_that_point(project):
     assert "datasets/test.yml:14" in result.output
     assert "cumulative-non-decreasing [gs@2022-03-04]" in result.output
     assert "waived   cumulative-non-decreasing [gs@2022-03-02]" in result.output
-    assert "(1 critical, 1 waived) in 4 claims" in result.output
+    assert "(1 critical, 1 waived) on 1 claim; 4 claims checked" in result.output

@@ -388,3 +388,84 @@ def test_pre_commit_hook_runs_the_gate_on_dataset_changes():
     assert files.search("expectations/cumulative-totals.yml")
     assert not files.search("src/factcheck/cli.py")
     assert not files.search("docs/datasets/index.md")
+
+
+def test_the_action_declares_every_output_the_reporter_writes_and_the_docs_list():
+    from factcheck.reporters.github import OUTPUT_NAMES
+
+    action = load(ACTION)
+    # Every output the reporter writes, then the SARIF report's path, which the action's own step gives.
+    assert list(action["outputs"]) == [*OUTPUT_NAMES, "sarif"]
+    docs = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    listed = re.search(r"^Outputs: (.*?)\. ", docs, re.MULTILINE | re.DOTALL).group(1)
+    listed = re.sub(r"\(`publishable` or `blocked`\)|\(the SARIF report's absolute path, when asked for\)", "", listed)
+    assert re.findall(r"`([a-z]+)`", listed) == [*OUTPUT_NAMES, "sarif"]
+    for name in OUTPUT_NAMES:
+        assert action["outputs"][name]["value"] == f"${{{{ steps.validate.outputs.{name} }}}}"
+
+
+def test_the_actions_inputs_are_documented():
+    docs = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    for name in load(ACTION)["inputs"]:
+        assert f"| `{name}` |" in docs, name
+
+
+def test_the_action_caches_pip_on_its_own_pyproject(workspace, tmp_path):
+    steps = load(ACTION)["runs"]["steps"]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"] == {"path": "${{ steps.pip-cache.outputs.dir }}", "key": "${{ steps.pip-cache.outputs.key }}"}
+    key = next(s for s in steps if s.get("id") == "pip-cache")
+    install = next(s for s in steps if s.get("name") == "Install factcheck")
+    assert install["env"]["PIP_CACHE_DIR"] == "${{ steps.pip-cache.outputs.dir }}"
+    step = {**key, "env": {"PYTHON": sys.executable}}
+    env = {**runner_env(workspace, tmp_path), "GITHUB_ACTION_PATH": str(REPO), "RUNNER_OS": "Linux"}
+    (run,) = run_steps([step], workspace, env, tmp_path)
+    assert run.code == 0, run.stderr
+    assert run.outputs["dir"] == f"{tmp_path}/factcheck-pip-cache"
+    assert re.fullmatch(r"factcheck-pip-Linux-3\.\d+-[0-9a-f]{16}", run.outputs["key"])
+
+
+def test_composite_action_writes_junit_when_asked(workspace, tmp_path):
+    action = load(workspace / "action.yml")
+    inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    inputs.update(junit="factcheck-reports/junit.xml", report="", json="")
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "validate")
+
+    def evaluate(value: str) -> str:
+        return re.sub(r"\$\{\{ inputs\.([a-z-]+) \}\}", lambda m: inputs[m.group(1)], value)
+
+    step = {**step, "env": {k: evaluate(v) for k, v in step["env"].items()},
+            "working-directory": evaluate(step["working-directory"])}  # fmt: skip
+    env = {**runner_env(workspace, tmp_path), "FACTCHECK_BIN": str(BIN)}
+    (run,) = run_steps([step], workspace, env, tmp_path)
+    assert run.code == 1, run.stdout + run.stderr
+    assert run.outputs["reports"].splitlines() == [str(workspace / "factcheck-reports" / "junit.xml")]
+    assert "<testsuites" in (workspace / "factcheck-reports" / "junit.xml").read_text(encoding="utf-8")
+
+
+def test_the_pre_commit_hook_runs_for_a_project_in_a_sub_folder_as_documented(tmp_path):
+    """pre-commit runs a hook at the repository's root: the documented `args` and `files` point it at
+    a project in `data/`, and the hook's entry with those args validates that project from the root."""
+    (hook,) = load(REPO / ".pre-commit-hooks.yaml")
+    docs = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```yaml\n(      - id: factcheck\n        args: .*?)```", docs, re.DOTALL).group(1)
+    (override,) = yaml.safe_load(snippet)
+    assert override["args"] == ["--root", "data"]
+    files = re.compile(override["files"])
+    assert files.search("data/datasets/war.yml") and files.search("data/checks/publication.yml")
+    assert not files.search("datasets/war.yml") and not files.search("src/data/datasets/x.yml")
+
+    project = tmp_path / "data"
+    for folder in ("checks", "expectations", "datasets/russo-ukrainian-war"):
+        shutil.copytree(REPO / folder, project / folder)
+    shutil.copy(REPO / "datasets" / "catalog.yml", project / "datasets" / "catalog.yml")
+    (project / BROKEN_FILE).write_text(BROKEN.replace("45000", "65000").replace("45,000", "65,000"))
+    command = [str(BIN / hook["entry"].split()[0]), *hook["entry"].split()[1:], *override["args"]]
+    env = {**os.environ, "FACTCHECK_TODAY": TODAY, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("PUBLISHABLE")
+    (project / BROKEN_FILE).write_text(BROKEN)
+    broken = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert broken.returncode == 1
+    assert f"{BROKEN_FILE}:{BROKEN_LINE}: critical cumulative-non-decreasing" in broken.stdout

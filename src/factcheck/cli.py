@@ -85,12 +85,16 @@ def error_handling(command):
 
 def output_options(command):
     """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
-    report_path = click.Path(dir_okay=False, path_type=Path)
+    report_path = click.Path(dir_okay=False, allow_dash=True)
     options = [
-        click.option("--report", "html", type=report_path, help="Write the self-contained HTML report to PATH."),
-        click.option("--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH."),
-        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH."),
-        click.option("--sarif", type=report_path, help="Write SARIF 2.1.0 (GitHub code scanning) to PATH."),
+        click.option(
+            "--report", "html", type=report_path, help="Write the self-contained HTML report to PATH (-: stdout)."
+        ),
+        click.option(
+            "--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH (-: stdout)."
+        ),
+        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH (-: stdout)."),
+        click.option("--sarif", type=report_path, help="Write SARIF 2.1.0 (GitHub code scanning) to PATH (-: stdout)."),
         click.option(
             "--data-docs",
             type=click.Path(file_okay=False, path_type=Path),
@@ -103,7 +107,14 @@ def output_options(command):
     def wrapper(*args, html, json_, junit, sarif, data_docs, timestamp, **kwargs):
         from factcheck.reporters.files import Outputs
 
-        outputs = Outputs(html=html, json=json_, junit=junit, sarif=sarif, data_docs=data_docs, timestamp=timestamp)
+        asked = {"html": html, "json": json_, "junit": junit, "sarif": sarif}
+        # `-` (exactly: `./-` is a file of that name) is standard output, for one report at most.
+        dashes = [name for name, value in asked.items() if value == "-"]
+        if len(dashes) > 1:
+            options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
+            raise click.UsageError(f"{' and '.join(options[n] for n in dashes)} cannot both write to standard output")
+        paths = {name: Path(value) if value not in (None, "-") else None for name, value in asked.items()}
+        outputs = Outputs(**paths, data_docs=data_docs, timestamp=timestamp, stdout=dashes[0] if dashes else None)
         return command(*args, outputs=outputs, **kwargs)
 
     for option in reversed(options):
@@ -158,14 +169,34 @@ def run_options(command):
     default=None,
     help="Annotate the YAML lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Run only these suite checks (ids, comma-separated); the file format is always checked.",
+)
+@click.option("--ignore", multiple=True, metavar="IDS", help="Run every suite check but these (ids, comma-separated).")
 @output_options
 @error_handling
 def validate(
-    targets, today, fail_on, root, allow_outside_root, baseline, fail_on_new, color, show_waived, github, outputs
+    targets,
+    today,
+    fail_on,
+    root,
+    allow_outside_root,
+    baseline,
+    fail_on_new,
+    color,
+    show_waived,
+    github,
+    select,
+    ignore,
+    outputs,
 ) -> None:
     """Validate datasets against the gates in checks/ and report every finding.
 
-    TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs.
+    TARGETS are gate files (checks/*.yml) or dataset files and folders; with none, every gate runs. A
+    report written to standard output (`--json -`) moves the terminal report to standard error.
 
     \b
     Example:
@@ -173,6 +204,7 @@ def validate(
         factcheck validate checks/publication.yml --fail-on warning
         factcheck validate --report out/report.html --json out/report.json --junit out/junit.xml
         factcheck validate --baseline origin/main --fail-on-new --sarif out/factcheck.sarif
+        factcheck validate --json - --select cumulative-non-decreasing | jq '.findings | length'
     """
     from factcheck import baseline as baselines
     from factcheck.outputs import Output, check_writable, refuse_inputs
@@ -180,6 +212,7 @@ def validate(
     from factcheck.reporters import terminal
     from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
+    from factcheck.selection import ids
 
     if fail_on_new and baseline is None:
         raise click.UsageError("--fail-on-new needs --baseline REF|FILE: new findings are new against a base")
@@ -206,22 +239,26 @@ def validate(
         writes=writes,
         baseline=base,
         fail_on_new=fail_on_new,
+        select=ids(select),
+        ignore=ids(ignore),
     )
     report = run(options)
     profiling.keep()
     profiling.lap("findings")
     if outputs.timestamp:
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_all(report, outputs)
+    # A report on standard output is the output: the annotations and the terminal report go to stderr.
+    console = sys.stderr if outputs.stdout else sys.stdout
+    _to_stdout(lambda: write_all(report, outputs, sys.stdout))
     profiling.lap("report:files")
     if github:
         from factcheck.reporters import github as github_reporter
 
         # before the terminal report: its verdict ends the log
-        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
+        _to_stdout(lambda: github_reporter.publish(report, console, root))
         profiling.lap("report:github")
-    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour, show_waived=show_waived))
+    colour = color if color is not None else (console.isatty() and "NO_COLOR" not in os.environ)
+    _to_stdout(lambda: terminal.render(report, console, colour=colour, show_waived=show_waived))
     profiling.lap("report:terminal")
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
@@ -281,6 +318,73 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     )
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--fail-on",
+    type=click.Choice(["critical", "warning", "info"]),
+    help="Block at this severity or above, overriding the gates' fail_on.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project root (default: the nearest folder upward holding checks/).",
+)
+@click.option("--allow-outside-root", is_flag=True, help="Let the articles and gates name files outside the root.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@click.option(
+    "--github/--no-github",
+    default=None,
+    help="Annotate the articles' lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
+)
+@output_options
+@error_handling
+def article(paths, fail_on, root, allow_outside_root, color, github, outputs) -> None:
+    """Check the figures of articles against the claims of the gates' datasets.
+
+    PATHS are Markdown or text files. Each figure is found, tied to the claim it reports and judged backed,
+    contradicted, unbacked or ambiguous (docs/articles.md). The datasets are read, not checked: run
+    `factcheck validate` for them (it checks the articles a gate names too).
+
+    \b
+    Example:
+        factcheck article articles/draft.md
+        factcheck article articles/*.md --fail-on warning --report out/articles.html
+    """
+    from factcheck.articles.check import article_inputs, run_articles
+    from factcheck.outputs import check_writable, refuse_inputs
+    from factcheck.project import find_root
+    from factcheck.reporters import terminal
+    from factcheck.reporters.files import write_all
+
+    if outputs.data_docs is not None:
+        raise click.UsageError("--data-docs is for `factcheck validate`: Great Expectations does not check articles")
+    root = root.resolve() if root else find_root(Path.cwd())
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    appended = []
+    if github:
+        from factcheck.outputs import Output
+        from factcheck.reporters.github import APPENDED_FILES
+
+        appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
+    writes = (*outputs.named(), *profiling.named(), *appended)
+    check_writable(writes)
+    refuse_inputs(writes, article_inputs(root, list(paths), allow_outside_root))
+    report = run_articles(root, list(paths), dt.date.today(), fail_on, allow_outside_root)
+    profiling.keep()
+    if outputs.timestamp:
+        report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_all(report, outputs)
+    if github:
+        from factcheck.reporters import github as github_reporter
+
+        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
+    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour))
+    sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
 @cli.command("import")
 @click.argument("table", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option(
@@ -288,10 +392,13 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     "-m",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The mapping file (YAML): date column, columns -> metrics, subject, claimant, source (docs/data.md).",
+    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source (docs/data.md).",
 )
 @click.option(
-    "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The dataset to write."
+    "--output",
+    "-o",
+    type=click.Path(path_type=str),
+    help="The dataset to write; a folder (an existing one, or a path ending in /) gets one dataset per subject.",
 )
 @click.option(
     "--corrections",
@@ -304,38 +411,133 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     help="Replace OUTPUT if it exists (a dataset: never the table, mapping, catalog or a gate).",
 )
 @click.option(
+    "--suggest-catalog",
+    is_flag=True,
+    help="Print the catalog entries the table needs and the catalog lacks, to review and paste; write nothing.",
+)
+@click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="The project root whose catalog the dataset must match (default: found from here upward).",
 )
 @error_handling
-def import_(table, mapping, output, corrections, force, root) -> None:
+def import_(table, mapping, output, corrections, force, suggest_catalog, root) -> None:
     """Turn a CSV or JSON table into a dataset of series blocks, checked before it is written.
 
-    TABLE is a CSV file (header line first) or a JSON list of objects, one row per date. Every column is
-    mapped to a metric, is the date, or is listed as ignored with a reason; a missing cell is no point.
+    TABLE is a CSV file (header line first) or a JSON list of objects: one row per date (a wide table), or
+    one row per entity and date, or per entity, date and variable (a long table). Every column is mapped,
+    is the date, entity or variable, or is listed as ignored with a reason; a missing cell is no point.
 
     \b
     Example:
         factcheck import losses.csv --mapping losses-mapping.yml --output datasets/losses.yml
+        factcheck import countries.csv -m countries-mapping.yml --suggest-catalog
+        factcheck import countries.csv -m countries-mapping.yml -o datasets/countries/
         factcheck import ../shared/data/ua-general-staff/russia_losses_equipment.json \\
             -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
             --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
     """
-    from factcheck.importer import run_import
+    from factcheck.importer import run_import, run_suggest
     from factcheck.project import find_root
     from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
+    if suggest_catalog:
+        click.echo(run_suggest(table, mapping, root), nl=False)
+        return
+    if output is None:
+        raise click.UsageError("give --output (the dataset to write), or --suggest-catalog")
+    folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
     built = run_import(
-        table, mapping, output, root, corrections=corrections, force=force, also_written=tuple(profiling.named())
+        table,
+        mapping,
+        Path(output),
+        root,
+        corrections=corrections,
+        force=force,
+        also_written=tuple(profiling.named()),
+        folder=folder,
     )
     profiling.keep()
-    click.echo(f"wrote {shown(str(output))}: {built.series} series, {built.points:,} points")
+    files = f"{len(built.files):,} files, " if folder else ""
+    click.echo(f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points")
     click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
     click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
     for line in built.unexplained:
         click.echo(f"    {shown(line)}")
+    if built.stale:
+        click.echo(f"  left as they were, not in this table: {len(built.stale):,} files of {shown(str(output))}")
+        for name in built.stale[:20]:
+            click.echo(f"    {shown(name)}")
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace the files init writes where they exist (no other file).")
+@error_handling
+def init(directory, force) -> None:
+    """Write a new project in DIRECTORY (default: here) that `factcheck validate` passes at once.
+
+    A catalog with an example of each field, a dataset of two claims, a gate running the suites shipped
+    with factcheck, the GitHub workflow, the pre-commit configuration, requirements pinning this version,
+    a README and the editor schemas. A file in the way stops it before anything is written.
+
+    \b
+    Example:
+        factcheck init newsroom-data
+        cd newsroom-data && factcheck validate
+    """
+    from factcheck.scaffold import init as scaffold
+    from factcheck.text import shown
+
+    written = scaffold(directory, force=force)
+    click.echo(f"wrote a factcheck project in {shown(str(directory))}:")
+    for rel in written.files:
+        click.echo(f"  {rel}")
+    where = "" if directory.resolve() == Path.cwd().resolve() else f"cd {shown(str(directory))} && "
+    click.echo(f"next: {where}factcheck validate")
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["dataset", "catalog", "gate", "mapping"]))
+@click.option(
+    "--output",
+    "-o",
+    default="-",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the schema to FILE (default -: standard output).",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project whose catalog keys and check ids the schema lists (default: found from here upward).",
+)
+@error_handling
+def schema(kind, output, root) -> None:
+    """Print the JSON Schema (2020-12) of a dataset, the catalog, a gate or an import mapping, for editors.
+
+    Inside a project the catalog's metric, subject and claimant keys, and the ids of the checks its gates
+    run, are listed as the values a field may take, so that an editor completes them and marks a typo
+    (docs/editors.md). Run it again when the catalog changes.
+
+    \b
+    Example:
+        factcheck schema dataset -o schemas/dataset.schema.json
+        factcheck schema catalog > schemas/catalog.schema.json
+    """
+    from factcheck import file_schemas
+    from factcheck.errors import ConfigError
+    from factcheck.project import find_root
+
+    if root is None:
+        try:
+            root = find_root(Path.cwd())
+        except ConfigError:
+            root = None
+    document, notes = file_schemas.for_project(kind, root.resolve() if root else None)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    file_schemas.write(file_schemas.dumps(document), output, root)
 
 
 def _project_root(root: Path | None) -> Path | None:

@@ -24,6 +24,7 @@ from factcheck.models import (
     ClaimIn,
     DatasetHeader,
     PointExtra,
+    PointSource,
     SeriesIn,
 )
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
@@ -353,8 +354,8 @@ def _read_point(
         return None, [(p, point_id) for p in problems]
     source = series.source
     if source.published is None or extra.quote:
-        # Both values are already validated: copying skips re-validation (which would also refuse a Span).
-        source = source.model_copy(update={"published": source.published or date, "quote": extra.quote or source.quote})
+        published, quote = source.published or date, extra.quote or source.quote
+        source = PointSource(source.outlet, published, source.url, quote, source.via)
     claim = Claim(
         id=point_id,
         file=rel,

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import click
 
-from factcheck.checks import REGISTRY, STAGE_0
+from factcheck.checks import ARTICLES, REGISTRY, STAGE_0
 from factcheck.suites import read_suite
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,7 +80,45 @@ def checks_markdown(root: Path = REPO) -> str:
             ]
             if check.id in REGISTRY:
                 lines += _documentation(REGISTRY[check.id])
+    lines += _article_checks()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _article_checks() -> list[str]:
+    """The checks of articles: one module each (`factcheck.checks.article_*`), run outside the suites."""
+    lines = [
+        "",
+        "## Articles",
+        "",
+        "Run on the articles a gate names (`articles:`) and by `factcheck article`, outside the suites: every",
+        "figure of an article gets one of the first four ([articles.md](articles.md)). Findings point at the",
+        "article's line and column.",
+        "",
+    ]
+    for module in (REGISTRY[check_id] for check_id in ARTICLES):
+        lines += [
+            f"### `{module.ID}`: {module.TITLE}",
+            "",
+            f"Severity **{module.SEVERITY}**.",
+            "",
+            module.EXPLAIN,
+            "",
+            (module.__doc__ or "").strip(),
+            "",
+            "Passes:",
+            "",
+            "```markdown",
+            module.PASSES.rstrip(),
+            "```",
+            "",
+            "Fails:",
+            "",
+            "```markdown",
+            module.FAILS.rstrip(),
+            "```",
+            "",
+        ]
+    return lines
 
 
 def cli_markdown() -> str:

@@ -163,7 +163,7 @@ def _unwritable_docs(directory: Path, error: OSError) -> ConfigError:
 
 def _gx_name(path: str) -> str:
     """GX names files after suites, and its file stores refuse a `/`: expectations/x.yml -> expectations.x."""
-    return path.rsplit(".", 1)[0].replace("/", ".")
+    return path.rsplit(".", 1)[0].replace("/", ".").replace(":", ".")  # factcheck:NAME, a built-in suite
 
 
 def _expectation(suite: Suite, check: Check):
@@ -176,11 +176,31 @@ def _expectation(suite: Suite, check: Check):
     try:
         return ExpectationConfiguration(**entry).to_domain_obj()
     except Exception as error:  # GX raises several unrelated types for a bad entry
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        reason = _rejection(error)
         raise ConfigError(
             f"{suite.path}:{check.line}: Great Expectations rejects `{check.type}` ({check.id}): {reason}",
-            "check the expectation type and its kwargs against the GX documentation",
+            f"`{check.type}` is factcheck's own: its kwargs are in docs/checks.md"
+            if check.type in OWN_TYPES
+            else "check its kwargs against the Great Expectations documentation of the type",
         ) from None
+
+
+def _rejection(error: Exception) -> str:
+    """Why GX refused an entry, in a sentence about the suite: its expectations are pydantic (v1) models,
+    whose own first line ("2 validation errors for ExpectColumnValuesToBeBetween") names Python classes."""
+    problems = error.errors() if callable(getattr(error, "errors", None)) else None
+    if not problems or not isinstance(problems, list) or not isinstance(problems[0], dict):
+        text = str(error).strip()
+        return text.splitlines()[0] if text else type(error).__name__
+    first = problems[0]
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "__root__")
+    if first.get("type") == "value_error.extra":
+        import difflib
+
+        known = [name for name in getattr(getattr(error, "model", None), "__fields__", {}) if not name.startswith("_")]
+        close = difflib.get_close_matches(where, known, n=1)
+        return f"unknown kwarg `{where}`" + (f" (did you mean `{close[0]}`?)" if close else "")
+    return f"`{where}`: {first.get('msg', '')}" if where else str(first.get("msg", ""))
 
 
 def _read(checks: list[tuple[Suite, Check]], results: list, ids) -> list[list[Hit]]:

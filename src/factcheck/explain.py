@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from factcheck.checks import REGISTRY
+from factcheck.checks import ARTICLES, REGISTRY
 from factcheck.errors import ConfigError
 from factcheck.text import shown
 
 WIDTH = 100  # the width explanations are wrapped at: the docstrings are written to about this width
 FILES = "the files"  # the suite column of the checks run on the files themselves, before any suite
+ARTICLE_CHECKS = "the articles"  # ... and of the checks of articles, run outside the suites
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,14 @@ class Listed:
 def shipped() -> list[Listed]:
     """Every check factcheck ships, in the registry's order (the order of docs/checks.md)."""
     return [
-        Listed(module.ID, module.SEVERITY, module.TITLE, module.SUITE or FILES, explain=module.EXPLAIN,
-               message=module.MESSAGE)
+        Listed(module.ID, module.SEVERITY, module.TITLE, module.SUITE or _outside(module.ID),
+               explain=module.EXPLAIN, message=module.MESSAGE)
         for module in REGISTRY.values()
     ]  # fmt: skip
+
+
+def _outside(check_id: str) -> str:
+    return ARTICLE_CHECKS if check_id in ARTICLES else FILES
 
 
 def project_checks(root: Path | None) -> tuple[list[Listed], list[str]]:
@@ -131,7 +136,12 @@ def _documentation(module: ModuleType) -> list[str]:
 
 
 def _shipped_lines(module: ModuleType) -> list[str]:
-    suite = f"the suite {module.SUITE}" if module.SUITE else "none: run on the files themselves, before any suite"
+    if module.SUITE:
+        suite = f"the suite {module.SUITE}"
+    elif module.ID in ARTICLES:
+        suite = "none: run on the articles a gate names, and by `factcheck article`"
+    else:
+        suite = "none: run on the files themselves, before any suite"
     lines = [
         f"{module.ID}: {module.TITLE}",
         f"  severity: {module.SEVERITY} (the default; a suite entry may set another)",

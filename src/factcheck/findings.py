@@ -13,9 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factcheck.models import SEVERITIES, Catalog, Claim, Severity, Waiver
+
+if TYPE_CHECKING:
+    from factcheck.articles.model import CheckedArticle
 
 Status = Literal["failed", "waived", "corroborated"]
 # Compared with a base (`--baseline`): a finding the base did not have, or one it had already.
@@ -40,16 +43,17 @@ class Finding:
     waiver: Waiver | None = None
     blocking: bool = False
     baseline: BaselineState | None = None
+    column: int | None = None  # 1-based, in characters: a figure in an article; None for a YAML line
     # For a claim the schema refused (it is not among the report's claims): its source as written, a few
     # plain fields, clipped (`factcheck.raw_source`), so that reports still show who said it and the quote.
     source: tuple[tuple[str, str], ...] = ()
 
     @property
     def location(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}" if self.column is None else f"{self.file}:{self.line}:{self.column}"
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.check, self.claim or "", self.message)
+        return (self.file, self.line, self.column or 0, self.check, self.claim or "", self.message)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class Report:
     comparison: Comparison | None = None
     fixed: list[Finding] = field(default_factory=list)
     changes: Changes | None = None
+    articles: list[CheckedArticle] = field(default_factory=list)  # each article's text and figures (HTML)
 
     @property
     def blocked(self) -> bool:

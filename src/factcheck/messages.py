@@ -84,7 +84,7 @@ def template_fields(template: str) -> frozenset[str]:
 # The names `claim_fields` provides.
 CLAIM_FIELDS = frozenset(
     {"claim", "id", "figure", "date", "published", "origin", "metric", "metric_description", "unit", "subject",
-     "claimant", "claimant_name", "outlet", "url", "quote"}
+     "claimant", "claimant_name", "outlet", "url", "quote", "population", "metric_max"}
 )  # fmt: skip
 
 
@@ -119,6 +119,8 @@ def claim_fields(claim: Claim, catalog: Catalog | None) -> dict[str, object]:
         "outlet": claim.source.outlet or "no outlet",
         "url": claim.source.url or "",
         "quote": claim.source.quote or "",
+        "population": format_number(subject.population) if subject and subject.population else "",
+        "metric_max": format_number(metric.max) if metric and metric.max is not None else "",
     }
 
 
@@ -172,7 +174,7 @@ class Collected:
 
     def add(self, finding: Finding, fail_on: str) -> None:
         finding = decide(finding, fail_on)
-        key = (finding.check, finding.claim, finding.file, finding.line, finding.message)
+        key = (finding.check, finding.claim, finding.file, finding.line, finding.column, finding.message)
         if key not in self._findings or finding.blocking:
             self._findings[key] = finding
 

@@ -43,16 +43,44 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, arbitrary_types_allowed=True, frozen=True)
 
 
+# The words an article uses for a metric or a subject ("killed or wounded", "Ukrainian"): a phrase of at
+# most a few words, so that matching an article against the catalog costs a few lookups per word.
+Phrase = Annotated[str, AfterValidator(_not_blank), Field(max_length=100)]
+MAX_PHRASES = 200
+
+
+def _distinct(phrases: list[str]) -> list[str]:
+    folded = [" ".join(p.lower().split()) for p in phrases]
+    for phrase, fold in zip(phrases, folded, strict=True):
+        if len(fold.split()) > 8:
+            raise ValueError(f"{phrase!r} has more than 8 words: give the words an article uses, not a sentence")
+    seen = {f for f in folded if folded.count(f) > 1}
+    if seen:
+        raise ValueError(f"{sorted(seen)[0]!r} is listed twice")
+    return phrases
+
+
+Phrases = Annotated[list[Phrase], Field(max_length=MAX_PHRASES), AfterValidator(_distinct)]
+
+
 class Metric(_Model):
     unit: Text
     description: Text
     cumulative: bool = True
     within: Key | None = None
+    # The most a figure of this metric can plausibly be: above it, most likely a slip (value-within-max).
+    max: Annotated[Number, Field(gt=0)] | None = None
+    # How articles word this metric ("killed", "killed or wounded", "soldiers"): docs/articles.md.
+    terms: Phrases = []
 
 
 class Subject(_Model):
     name: Text
     description: str | None = None
+    # Other names and demonyms an article uses ("Ukrainian", "Kyiv", "Kiev"): docs/articles.md.
+    aliases: Phrases = []
+    # How many people it counts: no count of people about it can be higher (people-within-population).
+    population: Annotated[int, Field(gt=0)] | None = None
 
 
 class Claimant(_Model):
@@ -78,6 +106,13 @@ class Catalog(_Model):
                     f"claimant {key!r} has affiliation {claimant.affiliation!r}: "
                     "use a subject key (a party to the conflict) or `independent`"
                 )
+        # An article names a subject by any of its spellings: one spelling for two subjects names neither.
+        spellings: dict[str, str] = {}
+        for key, subject in self.subjects.items():
+            for spelling in (subject.name, *subject.aliases):
+                fold = " ".join(spelling.lower().split())
+                if spellings.setdefault(fold, key) != key:
+                    raise ValueError(f"{spelling!r} names both subjects {spellings[fold]!r} and {key!r}")
         return self
 
 
@@ -188,11 +223,28 @@ class Gate(_Model):
     # Compared with a base (`--baseline`), only findings the base did not have block; the rest stay visible.
     fail_on_new: bool = False
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
+    # Drafts whose figures are checked against this gate's claims (docs/articles.md), and the severity of
+    # a figure that no claim backs (`article-unbacked`).
+    articles: list[Text] = []
+    article_unbacked: Severity = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class PointSource:
+    """A series point's source: its series' `Source`, dated as the point is (and with its own quote, if it
+    has one). A run holds one per point, so it is five plain fields rather than a copy of the model;
+    reporters read the same attributes of either."""
+
+    outlet: str | None
+    published: Span | None
+    url: str | None
+    quote: str | None
+    via: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """A claim that passed the schema, with where it was written."""
+    """A claim that passed the schema, with where it was written. Slotted: a run holds one per claim."""
 
     id: str
     file: str
@@ -208,7 +260,7 @@ class Claim:
     high: float | None
     date: Span
     kind: Literal["as_of", "period"]
-    source: Source
+    source: Source | PointSource
     notes: str | None = None
     waivers: tuple[Waiver, ...] = ()
     series: str | None = None

@@ -103,8 +103,9 @@ def validate_inputs(
     )
     for gate in gates:
         inputs.files.add(root / gate.path)
-        for glob in gate.gate.datasets:
-            walked = project.inside(root, project.glob_base(glob), "dataset path", allow_outside)
+        for glob, what in (*((g, "dataset path") for g in gate.gate.datasets),
+                           *((g, "article path") for g in gate.gate.articles)):  # fmt: skip
+            walked = project.inside(root, project.glob_base(glob), what, allow_outside)
             (inputs.files if walked.is_file() else inputs.folders).add(walked)
     return inputs
 

@@ -6,10 +6,11 @@ dataset is inside the project (unless allowed), and no output of the command lan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import outputs, project, vocabulary
+from factcheck import outputs, overrides, project, selection, vocabulary
+from factcheck.checks import STAGE_0
 from factcheck.errors import ConfigError
 from factcheck.findings import severity_rank
 from factcheck.models import Gate
@@ -22,8 +23,9 @@ class GatePlan:
     """One gate of the run: its file, its suites in order, and the dataset files it checks in this run."""
 
     file: GateFile
-    suites: tuple[Suite, ...]
+    suites: tuple[Suite, ...]  # narrowed to the checks the command line selects
     files: tuple[Path, ...]
+    defined: frozenset[str]  # every check id its suites define, selected or not: what a waiver may name
 
     @property
     def name(self) -> str:
@@ -48,12 +50,19 @@ class Plan:
     files: tuple[Path, ...]  # every dataset file some gate checks in this run, sorted
     covered: frozenset[Path]  # every file a gate reads, whichever the command line restricts the run to
     strictest: str  # the strictest fail_on of the gates: the schema stage's findings block at it
+    restricted: bool = False  # the command line names dataset files: the run checks only those (no article)
 
 
 def make(
-    root: Path, targets: tuple[str, ...], allow_outside_root: bool, writes: tuple[outputs.Output, ...] = ()
+    root: Path,
+    targets: tuple[str, ...],
+    allow_outside_root: bool,
+    writes: tuple[outputs.Output, ...] = (),
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
 ) -> Plan:
-    """The plan for `factcheck validate TARGETS...`, or a `ConfigError` saying what is wrong with it."""
+    """The plan for `factcheck validate TARGETS...` (`--select`/`--ignore`: the checks it runs), or a
+    `ConfigError` saying what is wrong with it."""
     project.max_file_bytes()  # a bad FACTCHECK_MAX_FILE_BYTES is exit 2 before anything is read
     gates, only = _select(root, targets, allow_outside_root)
     project.inside(root, Path(vocabulary.CATALOG), "the catalog", allow_outside_root)
@@ -67,23 +76,28 @@ def make(
         files = [f for f in files if f != root / vocabulary.CATALOG and (only is None or f in only)]
         chosen = []
         for suite_path in gate.gate.suites:
-            path = project.inside(root, Path(suite_path), f"{gate.path}: suite", allow_outside_root)
-            if not path.is_file():
-                raise ConfigError(f"{gate.path}: suite {suite_path!r} does not exist", "suites live in expectations/")
+            path, name = project.suite_file(root, suite_path, gate.path, allow_outside_root)
             if path not in suites:
-                suites[path] = read_suite(root, path)
+                suites[path] = read_suite(root, path, name)
             chosen.append(suites[path])
         _unique_check_ids(gate, chosen)
-        planned.append(GatePlan(gate, tuple(chosen), tuple(files)))
+        chosen = overrides.apply(gate.path, chosen)
+        defined = frozenset(c.id for s in chosen for c in s.checks)
+        planned.append(GatePlan(gate, tuple(chosen), tuple(files), defined))
     if only is not None and not any(g.files for g in planned):
         raise ConfigError("no gate in checks/ covers the given datasets", "add their folder to a gate's `datasets`")
+    selection.check(select, ignore, set().union(*(g.defined for g in planned)), STAGE_0)
+    if select or ignore:
+        narrowed = {path: selection.narrow(s, select, ignore) for path, s in suites.items()}
+        planned = [replace(g, suites=tuple(selection.narrow(s, select, ignore) for s in g.suites)) for g in planned]
+        suites = narrowed
 
     all_files = sorted({f for g in planned for f in g.files})
     # Refused before any dataset is read: an output onto or into what this run (or the next) reads.
     reads = outputs.validate_inputs(root, gates, suites, all_files, allow_outside_root)
     outputs.refuse_inputs(writes, reads)
     strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
-    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest)
+    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest, only is not None)
 
 
 def _select(root: Path, targets: tuple[str, ...], allow_outside_root: bool) -> tuple[list[GateFile], set[Path] | None]:

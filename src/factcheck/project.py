@@ -58,9 +58,11 @@ class GateFile:
     gate: Gate
 
 
-def read_config(root: Path, path: Path, what: str, shape: str) -> tuple[str, yamlfile.Mapping]:
-    """A gate or suite file as a located mapping; anything wrong with it is a `ConfigError` at file:line."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def read_config(root: Path, path: Path, what: str, shape: str, rel: str | None = None) -> tuple[str, yamlfile.Mapping]:
+    """A gate or suite file as a located mapping; anything wrong with it is a `ConfigError` at file:line.
+    `rel`: the name errors give the file (default: its path from the root)."""
+    if rel is None:
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     data, problems = read_mapping_file(path, rel, what, shape)
     if problems:
         raise ConfigError(f"{rel}:{problems[0].line}: {problems[0].message}", problems[0].hint)
@@ -96,7 +98,35 @@ def invalid(rel: str, error: ValidationError, node: object, model: type[BaseMode
 
 
 MAX_GATE_ENTRIES = 100  # globs or suites in one gate: each glob walks its folder
-_SUITE_PATH = re.compile(r"[A-Za-z0-9._/-]{1,300}")
+_SUITE_PATH = re.compile(r"[A-Za-z0-9._/-]{1,300}|factcheck:[a-z0-9-]{1,100}")
+BUILTIN = "factcheck:"  # a gate names a suite shipped in the package as `factcheck:NAME`
+BUILTIN_SUITES = Path(__file__).parent / "builtin_suites"
+
+
+def suite_file(root: Path, entry: str, gate: str, allow_outside: bool = False) -> tuple[Path, str]:
+    """The file a gate's `suites` entry names, and the name reports give it: `factcheck:NAME` is the suite
+    `NAME` shipped with factcheck (so that an upgrade brings its new checks), anything else a file relative
+    to the root, which may not leave it."""
+    if entry.startswith(BUILTIN):
+        name = entry.removeprefix(BUILTIN)
+        path = BUILTIN_SUITES / f"{name}.yml"
+        if not path.is_file():
+            import difflib
+
+            shipped = sorted(p.stem for p in BUILTIN_SUITES.glob("*.yml"))
+            close = difflib.get_close_matches(name, shipped, n=1)
+            raise ConfigError(
+                f"{gate}: factcheck ships no suite {name!r}",
+                f"did you mean `{BUILTIN}{close[0]}`?" if close else f"the built-in suites: {', '.join(shipped)}",
+            )
+        return path, entry
+    path = inside(root, Path(entry), f"{gate}: suite", allow_outside)
+    if not path.is_file():
+        raise ConfigError(
+            f"{gate}: suite {entry!r} does not exist",
+            f"suites live in expectations/, or name a built-in one: {BUILTIN}cumulative-totals",
+        )
+    return path, entry
 
 
 def read_gate(root: Path, path: Path) -> GateFile:
@@ -175,28 +205,29 @@ def glob_base(glob: str) -> Path:
     return Path(*static) if static else Path(".")
 
 
-def expand(root: Path, globs: list[str], allow_outside: bool = False) -> list[Path]:
-    """The YAML files that `globs` name, sorted, without following symlinked folders (no loops). Each folder
-    is walked once, however many globs start from it."""
+def expand(root: Path, globs: list[str], allow_outside: bool = False, accept: Callable[[str], bool] = _is_yaml,
+           what: str = "dataset") -> list[Path]:  # fmt: skip
+    """The YAML files (or the files `accept` takes, in a folder named whole) that `globs` name, sorted, without
+    following symlinked folders (no loops). Each folder is walked once, however many globs start from it."""
     found: set[Path] = set()
     walked: dict[Path, list[tuple[Path, str]]] = {}
     for glob in dict.fromkeys(globs):
         parts = Path(glob).parts
         static = glob_base(glob)
-        base = inside(root, static, "dataset path", allow_outside)
+        base = inside(root, static, f"{what} path", allow_outside)
         if static.parts == parts:
             if base.is_file():
                 found.add(base)
                 continue
             if not base.is_dir():
-                raise ConfigError(f"dataset path {glob!r} does not exist")
-            pattern = _is_yaml
+                raise ConfigError(f"{what} path {glob!r} does not exist")
+            pattern = accept
         else:
             pattern = glob_matcher("/".join(parts[len(static.parts) :]))
         if base not in walked:
             walked[base] = _walk(root, base, allow_outside)
         found.update(path for path, rel in walked[base] if pattern(rel))
-    checked = [inside(root, path, "dataset file", allow_outside) for path in found]
+    checked = [inside(root, path, f"{what} file", allow_outside) for path in found]
     return sorted(set(checked))
 
 

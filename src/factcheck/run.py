@@ -32,11 +32,15 @@ class Options:
     writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
     baseline: Source | None = None  # compare with the project at a git commit, or with a baseline file
     fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
+    select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
+    ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
 
 
 def run(options: Options) -> Report:
     today = options.today or dt.date.today()
-    planned = plan.make(options.root, options.targets, options.allow_outside_root, options.writes)
+    planned = plan.make(
+        options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
+    )
     profiling.lap("config")
     loaded = _load(planned)
     profiling.lap("schema")
@@ -55,6 +59,9 @@ def run(options: Options) -> Report:
     gate_runs = []
     if loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
+    articles = []
+    if not planned.restricted and loaded.catalog is not None:
+        articles = _check_articles(planned, options, loaded.claims, loaded.catalog, collected, checks_meta)
     report = Report(
         findings=collected.sorted(),
         claims=claims,
@@ -63,6 +70,7 @@ def run(options: Options) -> Report:
         checks=checks_meta,
         today=today,
         root=planned.root,
+        articles=articles,
     )
     return baseline.compare(report, options)  # with --baseline (or fail_on_new): new, existing and fixed
 
@@ -109,7 +117,7 @@ def _validate(
                 collected.add(finding, fail_on)
         check_ids = {check.id for suite in gate.suites for check in suite.checks}
         for claim in gate_claims:
-            for finding in messages.unknown_waivers(claim, check_ids, known_elsewhere):
+            for finding in messages.unknown_waivers(claim, set(gate.defined), known_elsewhere):
                 collected.add(finding, fail_on)
         gate_runs.append(
             GateRun(gate.name, gate.path, fail_on, in_gate, tuple(s.path for s in gate.suites),
@@ -118,6 +126,29 @@ def _validate(
     if options.data_docs is not None:
         engine.build_data_docs(options.data_docs)
     return gate_runs
+
+
+def _check_articles(
+    planned: plan.Plan,
+    options: Options,
+    all_claims: list[Claim],
+    catalog: Catalog,
+    collected: messages.Collected,
+    checks_meta: dict[str, dict],
+) -> list:
+    """Each gate's articles against the claims of its datasets (`factcheck.articles`); their findings into
+    `collected`, their checks into `checks_meta`."""
+    from factcheck.articles.check import META, check_gates
+
+    profiling.lap("findings")
+    gates = [g.file for g in planned.gates]
+    files_by_gate = {g.path: list(g.files) for g in planned.gates}
+    articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
+    for gate_fail_on, finding in found:
+        collected.add(finding, options.fail_on or gate_fail_on)
+    checks_meta.update(META)
+    profiling.lap("articles")
+    return articles
 
 
 def _import_validation() -> None:

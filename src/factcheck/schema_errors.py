@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck.checks import schema
 from factcheck.errors import Problem
 from factcheck.text import clip
+from factcheck.wording import without_union_tags, worded
 
 MAX_MESSAGE = 300
 
@@ -53,7 +54,7 @@ def _line(node: object, loc: tuple, default: int) -> int:
         )
         if not found:
             break
-        line = node.line_of(part)
+        line = node.line_of(part) if hasattr(node, "line_of") else line  # plain data has no lines
         node = node[part]
     return line
 
@@ -83,8 +84,8 @@ def number_hint(text: str) -> str:
 def explain(error: ValidationError, node: object, default_line: int, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic error into problems located on the YAML lines that caused them."""
     problems = []
-    for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    for item in without_union_tags(error.errors(include_url=False), node):
+        loc = item["loc"]
         kind = item["type"]
         where = _path(loc)
         hint = ""
@@ -110,7 +111,7 @@ def explain(error: ValidationError, node: object, default_line: int, model: type
             message = f"`{where}` {item['input']!r} is not a valid key"
             hint = "use lowercase letters, digits, '-' and '_' (ids may also use '.', '@' and ':')"
         else:
-            message = f"`{where}`: {item['msg']}"
+            message, hint = worded(kind, where, item, describe_input(item.get("input")))
         problems.append(Problem(schema.ID, _line(node, loc, default_line), message, hint))
     return problems
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from factcheck import yamlfile
 from factcheck.checks import REGISTRY
@@ -59,6 +59,7 @@ OWN_TYPES: dict[str, tuple[str, ...]] = {
     "expect_parts_to_be_within_whole": (),
     "expect_period_totals_to_match_cumulative_series": (),
     "expect_cumulative_claims_to_match_other_series": (),
+    "expect_metrics_to_be_bounded": (),
 }
 TYPES = {**GX_TYPES, **OWN_TYPES}
 # factcheck's own expectations read their columns in a set order.
@@ -89,10 +90,24 @@ class Entry(_Model):
     notes: str | None = None
 
 
+class Override(_Model):
+    """A project's own severity or message for a check of another suite (a built-in one), by its id."""
+
+    severity: Severity | None = None
+    message: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Override:
+        if self.severity is None and self.message is None:
+            raise ValueError("an override gives a `severity`, a `message` or both")
+        return self
+
+
 class SuiteFile(_Model):
     name: Text
     meta: dict = {}
-    expectations: list[object]
+    expectations: list[object] = []
+    overrides: dict[Key, Override] = {}
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,8 @@ class Suite:
     path: str
     description: str
     checks: tuple[Check, ...]
+    # check id -> (override, its line): applied to the checks of the other suites of a gate (factcheck.overrides)
+    overrides: tuple[tuple[str, Override, int], ...] = ()
 
 
 def _plain(value: object) -> object:
@@ -124,15 +141,16 @@ def _plain(value: object) -> object:
     return value
 
 
-def read_suite(root: Path, path: Path) -> Suite:
-    rel, data = read_config(root, path, "suite", "`name` and `expectations`")
+def read_suite(root: Path, path: Path, rel: str | None = None) -> Suite:
+    """A suite file; `rel`: the name reports give it (`factcheck:NAME` for a built-in one)."""
+    rel, data = read_config(root, path, "suite", "`name` and `expectations`", rel)
     try:
         suite = SuiteFile.model_validate(data)
     except ValidationError as error:
         raise invalid(rel, error, data, SuiteFile) from None
     checks = []
     seen: dict[str, int] = {}
-    entries = data["expectations"]
+    entries = data.get("expectations") or yamlfile.Sequence()
     for index, node in enumerate(entries):
         line = entries.line_of(index)
         try:
@@ -157,7 +175,15 @@ def read_suite(root: Path, path: Path) -> Suite:
                 line=line,
             )
         )
-    return Suite(name=suite.name, path=rel, description=str(suite.meta.get("description", "")), checks=tuple(checks))
+    lines = data["overrides"] if suite.overrides else None
+    overrides = tuple((key, value, lines.line_of(key)) for key, value in suite.overrides.items())
+    return Suite(
+        name=suite.name,
+        path=rel,
+        description=str(suite.meta.get("description", "")),
+        checks=tuple(checks),
+        overrides=overrides,
+    )
 
 
 def _shipped_texts(rel: str, node: yamlfile.Mapping, entry: Entry) -> tuple[dict, Severity]:
@@ -191,7 +217,7 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
     if kind not in TYPES:
         raise ConfigError(
             f"{rel}:{entry.line_of('type')}: the expectation type {kind!r} is not one factcheck runs",
-            f"a suite may use: {', '.join(TYPES)} (docs/security.md)",
+            _type_hint(kind),
         )
     kwargs = entry.get("kwargs") or yamlfile.Mapping()
     if not isinstance(kwargs, dict):
@@ -222,6 +248,19 @@ def check_entry(rel: str, entry: yamlfile.Mapping) -> None:
             _check_regex(rel, value, line)
         else:
             _check_plain(rel, key, value, line)
+
+
+def _type_hint(kind: str) -> str:
+    """A "did you mean" among the types a suite may use, and factcheck's own types (docs/checks.md); the
+    listed Great Expectations types are in docs/format.md."""
+    import difflib
+
+    close = difflib.get_close_matches(str(kind), list(TYPES), n=1, cutoff=0.6)
+    guess = f"did you mean `{close[0]}`? " if close else ""
+    return (
+        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)} (docs/checks.md); the Great Expectations "
+        "types a suite may use are listed in docs/format.md"
+    )
 
 
 def _check_column(rel: str, name: object, line: int) -> None:

@@ -32,7 +32,8 @@ class Vocabulary:
                 for word in spelling.split():
                     self.aliases["claimant"].setdefault(_fold(word), key)
         for key, subject in catalog.subjects.items():
-            self.aliases["subject"][_fold(subject.name)] = key
+            for spelling in (subject.name, *subject.aliases):
+                self.aliases["subject"][_fold(spelling)] = key
         # The "did you mean" of each unknown value, found once: a misspelling is usually repeated in every
         # claim that uses it, and each search compares the value with every key and spelling of the catalog.
         self.guesses: dict[tuple[str, str], str | None] = {}

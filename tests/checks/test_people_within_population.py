@@ -6,12 +6,13 @@ from checkcases import run_cases
 
 from factcheck.checks import people_within_population as check
 
-CASES = [
-    ({"value": 180000000}, False),
-    ({"value": 180000001}, True),
-    ({"value": 200000000, "qualifier": "less_than"}, False),
-    ({"value": 200000000, "qualifier": "more_than"}, True),
-    ({"metric": "tanks_lost", "value": 200000000}, False),
+CASES = [  # the shipped catalog: Ukraine 44,000,000 people, Russia 147,000,000
+    ({"value": 44000000}, False),
+    ({"value": 44000001}, True),
+    ({"value": 50000000, "qualifier": "less_than"}, False),
+    ({"value": 50000000, "qualifier": "more_than"}, True),
+    ({"subject": "russia", "value": 50000000}, False),
+    ({"metric": "tanks_lost", "value": 50000000}, False),
 ]
 
 

@@ -31,7 +31,8 @@ EVERY_FAILURE = [
     claim("negative", value=-5, source=src(quote="-5")),  # value-not-negative
     claim("crowd", metric="civilians_injured", value=200_000_000, source=src(quote="200,000,000")),  # population
     claim("share", metric="occupied_territory_share", value=120, source=src(quote="120")),  # share-within-0-100
-    claim("killed", value=3_000_000, as_of="2026-01", source=src(quote="3,000,000")),  # killed-plausible
+    claim("killed", value=3_000_000, as_of="2026-01", source=src(quote="3,000,000")),  # value-within-max
+    claim("unbounded", metric="rumours", value=12, source=src(quote="12")),  # metric-has-range
     claim("before", as_of="2020-01", source=src(published="2020-02")),  # date-not-before-origin
     claim("future", as_of="2027-01", source=src(published="2026-03")),  # date-not-in-future
     claim("published-future", source=src(published="2027-01")),  # published-not-in-future
@@ -55,6 +56,10 @@ FALLING = {  # cumulative-fall-unexplained
 @pytest.fixture
 def every_failure(project):
     with_general_staff(project)
+    catalog = project.root / "datasets" / "catalog.yml"
+    catalog.write_text(
+        catalog.read_text().replace("metrics:\n", "metrics:\n  rumours: {unit: items, description: rumours}\n", 1)
+    )
     project.dataset(EVERY_FAILURE, series=[gs_series(), FALLING])
     (gate,) = plan.make(project.root, (), False).gates
     suites = list(gate.suites)

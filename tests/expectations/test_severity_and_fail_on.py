@@ -32,8 +32,8 @@ def mixed(cross):
     ("fail_on", "exit_code", "verdict"),
     [
         ("critical", 0, "PUBLISHABLE: 9 claims checked (1 warning, 1 info, 1 corroborated)"),
-        ("warning", 1, "BLOCKED: 1 blocking finding (1 warning, 1 info, 1 corroborated) in 9 claims"),
-        ("info", 1, "BLOCKED: 2 blocking findings (1 warning, 1 info, 1 corroborated) in 9 claims"),
+        ("warning", 1, "BLOCKED: 1 blocking finding (1 warning, 1 info, 1 corroborated) on 1 claim; 9 claims checked"),
+        ("info", 1, "BLOCKED: 2 blocking findings (1 warning, 1 info, 1 corroborated) on 2 claims; 9 claims checked"),
     ],
 )
 def test_the_verdict_and_exit_code_follow_fail_on(mixed, fail_on, exit_code, verdict):
@@ -54,7 +54,7 @@ def test_corroborations_never_block_even_at_info(cross):
 
 def test_a_critical_finding_blocks_by_default(cross):
     cross.dataset([claim("a"), claim("b", value=65000, source={"outlet": "Le Monde", "published": "2026-02"})])
-    assert validate() == (1, "BLOCKED: 1 blocking finding (1 critical) in 2 claims")
+    assert validate() == (1, "BLOCKED: 1 blocking finding (1 critical) on 1 claim; 2 claims checked")
 
 
 def test_the_suite_severity_is_the_findings_severity(cross):

@@ -45,6 +45,7 @@ def test_verdict_counts_and_findings_match_the_run():
         "claim": "zel-2026-03",
         "file": "datasets/war/casualties.yml",
         "line": 27,
+        "column": None,
         "message": "falls from 55,000 (2026-02, zelensky, France 2) to 45,000 (2026-03)",
         "title": "Cumulative totals do not fall",
         "explain": fall["explain"],

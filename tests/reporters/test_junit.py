@@ -22,7 +22,8 @@ def suites(report=None) -> dict[str, ET.Element]:
 def test_one_testsuite_per_check_and_one_testcase_per_file_it_ran_over():
     report = fixture_report()
     by_name = suites()
-    assert set(by_name) == set(report.checks)  # every check the run knows, the files' own ones included
+    # every check the run knows, the files' own ones included; the article checks had no article to read
+    assert set(by_name) == {c for c, meta in report.checks.items() if meta.get("runs_on") != "articles"}
     for name, suite in by_name.items():
         cases = list(suite.iter("testcase"))
         assert [case.get("classname") for case in cases] == [WAR], name  # the fixture has one dataset file

@@ -15,7 +15,8 @@ FLOOR = {"factcheck", "factcheck.columns", "factcheck.dates", "factcheck.errors"
          "factcheck.models", "factcheck.text"}  # fmt: skip
 # What reporters share, none of them a reporter: wording, the HTML escaping and the HTML charts.
 SHARED = {"factcheck.reporters", "factcheck.reporters.words", "factcheck.reporters.markup", "factcheck.reporters.chart",
-          "factcheck.reporters.compared", "factcheck.reporters.html_comparison"}  # fmt: skip
+          "factcheck.reporters.compared", "factcheck.reporters.html_comparison", "factcheck.reporters.html_articles",
+          "factcheck.articles", "factcheck.articles.model"}  # fmt: skip
 
 
 def loaded(module: str) -> set[str]:

@@ -35,7 +35,9 @@ def test_waived_findings_are_counted_unless_asked_for():
 
 
 def test_the_last_line_is_the_verdict():
-    assert render().splitlines()[-1] == "BLOCKED: 3 blocking findings (3 critical, 1 waived) in 5 claims"
+    assert (
+        render().splitlines()[-1] == "BLOCKED: 3 blocking findings (3 critical, 1 waived) on 2 claims; 5 claims checked"
+    )
 
 
 def test_colour_only_when_asked():
@@ -72,3 +74,35 @@ def test_every_text_from_data_is_one_escaped_clipped_line():
     assert len(lines) == 7 and lines[5] == "" and lines[6].startswith("PUBLISHABLE")
     assert max(len(line) for line in lines) < 700
     assert not any(c in stream.getvalue() for c in "\x1b\r\u202e")
+
+
+def test_thousands_of_findings_of_one_series_read_as_one_problem():
+    import dataclasses
+
+    from hand_built import _claim
+
+    from factcheck.findings import Finding, Report
+
+    claims, findings = {}, []
+    for day in range(1, 1201):
+        claim = dataclasses.replace(_claim(f"gs@{day}", day + 10, 100.0, "2025-01-01", file="d.yml"), series="gs")
+        claims[claim.id] = claim
+        findings.append(
+            Finding("cumulative-non-decreasing", "critical", "d.yml", day + 10, "falls", claim=claim.id, blocking=True)
+        )
+    other = _claim("one-off", 5, 1.0, "2025-01-01", file="d.yml")
+    claims[other.id] = other
+    findings.insert(
+        0, Finding("cumulative-non-decreasing", "critical", "d.yml", 5, "falls", claim=other.id, blocking=True)
+    )
+    stream = io.StringIO()
+    terminal.render(Report(findings=findings, claims=claims), stream)
+    lines = stream.getvalue().splitlines()
+    listed = [line for line in lines if "cumulative-non-decreasing [" in line]
+    assert len(listed) == 1 + terminal.SERIES_LISTED  # the one-off claim, then the series' first ten
+    assert listed[-1].startswith(f"  d.yml:{10 + terminal.SERIES_LISTED}:")
+    assert (
+        "  … 1,190 more cumulative-non-decreasing findings in the series gs (lines 21 to 1,210; "
+        "the JSON report, --json, lists every one)"
+    ) in lines
+    assert lines[-1].startswith("BLOCKED: 1201 blocking findings")

@@ -18,6 +18,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from factcheck.checks import (
+    article_ambiguous,
+    article_backed,
+    article_contradicts,
+    article_format,
+    article_unbacked,
     conflict,
     cumulative_fall_unexplained,
     cumulative_non_decreasing,
@@ -27,7 +32,7 @@ from factcheck.checks import (
     duplicate_id,
     duplicate_key,
     file_too_large,
-    killed_plausible,
+    metric_has_range,
     part_within_whole,
     people_within_population,
     period_vs_cumulative,
@@ -46,6 +51,7 @@ from factcheck.checks import (
     unknown_check,
     unknown_reference,
     value_not_negative,
+    value_within_max,
     yaml_syntax,
 )
 
@@ -72,7 +78,8 @@ REGISTRY: dict[str, ModuleType] = {
         value_not_negative,
         people_within_population,
         share_within_0_100,
-        killed_plausible,
+        value_within_max,
+        metric_has_range,
         date_not_before_origin,
         date_not_in_future,
         published_not_in_future,
@@ -82,9 +89,20 @@ REGISTRY: dict[str, ModuleType] = {
         source_url_wellformed,
         source_published_after_date,
         quote_states_figure,
+        article_backed,
+        article_contradicts,
+        article_unbacked,
+        article_ambiguous,
+        article_format,
     )
 }
 
+# The checks of articles (`factcheck.articles`): run outside the suites, on the articles a gate names.
+ARTICLES: tuple[str, ...] = tuple(m.ID for m in (article_backed, article_contradicts, article_unbacked,
+                                                 article_ambiguous, article_format))  # fmt: skip
+
 
 # The checks of the files themselves, which no suite runs: every run may report them.
-STAGE_0: tuple[str, ...] = tuple(check_id for check_id, module in REGISTRY.items() if module.SUITE is None)
+STAGE_0: tuple[str, ...] = tuple(
+    check_id for check_id, module in REGISTRY.items() if module.SUITE is None and check_id not in ARTICLES
+)

@@ -18,6 +18,7 @@ def register() -> tuple[ModuleType, ...]:
         conflict,
         cumulative_non_decreasing,
         duplicate,
+        metric_range,
         part_within_whole,
         period_vs_cumulative,
         quote_states_figure,
@@ -33,5 +34,6 @@ def register() -> tuple[ModuleType, ...]:
         part_within_whole,
         period_vs_cumulative,
         snapshot_vs_cumulative,
+        metric_range,
         regex,
     )

@@ -35,6 +35,7 @@ class Outputs:
     data_docs: Path | None = None
     timestamp: bool = False
     sarif: Path | None = None
+    stdout: str | None = None  # the reporter (html, json, junit) written to standard output (`--json -`)
 
     def files(self) -> dict[str, Path]:
         chosen = {"html": self.html, "json": self.json, "junit": self.junit, "sarif": self.sarif}
@@ -51,9 +52,12 @@ class Outputs:
         return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 
 
-def write_all(report: Report, outputs: Outputs) -> None:
+def write_all(report: Report, outputs: Outputs, stdout: TextIO | None = None) -> None:
     for name, path in outputs.files().items():
         write_atomic(path, _renderer(name, report))
+    if outputs.stdout is not None and stdout is not None:
+        _renderer(outputs.stdout, report)(stdout)
+        stdout.flush()
 
 
 def _renderer(name: str, report: Report) -> Callable[[TextIO], None]:

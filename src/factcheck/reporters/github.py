@@ -106,6 +106,7 @@ def annotation(finding: Finding, prefix: str = "") -> str:
         for name, value in (
             ("file", repository_path(finding.file, prefix)),
             ("line", str(finding.line)),
+            *((("col", str(finding.column)),) if finding.column else ()),
             ("title", title),
         )
     )

@@ -24,6 +24,7 @@ from itertools import groupby
 from typing import NamedTuple, TextIO
 
 import jinja2
+from markupsafe import Markup
 
 from factcheck import __version__
 from factcheck.columns import series_key
@@ -31,7 +32,7 @@ from factcheck.figures import format_figure
 from factcheck.findings import Finding, Report, severity_rank
 from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.reporters import chart as charts
-from factcheck.reporters import html_comparison
+from factcheck.reporters import html_articles, html_comparison
 from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
 from factcheck.reporters.words import explain_command, plural
 
@@ -222,6 +223,9 @@ def render(report: Report, stream: TextIO) -> None:
         severity_words=_SEVERITY_WORDS,
         list_rows=LIST_ROWS,
         comparison=html_comparison.data(report),
+        # The articles' text with its figures marked, escaped by `html_articles` as it builds it.
+        articles_nav=Markup(html_articles.nav_item(report)),
+        articles_section=Markup(html_articles.section(report)),
     )
     stream.write(text)
 

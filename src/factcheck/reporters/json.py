@@ -18,8 +18,8 @@ from factcheck.models import Catalog, Claim, about_adversary
 from factcheck.reporters import compared
 from factcheck.reporters.words import explain_command
 
-# 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `explain_command` and `source` on each finding
-SCHEMA_VERSION = "1.2"
+# 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`; 1.3: `explain_command` and `source`
+SCHEMA_VERSION = "1.3"
 
 
 def finding_data(finding: Finding) -> dict:
@@ -38,6 +38,7 @@ def finding_data(finding: Finding) -> dict:
         "claim": finding.claim,
         "file": finding.file,
         "line": finding.line,
+        "column": finding.column,
         "message": finding.message,
         "title": finding.title,
         "explain": finding.explain,

@@ -7,8 +7,9 @@ waived; otherwise it passed. A dashboard then counts checks times files, numbers
 rather than claims times checks (a run over 22,000 claims was 470,000 tests), and the file stays small
 however many findings there are. Corroborated findings are passes and are not listed.
 
-A check of the suites ran over the files of every gate that runs it; a check the report knows with no
-suite is a check of the files themselves (stage 0), which ran over every file of the run.
+A check of the suites ran over the files of every gate that runs it; an article check over every article
+of the run; any other check the report knows (with no suite) is a check of the files themselves (stage 0),
+which ran over every dataset file of the run.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ def _files_by_check(report: Report, listed: dict[str, dict[str, list[Finding]]])
     for gate in report.gates:
         for check in gate.checks:
             files[check].update(gate.files)
+    articles = {article.file for article in report.articles}
     for check, meta in report.checks.items():
-        if not meta.get("suite"):  # no suite runs it: a check of the files themselves
+        if meta.get("runs_on") == "articles":  # the article checks: every article of the run
+            files[check].update(articles)
+        elif not meta.get("suite"):  # no suite runs it: a check of the files themselves
             files[check].update(every)
     for check, by_file in listed.items():
         files[check].update(by_file)
@@ -45,7 +49,8 @@ def _files_by_check(report: Report, listed: dict[str, dict[str, list[Finding]]])
 
 def _line(finding: Finding) -> str:
     claim = f" [{shown(finding.claim)}]" if finding.claim else ""
-    text = f"{shown(finding.file)}:{finding.line}{claim}: {shown(finding.message)}"
+    where = f"{shown(finding.file)}:{finding.line}" + (f":{finding.column}" if finding.column else "")
+    text = f"{where}{claim}: {shown(finding.message)}"
     if finding.status == "waived":
         waiver = finding.waiver
         until = f" until {shown(waiver.until.text)}" if waiver and waiver.until else ""
@@ -97,7 +102,7 @@ def render(report: Report, stream: TextIO) -> None:
     files = _files_by_check(report, listed)
     suites = []
     totals = {"tests": 0, "failures": 0, "skipped": 0}
-    for check in sorted(files):
+    for check in sorted(c for c in files if files[c]):  # a check that ran over no file is no test
         by_file = listed.get(check, {})
         failing = sum(any(f.status == "failed" for f in group) for group in by_file.values())
         counts = {"tests": len(files[check]), "failures": failing, "skipped": len(by_file) - failing}

@@ -86,12 +86,15 @@ def rules(report: Report) -> list[dict]:
     return out
 
 
-def _location(path: str, line: int, prefix: str, message: str | None = None, ident: int | None = None) -> dict:
+def _location(
+    path: str, line: int, prefix: str, message: str | None = None, ident: int | None = None, column: int | None = None
+) -> dict:
     full = f"{prefix.rstrip('/')}/{path}" if prefix else path
+    region = {"startLine": max(line, 1)} | ({"startColumn": column} if column else {})  # a figure in an article
     location: dict = {
         "physicalLocation": {
             "artifactLocation": {"uri": quote(full), "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": max(line, 1)},
+            "region": region,
         }
     }
     if ident is not None:
@@ -108,7 +111,7 @@ def result(report: Report, finding: Finding, index: dict[str, int], key: str, oc
     data: dict = {
         "level": LEVELS[finding.severity],
         "message": {"text": text(message)},
-        "locations": [_location(finding.file, finding.line, prefix)],
+        "locations": [_location(finding.file, finding.line, prefix, column=finding.column)],
         "partialFingerprints": {"primaryLocationLineHash": f"{key}:{occurrence}", FINGERPRINT_KEY: key},
         "properties": {"severity": finding.severity, "blocking": finding.blocking, "claim": finding.claim},
     }

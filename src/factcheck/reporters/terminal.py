@@ -26,6 +26,19 @@ def _label(finding: Finding, colour: bool) -> str:
 
 
 LISTED = 20  # claim changes and fixed findings listed in the terminal; the JSON report has every one
+# Findings of one check in one series (a daily table's falls) listed in a file's section; the rest are
+# summed up in one line, so that thousands of them read as one problem. The JSON report has every one.
+SERIES_LISTED = 10
+
+
+def _series_groups(report: Report, findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """The findings of each (check, series) of one file's listed findings, for series with a claim."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        claim = report.claims.get(finding.claim) if finding.claim else None
+        if claim is not None and claim.series:
+            groups.setdefault((finding.check, claim.series), []).append(finding)
+    return groups
 
 
 def comparison_lines(report: Report) -> list[str]:
@@ -67,8 +80,12 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
         waived = len(findings) - len(shown_findings)
         header = shown(file)
         stream.write(click.style(header, bold=True) + "\n" if colour else header + "\n")
+        groups = _series_groups(report, shown_findings)
+        cut = {id(f) for group in groups.values() for f in group[SERIES_LISTED:]}
         for finding in shown_findings:
-            where = f"  {header}:{finding.line}"
+            if id(finding) in cut:
+                continue
+            where = f"  {header}:{finding.line}" + (f":{finding.column}" if finding.column else "")
             claim = f" [{shown(finding.claim)}]" if finding.claim else ""
             message = shown(finding.message)
             state = f"{finding.baseline:<9}" if compared and finding.baseline else " " * 9 if compared else ""
@@ -80,6 +97,14 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
                 until = f" until {shown(finding.waiver.until.text)}" if finding.waiver.until else ""
                 stream.write(f"      waived{until}: {shown(finding.waiver.reason)}\n")
             stream.write(f"      {shown(see)}\n")
+        for (check, series), group in groups.items():
+            if len(group) > SERIES_LISTED:
+                rest = group[SERIES_LISTED:]
+                lines = f"lines {rest[0].line:,} to {rest[-1].line:,}" if len(rest) > 1 else f"line {rest[0].line:,}"
+                stream.write(
+                    f"  … {len(rest):,} more {shown(check)} findings in the series {shown(series)} ({lines}; "
+                    "the JSON report, --json, lists every one)\n"
+                )
         if waived:
             stream.write(f"  {waived} waived finding{'s' if waived != 1 else ''} (listed with --show-waived)\n")
         stream.write("\n")

@@ -25,7 +25,11 @@ def verdict_line(report: Report) -> str:
     summary = ", ".join(parts) or "no findings"
     claims = plural(len(report.claims), "claim")
     if report.blocked:
-        return f"BLOCKED: {counts['blocking']} blocking finding{'s' if counts['blocking'] != 1 else ''} ({summary}) in {claims}"
+        # Both counts, plainly: the claims the blocking findings are on, and the claims checked in all.
+        on = len({f.claim for f in report.findings if f.blocking and f.claim})
+        where = f" on {on:,} claim{'s' if on != 1 else ''}" if on else ""
+        blocking = f"{counts['blocking']} blocking finding{'s' if counts['blocking'] != 1 else ''}"
+        return f"BLOCKED: {blocking} ({summary}){where}; {claims} checked"
     return f"PUBLISHABLE: {claims} checked ({summary})"
 
 

@@ -1,0 +1,235 @@
+"""Figures in prose: numerals with their separators, multipliers and qualifier words, read into the
+dataset format's terms (a value, a qualifier, the precision the digits imply).
+
+"some 420,000" is 420,000 `about`; "more than 46,000" is 46,000 `more_than`; "1.1 million" is 1,100,000
+stated to the hundred thousand. Numbers that are not figures are left alone: dates (found first, by
+`articles.dates`), times, ordinals, single digits (list counts, "France 2": newsroom style writes the
+numbers one to nine as words), numbers that are part of a name ("Article 5") or an id ("F-16", "A320"),
+phone numbers and numbers with leading zeros, and anything in code or a URL (blanked in the prose).
+
+The scan is plain string code, one pass over the prose, and reads at most `MAX_DIGITS` digits into a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Thousands separators, as the dataset format reads quotes (before exactly three digits): comma, space,
+# no-break space, narrow no-break space, thin space, apostrophes. The dot is the decimal point here: an
+# article is read as English prose, where "1.100" is one and a tenth.
+SEPARATORS = frozenset(", \u00a0\u202f\u2009\u2019'")
+MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+               "trillion": 1e12}  # fmt: skip
+# Multipliers that may stand right after the digits ("400k", "1.1m", "3bn"); the words need a space before.
+ATTACHED = frozenset({"k", "m", "mln", "bn"})
+MAX_DIGITS = 20  # a longer run of digits is an id, not a figure
+
+# Qualifier words right before a figure, as the dataset's qualifiers. The longest phrase wins.
+QUALIFIER_PHRASES: dict[str, str] = {
+    **dict.fromkeys(["about", "around", "roughly", "approximately", "some", "an estimated", "estimated at",
+                     "an approximate", "circa", "ca.", "~", "approx.", "more or less", "or so"], "about"),
+    **dict.fromkeys(["nearly", "almost", "close to", "just under", "not quite", "approaching"], "nearly"),
+    **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than",
+                     "well over", "just over", "more then"], "more_than"),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
+    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than"], "at_most"),
+    **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
+}  # fmt: skip
+_LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
+_CURRENCIES = frozenset("$€£¥₴₽")
+_TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
+_ORDINALS = ("st", "nd", "rd", "th")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A figure as the scan finds it, before it is located and bound."""
+
+    start: int
+    end: int
+    phrase_start: int
+    value: float
+    qualifier: str
+    half_unit: float
+    percent: bool
+
+
+def _digits(prose: str, at: int) -> int:
+    end = at
+    while end < len(prose) and "0" <= prose[end] <= "9":
+        end += 1
+    return end
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def find_numerals(prose: str, start: int = 0, limit: int | None = None) -> list[Numeral]:
+    """Every figure in `prose` from `start`, in order (dates already blanked out of it), at most `limit`."""
+    found: list[Numeral] = []
+    n = len(prose)
+    i = start
+    while i < n and (limit is None or len(found) < limit):
+        char = prose[i]
+        if not ("0" <= char <= "9"):
+            i += 1
+            continue
+        numeral, i = _read(prose, i)
+        if numeral is not None:
+            found.append(numeral)
+    return found
+
+
+def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
+    """The figure starting at `i` (None when the number there is not a figure) and where the scan goes on."""
+    n = len(prose)
+    before = prose[i - 1] if i else " "
+    end = _digits(prose, i)
+    if _is_word(before) or (before in "./:#@+\\-_" and _glued(prose, i)):
+        return None, _skip_id(prose, end)
+    whole = prose[i:end]
+    groups = [whole]
+    # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
+    while len(whole) <= 3 and end + 3 < n + 1 and end < n and prose[end] in SEPARATORS:
+        group_end = _digits(prose, end + 1)
+        if group_end - (end + 1) != 3:
+            break
+        groups.append(prose[end + 1 : group_end])
+        end = group_end
+    decimals = ""
+    if end + 1 < n and prose[end] == "." and "0" <= prose[end + 1] <= "9":
+        decimals_end = _digits(prose, end + 1)
+        decimals = prose[end + 1 : decimals_end]
+        end = decimals_end
+    digits = "".join(groups)
+    if len(digits) + len(decimals) > MAX_DIGITS:
+        return None, _skip_id(prose, end)
+    after = prose[end] if end < n else " "
+    # Not a figure: a time or a ratio (10:30, 3:1), a range or id joined by a hyphen or a slash (123-4567,
+    # 24/02), a number with a leading zero (044, a phone or an id), an ordinal (4th).
+    if after in ":/" and end + 1 < n and prose[end + 1].isdigit():
+        return None, _skip_id(prose, end)
+    if after in "-–" and end + 1 < n and (prose[end + 1].isdigit() or prose[end + 1].isalpha()):
+        return None, _skip_id(prose, end)
+    if len(groups) == 1 and len(whole) > 1 and whole[0] == "0" and not decimals:
+        return None, _skip_id(prose, end)
+    lowered_after = prose[end : end + 8].lower()
+    if lowered_after.startswith(_ORDINALS) and not _is_word(prose[end + 2] if end + 2 < n else " "):
+        return None, end + 2
+    # A multiplier, right after the digits ("400k") or after one space ("1.1 million"), then a percent sign.
+    multiplier = 1.0
+    word_end = end
+    j = end + 1 if after == " " else end
+    k = j
+    while k < n and k - j < 9 and prose[k].isalpha():
+        k += 1
+    word = prose[j:k].lower()
+    if word in MULTIPLIERS and (j > end or word in ATTACHED) and not (k < n and _is_word(prose[k])):
+        multiplier = MULTIPLIERS[word]
+        word_end = k
+    elif j == end and k > j:
+        return None, k  # letters glued to the digits: a unit or an id ("40mm", "5G", "3D")
+    percent = False
+    rest = prose[word_end : word_end + 9]
+    if rest.startswith("%"):
+        percent, word_end = True, word_end + 1
+    elif rest.lower().startswith((" percent", " per cent")):
+        length = 8 if rest.lower().startswith(" percent") else 9
+        if word_end + length >= n or not _is_word(prose[word_end + length]):
+            percent, word_end = True, word_end + length
+    if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
+        if len(whole) == 1:
+            return None, word_end  # a single digit: a list count or part of a name ("France 2")
+        if _after_name(prose, i) or _list_marker(prose, i, end):
+            return None, word_end
+        if _time_after(prose, end):
+            return None, word_end
+    value = float(digits + ("." + decimals if decimals else "")) * multiplier
+    unit = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(digits) - len(digits.rstrip("0") or "0"))
+    half_unit = 0.5 * unit * multiplier
+    phrase_start, qualifier = _qualifier(prose, i)
+    return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent), word_end
+
+
+def _glued(prose: str, i: int) -> bool:
+    """A number right after a sign that joins it to a word or a number before: "F-16", "COVID-19", "v1.2",
+    "+380", "#5", "24/02". A minus or a dot after a space is not such a sign."""
+    sign_at = i - 1
+    before_sign = prose[sign_at - 1] if sign_at > 0 else " "
+    if prose[sign_at] in "+#@\\_":
+        return True
+    return _is_word(before_sign)
+
+
+def _skip_id(prose: str, end: int) -> int:
+    """Past the rest of an id or a phone number: its digits, letters, hyphens, dots, slashes and single spaces
+    between digit groups, so that "+380 44 123 4567" is never read as the figure 44,123."""
+    n = len(prose)
+    while end < n:
+        char = prose[end]
+        if _is_word(char) or char in "-–./:+()" or (char == " " and end + 1 < n and prose[end + 1].isdigit()):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _after_name(prose: str, i: int) -> bool:
+    """A whole number right after a capitalised word inside a sentence is part of a name: "Article 5",
+    "Section 230", "Apollo 11". A capitalised word that begins a sentence ("Some 420 ...") does not count."""
+    end = i
+    if end == 0 or prose[end - 1] != " ":
+        return False
+    end -= 1
+    start = end
+    while start > 0 and prose[start - 1].isalpha():
+        start -= 1
+    word = prose[start:end]
+    if not word or not word[0].isupper() or word.lower() in QUALIFIER_PHRASES:
+        return False
+    cursor = start
+    while cursor > 0 and prose[cursor - 1] in " \t":
+        cursor -= 1
+    return cursor > 0 and prose[cursor - 1] not in ".!?\n\"“”'‘’(["
+
+
+def _list_marker(prose: str, i: int, end: int) -> bool:
+    """ "1." or "1)" opening a line: a numbered list, not a figure."""
+    line_start = prose.rfind("\n", 0, i) + 1
+    return not prose[line_start:i].strip() and end < len(prose) and prose[end] in ".)"
+
+
+def _time_after(prose: str, end: int) -> bool:
+    rest = prose[end : end + 10].lower().lstrip(" ")
+    return any(rest.startswith(word) and not _is_word(rest[len(word) : len(word) + 1] or " ") for word in _TIME_WORDS)
+
+
+def _qualifier(prose: str, i: int) -> tuple[int, str]:
+    """The qualifier words right before the figure at `i` ("more than"), and where they start."""
+    cursor = i
+    if cursor > 0 and prose[cursor - 1] in _CURRENCIES:
+        cursor -= 1
+    if cursor > 0 and prose[cursor - 1] == "~":
+        return cursor - 1, "about"
+    head_end = cursor
+    while head_end > 0 and prose[head_end - 1] in " \t\n\u00a0":
+        head_end -= 1
+    window = prose[max(0, head_end - _LONGEST_QUALIFIER - 1) : head_end]
+    lowered = " ".join(window.lower().split())
+    best = ""
+    for phrase in QUALIFIER_PHRASES:
+        if len(phrase) > len(best) and lowered.endswith(phrase):
+            before = lowered[: len(lowered) - len(phrase)]
+            if not before or not _is_word(before[-1]):
+                best = phrase
+    if not best:
+        return i, "exact"
+    # Where the phrase starts in the prose: as many non-blank characters back as the phrase has.
+    needed = len(best.replace(" ", ""))
+    start = head_end
+    while needed and start > 0:
+        start -= 1
+        if prose[start] not in " \t\n\u00a0":
+            needed -= 1
+    return start, QUALIFIER_PHRASES[best]

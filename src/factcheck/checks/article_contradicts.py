@@ -1,0 +1,98 @@
+"""article-contradicts: a figure in an article whose context ties it to a claim (or that is bound to one), but whose value,
+qualifier, claimant or date disagrees with that claim. The article says something the dataset does not:
+either the article or the dataset is wrong, and the finding blocks until one of them is fixed.
+
+The value agrees when the claim's value is the article's figure at the precision the article states it:
+"55,000" covers 54,500 to 55,500 (an article may round), "2,514" only 2,514, "1.1 million" 1,050,000 to
+1,150,000. A figure more precise than its claim ("55,400" for "about 55,000") invents precision and
+disagrees. The qualifier agrees when both say the same kind of thing:
+
+| the article says | agrees with a claim that is |
+| --- | --- |
+| 55,000 | exact or about |
+| about 55,000 ("some", "roughly", "an estimated", "estimated at") | exact, about or nearly |
+| nearly 400,000 ("almost", "close to") | nearly; exact or about at most 400,000 |
+| more than 46,000 ("over", "above") | more than or at least; exact or about above 46,000 |
+| at least 46,000 | at least or more than; exact or about from 46,000 |
+| fewer than 100 ("less than", "under", "below") | less than or at most; exact, about or nearly under 100 |
+| up to 100 ("at most", "no more than") | at most or less than; exact, about or nearly up to 100 |
+
+The claimant disagrees when the article names (or carries from its paragraph) another claimant; the date
+disagrees when the article's date phrase shares no day with the claim's date or its publication.
+"""
+
+from __future__ import annotations
+
+ID = "article-contradicts"
+SEVERITY = "critical"
+TITLE = "An article's figure agrees with its claim"
+EXPLAIN = (
+    "A figure the article ties to a claim must say what the claim says: the same value at the article's "
+    "precision, the same kind of qualifier, the same claimant and an overlapping date."
+)
+MESSAGE = ""  # each finding says what differs, what the article says and what the claim says
+SUITE = None
+PASSES = """\
+In February 2025 President Zelensky told NBC that more than 46,000 Ukrainian military personnel had died.
+"""
+FAILS = """\
+In February 2025 President Zelensky told NBC that more than 64,000 Ukrainian military personnel had died.
+"""
+
+POINT = frozenset({"exact", "about"})
+# For each qualifier of the article: the claim qualifiers that say the same kind of thing, and those that
+# agree only when the claim's value lies on the side the article's words give.
+_KINDS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
+    "exact": (POINT, frozenset(), ""),
+    "about": (POINT | {"nearly"}, frozenset(), ""),
+    "nearly": (frozenset({"nearly"}), POINT, "<="),
+    "more_than": (frozenset({"more_than", "at_least"}), POINT, ">"),
+    "at_least": (frozenset({"at_least", "more_than"}), POINT, ">="),
+    "less_than": (frozenset({"less_than", "at_most"}), POINT | {"nearly"}, "<"),
+    "at_most": (frozenset({"at_most", "less_than"}), POINT | {"nearly"}, "<="),
+}
+
+
+def _epsilon(*values: float) -> float:
+    return 1e-9 * max(1.0, *(abs(v) for v in values))
+
+
+def disagreement(
+    value: float,
+    qualifier: str,
+    half_unit: float,
+    claim_value: float,
+    claim_qualifier: str,
+    low: float | None = None,
+    high: float | None = None,
+) -> tuple[str, ...]:
+    """What differs between the article's figure and a claim: () when they agree, else "value" and/or
+    "qualifier". `half_unit` is the article figure's implied precision (half a unit of its last digit)."""
+    eps = _epsilon(value, claim_value)
+    if low is not None or high is not None:  # a claim given as a range: the figure must fall within it
+        lower = low if low is not None else claim_value
+        upper = high if high is not None else claim_value
+        reasons = [] if lower - half_unit - eps <= value <= upper + half_unit + eps else ["value"]
+        return tuple(reasons + ([] if qualifier in POINT else ["qualifier"]))
+    below = 2 * half_unit if qualifier == "nearly" else half_unit
+    reasons = [] if value - below - eps <= claim_value <= value + half_unit + eps else ["value"]
+    same, sided, side = _KINDS.get(qualifier, _KINDS["exact"])
+    if claim_qualifier in same:
+        agrees = True
+    elif claim_qualifier in sided:
+        agrees = {
+            "<=": claim_value <= value + eps,
+            "<": claim_value < value - eps,
+            ">=": claim_value >= value - eps,
+            ">": claim_value > value + eps,
+        }[side]
+    else:
+        agrees = False
+    return tuple(reasons + ([] if agrees else ["qualifier"]))
+
+
+def value_window(value: float, qualifier: str, half_unit: float) -> tuple[float, float]:
+    """The claim values that can agree with the article's figure (for the index to look up)."""
+    below = 2 * half_unit if qualifier == "nearly" else half_unit
+    eps = _epsilon(value)
+    return value - below - eps, value + half_unit + eps

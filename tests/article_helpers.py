@@ -1,0 +1,54 @@
+"""Helpers for the article tests: small projects with the shipped gate, catalog and seed dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Project
+from factcheck.articles.check import run_articles
+
+SEED = "articles/zelensky-55000-soldiers-killed.md"
+SEED_DATASET = "datasets/russo-ukrainian-war/casualties.yml"
+
+
+def seed_text() -> str:
+    return (REPO / SEED).read_text(encoding="utf-8")
+
+
+def located(text: str, phrase: str, figure: str | None = None) -> tuple[int, int]:
+    """The line and column of `figure` (default: the digits of `phrase`) inside the only `phrase` in `text`."""
+    assert text.count(phrase) == 1, f"{phrase!r} must occur once"
+    at = text.index(phrase)
+    if figure is None:
+        figure = phrase.lstrip("abcdefghijklmnopqrstuvwxyz ")
+    at += phrase.index(figure)
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+class ArticleProject(Project):
+    """A project with the shipped gate, suites, catalog and seed dataset, and articles the test writes."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        (root / SEED_DATASET).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / SEED_DATASET, root / SEED_DATASET)
+
+    def article(self, text: str, name: str = "articles/draft.md") -> str:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return name
+
+    def check(self, *names: str, fail_on: str | None = None):
+        return run_articles(self.root, list(names), dt.date(2026, 3, 1), fail_on)
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch) -> ArticleProject:
+    monkeypatch.chdir(tmp_path)
+    return ArticleProject(tmp_path)
