@@ -437,7 +437,7 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
             -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
             --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
     """
-    from factcheck.importer import run_import, run_suggest
+    from factcheck.importer.run import run_import, run_suggest
     from factcheck.project import find_root
     from factcheck.text import shown
 
