@@ -18,5 +18,5 @@ input, and is written atomically; an existing file is replaced only with `force`
 The package, one module a step: `mapping` (the mapping file), `tables` (CSV and JSON tables, their
 numbers), `build` (series, points, corrections and falls), `render` (the dataset's YAML text), `run` (the
 command: read, build, check as validate would, write; `--suggest-catalog`), `problems` (how a problem is
-named).
+named), `summary` (what the command prints).
 """
