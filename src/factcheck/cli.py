@@ -437,9 +437,9 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
             -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
             --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
     """
-    from factcheck.importer import run_import, run_suggest
+    from factcheck.importer.run import run_import, run_suggest
+    from factcheck.importer.summary import summary
     from factcheck.project import find_root
-    from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
     if suggest_catalog:
@@ -459,16 +459,8 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
         folder=folder,
     )
     profiling.keep()
-    files = f"{len(built.files):,} files, " if folder else ""
-    click.echo(f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points")
-    click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
-    click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
-    for line in built.unexplained:
-        click.echo(f"    {shown(line)}")
-    if built.stale:
-        click.echo(f"  left as they were, not in this table: {len(built.stale):,} files of {shown(str(output))}")
-        for name in built.stale[:20]:
-            click.echo(f"    {shown(name)}")
+    for line in summary(built, output, folder):
+        click.echo(line)
 
 
 @cli.command()
