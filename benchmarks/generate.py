@@ -370,7 +370,7 @@ def generate_long(
     """A project of about `claims` claims in the long shape: regions x LONG_DAYS days x 3 metrics, written
     as a public table (CSV, LONG_PER_TABLE regions each) and imported by `factcheck import -o folder/`,
     one dataset per region, as a desk would. Return what was written and planted."""
-    from factcheck import importer  # the package under test: imported only for this shape
+    from factcheck.importer.run import run_import  # the package under test: imported only for this shape
 
     rng = random.Random(seed)
     entities = max(1, round(claims / (LONG_DAYS * len(LONG_METRICS))))
@@ -390,7 +390,7 @@ def generate_long(
         text, parts_above = long_table(rng, first, min(LONG_PER_TABLE, entities - first), fail, part_above)
         table = root / "src" / f"table-{tables:03d}.csv"
         table.write_text(text, encoding="utf-8")
-        built = importer.run_import(table, mapping, root / "datasets" / "regions", root, folder=True)
+        built = run_import(table, mapping, root / "datasets" / "regions", root, folder=True)
         written += built.points
         tables += 1
         planted["falls"] += len(built.unexplained)

@@ -106,8 +106,8 @@ def project(data: Path, claims: int, seed: int, shape: str = "mixed") -> tuple[P
     root = data / (f"claims-{claims}-seed-{seed}" if shape == "mixed" else f"{shape}-{claims}-seed-{seed}")
     stamp = {"claims": claims, "seed": seed, "generator": (HERE / "generate.py").stat().st_mtime_ns}
     if shape != "mixed":
-        importer = generate.REPO / "src" / "factcheck" / "importer.py"
-        stamp |= {"shape": shape, "importer": importer.stat().st_mtime_ns}
+        importer = generate.REPO / "src" / "factcheck" / "importer"
+        stamp |= {"shape": shape, "importer": max(p.stat().st_mtime_ns for p in importer.glob("*.py"))}
     marker = root / ".generated.json"
     if marker.exists() and json.loads(marker.read_text()).get("stamp") == stamp:
         for folder in ("checks", "expectations"):  # the checks as they are now, over the same data

@@ -11,8 +11,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from factcheck import datasets, importer
+from factcheck import datasets
 from factcheck.cli import cli
+from factcheck.importer import tables
 
 CATALOG = """\
 metrics:
@@ -392,7 +393,7 @@ def test_mappings_that_mix_the_shapes_are_refused_with_their_reason(desk, old, n
 def test_the_table_reader_keeps_the_columns_a_csv_names_even_when_every_cell_is_empty(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "t.csv").write_text("date,a,b\n2022-01-01,1,\n2022-01-02,2,\n")
-    table = importer.read_table(tmp_path / "t.csv")
+    table = tables.read_table(tmp_path / "t.csv")
     assert table.columns == ["date", "a", "b"]
     assert [row.cells for row in table.rows] == [{"date": "2022-01-01", "a": "1"}, {"date": "2022-01-02", "a": "2"}]
     assert [row.index for row in table.rows] == [0, 1]

@@ -11,7 +11,7 @@ from conftest import claim
 from factcheck import suites
 from factcheck.cli import cli
 from factcheck.datasets import explain
-from factcheck.importer import ImportMapping
+from factcheck.importer.mapping import ImportMapping
 from factcheck.models import Catalog, ClaimIn, Gate
 
 # Sentences pydantic writes about its own types; none may reach a person.

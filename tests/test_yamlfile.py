@@ -22,7 +22,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import yamlfile
+from factcheck import _yamlbuild, yamlfile
+from factcheck._yamlbuild import _check_expansion, _mark_line
 from factcheck.yamlfile import (
     MAX_ALIASES,
     MAX_DEPTH,
@@ -30,8 +31,6 @@ from factcheck.yamlfile import (
     Problem,
     Sequence,
     YamlError,
-    _check_expansion,
-    _mark_line,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -155,7 +154,7 @@ def _reference_number(loader, node):
     """Numbers and booleans by the loader's own rule (tested on its own below), built through pyyaml's machinery."""
     if not isinstance(node, yaml.ScalarNode):
         return _PYYAML_SCALARS[node.tag](loader, node)
-    builder = yamlfile._Builder(loader, False)
+    builder = _yamlbuild._Builder(loader, False)
     value = builder.number(node, node.tag)
     loader.problems += builder.problems
     return value
@@ -778,7 +777,7 @@ def test_damaged_documents_are_read_or_refused_as_before(text, edits):
     st.tuples(st.booleans(), st.booleans()),
 )
 def test_tags_are_resolved_as_pyyaml_resolves_them(kind, value, implicit):
-    loader, reference = yamlfile._Loader(""), _ReferenceLoader("")
+    loader, reference = _yamlbuild._Loader(""), _ReferenceLoader("")
     try:
         if kind is not yaml.ScalarNode:
             value, implicit = None, implicit[0]

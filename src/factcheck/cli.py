@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -207,10 +206,9 @@ def validate(
         factcheck validate --json - --select cumulative-non-decreasing | jq '.findings | length'
     """
     from factcheck import baseline as baselines
-    from factcheck.outputs import Output, check_writable, refuse_inputs
+    from factcheck import delivery
+    from factcheck.outputs import check_writable, refuse_inputs
     from factcheck.project import find_root
-    from factcheck.reporters import terminal
-    from factcheck.reporters.files import write_all
     from factcheck.run import Options, run
     from factcheck.selection import ids
 
@@ -218,15 +216,8 @@ def validate(
         raise click.UsageError("--fail-on-new needs --baseline REF|FILE: new findings are new against a base")
     base = baselines.source(baseline) if baseline is not None else None
     root = root.resolve() if root else find_root(Path.cwd())
-    if github is None:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
-    # The runner names these files, but a workflow (which a pull request can edit) may set them too.
-    appended = []
-    if github:
-        from factcheck.reporters.github import APPENDED_FILES
-
-        appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
-    writes = (*outputs.named(), *profiling.named(), *appended)
+    github = delivery.on_github(github)
+    writes = delivery.writes(outputs, github)
     check_writable(writes)
     refuse_inputs(writes, baselines.inputs(base))
     options = Options(
@@ -245,33 +236,8 @@ def validate(
     report = run(options)
     profiling.keep()
     profiling.lap("findings")
-    if outputs.timestamp:
-        report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    # A report on standard output is the output: the annotations and the terminal report go to stderr.
-    console = sys.stderr if outputs.stdout else sys.stdout
-    _to_stdout(lambda: write_all(report, outputs, sys.stdout))
-    profiling.lap("report:files")
-    if github:
-        from factcheck.reporters import github as github_reporter
-
-        # before the terminal report: its verdict ends the log
-        _to_stdout(lambda: github_reporter.publish(report, console, root))
-        profiling.lap("report:github")
-    colour = color if color is not None else (console.isatty() and "NO_COLOR" not in os.environ)
-    _to_stdout(lambda: terminal.render(report, console, colour=colour, show_waived=show_waived))
-    profiling.lap("report:terminal")
+    delivery.deliver(report, outputs, root, github, color, show_waived)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
-
-
-def _to_stdout(write: Callable[[], None]) -> None:
-    """Run `write`. When the reader has gone (`factcheck validate | head`), what is left to print has no one
-    to go to; the run still ends with its verdict as the exit code, which is what a pipeline tests."""
-    try:
-        write()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 @cli.command("baseline")
@@ -351,37 +317,21 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
         factcheck article articles/draft.md
         factcheck article articles/*.md --fail-on warning --report out/articles.html
     """
+    from factcheck import delivery
     from factcheck.articles.check import article_inputs, run_articles
     from factcheck.outputs import check_writable, refuse_inputs
     from factcheck.project import find_root
-    from factcheck.reporters import terminal
-    from factcheck.reporters.files import write_all
 
     if outputs.data_docs is not None:
         raise click.UsageError("--data-docs is for `factcheck validate`: Great Expectations does not check articles")
     root = root.resolve() if root else find_root(Path.cwd())
-    if github is None:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
-    appended = []
-    if github:
-        from factcheck.outputs import Output
-        from factcheck.reporters.github import APPENDED_FILES
-
-        appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
-    writes = (*outputs.named(), *profiling.named(), *appended)
+    github = delivery.on_github(github)
+    writes = delivery.writes(outputs, github)
     check_writable(writes)
     refuse_inputs(writes, article_inputs(root, list(paths), allow_outside_root))
     report = run_articles(root, list(paths), dt.date.today(), fail_on, allow_outside_root)
     profiling.keep()
-    if outputs.timestamp:
-        report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_all(report, outputs)
-    if github:
-        from factcheck.reporters import github as github_reporter
-
-        _to_stdout(lambda: github_reporter.publish(report, sys.stdout, root))
-    colour = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    _to_stdout(lambda: terminal.render(report, sys.stdout, colour=colour))
+    delivery.deliver(report, outputs, root, github, color)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 
@@ -437,9 +387,9 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
             -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
             --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
     """
-    from factcheck.importer import run_import, run_suggest
+    from factcheck.importer.run import run_import, run_suggest
+    from factcheck.importer.summary import summary
     from factcheck.project import find_root
-    from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
     if suggest_catalog:
@@ -459,16 +409,8 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
         folder=folder,
     )
     profiling.keep()
-    files = f"{len(built.files):,} files, " if folder else ""
-    click.echo(f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points")
-    click.echo(f"  {len(built.waived)} falls waived, each naming the correction that explains it")
-    click.echo(f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)")
-    for line in built.unexplained:
-        click.echo(f"    {shown(line)}")
-    if built.stale:
-        click.echo(f"  left as they were, not in this table: {len(built.stale):,} files of {shown(str(output))}")
-        for name in built.stale[:20]:
-            click.echo(f"    {shown(name)}")
+    for line in summary(built, output, folder):
+        click.echo(line)
 
 
 @cli.command()

@@ -201,15 +201,15 @@ def for_kind(kind: Literal["dataset", "catalog", "gate", "mapping"], catalog: Ca
 
 def mapping_model(catalog: Catalog | None = None) -> type[BaseModel]:
     """The model of an import mapping; in a project, its metric, subject and claimant are catalog keys."""
-    from factcheck import importer
+    from factcheck.importer.mapping import ColumnMap, ImportMapping
 
     if catalog is None:
-        return importer.ImportMapping
+        return ImportMapping
     metric = _keys(list(catalog.metrics), "a metric of datasets/catalog.yml")
-    column = create_model("ColumnMap", __base__=importer.ColumnMap, metric=(metric, ...))
+    column = create_model("ColumnMap", __base__=ColumnMap, metric=(metric, ...))
     return create_model(
         "ImportMapping",
-        __base__=importer.ImportMapping,
+        __base__=ImportMapping,
         subject=(_keys(list(catalog.subjects), "a subject of datasets/catalog.yml"), ...),
         claimant=(_keys(list(catalog.claimants), "a claimant of datasets/catalog.yml"), ...),
         columns=(Annotated[dict[str, column], Field(min_length=1)], ...),

@@ -80,7 +80,8 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
         waived = len(findings) - len(shown_findings)
         header = shown(file)
         stream.write(click.style(header, bold=True) + "\n" if colour else header + "\n")
-        groups = _series_groups(report, shown_findings)
+        # Waived findings shown with --show-waived are listed one by one, as asked.
+        groups = _series_groups(report, [f for f in shown_findings if f.status != "waived"])
         cut = {id(f) for group in groups.values() for f in group[SERIES_LISTED:]}
         for finding in shown_findings:
             if id(finding) in cut:

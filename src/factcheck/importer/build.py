@@ -1,0 +1,430 @@
+"""A table read through its mapping into series blocks: one series per metric (and per entity of a long
+table), each point dated, repeated rows refused, every fall of an `as_of` series found as the check
+finds it (`find_falls`) and explained by a correction or marked unexplained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from factcheck import entities
+from factcheck.checks.cumulative_non_decreasing import find_falls
+from factcheck.dates import DateError, Span, parse_span
+from factcheck.errors import ConfigError
+from factcheck.figures import bounds, format_number
+from factcheck.importer.mapping import ColumnMap, CorrectionsMap, ImportMapping, QualifierFrom
+from factcheck.importer.problems import one_error
+from factcheck.importer.render import render
+from factcheck.importer.tables import Marks, NotANumber, Row, Table, number
+from factcheck.models import Catalog
+from factcheck.schema_errors import clip_message
+
+
+@dataclass(slots=True)
+class Point:
+    date: Span
+    value: int | float
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Built:
+    """The dataset text (or one per subject, `files`) and what the importer found on the way, for the
+    command's summary."""
+
+    text: str
+    series: int
+    points: int
+    waived: list[str]
+    unexplained: list[str]
+    files: dict[str, str] = field(default_factory=dict)  # "<subject>.yml" -> its text, split by subject
+    stale: list[str] = field(default_factory=list)  # files of the output folder this import did not write
+
+
+class _Collector:
+    """Problems of the tables, listed in table order (the table, then the corrections) whatever order
+    they are found in."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int, int, str, str, str]] = []
+
+    def add(self, row: Row, message: str, hint: str = "", table: int = 0) -> None:
+        self.items.append((table, row.index, len(self.items), row.where, message, hint))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise one_error([item[3:] for item in sorted(self.items)])
+
+
+_IGNORED = "\0ignored"  # a row of an entity or variable the mapping leaves out
+
+
+class _Reader:
+    """What a table's rows hold as the mapping reads them: each row's subject (the mapping's one subject,
+    or its entity's), and its figures as (series name, cell) pairs (each mapped column, or the variable's
+    name and the value column's cell)."""
+
+    def __init__(self, mapping: ImportMapping, catalog: Catalog | None):
+        self.mapping = mapping
+        self.subjects = None
+        if mapping.entity is not None:
+            if catalog is None:
+                raise ConfigError("a long table needs the catalog to name its subjects")
+            self.subjects = entities.Subjects(mapping.entity.subjects, mapping.entity.ignore, catalog)
+        self.names: dict[str, str] = {}  # subject -> the table's first name for it
+
+    def subject(self, row: Row, unknown: dict[str, entities.Unknown], errors: _Collector, table: int) -> str | None:
+        """The row's subject key; `_IGNORED`; or None (a problem, reported)."""
+        if self.subjects is None:
+            return self.mapping.subject
+        column = self.mapping.entity.column
+        name = row.cells.get(column)
+        if isinstance(name, int) and not isinstance(name, bool):
+            name = str(name)  # a numeric code (FIPS, ISO numeric) in a JSON table
+        if not isinstance(name, str):
+            where = "corrections: " if table else ""
+            what = "no entity" if name is None else f"the entity should be text, not {name!r}"
+            errors.add(row, f"{where}{what} in column {column!r}", "each row names its subject", table)
+            return None
+        if name in self.mapping.entity.ignore:
+            return _IGNORED
+        key = self.subjects.key(name)
+        if key is None:
+            if name in unknown:
+                unknown[name].rows += 1
+            else:
+                unknown[name] = entities.Unknown(name, row)
+            return None
+        self.names.setdefault(key, name)
+        return key
+
+    def figures(self, row: Row, unknown: dict[str, entities.Unknown]) -> list[tuple[str, object]] | None:
+        """The row's figure cells, each with its series name; None for a row of an ignored or unknown
+        variable (recorded in `unknown`)."""
+        variable = self.mapping.variable
+        if variable is None:
+            return [(column, row.cells[column]) for column in self.mapping.columns if column in row.cells]
+        name = row.cells.get(variable.column)
+        if isinstance(name, str) and name in variable.metrics:
+            return [(name, row.cells[variable.value])] if variable.value in row.cells else []
+        if isinstance(name, str) and name in variable.ignore:
+            return None
+        shown = name if isinstance(name, str) else repr(name)
+        if shown in unknown:
+            unknown[shown].rows += 1
+        else:
+            unknown[shown] = entities.Unknown(shown, row)
+        return None
+
+    def report(self, errors: _Collector, entities_: dict[str, entities.Unknown], variables: dict, table: int) -> None:
+        where = "corrections: " if table else ""
+        for item in entities_.values():
+            message, hint = self.subjects.problem(item, self.mapping.entity.column)
+            errors.add(item.first, where + message, hint, table)
+        for item in variables.values():
+            variable = self.mapping.variable
+            message, hint = entities.variable_problem(item, variable.column, list(variable.metrics))
+            errors.add(item.first, where + message, hint, table)
+
+
+def check_columns(mapping: ImportMapping, table: Table) -> None:
+    """Every column of the table is known to the mapping, and every mapped column or variable is there."""
+    known = {mapping.date, *mapping.columns, *mapping.ignore}
+    if mapping.entity is not None:
+        known.add(mapping.entity.column)
+    if mapping.variable is not None:
+        known |= {mapping.variable.column, mapping.variable.value}
+    for spec in mapping.series_specs().values():
+        if isinstance(spec.qualifier, QualifierFrom):
+            known.add(spec.qualifier.column)
+    # The table's own columns, not the cells it fills: a column empty in every row is a column all the same.
+    unknown = sorted(set(table.columns) - known)
+    if unknown:
+        raise ConfigError(
+            clip_message(
+                f"{table.shown}: column {unknown[0]!r} is neither mapped nor ignored"
+                + (f" (nor {', '.join(map(repr, unknown[1:6]))})" if unknown[1:] else "")
+                + (f" and {len(unknown) - 6:,} more" if len(unknown) > 6 else "")
+            ),
+            "map it under `columns` or list it under `ignore` with the reason it is left out",
+        )
+    if not table.rows:
+        raise ConfigError(f"{table.shown}: the table has no rows")
+    present = {key for row in table.rows for key, value in row.cells.items() if value is not None}
+    needed = list(mapping.columns)
+    if mapping.entity is not None:
+        needed.insert(0, mapping.entity.column)
+    if mapping.variable is not None:
+        needed += [mapping.variable.column, mapping.variable.value]
+    absent = [column for column in needed if column not in present]
+    if absent:
+        raise ConfigError(
+            f"{table.shown}: the mapped column {absent[0]!r} has no figure in any row",
+            f"the table's columns: {', '.join(sorted(present))}",
+        )
+    if mapping.variable is not None:
+        names = {row.cells.get(mapping.variable.column) for row in table.rows}
+        missing = [name for name in mapping.variable.metrics if name not in names]
+        if missing:
+            raise ConfigError(
+                f"{table.shown}: the mapped variable {missing[0]!r} is on no row of column {mapping.variable.column!r}",
+                "check its spelling against the table: the mapping names each variable as the table writes it",
+            )
+
+
+def build(
+    mapping: ImportMapping,
+    table: Table,
+    corrections: Table | None = None,
+    catalog: Catalog | None = None,
+    split: bool = False,
+) -> Built:
+    """The dataset YAML for `table` (one text per subject with `split`), or a `ConfigError` naming every
+    bad row in table order (at most MAX_ERRORS). `catalog` names a long table's subjects."""
+    errors = _Collector()
+    check_columns(mapping, table)
+    reader = _Reader(mapping, catalog)
+    marks = Marks(mapping.thousands, mapping.decimal)
+    specs = mapping.series_specs()
+    long = mapping.entity is not None
+    series: dict[tuple[str, str], list[Point]] = {}
+    dates_of: dict[str, set[str]] = {}  # subject -> the dates its rows give
+    first_row: dict[tuple, Row] = {}  # (subject, [variable,] date) -> the row that gave it first
+    unknown_entities: dict[str, entities.Unknown] = {}
+    unknown_variables: dict[str, entities.Unknown] = {}
+    for row in table.rows:
+        subject = reader.subject(row, unknown_entities, errors, 0)
+        if subject == _IGNORED:
+            continue
+        figures = reader.figures(row, unknown_variables) if subject is not None else None
+        if figures is None:
+            continue
+        span = None
+        if mapping.date not in row.cells:
+            errors.add(row, f"no date in column {mapping.date!r}")
+        else:
+            try:
+                span = parse_span(row.cells[mapping.date])
+            except DateError as error:
+                errors.add(row, f"{error}", "dates are YYYY, YYYY-MM or YYYY-MM-DD")
+        if span is not None:
+            _repeated(mapping, row, subject, span, figures, first_row, reader, errors)
+            dates_of.setdefault(subject, set()).add(span.text)
+        for name, cell in figures:
+            if cell is None:
+                continue
+            spec = specs[name]
+            try:
+                value = number(cell, marks)
+            except NotANumber as error:
+                errors.add(row, f"column {_value_column(mapping, name)!r}: {error}", error.hint)
+                continue
+            extra = {}
+            if isinstance(spec.qualifier, QualifierFrom):
+                word = row.cells.get(spec.qualifier.column)
+                qualifier = spec.qualifier.values.get(word) if isinstance(word, str) else None
+                if qualifier is None:
+                    hint = f"known values: {', '.join(spec.qualifier.values)} (mapping: qualifier.values)"
+                    errors.add(row, f"column {spec.qualifier.column!r}: no qualifier for {word!r}", hint)
+                    continue
+                extra["qualifier"] = qualifier
+            if span is not None:
+                series.setdefault((subject, name), []).append(Point(span, value, extra))
+    reader.report(errors, unknown_entities, unknown_variables, 0)
+
+    fixes = _read_corrections(mapping, corrections, reader, marks, errors) if corrections is not None else {}
+    errors.raise_if_any()
+
+    order = {name: i for i, name in enumerate(specs)}
+    waived: list[str] = []
+    unexplained: list[str] = []
+    blocks = []
+    for subject, name in sorted(series, key=lambda key: (key[0], order[key[1]])):
+        points = series[subject, name]
+        spec = specs[name]
+        points.sort(key=lambda p: (p.date.start, p.date.end, p.date.text))
+        default = _default_qualifier(spec, points)
+        for point in points:
+            if point.extra.get("qualifier") == default:
+                del point.extra["qualifier"]
+        entity = reader.names.get(subject) if long else None
+        label = f"{name} ({entity})" if long else name
+        if mapping.kind == "as_of":
+            given = mapping.corrections if corrections is not None else None
+            for message, is_waived in _mark_falls(label, points, default, fixes.get((subject, name), []), given):
+                (waived if is_waived else unexplained).append(message)
+        by_rows = not long and mapping.variable is None  # a wide table: one row a date
+        total = len(table.rows) if by_rows else len(dates_of[subject])
+        blocks.append(_series_block(mapping, name, spec, points, default, total, subject, entity, by_rows))
+    count = sum(len(b["points"]) for b in blocks)
+    if not split:
+        return Built(render(mapping, blocks), len(blocks), count, waived, unexplained)
+    by_subject: dict[str, list[dict]] = {}
+    for block in blocks:
+        by_subject.setdefault(block["subject"], []).append(block)
+    files = {f"{subject}.yml": render(mapping, subject_blocks) for subject, subject_blocks in by_subject.items()}
+    return Built("", len(blocks), count, waived, unexplained, files)
+
+
+def _value_column(mapping: ImportMapping, name: str) -> str:
+    return mapping.variable.value if mapping.variable is not None else name
+
+
+def _repeated(
+    mapping: ImportMapping,
+    row: Row,
+    subject: str,
+    span: Span,
+    figures: list[tuple[str, object]],
+    first_row: dict[tuple, Row],
+    reader: _Reader,
+    errors: _Collector,
+) -> None:
+    """A second row for one date (of one entity, and one variable): a problem on that row, never merged."""
+    variable = row.cells.get(mapping.variable.column) if mapping.variable is not None else None
+    key = (subject, variable, span.text)
+    first = first_row.setdefault(key, row)
+    if first is row:
+        return
+    if mapping.entity is None and mapping.variable is None:
+        errors.add(row, f"the date {span.text} is also on {first.where}", "keep one row a day")
+        return
+    names = [] if mapping.entity is None else [repr(row.cells.get(mapping.entity.column))]
+    names += [] if mapping.variable is None else [repr(variable)]
+    what = " ".join(names)
+    same = ", with the same figures" if row.cells == first.cells else ", with other figures"
+    per = ", ".join((["entity"] if mapping.entity else []) + (["variable"] if mapping.variable else [])) + " and date"
+    errors.add(
+        row,
+        f"{what} on {span.text} is also on {first.where}{same}",
+        f"keep one row per {per}: the import neither merges repeated rows nor picks one",
+    )
+
+
+def _default_qualifier(spec: ColumnMap, points: list[Point]) -> str:
+    """The series' qualifier: the mapped one, or the most common of a qualifier column (ties: first seen)."""
+    if not isinstance(spec.qualifier, QualifierFrom):
+        return spec.qualifier
+    counts: dict[str, int] = {}
+    for point in points:
+        counts[point.extra["qualifier"]] = counts.get(point.extra["qualifier"], 0) + 1
+    return max(counts, key=lambda q: counts[q])
+
+
+@dataclass(frozen=True)
+class _Fix:
+    date: Span
+    change: float
+    where: str
+
+
+def _read_corrections(
+    mapping: ImportMapping, table: Table, reader: _Reader, marks: Marks, errors: _Collector
+) -> dict[tuple[str, str], list[_Fix]]:
+    spec = mapping.corrections
+    if spec is None:
+        raise ConfigError("a corrections table was given, but the mapping has no `corrections:` section",
+                          "add `corrections: {date: date, name: ...}` to the mapping")  # fmt: skip
+    fixes: dict[tuple[str, str], list[_Fix]] = {}
+    unknown_entities: dict[str, entities.Unknown] = {}
+    unknown_variables: dict[str, entities.Unknown] = {}
+    for row in table.rows:
+        try:
+            span = parse_span(row.cells.get(spec.date))
+        except DateError as error:
+            errors.add(row, f"corrections: {error}", table=1)
+            continue
+        subject = reader.subject(row, unknown_entities, errors, 1)
+        if subject is None or subject == _IGNORED:
+            continue
+        if mapping.variable is None:
+            figures = [(column, row.cells[column]) for column in mapping.columns if column in row.cells]
+        else:
+            figures = reader.figures(row, unknown_variables) or []
+        for name, cell in figures:
+            try:
+                change = number(cell, marks)
+            except NotANumber as error:
+                errors.add(row, f"corrections: column {_value_column(mapping, name)!r}: {error}", error.hint, 1)
+                continue
+            if change < 0:
+                fixes.setdefault((subject, name), []).append(_Fix(span, change, row.where))
+    reader.report(errors, unknown_entities, unknown_variables, 1)
+    return fixes
+
+
+def _mark_falls(
+    column: str, points: list[Point], default: str, fixes: list[_Fix], corrections: CorrectionsMap | None
+) -> list[tuple[str, bool]]:
+    """Mark each point that falls below an earlier one as the check sees it (interval-aware).
+
+    A fall is explained when a downward correction of the same column is dated between the highest
+    earlier total (the one the check names) and the fallen total, both included: every later total that
+    is still below the pre-correction figure is explained by the same correction.
+    """
+    found = []
+    figures = [bounds(float(point.value), point.extra.get("qualifier", default)) for point in points]
+    later, earlier = find_falls(
+        np.zeros(len(points), dtype=np.int64),  # the points of one column are one series
+        np.array([point.date.start.toordinal() for point in points], dtype=np.int64),
+        np.array([point.date.end.toordinal() for point in points], dtype=np.int64),
+        np.array([lower for lower, _ in figures], dtype=float),
+        np.array([upper for _, upper in figures], dtype=float),
+    )
+    for i, a in zip(later.tolist(), earlier.tolist(), strict=True):
+        point, anchor = points[i], points[a]
+        label = f"{column} {format_number(point.value)} on {point.date.text}"
+        below = f"below the {format_number(anchor.value)} of {anchor.date.text}"
+        explaining = [f for f in fixes if anchor.date.start <= f.date.start and f.date.end <= point.date.end]
+        if explaining and corrections is not None:
+            changes = ", ".join(f"{format_number(f.change)} on {f.date.text}" for f in explaining)
+            reason = f"{corrections.name} lists a correction of {column} by {changes}; this total is {below}"
+            point.extra.setdefault("waivers", []).append({"check": corrections.check, "reason": reason})
+            found.append((f"{label}: {below}, explained by the correction of {changes}", True))
+        else:
+            if corrections is not None:
+                why = f"{corrections.name} lists no downward correction of {column} between those dates"
+            else:
+                why = "no corrections table was given"
+            note = f"The claimant's own total is {below}, and {why}: an unexplained fall, reported as a warning."
+            point.extra["fall"] = "unexplained"
+            point.extra["notes"] = note
+            found.append((f"{label}: {below}, no correction explains it", False))
+    return found
+
+
+def _series_block(mapping, column, spec, points, default, total_rows, subject, entity, by_rows=True) -> dict:
+    fill = {"column": column, "metric": spec.metric, "subject": subject}
+    source = {key: _fill(value, fill) for key, value in mapping.source.model_dump(exclude_none=True).items()}
+    notes = [spec.notes.strip()] if spec.notes else []
+    if len(points) < total_rows:
+        given = f"{column!r} on {len(points):,} of its {total_rows:,} {'rows' if by_rows else 'dates'}"
+        if entity is not None:
+            given = f"{column!r} for {entity!r} on {len(points):,} of the {total_rows:,} dates it has for {entity!r}"
+        notes.append(
+            f"The table gives {given}, from {points[0].date.text} to {points[-1].date.text}; no figure is invented "
+            "for the other days."
+        )
+    # One series per metric (and per entity: a long table's series add the subject, after a dot, which no
+    # catalog key holds, so two series never share an id).
+    series_id = spec.id or f"{mapping.dataset}-{spec.metric}".replace("_", "-")
+    block = {
+        "id": series_id if entity is None else f"{series_id}.{subject}",
+        "metric": spec.metric,
+        "subject": subject,
+        "claimant": mapping.claimant,
+        "qualifier": default,
+    }
+    if mapping.kind != "as_of":
+        block["kind"] = mapping.kind
+    block["source"] = source
+    if notes:
+        block["notes"] = " ".join(notes)
+    block["points"] = points
+    return block
+
+
+def _fill(template: str, fields: dict[str, str]) -> str:
+    return re.sub(r"\{(column|metric|subject)\}", lambda m: fields[m.group(1)], template)

@@ -1,0 +1,31 @@
+"""How the importer names a file and many problems at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.errors import ConfigError
+from factcheck.schema_errors import clip_message
+
+MAX_ERRORS = 20
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder when it is under it, as the user gave it otherwise."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def one_error(items: list[tuple[str, str, str]]) -> ConfigError:
+    """One error for many problems: `where: message` each (at most MAX_ERRORS), each with its hint."""
+    # A message quotes what is wrong, never a whole cell: a cell can be megabytes, or hold line breaks.
+    shown = [(where, clip_message(message), clip_message(hint)) for where, message, hint in items[:MAX_ERRORS]]
+    if len(items) == 1:
+        where, message, hint = shown[0]
+        return ConfigError(f"{where}: {message}", hint)
+    lines = [f"{where}: {message}" + (f"\n    hint: {hint}" if hint else "") for where, message, hint in shown]
+    if len(items) > MAX_ERRORS:
+        lines.append(f"... and {len(items) - MAX_ERRORS} more")
+    return ConfigError(f"{len(items)} problems:\n  " + "\n  ".join(lines))

@@ -1,0 +1,22 @@
+"""What `factcheck import` prints once it has written: the files, series and points, the falls waived
+and unexplained, and the files of an output folder this table did not write."""
+
+from __future__ import annotations
+
+from factcheck.importer.build import Built
+from factcheck.text import shown
+
+
+def summary(built: Built, output: str, folder: bool) -> list[str]:
+    """The command's lines, each value escaped for the terminal (`factcheck.text.shown`)."""
+    files = f"{len(built.files):,} files, " if folder else ""
+    lines = [
+        f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points",
+        f"  {len(built.waived)} falls waived, each naming the correction that explains it",
+        f"  {len(built.unexplained)} unexplained falls, marked `fall: unexplained` (reported as warnings)",
+    ]
+    lines += [f"    {shown(line)}" for line in built.unexplained]
+    if built.stale:
+        lines.append(f"  left as they were, not in this table: {len(built.stale):,} files of {shown(str(output))}")
+        lines += [f"    {shown(name)}" for name in built.stale[:20]]
+    return lines
