@@ -44,7 +44,7 @@ def test_a_check_of_the_projects_own_gives_its_texts_and_defaults_as_before(proj
         ("{id: value-not-negativ}", "`meta.title` is required: 'value-not-negativ' is not a check factcheck ships",
          "did you mean `value-not-negative`?"),
         ("{id: mine, title: Mine}", "`meta.explain` is required: 'mine' is not a check factcheck ships",
-         "the checks factcheck ships: docs/checks.md"),
+         "`factcheck checks` lists the checks factcheck ships"),
     ],
 )  # fmt: skip
 def test_a_check_of_its_own_without_its_texts_is_an_error_on_its_line(project, meta, message, hint):

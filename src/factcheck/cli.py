@@ -482,6 +482,73 @@ def schema(kind, output, root) -> None:
     file_schemas.write(file_schemas.dumps(document), output, root)
 
 
+def _project_root(root: Path | None) -> Path | None:
+    """`--root`, else the project around the working folder, else None: these commands work anywhere."""
+    from factcheck.errors import ConfigError
+    from factcheck.project import find_root
+
+    if root is not None:
+        return root.resolve()
+    try:
+        return find_root(Path.cwd())
+    except ConfigError:
+        return None
+
+
+def _echo(lines: list[str], notes: list[str]) -> None:
+    """Lines already escaped (`factcheck.explain` passes every value through `text.shown`); notes on stderr."""
+    from factcheck.text import shown
+
+    for note in notes:
+        click.echo(f"note: {shown(note)}", err=True)
+    click.echo("\n".join(lines))
+
+
+_ROOT_OF_OWN_CHECKS = click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The project whose own suite checks are included (default: the nearest folder upward holding checks/).",
+)
+
+
+@cli.command("checks")
+@_ROOT_OF_OWN_CHECKS
+@error_handling
+def checks_(root) -> None:
+    """List every check: its id, default severity, suite and title.
+
+    Inside a project, the checks its own suites define are listed too, marked as the project's own.
+
+    \b
+    Example:
+        factcheck checks
+        factcheck explain cumulative-non-decreasing
+    """
+    from factcheck import explain
+
+    _echo(*explain.listing(_project_root(root)))
+
+
+@cli.command("explain")
+@click.argument("check_id", metavar="ID")
+@_ROOT_OF_OWN_CHECKS
+@error_handling
+def explain_(check_id, root) -> None:
+    """Explain the check ID, with a passing and a failing example.
+
+    The text is docs/checks.md's, from the same modules. An ID that is no check exits 2 and names the
+    closest one.
+
+    \b
+    Example:
+        factcheck explain cumulative-non-decreasing
+        factcheck explain quote-states-figure
+    """
+    from factcheck import explain
+
+    _echo(*explain.explain(check_id, _project_root(root)))
+
+
 def main() -> None:
     """The `factcheck` program: one command, then `process.exit_now` with its exit code.
 

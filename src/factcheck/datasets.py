@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from factcheck import pool, profiling, yamlfile
+from factcheck import pool, profiling, raw_source, yamlfile
 from factcheck.checks import REGISTRY, duplicate_id, file_too_large, schema
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import Problem
@@ -158,6 +158,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
             claims = []
             break
     findings = [_finding(rel, p, claim_id) for p, claim_id in _once_per_line(problems, read)]
+    findings = raw_source.attach(findings, data)  # a refused claim keeps its source for the reports
     if problems:
         claims = _without_problem_lines(claims, [p.line for p in problems], data)
     return (claims if vocabulary else []), findings

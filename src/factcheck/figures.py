@@ -99,13 +99,13 @@ _NUMBER = re.compile(
 _MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every figure that `text` states: "55,000", "55 000", "55.000", "55 thousand", "1.1 million".
+def number_spans(text: str) -> list[tuple[int, int, frozenset[float]]]:
+    """Where `text` states each figure, and what it may read as: (start, end, readings), in text order.
 
     "55.000" is read both as thousands and as a decimal, so a quote is never called wrong because of the
-    separator convention of its language.
+    separator convention of its language. The span covers the number and its word ("1.1 million").
     """
-    found: set[float] = set()
+    found = []
     for match in _NUMBER.finditer(text):
         grouped, plain, decimals, word = match.groups()
         multiplier = _MULTIPLIERS[word.lower()] if word else 1.0
@@ -115,5 +115,10 @@ def numbers_in(text: str) -> set[float]:
                 readings.append(float(grouped.replace(",", ".")))
         else:
             readings = [float(f"{plain}.{decimals}" if decimals else plain)]
-        found.update(round(reading * multiplier, 6) for reading in readings)
+        found.append((match.start(), match.end(), frozenset(round(r * multiplier, 6) for r in readings)))
     return found
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every figure that `text` states: "55,000", "55 000", "55.000", "55 thousand", "1.1 million"."""
+    return {reading for _, _, readings in number_spans(text) for reading in readings}

@@ -44,6 +44,9 @@ class Finding:
     blocking: bool = False
     baseline: BaselineState | None = None
     column: int | None = None  # 1-based, in characters: a figure in an article; None for a YAML line
+    # For a claim the schema refused (it is not among the report's claims): its source as written, a few
+    # plain fields, clipped (`factcheck.raw_source`), so that reports still show who said it and the quote.
+    source: tuple[tuple[str, str], ...] = ()
 
     @property
     def location(self) -> str:

@@ -251,7 +251,7 @@ def unknown_waivers(claim: Claim, check_ids: set[str], known_elsewhere: set[str]
                 Finding(checks.unknown_check.ID, checks.unknown_check.SEVERITY, claim.file, claim.line,
                         f"the waiver names {waiver.check!r}, which no suite of this gate defines",
                         claim=claim.id, title=checks.unknown_check.TITLE, explain=checks.unknown_check.EXPLAIN,
-                        hint=f"did you mean `{close[0]}`?" if close else "see docs/checks.md for the check ids")
+                        hint=f"did you mean `{close[0]}`?" if close else "`factcheck checks` lists the check ids")
             )  # fmt: skip
     return findings
 

@@ -200,7 +200,7 @@ def _shipped_texts(rel: str, node: yamlfile.Mapping, entry: Entry) -> tuple[dict
                 raise ConfigError(
                     f"{rel}:{node.line_of('meta')}: `meta.{key}` is required: {entry.meta.id!r} is not a check "
                     "factcheck ships, so the suite gives its title and explanation",
-                    f"did you mean `{close[0]}`?" if close else "the checks factcheck ships: docs/checks.md",
+                    f"did you mean `{close[0]}`?" if close else "`factcheck checks` lists the checks factcheck ships",
                 )
         return meta, entry.severity or "critical"
     defaults = {"title": shipped.TITLE, "explain": shipped.EXPLAIN, "message": shipped.MESSAGE}

@@ -38,6 +38,44 @@ class Visit:
     svg_charts: int = 0
     scripts: int = 0
     title: str = ""
+    # Layout, measured with every <details> opened: each chart's width and its container's, the text of
+    # every SVG text element whose box leaves its chart's box, each zoomed chart's plot and claim boxes
+    # (left, top, right, bottom), and the text and cue of every marked number in a quote.
+    chart_widths: list[tuple[float, float]] = field(default_factory=list)
+    overflowing: list[str] = field(default_factory=list)
+    zooms: dict[str, dict] = field(default_factory=dict)
+    marks: list[dict] = field(default_factory=list)
+
+
+# Runs in the page through the DevTools protocol (the page's own policy allows no script).
+_MEASURE = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const box = r => [r.left, r.top, r.right, r.bottom];
+  const out = {widths: [], overflowing: [], zooms: {}, marks: []};
+  for (const svg of document.querySelectorAll('svg[role=img]')) {
+    const s = svg.getBoundingClientRect();
+    out.widths.push([s.width, svg.parentElement.getBoundingClientRect().width
+      - parseFloat(getComputedStyle(svg.parentElement).paddingLeft)
+      - parseFloat(getComputedStyle(svg.parentElement).paddingRight)]);
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBoundingClientRect();
+      if (b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5)
+        out.overflowing.push(t.textContent);
+    }
+    const figure = svg.closest('figure[id^="zoom-"]');
+    if (figure) {
+      const claims = {};
+      for (const g of svg.querySelectorAll('g.claim')) claims[g.dataset.claim] = box(g.getBoundingClientRect());
+      out.zooms[figure.id] = {plot: box(svg.querySelector('rect.plot').getBoundingClientRect()), claims};
+    }
+  }
+  for (const m of document.querySelectorAll('mark.differs')) {
+    const style = getComputedStyle(m);
+    out.marks.push({text: m.textContent, cue: m.nextElementSibling ? m.nextElementSibling.textContent : '',
+                    bold: [...m.querySelectorAll('b.digit')].map(b => b.textContent), background: style.backgroundColor});
+  }
+  return out;
+}"""
 
 
 def chromium_missing() -> str | None:
@@ -69,6 +107,11 @@ def visit(path: Path, screenshot: Path | None = None, width: int = 1200, height:
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=False)
+            measured = page.evaluate(_MEASURE)
+            result.chart_widths = [tuple(w) for w in measured["widths"]]
+            result.overflowing = measured["overflowing"]
+            result.zooms = measured["zooms"]
+            result.marks = measured["marks"]
         finally:
             browser.close()
     return result

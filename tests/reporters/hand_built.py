@@ -4,8 +4,9 @@ Great Expectations never runs, so the snapshot tests of the reporters take milli
 `blocked()` has a bit of everything a reporter shows: a blocking fall with the claim it is compared with,
 a finding on the file itself, a warning and a note that do not block, a waived finding and one whose waiver
 expired, a corroborated claim, an open upper bound, totals over a period, a percentage, a party's claim
-about its adversary, a quote longer than the HTML page shows, and text from data that tries to be markup,
-a terminal escape, a bidi override, a workflow command or a link. `publishable()` has no finding at all.
+about its adversary, a quote longer than the HTML page shows, a quote that does not state its figure, a
+claim the schema refused (with its source as written), and text from data that tries to be markup, a
+terminal escape, a bidi override, a workflow command or a link. `publishable()` has no finding at all.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ CHECKS = {
     },
     "yaml-duplicate-key": {"title": "No duplicate keys", "explain": "YAML keeps only the last one.",
                            "severity": "critical"},
+    "schema": {"title": "Dataset format", "explain": "Fields and types follow the dataset format.",
+               "severity": "critical"},
     "source-url-wellformed": {"title": "Source URLs are links", "explain": "", "severity": "warning",
                               "suite": "expectations/source-attribution.yml"},
     "quote-states-figure": {"title": "The quote states the figure", "severity": "info",
@@ -66,7 +69,7 @@ HOSTILE_QUOTE = "<script>alert(1)</script> 45,000 killed \x1b[2J\u202e000,54\u20
 def _claims() -> dict[str, Claim]:
     claims = [
         _claim("zel-2025-02", 3, 46000, "2025-02", qualifier="more_than", outlet="NBC", published="2025-02",
-               quote="more than 46,000", url="https://www.nbcnews.com/interview?id=1&lang=en"),
+               quote="more than 45,000", url="https://www.nbcnews.com/interview?id=1&lang=en"),
         _claim("zel-2026-02", 12, 55000, "2026-02", outlet="France 2", published="2026-02", quote="is 55,000"),
         _claim("zel-2026-03", 21, 45000, "2026-03", outlet="Le <b>Monde</b>", published="2026-03",
                quote=HOSTILE_QUOTE, url="javascript:alert(2)", via='AFP & "Reuters"'),
@@ -112,7 +115,11 @@ def _findings() -> list[Finding]:
                 claim="zel-russia-2025", related=("zel-2026-03",), title="Sources agree",
                 waiver=Waiver(check="conflict", reason="kept while the desk checks", until="2026-06-30"),
                 blocking=True),
-        Finding("quote-states-figure", "info", WAR, 3, "the quote reads 'more than 46,000'", claim="zel-2025-02"),
+        Finding("quote-states-figure", "info", WAR, 3, 'the quote does not state more than 46,000: "more than 45,000"',
+                claim="zel-2025-02"),
+        Finding("schema", "critical", WAR, 60, "unknown field `valeu`", claim="zel-typo", title="Dataset format",
+                hint="did you mean `value`?", blocking=True,
+                source=(("outlet", "France <i>2</i>"), ("published", "2026-02"), ("quote", "is 55,000\u202e"))),
         Finding("quote-states-figure", "info", WAR, 12, "the quote states 55,000", status="corroborated",
                 claim="zel-2026-02", title="The quote states the figure"),
         Finding("source-url-wellformed", "warning", HOUSING, 4, "'ftp://example.org/x' is not an http(s) URL",
@@ -132,3 +139,22 @@ def blocked() -> Report:
 def publishable() -> Report:
     claims = {cid: c for cid, c in _claims().items() if c.file == WAR}
     return Report(findings=[], claims=claims, catalog=CATALOG, gates=_gates(claims)[1:], checks=CHECKS, today=TODAY)
+
+
+def daily_series(days: int, fall_on: int, fall: float) -> Report:
+    """A total rising evenly from 0 to about 60,000 over `days` days, falling by `fall` on day `fall_on`."""
+    source = Source(outlet="General Staff", published="2026-01")
+    claims = {}
+    for n in range(days):
+        value = round(n * 60_000 / days) - (fall if n == fall_on else 0)
+        day = dt.date(2022, 3, 1) + dt.timedelta(days=n)
+        cid = f"art@{day.isoformat()}"
+        claims[cid] = Claim(
+            id=cid, file="datasets/equipment.yml", line=n + 10, dataset="d", origin=None, metric="artillery",
+            subject="russia", claimant="general-staff", value=float(value), qualifier="exact", low=None, high=None,
+            date=parse_span(day.isoformat()), kind="as_of", source=source,
+        )  # fmt: skip
+    ids = list(claims)
+    finding = Finding("cumulative-non-decreasing", "critical", "datasets/equipment.yml", fall_on + 10,
+                      "falls", claim=ids[fall_on], related=(ids[fall_on - 1],), blocking=True)  # fmt: skip
+    return Report(findings=[finding], claims=claims)

@@ -73,4 +73,6 @@ def test_the_terminal_github_and_junit_reports_point_at_the_articles_line_and_co
     )
     xml = io.StringIO()
     junit.render(report, xml)
-    assert f"articles/draft.md:{line}:{column}: the value differs" in xml.getvalue()
+    assert re.search(rf"articles/draft.md:{line}:{column} \[[^\]]+\]: the value differs", xml.getvalue())
+    [case] = [c for c in re.findall(r"<testcase [^>]*>", xml.getvalue()) if 'name="article-contradicts"' in c]
+    assert 'file="articles/draft.md"' in case  # one test case of the check on the article

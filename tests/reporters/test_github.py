@@ -62,8 +62,15 @@ def test_annotation_names_file_line_and_title_with_escaping():
     # The message's own line break comes from data and is shown as `\n`; the one before the hint is ours.
     assert line == (
         "::error file=data/datasets/a%2Cb%3Ac.yml,line=7,title=cumulative-non-decreasing%3A Cumulative totals do not fall"
-        "::[c7] 50%25 off: a, b\\nsecond line%0Ahint: check the quote"
+        "::[c7] 50%25 off: a, b\\nsecond line%0Ahint: check the quote%0Asee `factcheck explain cumulative-non-decreasing`"
     )
+
+
+def test_an_annotation_names_the_command_that_explains_its_check_not_the_explanation_itself():
+    f = finding(7, explain="A running total never goes down. " * 20)
+    line = github.annotation(f)
+    assert line.endswith("::[c7] falls from 55,000 to 45,000%0Asee `factcheck explain cumulative-non-decreasing`")
+    assert "A running total" not in line
 
 
 @pytest.mark.parametrize(
@@ -111,18 +118,48 @@ def test_summary_has_verdict_counts_and_escaped_cells():
     waiver = Waiver(check="cumulative-non-decreasing", reason="corrected | on *13 Oct*", until="2027-01-01")
     text = github.summary(
         report(
-            finding(4, message="a | b <script> *bold* [x](y)"),
+            finding(4, message="a | b <script> *bold* [x](y)", hint="look at [it](z)"),
             finding(9, status="waived", blocking=False, waiver=waiver),
         )
     )
     assert text.startswith("## ❌ factcheck: blocked\n")
     assert "| 1 | 1 | 0 | 0 | 1 | 0 | 0 |" in text
-    assert "| **critical** | datasets/war.yml:4 | cumulative-non-decreasing | c4 | " in text
-    assert r"a \| b \<script\> \*bold\* \[x\](y) |" in text
-    assert r"| datasets/war.yml:9 | cumulative-non-decreasing | c9 | corrected \| on \*13 Oct\* | 2027-01-01 |" in text
+    assert "| **critical** | datasets/war.yml:4 | `cumulative-non-decreasing` | c4 | " in text
+    assert (
+        r"a \| b \<script\> \*bold\* \[x\](y) (hint: look at \[it\](z); "
+        "see `factcheck explain cumulative-non-decreasing`) |" in text
+    )
     # every row of a table has the same number of unescaped separators as its header
     for table_line in (line for line in text.splitlines() if line.startswith("| ")):
-        assert len(re.findall(r"(?<!\\)\|", table_line)) in (6, 8), table_line
+        assert len(re.findall(r"(?<!\\)\|", table_line)) in (5, 6, 8), table_line
+
+
+def test_waived_and_corroborated_findings_are_counted_per_check_not_listed():
+    def waived(line: int, until: str | None, check: str = "cumulative-non-decreasing") -> Finding:
+        waiver = Waiver(check=check, reason=f"reason number {line}", until=until)
+        return finding(line, status="waived", blocking=False, waiver=waiver, check=check)
+
+    findings = [waived(n, "2027-01-01") for n in range(1, 60)] + [waived(60, "2026-12"), waived(61, None, "conflict")]
+    findings += [finding(70, status="corroborated", severity="info", blocking=False, check="snapshot-vs-cumulative")]
+    report_ = report(*findings)
+    report_.checks = {"conflict": {"title": "One claim, one figure"}}
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42"}
+    text = github.summary(report_, environ=env)
+    assert "reason number" not in text  # each waiver's reason is in the HTML report, not here
+    assert "| `conflict` One claim, one figure | 1 | no end date | 0 |" in text
+    assert "| `cumulative-non-decreasing` | 60 | 2026-12 | 0 |" in text  # the first waiver to end
+    assert "| `snapshot-vs-cumulative` | 0 |  | 1 |" in text
+    assert "listed in the HTML report uploaded with [this run](https://github.com/o/r/actions/runs/42)" in text
+    assert len(text.encode("utf-8")) < 2048
+
+
+def test_a_clean_run_with_many_waivers_has_a_small_summary():
+    waiver = Waiver(check="cumulative-non-decreasing", reason="the claimant corrected it " * 5, until="2027-01-01")
+    many = [finding(n, status="waived", blocking=False, waiver=waiver) for n in range(1, 50_001)]
+    text = github.summary(report(*many))
+    assert text.startswith("## ✅ factcheck: publishable")
+    assert "| `cumulative-non-decreasing` | 50,000 | 2027-01-01 | 0 |" in text
+    assert len(text.encode("utf-8")) < 2048
 
 
 def test_summary_links_to_the_lines_when_the_run_is_known():
@@ -147,15 +184,31 @@ def test_publishable_summary():
     assert text.startswith("## ✅ factcheck: publishable\n")
 
 
-def test_summary_stays_within_budget_and_says_how_many_were_left_out():
-    many = [finding(line, message="é" * 2000) for line in range(1, 1001)]
+def test_summary_lists_the_most_important_findings_and_counts_the_rest_by_check():
+    many = [finding(line, message="é" * 2000, hint="h" * 2000) for line in range(1, 1001)]
+    many += [finding(line, "warning", blocking=False, check="conflict") for line in range(2000, 2010)]
     text = github.summary(report(*many))
     assert len(text.encode("utf-8")) <= github.SUMMARY_BUDGET
     rows = [line for line in text.splitlines() if line.startswith("| **critical** |")]
-    left = int(re.search(r"^(\d+) more findings left out", text, re.M).group(1))
-    assert 0 < len(rows) < 1000
-    assert len(rows) + left == 1000
-    assert max(len(row) for row in rows) < 2 * 500  # each message is clipped before it takes any room
+    assert len(rows) == github.SUMMARY_ROWS
+    assert rows[0].startswith("| **critical** | datasets/war.yml:1 |")  # most important, then file order
+    assert max(len(row) for row in rows) < 3 * 500  # each text is clipped before it takes any room
+    assert "\n910 more findings (900 of `cumulative-non-decreasing`, 10 of `conflict`) not listed here" in text
+
+
+def test_summary_stays_within_budget_when_the_rows_are_long():
+    many = [finding(line, message="é" * 2000, hint="h" * 2000, claim="c" * 2000) for line in range(1, 1001)]
+    budget = 60_000
+    original = github.SUMMARY_BUDGET
+    try:
+        github.SUMMARY_BUDGET = budget
+        text = github.summary(report(*many))
+    finally:
+        github.SUMMARY_BUDGET = original
+    rows = [line for line in text.splitlines() if line.startswith("| **critical** |")]
+    assert 0 < len(rows) < github.SUMMARY_ROWS
+    assert len(text.encode("utf-8")) <= budget
+    assert f"\n{1000 - len(rows)} more findings (" in text
 
 
 def test_outputs():
@@ -247,6 +300,7 @@ def test_annotation_texts_from_data_are_one_escaped_line_each_and_clipped():
     assert parts[0].startswith("[x\\r\\n::error file=a,line=1::forged\\x1b[2J\\u2028#\\x23[error]v1] x\\r\\n")
     assert len(parts) == 3 and max(len(p) for p in parts) < 1100  # the claim id and the message: 500 each
     assert parts[1] == "hint: x\\r\\n::error file=a,line=1::forged\\x1b[2J\\u2028#\\x23[error]v1"
+    assert parts[2] == "see `factcheck explain cumulative-non-decreasing`"  # not the explanation
 
 
 def test_a_configuration_errors_data_is_escaped_in_its_annotation():

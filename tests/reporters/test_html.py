@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+import hand_built
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixture import INJECTED, fixture_report, rendered
@@ -70,11 +72,13 @@ def test_a_chart_for_the_series_with_a_finding():
     charts = re.findall(r'<details class="chart" id="(chart-\d+)"', page)
     # Zelensky's series has a blocking fall; Syrskyi's only a waived one, which does not need a chart.
     assert charts == ["chart-1"]
-    svg = page[page.index("<svg") : page.index("</svg>")]
+    whole = page[page.index('<details class="chart" id="chart-1"') :]
+    svg = whole[whole.index("<svg") : whole.index("</svg>")]
+    assert 'class="whole"' in svg and "width=" not in svg.split(">", 1)[0]  # a viewBox: the page sets its width
     assert "military personnel killed (Ukraine), claimed by Volodymyr Zelensky" in svg
     assert svg.count('<g class="claim') == 3  # every claim of the series
-    assert svg.count('<g class="claim bad">') == 1  # the one that falls, marked
-    assert svg.count('<g class="claim rel">') == 1  # the one it falls below
+    assert svg.count('<g class="claim bad" ') == 1  # the one that falls, marked
+    assert svg.count('<g class="claim rel" ') == 1  # the one it falls below
     assert 'class="arrow"' in svg  # "more than 46,000" is drawn open upward
     assert ">more than 46,000</text>" in svg
     assert ">2025-03</text>" in svg and ">people</text>" in svg  # date and unit axes
@@ -188,3 +192,176 @@ def test_the_template_escapes_every_value_and_marks_nothing_safe():
     assert "<strong>&lt;i&gt;T&lt;/i&gt;</strong>" in page
     template = resources.files("factcheck.reporters").joinpath("templates/report.html.j2").read_text("utf-8")
     assert not re.search(r"\|\s*safe\b|autoescape\s+false", template, re.IGNORECASE)
+
+
+def _zoom_svg(page: str, anchor: str) -> str:
+    figure = page[page.index(f'<figure id="{anchor}">') :]
+    return figure[: figure.index("</figure>")]
+
+
+def _bar_y(svg: str, claim_id: str) -> float:
+    """The top of a claim's bar in a chart (its `rect`'s y)."""
+    group = re.search(rf'<g class="claim \w+" data-claim="{re.escape(claim_id)}"[^>]*>(.*?)</g>', svg).group(1)
+    return float(re.search(r'<rect x="[\d.-]+" y="([\d.-]+)"', group).group(1))
+
+
+def test_every_check_names_the_command_that_explains_it():
+    page = rendered(fixture_report(), "html")
+    groups = re.findall(r'<details class="check"[^>]*>.*?</details>', page, re.DOTALL)
+    assert groups
+    for group in groups:
+        check = re.search(r"<code>([a-z0-9-]+)</code>", group).group(1)
+        assert f"See <code>factcheck explain {check}</code> for a passing and a failing example." in group
+
+
+def test_a_finding_that_compares_claims_gets_a_chart_zoomed_on_them():
+    page = rendered(fixture_report(), "html")
+    assert 'href="#zoom-1">See the claims it compares, zoomed in</a>' in page
+    svg = _zoom_svg(page, "zoom-1")
+    assert 'data-claim="zel-2026-03"' in svg and 'data-claim="zel-2026-02"' in svg  # the fall and the claim above
+    assert 'data-claim="zel-2025-02"' not in svg  # a year earlier: outside the window
+    assert ">Zoomed in: 2026-01-18 to 2026-04-14 · the value axis starts at 40,000, not 0</text>" in svg
+    assert "the value axis starting at 40,000, not 0" in svg  # said in the caption too
+    assert page.count('<tr class="zoom">') == 1  # only the fall compares claims
+
+
+def test_a_fall_of_ten_on_a_total_of_sixty_thousand_is_tall_in_the_zoomed_chart():
+    report = hand_built.daily_series(4 * 365, fall_on=1000, fall=50)  # the day before is 41 higher: a fall of 9 or so
+    later, earlier = report.findings[0].claim, report.findings[0].related[0]
+    assert 0 < report.claims[earlier].value - report.claims[later].value <= 10
+    page = rendered(report, "html")
+    whole = page[page.index('<details class="chart"') :]
+    whole_svg = whole[whole.index("<svg") : whole.index("</svg>")]
+    assert abs(_bar_y(whole_svg, later) - _bar_y(whole_svg, earlier)) < 1  # on the whole axis: not a pixel
+    zoomed = _zoom_svg(page, "zoom-1")
+    assert _bar_y(zoomed, later) - _bar_y(zoomed, earlier) > 40  # zoomed: a good part of the plot's height
+    assert "the value axis starts at" in zoomed
+    # the neighbours above and below the window are triangles on its edges, not bars at a false value
+    assert 'class="beyond"' in zoomed and "above this window" in zoomed and "below this window" in zoomed
+
+
+def test_zoomed_charts_are_capped_per_file():
+    report = hand_built.daily_series(400, fall_on=200, fall=5)
+    template = report.findings[0]
+    ids = list(report.claims)
+    findings = [dataclasses.replace(template, claim=ids[n], related=(ids[n - 1],), line=n + 10) for n in range(1, 200)]
+    page = rendered(dataclasses.replace(report, findings=findings), "html")
+    assert page.count('<tr class="zoom">') == html.ZOOMS_PER_FILE
+
+
+def test_a_claim_the_schema_refused_still_shows_its_source_and_quote():
+    page = rendered(fixture_report(), "html")
+    [row] = [r for r in re.findall(r"<tr><td>.*?</td></tr>", page, re.DOTALL) if "<code>typo</code>" in r]
+    assert "Not read: the entry does not follow the dataset format." in row
+    assert '<div class="outlet">France 2, 2026-02' in row and "<blockquote>is 55,000</blockquote>" in row
+
+
+def test_a_refused_claims_source_is_escaped_and_a_bad_url_is_no_link():
+    finding = Finding("schema", "critical", "datasets/x.yml", 4, "unknown field `valeu`", claim="c", blocking=True,
+                      source=(("outlet", "<b>TV</b>"), ("url", "javascript:alert(1)"), ("quote", "<script>x</script>")))  # fmt: skip
+    page = rendered(Report(findings=[finding]), "html")
+    assert "&lt;b&gt;TV&lt;/b&gt;" in page and "&lt;script&gt;x&lt;/script&gt;" in page and "<script" not in page
+    assert 'href="javascript' not in page and "(not an http/https link)" in page
+
+
+def _quote_report(quote: str, value: float) -> Report:
+    claim = Claim(
+        id="c", file="datasets/war.yml", line=3, dataset="d", origin=None, metric="military_killed",
+        subject="ukraine", claimant="zelensky", value=value, qualifier="exact", low=None, high=None,
+        date=parse_span("2026-02"), kind="as_of", source=Source(outlet="TV", quote=quote),
+    )  # fmt: skip
+    finding = Finding("quote-states-figure", "critical", claim.file, 3, "the quote does not state it", claim="c",
+                      blocking=True)  # fmt: skip
+    return Report(findings=[finding], claims={"c": claim})
+
+
+def test_the_number_of_a_quote_that_differs_from_the_figure_is_marked_with_a_text_cue():
+    page = rendered(_quote_report("<i>on 24 February</i> the toll is 55,000 soldiers", 65_000), "html")
+    assert (
+        '&lt;i&gt;on 24 February&lt;/i&gt; the toll is <mark class="differs"><b class="digit">5</b>5,000</mark>'
+        '<span class="cue"> [differs from the claimed 65,000]</span> soldiers' in page
+    )
+    # the number nearest the figure is the one marked, whatever comes first; a quote of another length of
+    # digits is marked whole
+    page = rendered(_quote_report("in 2022, 3 reports said 5,500", 55_000), "html")
+    assert '<mark class="differs">5,500</mark><span class="cue"> [differs from the claimed 55,000]</span>' in page
+
+
+def test_a_quote_that_states_its_figure_or_no_number_is_not_marked():
+    assert "<mark" not in rendered(_quote_report("the toll is 65 thousand", 65_000), "html")
+    assert "<mark" not in rendered(_quote_report("many soldiers", 65_000), "html")
+
+
+def _labels_inside(svg: str) -> None:
+    from factcheck.reporters import chart
+
+    labels = re.findall(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)<', svg)
+    assert labels
+    for x, anchor, text in labels:
+        width = len(text) * chart._CHAR_W
+        start = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        assert start >= 0 and start + width <= 760, (text, x, anchor)
+
+
+def test_a_label_at_the_right_edge_stays_inside_the_drawing():
+    """A wide bar (a claim for a whole year) whose label does not fit on either side of it: the label is
+    moved in, not drawn past the edge ("nearly" was cut there)."""
+    from factcheck.reporters import chart
+
+    def claim(cid: str, date: str, value: float, qualifier: str = "exact") -> Claim:
+        return Claim(
+            id=cid, file="d.yml", line=1, dataset="d", origin=None, metric="m", subject="s", claimant="c",
+            value=value, qualifier=qualifier, low=None, high=None, date=parse_span(date), kind="as_of",
+            source=Source(),
+        )  # fmt: skip
+
+    claims = [claim("a", "2025-01", 1_000_000), claim("b", "2025", 1_234_567, "nearly")]
+    figure = lambda c: f"{'nearly ' if c.qualifier == 'nearly' else ''}{c.value:,.0f}"  # noqa: E731
+    svg = chart.svg("c", claims, {"b"}, {"a"}, "people", "caption", figure)
+    assert ">nearly 1,234,567</text>" in svg
+    _labels_inside(svg)
+    _labels_inside(chart.zoom("z", claims, claims, {"b"}, {"a"}, "people", "caption", figure)[0])
+    for svg in re.findall(
+        r"<svg.*?</svg>", rendered(hand_built.daily_series(30, fall_on=29, fall=2000), "html"), re.DOTALL
+    ):
+        _labels_inside(svg)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=-1e308, max_value=1e308, allow_nan=False),
+            st.sampled_from(["exact", "about", "nearly", "at_least", "more_than", "at_most"]),
+            st.integers(min_value=0, max_value=3000),
+            st.integers(min_value=0, max_value=400),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_a_zoomed_window_of_any_claims_is_drawn_with_its_named_claims_inside(specs):
+    """Whatever the figures (0, negative, near the largest float, open upward) and dates, the window holds
+    the claims it is zoomed on, and the chart is drawn with finite coordinates."""
+    from factcheck.reporters import chart
+
+    claims = []
+    for n, (value, qualifier, start, length) in enumerate(specs):
+        first = dt.date(2020, 1, 1) + dt.timedelta(days=start)
+        span = f"{first.isoformat()}/{(first + dt.timedelta(days=length)).isoformat()}" if length else first.isoformat()
+        claims.append(
+            Claim(id=f"c{n}", file="d.yml", line=n + 1, dataset="d", origin=None, metric="m", subject="s",
+                  claimant="c", value=value, qualifier=qualifier, low=None, high=None, date=parse_span(span),
+                  kind="as_of", source=Source())
+        )  # fmt: skip
+    named = claims[:2]
+    svg, window = chart.zoom("z", claims, named, {"c0"}, {"c1"}, "", "caption", lambda c: f"{c.value:g}")
+    from factcheck.figures import bounds
+
+    for claim in named:
+        assert window.first <= claim.date.start and claim.date.end < window.last
+        lower, upper = bounds(claim.value, claim.qualifier)
+        if max(abs(lower), abs(upper) if upper != float("inf") else 0) <= 1e300:  # the axis's own limit
+            assert window.low <= lower and (upper == float("inf") or upper <= window.high)
+    assert "nan" not in svg and "inf" not in svg
+    assert 'data-claim="c0"' in svg and 'data-claim="c1"' in svg

@@ -1,24 +1,42 @@
 """The HTML report in a real browser (Debian's chromium, headless, through playwright).
 
-It renders, shows the claim ids and the chart, makes no network request, and runs no injected script.
-Without chromium this test fails (it never skips): .ci/run installs it.
+It renders, shows the claim ids and the charts, makes no network request, and runs no injected script;
+its charts take the width of the page and keep every label inside the drawing, a zoomed chart holds the
+claims its finding compares, and a quote's differing number is marked with a cue. Without chromium this
+test fails (it never skips): .ci/run installs it.
 """
 
 from __future__ import annotations
 
+import hand_built
 import pytest
 from browser import chromium_missing, visit
 from report_fixture import INJECTED, fixture_report, rendered
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
+def _visit(tmp_path_factory, report, width: int = 1200):
     missing = chromium_missing()
     if missing:
         pytest.fail(missing, pytrace=False)
     path = tmp_path_factory.mktemp("browser") / "report.html"
-    path.write_text(rendered(fixture_report(), "html"), encoding="utf-8")
-    return path, visit(path)
+    path.write_text(rendered(report, "html"), encoding="utf-8")
+    return path, visit(path, width=width)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    return _visit(tmp_path_factory, fixture_report())
+
+
+@pytest.fixture(scope="module")
+def hand_built_pages(tmp_path_factory):
+    """The hand-built report (every part of the page) on a wide and on a narrow window."""
+    return {width: _visit(tmp_path_factory, hand_built.blocked(), width)[1] for width in (1200, 640)}
+
+
+@pytest.fixture(scope="module")
+def small_fall(tmp_path_factory):
+    return _visit(tmp_path_factory, hand_built.daily_series(4 * 365, fall_on=1000, fall=50))[1]
 
 
 def test_renders_the_verdict_claim_ids_and_a_chart(loaded):
@@ -27,7 +45,7 @@ def test_renders_the_verdict_claim_ids_and_a_chart(loaded):
     assert "Blocked: not ready to publish" in page.text
     for claim_id in ("zel-2026-03", "typo", "syr-2025-corrected"):
         assert claim_id in page.text
-    assert page.svg_charts == 1
+    assert page.svg_charts == 2  # the fall zoomed in, and its whole series
     assert page.console_errors == []
 
 
@@ -42,3 +60,49 @@ def test_an_injected_script_shows_as_text_and_runs_nothing(loaded):
     assert INJECTED in page.text
     assert page.scripts == 0
     assert page.dialogs == []
+
+
+def test_every_chart_takes_the_width_of_its_container_and_follows_the_page(hand_built_pages):
+    for page in hand_built_pages.values():
+        assert page.chart_widths and page.console_errors == []
+        for chart, container in page.chart_widths:
+            assert abs(chart - container) <= 1, (chart, container)
+    wide, narrow = (max(w for w, _ in hand_built_pages[n].chart_widths) for n in (1200, 640))
+    assert narrow < 640 < wide
+
+
+def test_no_label_of_any_chart_leaves_the_drawing(hand_built_pages, small_fall, loaded):
+    for page in (*hand_built_pages.values(), small_fall, loaded[1]):
+        assert page.overflowing == []
+
+
+def test_a_zoomed_chart_holds_the_claims_its_finding_compares(loaded, small_fall):
+    for page, later, earlier in (
+        (loaded[1], "zel-2026-03", "zel-2026-02"),
+        (small_fall, "art@2024-11-25", "art@2024-11-24"),
+    ):
+        [zoom] = page.zooms.values()
+        left, top, right, bottom = zoom["plot"]
+        for claim in (later, earlier):
+            x0, y0, x1, y1 = zoom["claims"][claim]
+            assert left <= x0 < x1 <= right and top <= y0 <= y1 <= bottom, (claim, zoom["claims"][claim], zoom["plot"])
+    # a fall of 9 on a total of 60,000: a good part of the plot's height apart, where the whole chart had none
+    zoom = next(iter(small_fall.zooms.values()))
+    assert zoom["claims"]["art@2024-11-25"][1] - zoom["claims"]["art@2024-11-24"][1] > 0.2 * (
+        zoom["plot"][3] - zoom["plot"][1]
+    )
+
+
+def test_the_number_that_differs_in_a_quote_is_marked_with_a_text_cue(hand_built_pages):
+    page = hand_built_pages[1200]
+    assert page.marks == [
+        {"text": "45,000", "cue": " [differs from the claimed more than 46,000]", "bold": ["5"],
+         "background": "rgb(253, 230, 138)"}
+    ]  # fmt: skip
+    assert "more than 45,000 [differs from the claimed more than 46,000]" in page.text
+
+
+def test_a_claim_the_schema_refused_shows_its_source_and_quote(hand_built_pages):
+    text = hand_built_pages[1200].text
+    assert "Not read: the entry does not follow the dataset format. Its source, as written:" in text
+    assert "France <i>2</i>, 2026-02" in text and "is 55,000\\u202e" in text

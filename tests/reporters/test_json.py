@@ -53,6 +53,8 @@ def test_verdict_counts_and_findings_match_the_run():
         "related": ["zel-2026-02"],
         "waiver": None,
         "baseline": None,
+        "explain_command": "factcheck explain cumulative-non-decreasing",
+        "source": None,
     }
     waived = next(f for f in data["findings"] if f["status"] == "waived")
     assert waived["waiver"] == {
@@ -107,6 +109,6 @@ def test_the_json_report_keeps_a_quote_whole_and_raw_while_the_terminal_shows_on
     [finding] = [f for f in data["findings"] if f["check"] == "quote-states-figure"]
     assert finding["message"].startswith('the quote does not state 55,000: "says 12\n::error')  # raw, clipped
     assert len(finding["message"]) < 400
-    [line] = [line for line in result.stdout.splitlines() if "quote-states-figure" in line]
+    [line] = [line for line in result.stdout.splitlines() if "quote-states-figure [" in line]
     assert 'does not state 55,000: "says 12\\n::error file=x,line=1::forged\\x1b[2J\\u202e and more' in line
     assert len(line) < 500 and "\x1b" not in result.stdout

@@ -79,6 +79,12 @@ def test_the_hand_built_report_reaches_every_part_of_the_html_page():
         '<section id="corroborated">\n<h2>Corroborated claims</h2>\n<p>',
         "the count was &lt;corrected&gt; downward",
         "generated 2026-11-26T12:00:00Z",
+        "See <code>factcheck explain cumulative-non-decreasing</code>",  # the command that explains a check
+        '<tr class="zoom">',  # a finding's chart zoomed on the claims it compares
+        "the value axis starts at 40,000, not 0",
+        '<mark class="differs">4<b class="digit">5</b>,000</mark>',  # the quote's number that differs
+        "Not read: the entry does not follow the dataset format.",  # a refused claim's source as written
+        "France &lt;i&gt;2&lt;/i&gt;, 2026-02",
     ):
         assert part in page, part
     assert "<script" not in page and "<b>Monde" not in page and "\x1b" not in page and "\u202e" not in page

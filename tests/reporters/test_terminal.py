@@ -70,7 +70,8 @@ def test_every_text_from_data_is_one_escaped_clipped_line():
     assert "[x\\n::error file=a,line=1::forged\\x1b[2J\\u202e]" in lines[1]
     assert lines[2] == "      hint: x\\n::error file=a,line=1::forged\\x1b[2J\\u202e"
     assert lines[3] == "      waived: x\\n::error file=a,line=1::forged\\x1b[2J\\u202e"
-    assert len(lines) == 6 and lines[4] == "" and lines[5].startswith("PUBLISHABLE")
+    assert lines[4] == f"      see `factcheck explain {finding.check}`"
+    assert len(lines) == 7 and lines[5] == "" and lines[6].startswith("PUBLISHABLE")
     assert max(len(line) for line in lines) < 700
     assert not any(c in stream.getvalue() for c in "\x1b\r\u202e")
 

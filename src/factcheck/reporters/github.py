@@ -3,12 +3,15 @@
 `factcheck validate --github` (automatic when `GITHUB_ACTIONS=true`) writes three things:
 
 - workflow commands on stdout, `::error file=datasets/x.yml,line=12,title=...::message`, which GitHub turns
-  into annotations on those lines of the pull request's diff. A blocking finding is an `error` (it is what
-  fails the check); a finding that does not block is a `warning` or, for severity `info`, a `notice`.
-  Waived and corroborated findings are not annotated: they need no action on the diff, and annotations
-  are scarce. They are listed (waived) or counted (corroborated) in the job summary.
-- a Markdown job summary appended to `$GITHUB_STEP_SUMMARY`: the verdict, the counts, a table of findings
-  and a table of waived findings, within a byte budget far below GitHub's 1 MiB per step.
+  into annotations on those lines of the pull request's diff: the claim, the sentence, the hint and the
+  command that explains the check (`factcheck explain ID`), never the explanation itself, which would
+  repeat on every annotation. A blocking finding is an `error` (it is what fails the check); a finding
+  that does not block is a `warning` or, for severity `info`, a `notice`. Waived and corroborated
+  findings are not annotated: they need no action on the diff, and annotations are scarce.
+- a Markdown job summary appended to `$GITHUB_STEP_SUMMARY`: the verdict, the counts, a table of the
+  `SUMMARY_ROWS` most important findings, and the waived and corroborated findings as counts per check
+  (listed one by one, a clean run's 110 waivers were most of its summary: the HTML report lists them),
+  within a byte budget far below GitHub's 1 MiB per step.
 - step outputs appended to `$GITHUB_OUTPUT`: `verdict`, `blocking`, `critical`, `warning`, `info`,
   `waived`, `corroborated`, `claims`.
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
@@ -33,7 +37,7 @@ from urllib.parse import quote
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
-from factcheck.reporters.words import verdict_line
+from factcheck.reporters.words import explain_command, hint_lines, plural, verdict_line
 from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
@@ -94,10 +98,9 @@ def annotation(finding: Finding, prefix: str = "") -> str:
     if finding.baseline is not None:
         title += f" ({finding.baseline})"
     message = f"[{shown(finding.claim)}] {shown(finding.message)}" if finding.claim else shown(finding.message)
-    if finding.hint:
-        message += f"\nhint: {shown(finding.hint)}"
-    if finding.explain:
-        message += f"\n{shown(finding.explain)}"
+    # The hint and where the check is explained; the explanation itself would repeat on every annotation.
+    for hint in hint_lines(finding):
+        message += f"\n{shown(hint)}"
     properties = ",".join(
         f"{name}={escape_property(shown(value))}"
         for name, value in (
@@ -151,7 +154,8 @@ def annotations(report: Report, prefix: str = "") -> list[str]:
             + escape_data(
                 f"{total} more finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
                 "not annotated here: GitHub shows at most 10 annotations of each level per step. "
-                "Every finding is in the job summary and in the report uploaded with this run."
+                f"The job summary lists the {SUMMARY_ROWS} most important; every finding is in the report "
+                "uploaded with this run."
             )
         )
     return lines
@@ -183,18 +187,17 @@ def _link(path: str, line: int, environ: Mapping[str, str]) -> str:
     return f"[{text}]({url})"
 
 
-def _rows(findings: list[Finding], budget: int, row) -> tuple[list[str], int]:
-    """As many rows as fit in `budget` bytes, and how many did not."""
+def _rows(findings: list[Finding], budget: int, row) -> list[str]:
+    """The rows of the first findings, as many as fit in `budget` bytes."""
     rows: list[str] = []
     used = 0
-    for index, finding in enumerate(findings):
+    for finding in findings:
         text = row(finding)
-        size = len(text.encode("utf-8")) + 1
-        if used + size > budget:
-            return rows, len(findings) - index
+        used += len(text.encode("utf-8")) + 1
+        if used > budget:
+            break
         rows.append(text)
-        used += size
-    return rows, 0
+    return rows
 
 
 def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None = None) -> str:
@@ -217,40 +220,86 @@ def summary(report: Report, prefix: str = "", environ: Mapping[str, str] | None 
         out += ["", f"Gates: {gates}"]
     if report.comparison is not None:
         out += _comparison(report, prefix, environ)
-    budget = SUMMARY_BUDGET - len("\n".join(out).encode("utf-8")) - 4096  # room for headings and notes
+    budget = SUMMARY_BUDGET - len("\n".join(out).encode("utf-8")) - 16384  # room for headings, counts, notes
 
     def finding_row(f: Finding) -> str:
         where = _link(repository_path(f.file, prefix), f.line, environ)
         status = f"**{f.severity}**" if f.blocking else f.severity
         if f.baseline is not None:
             status += f" ({f.baseline})"
-        message = cell(f.message) + (f" (hint: {cell(f.hint)})" if f.hint else "")
-        return f"| {status} | {where} | {cell(f.check)} | {cell(f.claim or '')} | {message} |"
-
-    def waiver_row(f: Finding) -> str:
-        where = _link(repository_path(f.file, prefix), f.line, environ)
-        reason = f.waiver.reason if f.waiver else ""
-        until = f.waiver.until.text if f.waiver and f.waiver.until else "no end date"
-        return f"| {where} | {cell(f.check)} | {cell(f.claim or '')} | {cell(reason)} | {cell(until)} |"
+        return f"| {status} | {where} | {_code(f.check)} | {cell(f.claim or '')} | {cell(f.message)} ({_hint(f)}) |"
 
     failed = ranked(report)
-    waived = [f for f in report.findings if f.status == "waived"]
     if failed:
-        rows, left = _rows(failed, budget, finding_row)
-        budget -= sum(len(r.encode("utf-8")) + 1 for r in rows)
+        rows = _rows(failed[:SUMMARY_ROWS], budget, finding_row)
         out += ["", "### Findings", "", "| severity | where | check | claim | message |", "|---|---|---|---|---|"]
         out += rows
-        if left:
-            out += ["", f"{left} more finding{'s' if left != 1 else ''} left out of this table to keep the "
-                    "summary small: every finding is in the report uploaded with this run."]  # fmt: skip
-    if waived:
-        rows, left = _rows(waived, max(budget, 0), waiver_row)
-        out += ["", "### Waived", "", "| where | check | claim | reason | until |", "|---|---|---|---|---|"]
-        out += rows
-        if left:
-            out += ["", f"{left} more waived finding{'s' if left != 1 else ''} left out of this table: "
-                    "every one is in the report uploaded with this run."]  # fmt: skip
-    return "\n".join(out) + "\n"
+        unlisted = failed[len(rows) :]
+        if unlisted:
+            out += ["", f"{plural(len(unlisted), 'more finding')} ({_by_check(unlisted)}) not listed here, to keep "
+                    f"the summary small: every one is in the HTML report {_uploaded(environ)}."]  # fmt: skip
+    return "\n".join(out + _counted(report, environ)) + "\n"
+
+
+SUMMARY_ROWS = 100  # failed findings listed, most important first: a longer table is not read, only scrolled
+COUNTED_ROWS = 50  # checks in the table of waived and corroborated findings
+_CHECK_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+
+
+def _code(check: str) -> str:
+    """A check id as inline code (ids are `[a-z0-9_-]`, which a code span shows as written), else as text."""
+    return f"`{check}`" if _CHECK_ID.fullmatch(check) else cell(check)
+
+
+def _hint(finding: Finding) -> str:
+    """The hint in a table cell: the finding's own hint, then where its check is explained, as code."""
+    own = f"hint: {cell(finding.hint)}; " if finding.hint else ""
+    command = f"`{explain_command(finding.check)}`" if _CHECK_ID.fullmatch(finding.check) else cell(
+        explain_command(finding.check))  # fmt: skip
+    return f"{own}see {command}"
+
+
+def _by_check(findings: list[Finding], most: int = 10) -> str:
+    """'12 of cumulative-non-decreasing, 3 of schema, …': the most frequent checks first."""
+    counted = Counter(f.check for f in findings).most_common()
+    parts = [f"{n:,} of {_code(check)}" for check, n in counted[:most]]
+    return ", ".join(parts) + (", …" if len(counted) > most else "")
+
+
+def _uploaded(environ: Mapping[str, str]) -> str:
+    """'uploaded with this run', linking the run's page (where its artifacts are) when the workflow says it."""
+    server, repo, run = (environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    if not (server and repo and run):
+        return "uploaded with this run (`--report`)"
+    url = f"{quote(server, safe=':/')}/{quote(repo)}/actions/runs/{quote(run, safe='')}"
+    return f"uploaded with [this run]({url}) (`--report`)"
+
+
+def _counted(report: Report, environ: Mapping[str, str]) -> list[str]:
+    """Waived and corroborated findings as counts per check: they ask nothing of the reviewer, and listed one
+    by one they were most of a clean run's summary. The HTML and JSON reports list each one."""
+    waived = Counter(f.check for f in report.findings if f.status == "waived")
+    corroborated = Counter(f.check for f in report.findings if f.status == "corroborated")
+    if not waived and not corroborated:
+        return []
+    first_end: dict[str, tuple] = {}
+    for f in report.findings:
+        if f.status == "waived" and f.waiver and f.waiver.until:
+            end = (f.waiver.until.end, f.waiver.until.text)
+            first_end[f.check] = min(first_end.get(f.check, end), end)
+    out = ["", "### Waived and corroborated", "",
+           "| check | waived | first waiver to end | corroborated |", "|---|---:|---|---:|"]  # fmt: skip
+    checks = sorted(set(waived) | set(corroborated))
+    for check in checks[:COUNTED_ROWS]:
+        title = report.checks.get(check, {}).get("title", "")
+        name = _code(check) + (f" {cell(title)}" if title else "")
+        end = cell(first_end[check][1]) if check in first_end else "no end date" if waived[check] else ""
+        out.append(f"| {name} | {waived[check]:,} | {end} | {corroborated[check]:,} |")
+    if len(checks) > COUNTED_ROWS:
+        out += ["", f"{plural(len(checks) - COUNTED_ROWS, 'more check')} with waived or corroborated findings."]
+    out += ["", "A waived finding is a failure the dataset acknowledges, with a reason; it does not block until "
+            f"its waiver ends. Each one, with its reason, is listed in the HTML report {_uploaded(environ)}."]  # fmt: skip
+    return out
 
 
 COMPARISON_ROWS = 50  # claim changes and fixed findings in the summary; the JSON report has every one

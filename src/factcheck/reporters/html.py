@@ -5,8 +5,12 @@ forbids scripts outright) and looks the same with the network off. Every string 
 or a suite is escaped (`markup.e`), so a quote such as `<script>alert(1)</script>` reads as text.
 
 Layout: a verdict banner with counts; findings grouped by dataset file, then by check (collapsible, capped
-per group with a count of what is not shown); for every series with a finding, a chart of its claims over
-time; waived findings with their reasons; corroborated claims; and what passed. Output is deterministic.
+per group with a count of what is not shown), each check with the command that explains it; under a
+finding that compares its claim with others, a chart zoomed on those claims (`chart.zoom`); for every
+series with a finding, a chart of its claims over time; waived findings with their reasons; corroborated
+claims; and what passed. A claim the schema refused still shows its source as written (`Finding.source`),
+and a quote that does not state its figure has the number that differs marked (`markup.marked_quote`).
+Output is deterministic.
 
 This module decides what the page shows; `templates/report.html.j2` lays it out and `chart` draws the
 series.
@@ -29,23 +33,37 @@ from factcheck.findings import Finding, Report, severity_rank
 from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.reporters import chart as charts
 from factcheck.reporters import html_articles, html_comparison
-from factcheck.reporters.markup import MAX_TEXT, e
-from factcheck.reporters.words import plural
+from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
+from factcheck.reporters.words import explain_command, plural
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
 CHARTS_PER_FILE = 40
+ZOOMS_PER_FILE = 40  # findings drawn zoomed on the claims they compare, in the order the page lists them
 OPEN_CHARTS = 5
 OPEN_GROUP_MAX = 30
 LIST_ROWS = 500
 
 _SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
+# The check whose findings get the differing number marked in their quote: the id of
+# factcheck.checks.quote_states_figure (importing it would load every check, and pandas with them).
+_QUOTE_CHECK = "quote-states-figure"
+
+
+class _Zoom(NamedTuple):
+    """A finding's chart, zoomed on the claims it names."""
+
+    anchor: str
+    svg: str
+    first: str  # the window's dates
+    last: str
+    low: str  # the window's lowest value, when not 0
 
 
 class _Claimed(NamedTuple):
     """What a finding's row shows of its claim: who said it, the figure, and the source."""
 
-    claim: Claim
+    where: str  # the claim's file:line
     who: str
     figure: str
     date: str
@@ -58,6 +76,9 @@ class _Claimed(NamedTuple):
     clipped: int  # the length of a quote longer than the page shows, else 0
     url: str | None
     link: bool  # the URL is an http(s) link
+    marked: object = None  # the quote with the number that differs from the figure marked (Markup)
+    zoom: _Zoom | None = None
+    refused: bool = False  # the schema refused the claim: only its source as written is known
 
 
 class _Group(NamedTuple):
@@ -66,6 +87,7 @@ class _Group(NamedTuple):
     check: str
     title: str
     explain: str
+    command: str  # `factcheck explain ID`
     worst: Finding
     n: int
     open: bool
@@ -126,6 +148,8 @@ class _Page:
         for claims in self.series.values():
             claims.sort(key=lambda c: (c.date.start, c.date.end, c.id))
         self.anchors: dict[tuple, str] = {}
+        self.zooms = 0  # drawn on the whole page, for their anchors
+        self.zooms_left = 0  # still to draw in this file
 
     def unit(self, claim: Claim) -> str:
         metric = self.metrics.get(claim.metric)
@@ -220,6 +244,7 @@ def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
     # The check with the most important finding first (blocking, then severity), then by id.
     worst = {check: max(group, key=_importance) for check, group in by_check.items()}
     order = sorted(sorted(by_check), key=lambda c: _importance(worst[c]), reverse=True)
+    page.zooms_left = ZOOMS_PER_FILE
     groups = [_group(page, check, by_check[check], worst[check]) for check in order]
     drawn = _charts(page, series_ids[:CHARTS_PER_FILE], findings) if series_ids else []
     return _Section(file, len(findings), groups, drawn, max(len(series_ids) - CHARTS_PER_FILE, 0))
@@ -232,6 +257,7 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
         check=check,
         title=first.title or meta.get("title") or check,
         explain=first.explain or meta.get("explain") or "",
+        command=explain_command(check),
         worst=worst,
         n=len(findings),
         open=len(findings) <= OPEN_GROUP_MAX,
@@ -243,12 +269,16 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
 def _row(page: _Page, finding: Finding) -> tuple[Finding, _Claimed | None]:
     claim = page.report.claims.get(finding.claim) if finding.claim else None
     if claim is None:
-        return finding, None
+        return finding, _refused(finding) if finding.source else None
     source = claim.source
+    figure = page.figure(claim)
+    marked = None
+    if finding.check == _QUOTE_CHECK and finding.status == "failed" and source.quote:
+        marked = marked_quote(source.quote, claim.value, figure)
     return finding, _Claimed(
-        claim,
+        where=f"{claim.file}:{claim.line}",
         who=page.claimants.get(claim.claimant, claim.claimant),
-        figure=page.figure(claim),
+        figure=figure,
         date=claim.date.text,
         partisan=about_adversary(claim, page.report.catalog),
         chart=page.anchors.get(page.series_of[finding.claim]),
@@ -259,7 +289,39 @@ def _row(page: _Page, finding: Finding) -> tuple[Finding, _Claimed | None]:
         clipped=len(source.quote) if source.quote and len(source.quote) > MAX_TEXT else 0,
         url=source.url,
         link=bool(source.url) and url_is_wellformed(source.url),
+        marked=marked,
+        zoom=_zoom(page, finding, claim),
     )
+
+
+def _refused(finding: Finding) -> _Claimed:
+    """A claim the schema refused: its source fields as written (each clipped by stage 0), nothing else."""
+    source = dict(finding.source)
+    url = source.get("url")
+    return _Claimed(
+        where=finding.location, who="", figure="", date="", partisan=False, chart=None,
+        outlet=source.get("outlet"), published=source.get("published"), via=source.get("via"),
+        quote=source.get("quote"), clipped=0, url=url, link=bool(url) and url_is_wellformed(url), refused=True,
+    )  # fmt: skip
+
+
+def _zoom(page: _Page, finding: Finding, claim: Claim) -> _Zoom | None:
+    """The chart zoomed on the claims a finding compares (its claim and the related ones), while the file
+    has zooms left; the related claims are drawn even where they are of another series."""
+    related = [page.report.claims[r] for r in finding.related if r in page.report.claims]
+    if not related or page.zooms_left <= 0:
+        return None
+    page.zooms_left -= 1
+    page.zooms += 1
+    anchor = f"zoom-{page.zooms}"
+    series = page.series[page.series_of[claim.id]]
+    others = [c for c in related if page.series_of.get(c.id) != page.series_of[claim.id]]
+    unit = page.unit(claim)
+    caption = f"{claim.id} and the claims it is compared with, zoomed in"
+    svg, window = charts.zoom(anchor, series + others, [claim, *related], {claim.id}, {c.id for c in related},
+                              unit, caption, page.figure)  # fmt: skip
+    low = charts.axis_figure(window.low, unit) if window.low != 0 else ""
+    return _Zoom(anchor, svg, window.first.isoformat(), window.end.isoformat(), low)
 
 
 def _charts(page: _Page, series_ids: list[tuple], findings: list[Finding]) -> list[_Chart]:

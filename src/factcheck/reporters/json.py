@@ -16,8 +16,10 @@ from factcheck.figures import bounds
 from factcheck.findings import ClaimState, Finding, Report
 from factcheck.models import Catalog, Claim, about_adversary
 from factcheck.reporters import compared
+from factcheck.reporters.words import explain_command
 
-SCHEMA_VERSION = "1.2"  # 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`
+# 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`; 1.3: `explain_command` and `source`
+SCHEMA_VERSION = "1.3"
 
 
 def finding_data(finding: Finding) -> dict:
@@ -44,6 +46,9 @@ def finding_data(finding: Finding) -> dict:
         "related": list(finding.related),
         "waiver": waiver,
         "baseline": finding.baseline,
+        "explain_command": explain_command(finding.check),
+        # The source as written of a claim the schema refused (it is not in `claims`); null otherwise.
+        "source": dict(finding.source) if finding.source else None,
     }
 
 

@@ -1,8 +1,15 @@
 """The JUnit XML report, for CI test reporters (GitLab, Jenkins, Azure, GitHub test-report actions).
 
-One `testsuite` per check; one `testcase` per claim x check that failed (`failure`) or was waived
-(`skipped`). Claims that passed a check are counted in the testsuite's `tests` attribute, not listed, so
-a run over 100,000 claims stays a small file. Corroborated findings are passes and are not listed either.
+One `testsuite` per check; in it, one `testcase` per dataset file the check ran over. A testcase fails
+(`failure`) when the check has a failed finding in that file, and lists those findings in its body (at
+most `LISTED` of them, then how many more); it is `skipped` when the file's findings of the check are all
+waived; otherwise it passed. A dashboard then counts checks times files, numbers a person can read,
+rather than claims times checks (a run over 22,000 claims was 470,000 tests), and the file stays small
+however many findings there are. Corroborated findings are passes and are not listed.
+
+A check of the suites ran over the files of every gate that runs it; an article check over every article
+of the run; any other check the report knows (with no suite) is a check of the files themselves (stage 0),
+which ran over every dataset file of the run.
 """
 
 from __future__ import annotations
@@ -11,69 +18,95 @@ from collections import defaultdict
 from typing import TextIO
 from xml.sax.saxutils import escape
 
-from factcheck.findings import Finding, Report
+from factcheck.findings import Finding, Report, severity_rank
+from factcheck.reporters.words import plural, see_explain
 from factcheck.text import shown
 
 # Every text from data is one line through `text.shown`: XML 1.0 cannot carry most control characters,
 # which a YAML double-quoted string can ("\x01"), and a CI test reporter prints these texts to its log.
 
+LISTED = 50  # findings a testcase lists; the JSON report lists every one
 
-def _checked_claims(report: Report) -> dict[str, int]:
-    """How many claims each check ran over: the claims of every gate that runs it (once each)."""
-    files_by_check: dict[str, set[str]] = defaultdict(set)
+
+def _files_by_check(report: Report, listed: dict[str, dict[str, list[Finding]]]) -> dict[str, set[str]]:
+    """The files each check ran over: a suite's check those of the gates that run it, a check of the files
+    themselves (no suite) every file of the run, and for both every file where it has a finding."""
+    files: dict[str, set[str]] = defaultdict(set)
+    every = {file for gate in report.gates for file in gate.files}
     for gate in report.gates:
         for check in gate.checks:
-            files_by_check[check].update(gate.files)
-    claims_per_file: dict[str, int] = defaultdict(int)
-    for claim in report.claims.values():
-        claims_per_file[claim.file] += 1
-    return {check: sum(claims_per_file[f] for f in files) for check, files in files_by_check.items()}
+            files[check].update(gate.files)
+    articles = {article.file for article in report.articles}
+    for check, meta in report.checks.items():
+        if meta.get("runs_on") == "articles":  # the article checks: every article of the run
+            files[check].update(articles)
+        elif not meta.get("suite"):  # no suite runs it: a check of the files themselves
+            files[check].update(every)
+    for check, by_file in listed.items():
+        files[check].update(by_file)
+    return files
 
 
-def _testcase(finding: Finding) -> str:
-    file = shown(finding.file)
-    where = f"{file}:{finding.line}" + (f":{finding.column}" if finding.column else "")
-    name = shown(finding.claim) if finding.claim else where
-    attributes = _attributes(
-        classname=file, name=f"{shown(finding.check)} [{name}]", file=file, line=str(finding.line), time="0"
-    )
-    message = shown(finding.message)
-    body = [f"{where}: {message}"]
-    if finding.title:
-        body.append(f"{shown(finding.title)}: {shown(finding.explain)}".rstrip(": "))
-    if finding.hint:
-        body.append(f"hint: {shown(finding.hint)}")
-    if finding.related:
-        body.append("compared with: " + shown(", ".join(finding.related)))
-    text = escape("\n".join(body))
+def _line(finding: Finding) -> str:
+    claim = f" [{shown(finding.claim)}]" if finding.claim else ""
+    where = f"{shown(finding.file)}:{finding.line}" + (f":{finding.column}" if finding.column else "")
+    text = f"{where}{claim}: {shown(finding.message)}"
     if finding.status == "waived":
         waiver = finding.waiver
         until = f" until {shown(waiver.until.text)}" if waiver and waiver.until else ""
-        reason = shown(waiver.reason) if waiver else ""
-        outcome = f"<skipped{_attributes(message=f'waived{until}: {reason}')}>{text}</skipped>"
+        text += f" (waived{until}: {shown(waiver.reason) if waiver else ''})"
+    return text
+
+
+def _testcase(report: Report, check: str, file: str, findings: list[Finding]) -> str:
+    failed = [f for f in findings if f.status == "failed"]
+    waived = [f for f in findings if f.status == "waived"]
+    shown_file = shown(file)
+    if not findings:
+        return f"<testcase{_attributes(classname=shown_file, name=shown(check), file=shown_file, time='0')} />"
+    first = (failed or waived)[0].line  # where a test-report action annotates the file
+    attributes = _attributes(classname=shown_file, name=shown(check), file=shown_file, line=str(first), time="0")
+    meta = report.checks.get(check, {})
+    ordered = failed + waived
+    body = []
+    for finding in ordered[:LISTED]:
+        body.append(_line(finding))
+        if finding.hint:
+            body.append(f"  hint: {shown(finding.hint)}")
+    if len(ordered) > LISTED:
+        body.append(f"… {plural(len(ordered) - LISTED, 'more finding')} of this check in this file: the JSON "
+                    "report (--json) lists every one")  # fmt: skip
+    title = shown(findings[0].title or meta.get("title", ""))
+    explain = shown(findings[0].explain or meta.get("explain", ""))
+    if title or explain:
+        body.append(f"{title}: {explain}".strip(": "))
+    body.append(shown(see_explain(check)))
+    text = escape("\n".join(body))
+    if failed:
+        worst = max(failed, key=lambda f: severity_rank(f.severity))
+        message = shown(failed[0].message) if len(failed) == 1 else (
+            f"{plural(len(failed), 'finding')}, the first: {shown(failed[0].message)}")  # fmt: skip
+        outcome = f"<failure{_attributes(message=shown(message), type=worst.severity)}>{text}</failure>"
     else:
-        outcome = f"<failure{_attributes(message=message, type=finding.severity)}>{text}</failure>"
+        message = f"{plural(len(waived), 'finding')} waived"
+        outcome = f"<skipped{_attributes(message=message)}>{text}</skipped>"
     return _element("testcase", attributes, [outcome], level=2)
 
 
 def render(report: Report, stream: TextIO) -> None:
     """The testsuites element, written one testsuite at a time (a large report is never one tree)."""
-    checked = _checked_claims(report)
-    listed: dict[str, list[Finding]] = defaultdict(list)
+    listed: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in report.findings:
         if finding.status in ("failed", "waived"):
-            listed[finding.check].append(finding)
+            listed[finding.check][finding.file].append(finding)
+    files = _files_by_check(report, listed)
     suites = []
     totals = {"tests": 0, "failures": 0, "skipped": 0}
-    for check in sorted(set(checked) | set(listed)):
-        findings = listed.get(check, [])
-        counts = {
-            "failures": sum(f.status == "failed" for f in findings),
-            "skipped": sum(f.status == "waived" for f in findings),
-            # Schema checks run before claims exist: a claim they reject is not among the checked claims.
-            "tests": max(checked.get(check, 0), len(findings)),
-        }
-        suites.append((check, findings, counts))
+    for check in sorted(c for c in files if files[c]):  # a check that ran over no file is no test
+        by_file = listed.get(check, {})
+        failing = sum(any(f.status == "failed" for f in group) for group in by_file.values())
+        counts = {"tests": len(files[check]), "failures": failing, "skipped": len(by_file) - failing}
+        suites.append((check, by_file, counts))
         for key, count in counts.items():
             totals[key] += count
     timestamp = {"timestamp": report.timestamp} if report.timestamp else {}
@@ -84,12 +117,14 @@ def render(report: Report, stream: TextIO) -> None:
         stream.write(f"<testsuites{root} />\n")
         return
     stream.write(f"<testsuites{root}>\n  ")
-    for n, (check, findings, counts) in enumerate(suites):
-        stream.write(_testsuite(report, check, findings, counts) + ("\n  " if n < len(suites) - 1 else "\n"))
+    for n, (check, by_file, counts) in enumerate(suites):
+        text = _testsuite(report, check, sorted(files[check]), by_file, counts)
+        stream.write(text + ("\n  " if n < len(suites) - 1 else "\n"))
     stream.write("</testsuites>\n")
 
 
-def _testsuite(report: Report, check: str, findings: list[Finding], counts: dict[str, int]) -> str:
+def _testsuite(report: Report, check: str, files: list[str], by_file: dict[str, list[Finding]],
+               counts: dict[str, int]) -> str:  # fmt: skip
     """One testsuite element, as ElementTree would write it indented at the document's second level.
 
     Written as text: building and serialising an element per testcase was most of the report's time."""
@@ -104,7 +139,7 @@ def _testsuite(report: Report, check: str, findings: list[Finding], counts: dict
             if meta.get(key)
         ]
         children.append(_element("properties", "", properties, level=2))
-    children += [_testcase(finding) for finding in findings]
+    children += [_testcase(report, check, file, by_file.get(file, [])) for file in files]
     return _element("testsuite", attributes, children, level=1)
 
 

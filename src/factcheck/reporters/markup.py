@@ -1,13 +1,17 @@
 """Text from data made safe for the HTML report: `e`, the one escaping its template and its charts use.
 
 The template is rendered with autoescaping on and `e` as its `finalize`, so every `{{ value }}` goes through
-`e`; the only `Markup` that `e` passes as it is is what `e` returned and the charts' SVG, built from `e`.
+`e`; the only `Markup` that `e` passes as it is is what `e` returned and what is built from it here and in
+the charts' SVG: a quote with the number that differs from the claimed figure marked (`marked_quote`).
 """
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
+from factcheck.figures import format_number, number_spans
 from factcheck.text import clip, escaped
 
 # The most of one text the page shows: a long quote is a paragraph, never a whole file.
@@ -29,3 +33,41 @@ def e(value: object) -> Markup:
         text = escaped(text, keep="\n\t")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return str.__new__(Markup, text.replace('"', "&quot;").replace("'", "&#x27;"))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _digits(written: str, value: float) -> Markup:
+    """The number as the quote writes it, each digit that differs from the claimed figure's (when both have
+    as many digits) in `<b class="digit">`."""
+    digits = [m.start() for m in _DIGIT.finditer(written)]
+    claimed = [c for c in format_number(value) if c.isdigit()]
+    if len(digits) != len(claimed):
+        return e(written)
+    out, at = [], 0
+    for position, want in zip(digits, claimed, strict=True):
+        if written[position] != want:
+            out += [e(written[at:position]), Markup('<b class="digit">'), e(written[position]), Markup("</b>")]
+            at = position + 1
+    return Markup("").join([*out, e(written[at:])])
+
+
+def marked_quote(quote: str, value: float, figure: str) -> Markup | None:
+    """The quote (clipped as `e` clips), with the number nearest the claimed `value` marked as the one that
+    differs: a `<mark>`, its differing digits bold, and a text cue naming the claimed `figure`, so that the
+    mark is not told by colour alone. None when the quote states the value or states no number at all."""
+    quote = clip(quote, MAX_TEXT)
+    spans = number_spans(quote)
+    if not spans or any(round(float(value), 6) in readings for _, _, readings in spans):
+        return None
+    scale = max(abs(value), 1.0)
+    start, end, _ = min(spans, key=lambda span: min(abs(r - value) for r in span[2]) / scale)
+    number = quote[start:end]
+    word = re.search(r"\s*[A-Za-z]+$", number)  # "1.1 million": the digits are before the word
+    head, tail = (number[: word.start()], number[word.start() :]) if word else (number, "")
+    return Markup("").join([
+        e(quote[:start]), Markup('<mark class="differs">'), _digits(head, value) if not tail else e(head), e(tail),
+        Markup("</mark>"), Markup('<span class="cue"> [differs from the claimed '), e(figure), Markup("]</span>"),
+        e(quote[end:]),
+    ])  # fmt: skip

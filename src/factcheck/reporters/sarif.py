@@ -4,7 +4,8 @@ GitHub code scanning reads SARIF uploaded by `github/codeql-action/upload-sarif`
 or waived finding is one `result`:
 
 - `ruleId` is the check id; `tool.driver.rules` describes every check the run knows, with the suite's title
-  (`shortDescription`), explanation (`fullDescription`, `help`) and severity (`defaultConfiguration.level`);
+  (`shortDescription`), explanation (`fullDescription`; `help`, which also names `factcheck explain ID`)
+  and severity (`defaultConfiguration.level`);
 - `level` comes from the severity: critical -> error, warning -> warning, info -> note;
 - the location is the claim's `file:line`, relative to the repository root (as the annotations are), with
   the claims it was compared with as `relatedLocations`; findings have no column, so none is given;
@@ -31,6 +32,7 @@ from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.findings import Finding, Report, fingerprint
+from factcheck.reporters.words import explain_command, hint_sentence
 from factcheck.text import clip, escaped
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -70,7 +72,13 @@ def rules(report: Report) -> list[dict]:
                 "name": _name(check),
                 "shortDescription": {"text": text(title, MAX_DESCRIPTION)},
                 "fullDescription": {"text": text(explain, MAX_DESCRIPTION)},
-                "help": {"text": text(f"{explain} (check `{check}` in docs/checks.md)")},
+                # Text only: a suite's explanation is not ours to render as Markdown.
+                "help": {
+                    "text": text(
+                        f"{explain.rstrip('. ')}. Run `{explain_command(check)}` for a passing and a "
+                        "failing example (docs/checks.md)."
+                    )
+                },
                 "defaultConfiguration": {"level": LEVELS.get(severity, "error")},
                 "properties": properties,
             }
@@ -99,8 +107,7 @@ def _location(
 def result(report: Report, finding: Finding, index: dict[str, int], key: str, occurrence: int, prefix: str) -> dict:
     """One finding as a SARIF result; `key` is its fingerprint, `occurrence` how many times it came so far."""
     message = f"{finding.claim}: {finding.message}" if finding.claim else finding.message
-    if finding.hint:
-        message += f" (hint: {finding.hint})"
+    message += f" ({hint_sentence(finding)})"
     data: dict = {
         "level": LEVELS[finding.severity],
         "message": {"text": text(message)},

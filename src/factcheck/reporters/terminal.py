@@ -9,7 +9,7 @@ import click
 
 from factcheck.findings import Finding, Report
 from factcheck.reporters.compared import brief, heading, summary
-from factcheck.reporters.words import verdict_line
+from factcheck.reporters.words import hint_lines, verdict_line
 from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
@@ -91,11 +91,13 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
             message = shown(finding.message)
             state = f"{finding.baseline:<9}" if compared and finding.baseline else " " * 9 if compared else ""
             stream.write(f"{where}: {_label(finding, colour)} {state}{shown(finding.check)}{claim}: {message}\n")
-            if finding.hint:
-                stream.write(f"      hint: {shown(finding.hint)}\n")
+            *own, see = hint_lines(finding)  # the finding's own hint, if any, then `see `factcheck explain ID``
+            for hint in own:
+                stream.write(f"      {shown(hint)}\n")
             if finding.status == "waived" and finding.waiver:
                 until = f" until {shown(finding.waiver.until.text)}" if finding.waiver.until else ""
                 stream.write(f"      waived{until}: {shown(finding.waiver.reason)}\n")
+            stream.write(f"      {shown(see)}\n")
         for (check, series), group in groups.items():
             if len(group) > SERIES_LISTED:
                 rest = group[SERIES_LISTED:]

@@ -6,7 +6,7 @@ the same thing in the same words.
 
 from __future__ import annotations
 
-from factcheck.findings import Report
+from factcheck.findings import Finding, Report
 
 
 def plural(n: int, word: str, plural: str | None = None) -> str:
@@ -31,3 +31,24 @@ def verdict_line(report: Report) -> str:
         blocking = f"{counts['blocking']} blocking finding{'s' if counts['blocking'] != 1 else ''}"
         return f"BLOCKED: {blocking} ({summary}){where}; {claims} checked"
     return f"PUBLISHABLE: {claims} checked ({summary})"
+
+
+def explain_command(check: str) -> str:
+    """The command that prints a check's documentation and examples (`factcheck.explain`)."""
+    return f"factcheck explain {check}"
+
+
+def see_explain(check: str) -> str:
+    """The pointer that ends every finding's hint, in every report: `see `factcheck explain ID``."""
+    return f"see `{explain_command(check)}`"
+
+
+def hint_lines(finding: Finding) -> list[str]:
+    """A finding's hint as reports print it: its own hint, when it has one, then the pointer to the
+    explanation of its check (raw text: each reporter escapes it its own way)."""
+    return [f"hint: {finding.hint}", see_explain(finding.check)] if finding.hint else [see_explain(finding.check)]
+
+
+def hint_sentence(finding: Finding) -> str:
+    """`hint_lines` on one line, for a table cell or a one-line message: `hint: ...; see `factcheck explain ID``."""
+    return "; ".join(hint_lines(finding))
