@@ -1,8 +1,8 @@
 """A new user's first hour, end to end: the built wheel in a fresh virtual environment, a new project,
 its first validation, a planted error, and the dataset schema checked by a JSON Schema validator.
 
-Slow (it builds the wheel and installs it with its dependencies from the package index): deselected by
-default, run with `pytest -m slow` (the CI test job does).
+Slow (it builds the wheel and installs it with its dependencies): marked `slow`, so that `pytest -m "not
+slow"` skips it while working; the README's test command and CI run it.
 """
 
 from __future__ import annotations
@@ -66,8 +66,13 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     assert planted.returncode == 1, planted.stdout + planted.stderr
     (finding,) = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
     assert (finding["check"], finding["claim"]) == ("cumulative-non-decreasing", "deaths-city-hall-2024-03-05")
-    # TODO(factcheck explain): once `factcheck explain ID` exists, run it on finding["check"] here and assert
-    # that it prints the check's explanation with a passing and a failing example.
+    # What the check that blocked is, as the finding's hint points to it.
+    assert f"factcheck explain {finding['check']}" in planted.stderr
+    explained = run([factcheck, "explain", finding["check"]], desk)
+    assert explained.returncode == 0, explained.stderr
+    lines = explained.stdout.splitlines()
+    assert lines[0] == "cumulative-non-decreasing: Cumulative totals do not fall"
+    assert "Passes:" in lines and "Fails:" in lines and lines.index("Passes:") < lines.index("Fails:")
 
     # The editor's schema of the new project, checked by a JSON Schema validator.
     printed = run([factcheck, "schema", "dataset"], desk)
