@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from factcheck.findings import Changes, ClaimChange, Finding, Report
+from factcheck.reporters.words import plural
 
 _FIELD_WORDS = {"value": "figure", "qualifier": "figure", "low": "figure", "high": "figure", "kind": "date"}
 
@@ -31,10 +32,6 @@ def brief(change: ClaimChange) -> str:
     return "; ".join(parts)
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
 LISTED_IN_SENTENCE = 3  # changed figures spelled out in the one-line summary
 
 
@@ -43,9 +40,9 @@ def claims_sentence(changes: Changes) -> str:
     added, removed, changed = changes.of("added"), changes.of("removed"), changes.of("changed")
     parts = []
     if added:
-        parts.append(f"{_plural(len(added), 'claim')} added")
+        parts.append(f"{plural(len(added), 'claim')} added")
     if changed:
-        words = f"{len(changed):,} changed" if parts else f"{_plural(len(changed), 'claim')} changed"
+        words = f"{len(changed):,} changed" if parts else f"{plural(len(changed), 'claim')} changed"
         figures = [
             f"{c.old.figure} → {c.new.figure}" for c in changed if c.old and c.new and c.old.figure != c.new.figure
         ]
@@ -53,12 +50,12 @@ def claims_sentence(changes: Changes) -> str:
             words += ": " + ", ".join(figures)
         parts.append(words)
     if removed:
-        parts.append(f"{len(removed):,} removed" if parts else f"{_plural(len(removed), 'claim')} removed")
+        parts.append(f"{len(removed):,} removed" if parts else f"{plural(len(removed), 'claim')} removed")
     if not parts:
         parts.append("no claim changed")
     if changes.files:
         parts.append(
-            f"{_plural(len(changes.files), 'gate, suite or catalog file', 'gate, suite or catalog files')} edited"
+            f"{plural(len(changes.files), 'gate, suite or catalog file', 'gate, suite or catalog files')} edited"
         )
     return ", ".join(parts)
 
@@ -81,7 +78,7 @@ def summary(report: Report) -> str:
     if report.changes is not None:
         parts.append(claims_sentence(report.changes))
     found = counts(report.findings)
-    new = _plural(found["new"], "new finding")
+    new = plural(found["new"], "new finding")
     parts.append(new + (f", {found['existing']:,} existing" if found["existing"] else ""))
     if found["newly_waived"]:
         parts.append(f"{found['newly_waived']:,} newly waived")
