@@ -76,15 +76,15 @@ def refuse_inputs(outputs: Iterable[Output], inputs: Inputs) -> None:
         where = f"{output.option} {output.path}"
         folder = _folder_holding(target, folders, by_identity)
         if folder is not None:
-            raise ConfigError(f"{where} is inside {_shown(folder)}/, which factcheck reads", _HINT)
+            raise ConfigError(f"{where} is inside {shown_path(folder)}/, which factcheck reads", _HINT)
         same = None if output.folder else _other_names(target)
         for resolved, shown in {**folders, **files}.items():
             if output.folder and resolved.is_relative_to(target):
-                held = _shown(shown) + ("/" if resolved in folders else "")
+                held = shown_path(shown) + ("/" if resolved in folders else "")
                 raise ConfigError(f"{where} holds {held}, which factcheck reads", _HINT)
             onto = target == resolved or (same is not None and _identity(resolved) == same)
             if onto and resolved in files:
-                raise ConfigError(f"{where} would replace {_shown(shown)}, which factcheck reads", _HINT)
+                raise ConfigError(f"{where} would replace {shown_path(shown)}, which factcheck reads", _HINT)
         for other_target, other in taken.items():
             inside_other = other.folder and target.is_relative_to(other_target)
             if target == other_target or inside_other or (output.folder and other_target.is_relative_to(target)):
@@ -175,7 +175,8 @@ def _nearest_existing(folder: Path) -> Path:
     return folder
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder when it is under it, as the user gave it otherwise."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, RuntimeError, OSError):

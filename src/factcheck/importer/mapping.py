@@ -9,8 +9,9 @@ from typing import Literal
 from pydantic import Field, ValidationError, model_validator
 
 from factcheck.figures import Qualifier
-from factcheck.importer.problems import one_error, shown_path
+from factcheck.importer.problems import one_error
 from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
+from factcheck.outputs import shown_path
 from factcheck.project import read_mapping_file
 from factcheck.schema_errors import explain
 

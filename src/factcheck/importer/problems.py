@@ -1,21 +1,11 @@
-"""How the importer names a file and many problems at once."""
+"""How the importer words many problems at once."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from factcheck.errors import ConfigError
 from factcheck.schema_errors import clip_message
 
 MAX_ERRORS = 20
-
-
-def shown_path(path: Path) -> str:
-    """The path relative to the working folder when it is under it, as the user gave it otherwise."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def one_error(items: list[tuple[str, str, str]]) -> ConfigError:

@@ -12,10 +12,10 @@ from factcheck.errors import ConfigError
 from factcheck.file_schemas import modeline
 from factcheck.importer.build import Built, build, check_columns
 from factcheck.importer.mapping import read_mapping
-from factcheck.importer.problems import one_error, shown_path
+from factcheck.importer.problems import one_error
 from factcheck.importer.tables import read_table
 from factcheck.models import Catalog
-from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs
+from factcheck.outputs import Output, check_writable, import_inputs, refuse_inputs, shown_path
 from factcheck.project import max_file_bytes
 
 

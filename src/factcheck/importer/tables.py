@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import ConfigError
-from factcheck.importer.problems import shown_path
+from factcheck.outputs import shown_path
 from factcheck.project import max_file_bytes
 
 
