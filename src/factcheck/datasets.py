@@ -381,6 +381,11 @@ def _read_point(
     return claim, []
 
 
+def file_name(root: Path, path: Path) -> str:
+    """The name a file's claims and findings carry: its path from the root, or as given outside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
 def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None) -> Loaded:
     """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given.
 
@@ -392,9 +397,7 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     vocabulary = Vocabulary(catalog) if catalog else None
     loaded = Loaded(catalog=catalog, findings=findings)
     first_seen: dict[str, Claim] = {}
-    jobs = [
-        (path, path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()) for path in files
-    ]
+    jobs = [(path, file_name(root, path)) for path in files]
     results = pool.map_files(
         [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary), meanwhile if catalog else None
     )

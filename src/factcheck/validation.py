@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from factcheck import profiling
+from factcheck.datasets import file_name
 from factcheck.engine import Engine, Hit
 from factcheck.frame import build
 from factcheck.models import Catalog, Claim
@@ -23,10 +24,7 @@ def start(plan: Plan, keep_results: bool) -> Engine:
 
 def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
     """The gate's dataset files as claims name them (relative to the root), sorted."""
-    root = plan.root
-    return tuple(
-        sorted({f.relative_to(root).as_posix() if f.is_relative_to(root) else f.as_posix() for f in gate.files})
-    )
+    return tuple(sorted({file_name(plan.root, f) for f in gate.files}))
 
 
 def validate_gate(

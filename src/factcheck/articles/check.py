@@ -187,18 +187,14 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
             vocabulary = Vocabulary(catalog)
             for claim in claims:
                 by_file.setdefault(claim.file, []).append(claim)
-        rels = {_rel(root, path) for path in files_by_gate.get(gate.path, [])}
+        rels = {datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}
         index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
         for path in paths:
-            rel = _rel(root, path)
+            rel = datasets.file_name(root, path)
             article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
             shown.setdefault(rel, article)
             found += [(gate.gate.fail_on, f) for f in findings]
     return [shown[rel] for rel in sorted(shown)], found
-
-
-def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | None = None,
@@ -231,12 +227,12 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
         for path in paths:
             chosen = [g for g in gates if path in naming[g.path]] or gates
             settings = min(chosen, key=lambda g: severity_rank(g.gate.fail_on)) if chosen != gates else strictest
-            rels = tuple(sorted({_rel(root, f) for g in chosen for f in files_by_gate[g.path]}))
+            rels = tuple(sorted({datasets.file_name(root, f) for g in chosen for f in files_by_gate[g.path]}))
             if rels not in indexes:
                 wanted = set(rels)
                 indexes[rels] = ClaimIndex(c for c in loaded.claims if c.file in wanted)
             unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
-            article, article_findings = check_article(path, _rel(root, path), indexes[rels], vocabulary,
+            article, article_findings = check_article(path, datasets.file_name(root, path), indexes[rels], vocabulary,
                                                       loaded.catalog, unbacked)  # fmt: skip
             articles.append(article)
             findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
