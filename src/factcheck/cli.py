@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -82,6 +83,11 @@ def error_handling(command):
     return wrapper
 
 
+def root_option(help: str = "The project root (default: the nearest folder upward holding checks/).") -> Callable:
+    """`--root`, the project a command works on, said in the command's own words."""
+    return click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=help)
+
+
 def output_options(command):
     """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
     report_path = click.Path(dir_okay=False, allow_dash=True)
@@ -136,11 +142,7 @@ def run_options(command):
             type=click.Choice(["critical", "warning", "info"]),
             help="Block at this severity or above, overriding each gate's fail_on.",
         ),
-        click.option(
-            "--root",
-            type=click.Path(file_okay=False, exists=True, path_type=Path),
-            help="The project root (default: the nearest folder upward holding checks/).",
-        ),
+        root_option(),
         click.option(
             "--allow-outside-root",
             is_flag=True,
@@ -291,11 +293,7 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     type=click.Choice(["critical", "warning", "info"]),
     help="Block at this severity or above, overriding the gates' fail_on.",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The project root (default: the nearest folder upward holding checks/).",
-)
+@root_option()
 @click.option("--allow-outside-root", is_flag=True, help="Let the articles and gates name files outside the root.")
 @click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
 @click.option(
@@ -365,11 +363,7 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     is_flag=True,
     help="Print the catalog entries the table needs and the catalog lacks, to review and paste; write nothing.",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The project root whose catalog the dataset must match (default: found from here upward).",
-)
+@root_option("The project root whose catalog the dataset must match (default: found from here upward).")
 @error_handling
 def import_(table, mapping, output, corrections, force, suggest_catalog, root) -> None:
     """Turn a CSV or JSON table into a dataset of series blocks, checked before it is written.
@@ -449,11 +443,7 @@ def init(directory, force) -> None:
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write the schema to FILE (default -: standard output).",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The project whose catalog keys and check ids the schema lists (default: found from here upward).",
-)
+@root_option("The project whose catalog keys and check ids the schema lists (default: found from here upward).")
 @error_handling
 def schema(kind, output, root) -> None:
     """Print the JSON Schema (2020-12) of a dataset, the catalog, a gate or an import mapping, for editors.
@@ -504,10 +494,8 @@ def _echo(lines: list[str], notes: list[str]) -> None:
     click.echo("\n".join(lines))
 
 
-_ROOT_OF_OWN_CHECKS = click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The project whose own suite checks are included (default: the nearest folder upward holding checks/).",
+_ROOT_OF_OWN_CHECKS = root_option(
+    "The project whose own suite checks are included (default: the nearest folder upward holding checks/)."
 )
 
 
