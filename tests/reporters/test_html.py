@@ -127,8 +127,10 @@ def test_ten_thousand_findings_are_capped_per_group_with_counts():
     rows = page.count("<tr><td><code>c")
     assert rows == 3 * html.ROWS_PER_GROUP  # three files, one check each
     assert "3,134 more findings of this check in this file not shown" in page
-    assert page.count('<details class="chart"') == 3 * html.CHARTS_PER_FILE
-    assert "60 more series with findings in this file not drawn" in page
+    # 40 charts in each of the first two files, then the 20 the page has left
+    assert page.count('<details class="chart"') == html.CHARTS_PER_PAGE == 100
+    assert page.count("60 more series with findings in this file not drawn.") == 2
+    assert "80 more series with findings in this file not drawn: the page draws at most 100 charts." in page
     assert '<details class="check">' in page and '<details class="check" open>' not in page  # collapsed
     assert len(page) < 5_000_000
 
@@ -247,6 +249,47 @@ def test_zoomed_charts_are_capped_per_file():
     findings = [dataclasses.replace(template, claim=ids[n], related=(ids[n - 1],), line=n + 10) for n in range(1, 200)]
     page = rendered(dataclasses.replace(report, findings=findings), "html")
     assert page.count('<tr class="zoom">') == html.ZOOMS_PER_FILE
+
+
+def test_a_thousand_files_with_a_fall_each_draw_at_most_a_page_of_charts_and_every_link_lands():
+    report = hand_built.daily_series(30, fall_on=20, fall=5)
+    claims, findings = {}, []
+    for n in range(1_000):
+        file = f"datasets/region-{n:04d}.yml"
+        for claim in report.claims.values():
+            claim = dataclasses.replace(claim, id=f"r{n}-{claim.id}", file=file, subject=f"region-{n}")
+            claims[claim.id] = claim
+        ids = [cid for cid in claims if cid.startswith(f"r{n}-")]
+        template = report.findings[0]
+        findings.append(dataclasses.replace(template, file=file, claim=ids[20], related=(ids[19],)))
+    page = rendered(dataclasses.replace(report, claims=claims, findings=findings), "html")
+    assert page.count('<details class="chart"') == html.CHARTS_PER_PAGE
+    assert page.count('<tr class="zoom">') == html.ZOOMS_PER_PAGE
+    assert page.count("with findings in this file not drawn: the page draws at most 100 charts.") == 900
+    links = set(re.findall(r'href="#((?:chart|zoom)-\d+)"', page))
+    assert links and all(f'id="{anchor}"' in page for anchor in links)
+
+
+def test_thousands_of_findings_of_one_series_are_summed_up_in_one_row():
+    report = hand_built.daily_series(1_300, fall_on=20, fall=5)
+    claims = {cid: dataclasses.replace(c, series="art") for cid, c in report.claims.items()}
+    ids = list(claims)
+    one_off = dataclasses.replace(claims[ids[0]], id="one-off", series=None, line=5)
+    claims["one-off"] = one_off
+    template = report.findings[0]
+    findings = [dataclasses.replace(template, claim="one-off", line=5, related=())]
+    findings += [dataclasses.replace(template, claim=ids[n], line=n + 10, related=()) for n in range(1, 1_201)]
+    page = rendered(dataclasses.replace(report, claims=claims, findings=findings), "html")
+    assert page.count("<tr><td><code>") == 1 + html.SERIES_LISTED  # the one-off, then the series' first ten
+    rest = re.search(r'<tr class="rest"><td colspan="4">(.*?)</td></tr>', page).group(1)
+    assert rest.startswith(
+        "… 1,190 more findings of this check in the series <code>art</code> (lines 21 to 1,210, 2022-03-12 to "
+        "2025-06-13), summed up here as one problem."
+    )
+    chart = re.search(r'href="#(chart-\d+)"', rest).group(1)
+    assert f'<details class="chart" id="{chart}"' in page
+    assert "more findings of this check in this file not shown" not in page  # each one is listed or summed up
+    assert "1,201 findings" in page
 
 
 def test_a_claim_the_schema_refused_still_shows_its_source_and_quote():

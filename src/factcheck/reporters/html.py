@@ -5,7 +5,8 @@ forbids scripts outright) and looks the same with the network off. Every string 
 or a suite is escaped (`markup.e`), so a quote such as `<script>alert(1)</script>` reads as text.
 
 Layout: a verdict banner with counts; findings grouped by dataset file, then by check (collapsible, capped
-per group with a count of what is not shown), each check with the command that explains it; under a
+per group with a count of what is not shown, and the findings of one series beyond the first few summed
+up in one row), each check with the command that explains it; under a
 finding that compares its claim with others, a chart zoomed on those claims (`chart.zoom`); for every
 series with a finding, a chart of its claims over time; waived findings with their reasons; corroborated
 claims; and what passed. A claim the schema refused still shows its source as written (`Finding.source`),
@@ -34,12 +35,15 @@ from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.reporters import chart as charts
 from factcheck.reporters import html_articles, html_comparison
 from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
-from factcheck.reporters.words import explain_command, plural
+from factcheck.reporters.words import SERIES_LISTED, explain_command, lines_span, plural, series_runs
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
 CHARTS_PER_FILE = 40
 ZOOMS_PER_FILE = 40  # findings drawn zoomed on the claims they compare, in the order the page lists them
+# A run over a thousand files with a finding or two each would otherwise draw two charts for each file.
+CHARTS_PER_PAGE = 100
+ZOOMS_PER_PAGE = 100
 OPEN_CHARTS = 5
 OPEN_GROUP_MAX = 30
 LIST_ROWS = 500
@@ -81,6 +85,17 @@ class _Claimed(NamedTuple):
     refused: bool = False  # the schema refused the claim: only its source as written is known
 
 
+class _SeriesRest(NamedTuple):
+    """The findings of one check in one series beyond the first `SERIES_LISTED`, summed up in one row."""
+
+    series: str
+    n: int
+    lines: str  # `lines 21 to 1,210`
+    first: str  # the dates of the first and the last of their claims
+    last: str
+    chart: str | None  # the anchor of the series' chart, when it is drawn
+
+
 class _Group(NamedTuple):
     """The findings of one check in one file."""
 
@@ -91,8 +106,10 @@ class _Group(NamedTuple):
     worst: Finding
     n: int
     open: bool
-    rows: list[tuple[Finding, _Claimed | None]]  # None: a finding on the file itself
-    hidden: int
+    # A listed finding, what its row shows of its claim (None: a finding on the file itself), and the rest of
+    # its series' findings after it when it is the last of them listed.
+    rows: list[tuple[Finding, _Claimed | None, _SeriesRest | None]]
+    hidden: int  # findings neither listed nor summed up in a series' row
 
 
 class _Chart(NamedTuple):
@@ -110,7 +127,8 @@ class _Section(NamedTuple):
     n: int
     groups: list[_Group]
     charts: list[_Chart]
-    undrawn: int  # series with findings beyond `CHARTS_PER_FILE`
+    undrawn: int  # series with findings beyond `CHARTS_PER_FILE`, or beyond what the page has left
+    page_full: bool  # the page has drawn `CHARTS_PER_PAGE` charts
 
 
 class _CheckPassed(NamedTuple):
@@ -147,7 +165,7 @@ class _Page:
             self.series[sid].append(claim)
         for claims in self.series.values():
             claims.sort(key=lambda c: (c.date.start, c.date.end, c.id))
-        self.anchors: dict[tuple, str] = {}
+        self.anchors: dict[tuple, str] = {}  # the series drawn as charts
         self.zooms = 0  # drawn on the whole page, for their anchors
         self.zooms_left = 0  # still to draw in this file
 
@@ -222,6 +240,7 @@ def render(report: Report, stream: TextIO) -> None:
         version=__version__,
         severity_words=_SEVERITY_WORDS,
         list_rows=LIST_ROWS,
+        charts_per_page=CHARTS_PER_PAGE,
         comparison=html_comparison.data(report),
         # The articles' text with its figures marked, escaped by `html_articles` as it builds it.
         articles_nav=Markup(html_articles.nav_item(report)),
@@ -231,28 +250,41 @@ def render(report: Report, stream: TextIO) -> None:
 
 
 def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
-    # Charts first get their anchors, so that each finding can link to its series' chart.
+    # The charts to draw get their anchors first, so that each finding can link to its series' chart. A
+    # series is drawn once, where it first has a finding.
     series_ids: list[tuple] = []
     for finding in findings:
         sid = page.series_of.get(finding.claim)
-        if sid is not None and sid not in page.anchors:
-            page.anchors[sid] = f"chart-{len(page.anchors) + 1}"
+        if sid is not None and sid not in page.anchors and sid not in series_ids:
             series_ids.append(sid)
+    drawing = series_ids[: min(CHARTS_PER_FILE, CHARTS_PER_PAGE - len(page.anchors))]
+    for sid in drawing:
+        page.anchors[sid] = f"chart-{len(page.anchors) + 1}"
     by_check: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_check[finding.check].append(finding)
     # The check with the most important finding first (blocking, then severity), then by id.
     worst = {check: max(group, key=_importance) for check, group in by_check.items()}
     order = sorted(sorted(by_check), key=lambda c: _importance(worst[c]), reverse=True)
-    page.zooms_left = ZOOMS_PER_FILE
+    page.zooms_left = min(ZOOMS_PER_FILE, ZOOMS_PER_PAGE - page.zooms)
     groups = [_group(page, check, by_check[check], worst[check]) for check in order]
-    drawn = _charts(page, series_ids[:CHARTS_PER_FILE], findings) if series_ids else []
-    return _Section(file, len(findings), groups, drawn, max(len(series_ids) - CHARTS_PER_FILE, 0))
+    drawn = _charts(page, drawing, findings) if drawing else []
+    undrawn = len(series_ids) - len(drawing)
+    return _Section(file, len(findings), groups, drawn, undrawn, undrawn > 0 and len(page.anchors) >= CHARTS_PER_PAGE)
 
 
 def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> _Group:
     first = findings[0]
     meta = page.report.checks.get(check, {})
+    # A series' findings past the first few are summed up after the last of them listed.
+    rests: dict[int, _SeriesRest] = {}
+    cut: set[int] = set()
+    for (_, series), run in series_runs(page.report, findings).items():
+        rest = run[SERIES_LISTED:]
+        cut.update(id(f) for f in rest)
+        rests[id(run[SERIES_LISTED - 1])] = _rest(page, series, rest)
+    listed = [f for f in findings if id(f) not in cut][:ROWS_PER_GROUP]
+    rows = [(*_row(page, f), rests.get(id(f))) for f in listed]
     return _Group(
         check=check,
         title=first.title or meta.get("title") or check,
@@ -261,8 +293,20 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
         worst=worst,
         n=len(findings),
         open=len(findings) <= OPEN_GROUP_MAX,
-        rows=[_row(page, finding) for finding in findings[:ROWS_PER_GROUP]],
-        hidden=len(findings) - ROWS_PER_GROUP,
+        rows=rows,
+        hidden=len(findings) - len(rows) - sum(rest.n for _, _, rest in rows if rest),
+    )
+
+
+def _rest(page: _Page, series: str, findings: list[Finding]) -> _SeriesRest:
+    claims = [page.report.claims[f.claim] for f in findings]
+    return _SeriesRest(
+        series=series,
+        n=len(findings),
+        lines=lines_span(findings),
+        first=claims[0].date.text,
+        last=claims[-1].date.text,
+        chart=page.anchors.get(page.series_of[claims[0].id]),
     )
 
 

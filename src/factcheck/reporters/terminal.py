@@ -9,7 +9,7 @@ import click
 
 from factcheck.findings import Finding, Report
 from factcheck.reporters.compared import brief, heading, summary
-from factcheck.reporters.words import hint_lines, verdict_line
+from factcheck.reporters.words import SERIES_LISTED, hint_lines, lines_span, series_runs, verdict_line
 from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
@@ -26,19 +26,6 @@ def _label(finding: Finding, colour: bool) -> str:
 
 
 LISTED = 20  # claim changes and fixed findings listed in the terminal; the JSON report has every one
-# Findings of one check in one series (a daily table's falls) listed in a file's section; the rest are
-# summed up in one line, so that thousands of them read as one problem. The JSON report has every one.
-SERIES_LISTED = 10
-
-
-def _series_groups(report: Report, findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
-    """The findings of each (check, series) of one file's listed findings, for series with a claim."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
-    for finding in findings:
-        claim = report.claims.get(finding.claim) if finding.claim else None
-        if claim is not None and claim.series:
-            groups.setdefault((finding.check, claim.series), []).append(finding)
-    return groups
 
 
 def comparison_lines(report: Report) -> list[str]:
@@ -81,8 +68,8 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
         header = shown(file)
         stream.write(click.style(header, bold=True) + "\n" if colour else header + "\n")
         # Waived findings shown with --show-waived are listed one by one, as asked.
-        groups = _series_groups(report, [f for f in shown_findings if f.status != "waived"])
-        cut = {id(f) for group in groups.values() for f in group[SERIES_LISTED:]}
+        runs = series_runs(report, [f for f in shown_findings if f.status != "waived"])
+        cut = {id(f) for run in runs.values() for f in run[SERIES_LISTED:]}
         for finding in shown_findings:
             if id(finding) in cut:
                 continue
@@ -98,14 +85,12 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
                 until = f" until {shown(finding.waiver.until.text)}" if finding.waiver.until else ""
                 stream.write(f"      waived{until}: {shown(finding.waiver.reason)}\n")
             stream.write(f"      {shown(see)}\n")
-        for (check, series), group in groups.items():
-            if len(group) > SERIES_LISTED:
-                rest = group[SERIES_LISTED:]
-                lines = f"lines {rest[0].line:,} to {rest[-1].line:,}" if len(rest) > 1 else f"line {rest[0].line:,}"
-                stream.write(
-                    f"  … {len(rest):,} more {shown(check)} findings in the series {shown(series)} ({lines}; "
-                    "the JSON report, --json, lists every one)\n"
-                )
+        for (check, series), run in runs.items():
+            rest = run[SERIES_LISTED:]
+            stream.write(
+                f"  … {len(rest):,} more {shown(check)} findings in the series {shown(series)} ({lines_span(rest)}; "
+                "the JSON report, --json, lists every one)\n"
+            )
         if waived:
             stream.write(f"  {waived} waived finding{'s' if waived != 1 else ''} (listed with --show-waived)\n")
         stream.write("\n")

@@ -1,7 +1,8 @@
-"""Wording more than one reporter prints, written once: the verdict line and counted nouns.
+"""Wording more than one reporter prints, written once: the verdict line, counted nouns, and which of a
+series' findings are listed.
 
 The terminal report ends with the verdict line and the GitHub job summary opens with it; they must say
-the same thing in the same words.
+the same thing in the same words. The terminal and the HTML page list the same findings of a series.
 """
 
 from __future__ import annotations
@@ -12,6 +13,30 @@ from factcheck.findings import Finding, Report
 def plural(n: int, word: str, plural: str | None = None) -> str:
     """`1 claim`, `1,234 claims`: the count with thousands separators, then the word it counts."""
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+# Findings of one check in one series (a daily table's falls) that the terminal and the HTML page list in a
+# file's section; the rest are summed up in one line, so that thousands of them read as one problem. The
+# JSON report has every one.
+SERIES_LISTED = 10
+
+
+def series_runs(report: Report, findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """The findings of each (check, series) among `findings` that has more than `SERIES_LISTED`, in their
+    order: the first `SERIES_LISTED` of each are listed, the rest summed up. Only claims of a written
+    `series:` count; a claim of its own is always listed."""
+    runs: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        claim = report.claims.get(finding.claim) if finding.claim else None
+        if claim is not None and claim.series:
+            runs.setdefault((finding.check, claim.series), []).append(finding)
+    return {key: run for key, run in runs.items() if len(run) > SERIES_LISTED}
+
+
+def lines_span(findings: list[Finding]) -> str:
+    """`line 12` or `lines 12 to 1,210`: where a run of findings is, first to last."""
+    first, last = findings[0].line, findings[-1].line
+    return f"line {first:,}" if len(findings) == 1 else f"lines {first:,} to {last:,}"
 
 
 def verdict_line(report: Report) -> str:
