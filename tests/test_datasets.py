@@ -227,7 +227,7 @@ def test_a_file_of_more_claims_and_points_than_the_limit_is_refused_before_any_i
     assert (finding.check, finding.line) == ("file-too-large", 5)  # claims count first, then the series
     assert finding.message == "the file holds more than 4 claims and series points"
     assert finding.hint == "split it into several files; a series can go on in another file"
-    assert loaded.claims == []
+    assert list(loaded.claims) == []
     project.write("datasets/test.yml", SERIES + points)
     assert len(_load(project).claims) == 4
 
@@ -242,7 +242,7 @@ def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claim
     last = loaded.findings[-1]
     assert last.message.startswith("more than 5 problems: the file is not read past this line")
     assert last.line == 16  # the second broken claim
-    assert loaded.claims == []
+    assert list(loaded.claims) == []
 
 
 def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project, monkeypatch):

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factcheck"
 FLOOR = {"errors", "text", "linear", "columns", "dates", "figures", "process", "schema_errors", "wording", "checks"}
 # What reporters may read: the contract and the floor (and the package's version).
 # `articles.model`: the checked articles' types, which the report carries (Report.articles) for the HTML page.
-REPORTER_MAY_IMPORT = FLOOR | {"", "findings", "models", "outputs", "reporters", "articles"}
+REPORTER_MAY_IMPORT = FLOOR | {"", "findings", "claimset", "models", "outputs", "reporters", "articles"}
 
 
 def _module_name(path: Path) -> str:

@@ -120,7 +120,7 @@ def test_a_bad_field_inside_a_point_reports_every_problem(project):
 def test_a_series_with_a_schema_error_is_reported_once_and_loads_no_point(project):
     text = SERIES.replace("    claimant: zelensky\n", "    claimant: Zelenskiy\n    colour: red\n")
     loaded = load(project, text)
-    assert loaded.claims == []
+    assert list(loaded.claims) == []
     found = sorted((f.line, f.check) for f in loaded.findings)
     assert found == [(8, "unknown-reference"), (9, "schema")]
     assert all(f.claim == "gs-tanks" for f in loaded.findings)
@@ -130,7 +130,7 @@ def test_a_series_with_a_schema_error_is_reported_once_and_loads_no_point(projec
 def test_a_series_needs_points_and_an_id_without_at_sign(project):
     text = SERIES.replace("  - id: gs-tanks", "  - id: gs@tanks").split("    points:")[0] + "    points: []\n"
     loaded = load(project, text)
-    assert loaded.claims == []
+    assert list(loaded.claims) == []
     messages = " | ".join(f.message for f in loaded.findings)
     assert "`id` 'gs@tanks' is not a valid key" in messages
     assert "`points`" in messages

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from pydantic import ValidationError
 
 from factcheck import pool, profiling, raw_source, yamlfile
 from factcheck.checks import REGISTRY, duplicate_id, file_too_large, schema
+from factcheck.claimset import ClaimSet, Part, Points
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import Problem
 from factcheck.findings import Finding
@@ -37,7 +39,7 @@ class Loaded:
     """The result of stage 0 over a set of files."""
 
     catalog: Catalog | None
-    claims: list[Claim] = field(default_factory=list)
+    claims: ClaimSet = field(default_factory=ClaimSet)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -99,8 +101,9 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
 # --- datasets ------------------------------------------------------------------------------------------
 
 
-def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[list[Claim], list[Finding]]:
-    """Read one dataset file. Without a catalog, claims are schema-checked but none are returned."""
+def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[list[Part], list[Finding]]:
+    """Read one dataset file: its claims (each claim of `claims:` whole, each series' points as `Points`) and
+    findings. Without a catalog, claims are schema-checked but none are returned."""
     if vocabulary is not None:
         vocabulary.start_file()
     try:
@@ -133,7 +136,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
         problem = Problem(schema.ID, data.line, "the dataset has neither `claims` nor `series`")
         return [], [_finding(rel, p) for p in (*problems, problem)]
 
-    claims: list[Claim] = []
+    claims: list[Part] = []
     read: list[tuple[Problem, str | None]] = []
     context = (rel, header)
     items = [(key, index) for key in ("claims", "series") for index in range(len(data.get(key) or ()))]
@@ -144,7 +147,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
             claims += [claim] if claim is not None else []
         else:
             points, item_problems = _read_series(data[key][index], line, context, vocabulary)
-            claims += points
+            claims += [points] if points is not None else []
         read += item_problems
         if len(problems) + len(read) > yamlfile.MAX_PROBLEMS:
             problem = Problem(
@@ -182,7 +185,7 @@ def _check_count(data: Mapping) -> None:
                 )
 
 
-def _without_problem_lines(claims: list[Claim], lines: list[int], data: Mapping) -> list[Claim]:
+def _without_problem_lines(claims: list[Part], lines: list[int], data: Mapping) -> list[Part]:
     """A problem the YAML reader found (a duplicate key, a number not written plainly) is a schema error of the
     claim or series it stands in, which is then not checked; on the line of a series point, of that point only.
     """
@@ -201,11 +204,18 @@ def _without_problem_lines(claims: list[Claim], lines: list[int], data: Mapping)
         for line in lines
         if line not in on_points and line >= boundaries[0]
     }
-    return [
-        c
-        for c in claims
-        if c.line not in on_points and boundaries[bisect.bisect_right(boundaries, c.line) - 1] not in broken
-    ]
+
+    def kept(line: int) -> bool:
+        return line not in on_points and boundaries[bisect.bisect_right(boundaries, line) - 1] not in broken
+
+    parts: list[Part] = []
+    for part in claims:
+        if isinstance(part, Points):
+            part = part.kept(np.fromiter((kept(int(line)) for line in part.lines), dtype=bool, count=len(part)))
+            parts += [part] if len(part) else []
+        elif kept(part.line):
+            parts.append(part)
+    return parts
 
 
 def _item_lines(node: object) -> list[int]:
@@ -270,28 +280,42 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
     return claim, []
 
 
-def _read_series(node, line, context, vocabulary) -> tuple[list[Claim], list[tuple[Problem, str | None]]]:
+def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[tuple[Problem, str | None]]]:
     rel, header = context
     series_id = _claim_id(node)
     if not isinstance(node, Mapping):
-        return [], [(Problem(schema.ID, line, f"a series should be a mapping, not {describe_input(node)}"), None)]
+        return None, [(Problem(schema.ID, line, f"a series should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
         model = SeriesIn.model_validate(node)
     except ValidationError as error:
         problems = explain(error, node, line, SeriesIn) + problems
     if problems:
-        return [], [(p, series_id) for p in sorted(problems, key=lambda p: p.line)]
-    claims: list[Claim] = []
+        return None, [(p, series_id) for p in sorted(problems, key=lambda p: p.line)]
+    lines: list[int] = []
+    values: list[float] = []
+    dates: list[Span] = []
+    own: dict[int, Claim] = {}
     bad: list[tuple[Problem, str | None]] = []
     points = node["points"]
     for index, point in enumerate(points):
         point_line = points.line_of(index)
-        claim, point_problems = _read_point(point, point_line, model, rel, header)
-        if claim is not None:
-            claims.append(claim)
+        read, point_problems = _read_point(point, point_line, model, rel, header)
+        if read is not None:
+            date, value, whole = read
+            if whole is not None:
+                own[len(lines)] = whole
+            lines.append(point_line)
+            values.append(value)
+            dates.append(date)
         bad += point_problems
-    return claims, bad
+    series = Points(
+        series=model.id, file=rel, dataset=header.dataset, origin=header.origin, metric=model.metric,
+        subject=model.subject, claimant=model.claimant, qualifier=model.qualifier, kind=model.kind,
+        source=model.source, notes=model.notes or None, lines=np.array(lines, dtype=np.int64),
+        values=np.array(values, dtype=np.float64), dates=dates, own=own,
+    )  # fmt: skip
+    return series, bad
 
 
 _POINT_SHAPE = "a point is [date, value] or [date, value, {notes: ..., waivers: [...]}]"
@@ -312,8 +336,9 @@ def _point_span(value: object) -> Span:
 
 def _read_point(
     point, line: int, series: SeriesIn, rel: str, header: DatasetHeader
-) -> tuple[Claim | None, list[tuple[Problem, str | None]]]:
-    """One point of a series as a claim, or every problem it has (tagged with its derived id when known)."""
+) -> tuple[tuple[Span, float, Claim | None] | None, list[tuple[Problem, str | None]]]:
+    """One point of a series: its date, its value and, for a point with fields of its own, the whole claim;
+    or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
         hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
         return None, [(Problem(schema.ID, line, f"{_POINT_SHAPE}, not {describe_input(point)}", hint), series.id)]
@@ -352,6 +377,8 @@ def _read_point(
                 ]
     if problems:
         return None, [(p, point_id) for p in problems]
+    if extra is _NO_EXTRA:
+        return (date, float(value), None), []
     source = series.source
     if source.published is None or extra.quote:
         published, quote = source.published or date, extra.quote or source.quote
@@ -378,7 +405,7 @@ def _read_point(
         series=series.id,
         fall=extra.fall,
     )
-    return claim, []
+    return (date, float(value), claim), []
 
 
 def file_name(root: Path, path: Path) -> str:
@@ -396,41 +423,82 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     catalog, findings = load_catalog(root)
     vocabulary = Vocabulary(catalog) if catalog else None
     loaded = Loaded(catalog=catalog, findings=findings)
-    first_seen: dict[str, Claim] = {}
     jobs = [(path, file_name(root, path)) for path in files]
     results = pool.map_files(
         [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary), meanwhile if catalog else None
     )
-    for (_, rel), (claims, problems) in zip(jobs, results, strict=True):
+    prefixes: set[str] = set()  # what comes before the `@` of the ids of claims written alone
+    for (_, rel), (parts, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
-        # A file lists at most yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest
-        # are counted in one more finding, as each costs as much to report as a claim to check.
-        listed, unlisted = 0, []
-        for claim in claims:
-            earlier = first_seen.get(claim.id)
-            if earlier is not None:
-                if listed >= yamlfile.MAX_PROBLEMS:
-                    unlisted.append(claim.line)
-                    continue
-                listed += 1
-                problem = Problem(
-                    duplicate_id.ID,
-                    claim.line,
-                    f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
-                    f"the series `{claim.series}` has two points dated {claim.date.text}: keep one"
-                    if claim.series and claim.series == earlier.series
-                    else "give each claim its own id; to record the same figure twice, use two ids",
-                )
-                loaded.findings.append(_finding(rel, problem, claim.id))
+        reused = _Reused(rel, loaded.findings)
+        for part in parts:
+            if isinstance(part, Points):
+                part = _new_points(part, loaded.claims, part.series in prefixes, reused)
+                if part is not None:
+                    loaded.claims.append(part)
                 continue
-            first_seen[claim.id] = claim
-            loaded.claims.append(claim)
-        if unlisted:
+            earlier = loaded.claims.get(part.id)
+            if earlier is not None:
+                reused.add(part, earlier)
+                continue
+            prefixes.add(part.id.rpartition("@")[0])
+            loaded.claims.append(part)
+        reused.close()
+    return loaded
+
+
+class _Reused:
+    """The claims of one file whose ids were used before, as findings. A file lists at most
+    yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest are counted in one more
+    finding, as each costs as much to report as a claim to check."""
+
+    def __init__(self, rel: str, findings: list[Finding]) -> None:
+        self.rel, self.findings, self.listed, self.unlisted = rel, findings, 0, []
+
+    def add(self, claim: Claim, earlier: Claim) -> None:
+        if self.listed >= yamlfile.MAX_PROBLEMS:
+            self.unlisted.append(claim.line)
+            return
+        self.listed += 1
+        problem = Problem(
+            duplicate_id.ID,
+            claim.line,
+            f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
+            f"the series `{claim.series}` has two points dated {claim.date.text}: keep one"
+            if claim.series and claim.series == earlier.series
+            else "give each claim its own id; to record the same figure twice, use two ids",
+        )
+        self.findings.append(_finding(self.rel, problem, claim.id))
+
+    def close(self) -> None:
+        if self.unlisted:
             problem = Problem(
                 duplicate_id.ID,
-                unlisted[0],
-                f"{len(unlisted):,} more claim ids used before, from this line on, are not listed",
+                self.unlisted[0],
+                f"{len(self.unlisted):,} more claim ids used before, from this line on, are not listed",
                 "fix the ones above first",
             )
-            loaded.findings.append(_finding(rel, problem))
-    return loaded
+            self.findings.append(_finding(self.rel, problem))
+
+
+def _new_points(points: Points, claims: ClaimSet, alone_too: bool, reused: _Reused) -> Points | None:
+    """`points` without those whose id is used before: by an earlier point of the series (in this part or
+    another), or by a claim written alone (`alone_too`: one of those has an id `<series>@...`)."""
+    texts = [span.text for span in points.dates]
+    if len(set(texts)) == len(texts) and not alone_too and points.series not in claims.series_ids():
+        return points  # every id is new: the common case, decided without making a claim
+    keep = np.ones(len(points), dtype=bool)
+    first_row: dict[str, int] = {}
+    for row, text in enumerate(texts):
+        earlier = claims.get(f"{points.series}@{text}")
+        if earlier is None and text in first_row:
+            earlier = points.claim(first_row[text])
+        if earlier is not None:
+            reused.add(points.claim(row), earlier)
+            keep[row] = False
+        else:
+            first_row.setdefault(text, row)
+    if keep.all():
+        return points
+    kept = points.kept(keep)
+    return kept if len(kept) else None

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -87,7 +88,7 @@ class Report:
     """Everything a reporter needs, built once per run."""
 
     findings: list[Finding]
-    claims: dict[str, Claim] = field(default_factory=dict)
+    claims: Mapping[str, Claim] = field(default_factory=dict)  # by id: a run gives `claimset.ById`
     catalog: Catalog | None = None
     gates: list[GateRun] = field(default_factory=list)
     checks: dict[str, dict] = field(default_factory=dict)

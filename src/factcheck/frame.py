@@ -10,10 +10,12 @@ boxed every number and held every row until the frame was made, and cost four ti
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from factcheck.claimset import ClaimSet, Points
 from factcheck.columns import COLUMNS
 from factcheck.figures import bounds
 from factcheck.models import Catalog, Claim, about_adversary
@@ -25,19 +27,54 @@ def _day(span, end: bool = False) -> float:
     return float((span.end if end else span.start).toordinal())
 
 
-def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None = None) -> pd.DataFrame:
+def build(claims: Sequence[Claim], catalog: Catalog, about_tolerance: float | None = None) -> pd.DataFrame:
     """One row per claim, with the interval each figure allows and the facts the suites test.
 
     `entry` is the claim's rank in the order curators wrote the claims (file, line, id): the cross-claim
     checks report the first-written claim of a pair, and ranking once here spares each of them sorting
-    strings."""
-    n = len(claims)
-    if n == 0:  # no claim to infer a type from: every column holds objects, as it always has
+    strings. A series' points (`claimset.Points`) give their columns whole, without a claim each."""
+    if len(claims) == 0:  # no claim to infer a type from: every column holds objects, as it always has
         return pd.DataFrame.from_records([], columns=list(COLUMNS))
+    pieces: list[dict[str, np.ndarray]] = []
+    alone: list[Claim] = []  # claims written alone, in a row
+    for part in claims.parts if isinstance(claims, ClaimSet) else claims:
+        if isinstance(part, Points):
+            if alone:
+                pieces.append(_claims_columns(alone, catalog, about_tolerance))
+                alone = []
+            pieces.append(_points_columns(part, catalog, about_tolerance))
+        else:
+            alone.append(part)
+    if alone:
+        pieces.append(_claims_columns(alone, catalog, about_tolerance))
+    # Column by column, each piece's array let go once joined: the pieces and the frame are never both whole.
+    columns = {name: np.concatenate([piece.pop(name) for piece in pieces]) for name in list(pieces[0])}
+    columns["entry"] = _entry(columns["file"], columns["line"], columns["claim_id"])
+    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def _entry(files: np.ndarray, lines: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Each row's rank by (file, line, claim id)."""
+    n = len(files)
+    ranks = {name: rank for rank, name in enumerate(sorted(set(files)))}
+    by_file = np.fromiter((ranks[f] for f in files), dtype=np.int64, count=n)
+    order = np.lexsort((lines, by_file))
+    if ((by_file[order][1:] == by_file[order][:-1]) & (lines[order][1:] == lines[order][:-1])).any():
+        # Claims sharing a line (a flow list of claims) are ranked by their ids.
+        order = np.array(sorted(range(n), key=lambda i: (files[i], lines[i], ids[i])), dtype=np.int64)
     entry = np.empty(n, dtype=np.int64)
-    written = sorted(range(n), key=lambda i: (claims[i].file, claims[i].line, claims[i].id))
-    entry[written] = np.arange(n, dtype=np.int64)
-    del written
+    entry[order] = np.arange(n, dtype=np.int64)
+    return entry
+
+
+def _objects(values, n: int) -> np.ndarray:
+    # An array of objects, which the frame takes as it is: from a list, pandas copied every column.
+    return np.fromiter(values, dtype=object, count=n)
+
+
+def _claims_columns(claims: list[Claim], catalog: Catalog, about_tolerance: float | None) -> dict[str, np.ndarray]:
+    """The columns of claims held whole, but `entry`."""
+    n = len(claims)
     metrics = [catalog.metrics[c.metric] for c in claims]
     claimants = [catalog.claimants[c.claimant] for c in claims]
 
@@ -45,13 +82,12 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
         return np.fromiter(values, dtype=np.float64, count=n)
 
     def objects(values) -> np.ndarray:
-        # An array of objects, which the frame takes as it is: from a list, pandas copied every column.
-        return np.fromiter(values, dtype=object, count=n)
+        return _objects(values, n)
 
     lower, upper = np.empty(n), np.empty(n)
     for i, c in enumerate(claims):
         lower[i], upper[i] = bounds(c.value, c.qualifier, c.low, c.high, about_tolerance)
-    columns = {
+    return {
         "claim_id": objects(c.id for c in claims),
         "file": objects(c.file for c in claims),
         "line": np.fromiter((c.line for c in claims), dtype=np.int64, count=n),
@@ -83,10 +119,76 @@ def build(claims: list[Claim], catalog: Catalog, about_tolerance: float | None =
         "about_adversary": np.fromiter((about_adversary(c, catalog) for c in claims), dtype=bool, count=n),
         "fall": objects(c.fall for c in claims),
         "waived": np.fromiter((bool(c.waivers) for c in claims), dtype=bool, count=n),
-        "entry": entry,
         "population": numbers(
             float(s.population) if (s := catalog.subjects.get(c.subject)) and s.population else math.nan for c in claims
         ),
         "metric_max": numbers(m.max if m.max is not None else math.nan for m in metrics),
     }
-    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def _points_columns(points: Points, catalog: Catalog, about_tolerance: float | None) -> dict[str, np.ndarray]:
+    """The columns of a series' points: what they share repeated, their lines, dates and values as they are,
+    and the rows of the points held whole (`Points.own`) as `_claims_columns` gives them."""
+    n = len(points)
+    metric, claimant = catalog.metrics[points.metric], catalog.claimants[points.claimant]
+    subject = catalog.subjects.get(points.subject)
+    first = points.claim(0)
+
+    def same(value, dtype=object) -> np.ndarray:
+        # `fill`, not `np.full`: np.full passes a text through a unicode array and makes a new string a row.
+        column = np.empty(n, dtype=dtype)
+        column.fill(value)
+        return column
+
+    values = points.values.copy()
+    if points.qualifier == "exact":
+        lower, upper = values.copy(), values.copy()
+    else:
+        lower, upper = np.empty(n), np.empty(n)
+        for i, value in enumerate(values.tolist()):
+            lower[i], upper[i] = bounds(value, points.qualifier, None, None, about_tolerance)
+    starts = np.fromiter((_day(d) for d in points.dates), dtype=np.float64, count=n)
+    ends = np.fromiter((_day(d, True) for d in points.dates), dtype=np.float64, count=n)
+    published = points.source.published
+    columns = {
+        "claim_id": _objects((f"{points.series}@{d.text}" for d in points.dates), n),
+        "file": same(points.file),
+        "line": points.lines.copy(),
+        "dataset": same(points.dataset),
+        "series": same(points.series),
+        "metric": same(points.metric),
+        "subject": same(points.subject),
+        "claimant": same(points.claimant),
+        "unit": same(metric.unit),
+        "cumulative": same(metric.cumulative, bool),
+        "within": same(metric.within),
+        "kind": same(points.kind),
+        "value": values,
+        "qualifier": same(points.qualifier),
+        "lower": lower,
+        "upper": upper,
+        "date_start": starts,
+        "date_end": ends,
+        "origin_start": same(_day(points.origin), np.float64),
+        "origin_end": same(_day(points.origin, True), np.float64),
+        # An undated series' points are published when they are dated (`Points.claim`).
+        "published_start": starts.copy() if published is None else same(_day(published), np.float64),
+        "published_end": ends.copy() if published is None else same(_day(published, True), np.float64),
+        "outlet": same(points.source.outlet),
+        "url": same(points.source.url),
+        "quote": same(points.source.quote),
+        "via": same(points.source.via),
+        "affiliation": same(claimant.affiliation),
+        "claimant_is_party": same(claimant.affiliation != "independent", bool),
+        "about_adversary": same(about_adversary(first, catalog), bool),
+        "fall": same(None),
+        "waived": same(False, bool),
+        "population": same(float(subject.population) if subject and subject.population else math.nan, np.float64),
+        "metric_max": same(metric.max if metric.max is not None else math.nan, np.float64),
+    }
+    if points.own:
+        rows = np.fromiter(points.own, dtype=np.int64, count=len(points.own))
+        whole = _claims_columns(list(points.own.values()), catalog, about_tolerance)
+        for name, column in whole.items():
+            columns[name][rows] = column
+    return columns

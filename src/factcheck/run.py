@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck import baseline, datasets, messages, outputs, plan, profiling, project
 from factcheck.baseline import Source
 from factcheck.checks import REGISTRY, STAGE_0
+from factcheck.claimset import ClaimSet
 from factcheck.findings import GateRun, Report
 from factcheck.models import Catalog, Claim
 
@@ -44,7 +46,7 @@ def run(options: Options) -> Report:
     profiling.lap("config")
     loaded = _load(planned)
     profiling.lap("schema")
-    claims = {c.id: c for c in loaded.claims}
+    claims = loaded.claims.by_id
     collected = messages.Collected()
     schema_fail_on = options.fail_on or planned.strictest
     for finding in loaded.findings:
@@ -88,8 +90,8 @@ def _load(planned: plan.Plan) -> datasets.Loaded:
 def _validate(
     planned: plan.Plan,
     options: Options,
-    all_claims: list[Claim],
-    claims: dict[str, Claim],
+    all_claims: ClaimSet,
+    claims: Mapping[str, Claim],
     catalog: Catalog,
     today: dt.date,
     collected: messages.Collected,
@@ -107,7 +109,7 @@ def _validate(
         fail_on = gate.fail_on(options.fail_on)
         in_gate = validation.gate_files(planned, gate)
         files = set(in_gate)
-        gate_claims = [c for c in all_claims if c.file in files]
+        gate_claims = all_claims.in_files(files)
         hits = validation.validate_gate(engine, gate, gate_claims, catalog, today)
         for suite in gate.suites:
             for check in suite.checks:
@@ -116,7 +118,7 @@ def _validate(
             for finding in messages.hit_findings(suite, hits[suite.path], claims, catalog, fields_of, today):
                 collected.add(finding, fail_on)
         check_ids = {check.id for suite in gate.suites for check in suite.checks}
-        for claim in gate_claims:
+        for claim in gate_claims.with_waivers():
             for finding in messages.unknown_waivers(claim, set(gate.defined), known_elsewhere):
                 collected.add(finding, fail_on)
         gate_runs.append(
@@ -131,7 +133,7 @@ def _validate(
 def _check_articles(
     planned: plan.Plan,
     options: Options,
-    all_claims: list[Claim],
+    all_claims: ClaimSet,
     catalog: Catalog,
     collected: messages.Collected,
     checks_meta: dict[str, dict],

@@ -4,6 +4,7 @@ suite the gate runs, into the `Hit`s of each suite. Importing this module import
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from factcheck import profiling
 from factcheck.datasets import file_name
@@ -28,7 +29,7 @@ def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
 
 
 def validate_gate(
-    engine: Engine, gate: GatePlan, claims: list[Claim], catalog: Catalog, today: dt.date
+    engine: Engine, gate: GatePlan, claims: Sequence[Claim], catalog: Catalog, today: dt.date
 ) -> dict[str, list[Hit]]:
     """The hits of each of the gate's suites (by suite path) on `claims`, the claims of the gate's files."""
     profiling.lap("findings")

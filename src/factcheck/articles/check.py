@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck import datasets, project
@@ -17,10 +16,11 @@ from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
 from factcheck.articles.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.articles.verdicts import META, Guesses, finding, format_finding, judge
+from factcheck.claimset import ClaimSet
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
 from factcheck.messages import decide
-from factcheck.models import Catalog, Claim
+from factcheck.models import Catalog
 from factcheck.project import GateFile
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
@@ -171,24 +171,21 @@ def article_files(root: Path, gate: GateFile, allow_outside: bool) -> list[Path]
     return project.expand(root, list(gate.gate.articles), allow_outside, accept=is_article, what="article")
 
 
-def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list[Path]], claims: Iterable[Claim],
+def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list[Path]], claims: ClaimSet,
                 catalog: Catalog, allow_outside: bool) -> tuple[list[CheckedArticle], list[tuple[str, Finding]]]:  # fmt: skip
     """The articles each gate names, checked against the claims of the gate's datasets: the articles, and each
     finding with the `fail_on` of the gate that found it."""
     shown: dict[str, CheckedArticle] = {}
     found: list[tuple[str, Finding]] = []
     vocabulary = None
-    by_file: dict[str, list[Claim]] = {}
     for gate in gates:
         paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
         if not paths:
             continue
         if vocabulary is None:  # built once, and only when a gate has an article to check
             vocabulary = Vocabulary(catalog)
-            for claim in claims:
-                by_file.setdefault(claim.file, []).append(claim)
         rels = {datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}
-        index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
+        index = ClaimIndex(c for rel in sorted(rels) for c in claims.in_files({rel}))
         for path in paths:
             rel = datasets.file_name(root, path)
             article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
@@ -230,7 +227,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
             rels = tuple(sorted({datasets.file_name(root, f) for g in chosen for f in files_by_gate[g.path]}))
             if rels not in indexes:
                 wanted = set(rels)
-                indexes[rels] = ClaimIndex(c for c in loaded.claims if c.file in wanted)
+                indexes[rels] = ClaimIndex(loaded.claims.in_files(wanted))
             unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
             article, article_findings = check_article(path, datasets.file_name(root, path), indexes[rels], vocabulary,
                                                       loaded.catalog, unbacked)  # fmt: skip
@@ -238,7 +235,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
             findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
     return Report(
         findings=sorted(findings, key=Finding.sort_key),
-        claims={c.id: c for c in loaded.claims},
+        claims=loaded.claims.by_id,
         catalog=loaded.catalog,
         checks=dict(META),
         today=today,

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from factcheck import __version__
-from factcheck.columns import series_key
+from factcheck.claimset import series_claims, series_count, series_id
 from factcheck.figures import format_figure
 from factcheck.findings import Finding, Report, severity_rank
 from factcheck.models import Claim, about_adversary, url_is_wellformed
@@ -158,11 +158,15 @@ class _Page:
         self.claimants = {k: c.name for k, c in catalog.claimants.items()} if catalog else {}
         self.metrics = catalog.metrics if catalog else {}
         self.subjects = {k: s.name for k, s in catalog.subjects.items()} if catalog else {}
-        self.series: dict[tuple, list[Claim]] = defaultdict(list)
+        # The series of the claims that findings name and compare, and only those: a run's other claims are
+        # never made (claimset.ClaimSet holds a series' points as columns).
         self.series_of: dict[str | None, tuple] = {}  # claim id -> its series
-        for cid, claim in report.claims.items():
-            sid = self.series_of[cid] = _series_id(claim)
-            self.series[sid].append(claim)
+        for finding in report.findings:
+            for cid in (finding.claim, *finding.related):
+                claim = report.claims.get(cid) if cid and cid not in self.series_of else None
+                if claim is not None:
+                    self.series_of[cid] = series_id(claim)
+        self.series = series_claims(report.claims, set(self.series_of.values()))
         for claims in self.series.values():
             claims.sort(key=lambda c: (c.date.start, c.date.end, c.id))
         self.anchors: dict[tuple, str] = {}  # the series drawn as charts
@@ -175,10 +179,6 @@ class _Page:
 
     def figure(self, claim: Claim) -> str:
         return format_figure(claim.value, claim.qualifier, self.unit(claim))
-
-
-def _series_id(claim: Claim) -> tuple:
-    return (claim.kind, *series_key(claim))
 
 
 def _importance(finding: Finding) -> tuple[bool, int]:
@@ -235,7 +235,7 @@ def render(report: Report, stream: TextIO) -> None:
         sections=[_section(page, file, list(group)) for file, group in groupby(failed, key=lambda f: f.file)],
         waived=waived,
         corroborated=corroborated,
-        series=len(page.series),
+        series=series_count(report.claims),
         gates=_gates(page, failed, waived),
         version=__version__,
         severity_words=_SEVERITY_WORDS,
@@ -411,12 +411,9 @@ def _gates(page: _Page, failed: list[Finding], waived: list[Finding]) -> list[_G
     waived_n: dict[str, int] = defaultdict(int)
     for finding in waived:
         waived_n[finding.check] += 1
-    claims_per_file: dict[str, int] = defaultdict(int)
-    for claim in report.claims.values():
-        claims_per_file[claim.file] += 1
     gates = []
     for gate in report.gates:
-        claims = sum(claims_per_file[f] for f in gate.files)
+        claims = gate.claims
         checks = []
         for check in gate.checks:
             meta = report.checks.get(check, {})

@@ -1,0 +1,243 @@
+"""The claims of a run, held as columns: a series' points are a line, a date and a value each.
+
+A daily table of a thousand regions is a million series points. Held as one `Claim` object each, they
+took about half of a run's memory; a series' points share everything but their line, date and value,
+so `Points` holds those three as columns and what they share once. A `Claim` is made only when a point
+is asked for (a finding names it, a report shows it, a chart draws it), and is not kept. A claim written
+on its own, under `claims:`, stays one object: a desk writes those by hand, a few thousand at most.
+
+`ClaimSet` is the claims of a run in the order they were written (file, then `claims:` before `series:`,
+then line), as a sequence; `ClaimSet.by_id` is the same claims by id, the mapping reports read
+(`Report.claims`). `Points.columns` gives the frame its columns without making a `Claim` per point.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from factcheck.columns import series_key
+from factcheck.dates import Span
+from factcheck.models import Claim, PointSource, Source
+
+
+@dataclass(slots=True, eq=False)
+class Points:
+    """The points of one series in one file that have nothing of their own but a line, a date and a value;
+    a point with more (notes, waivers, a qualifier, bounds, a quote, `fall`) is kept whole in `own`."""
+
+    series: str
+    file: str
+    dataset: str
+    origin: Span | None
+    metric: str
+    subject: str
+    claimant: str
+    qualifier: str
+    kind: str
+    source: Source
+    notes: str | None
+    lines: np.ndarray  # int64
+    values: np.ndarray  # float64
+    dates: list[Span]
+    own: dict[int, Claim] = field(default_factory=dict)  # row -> the point, whole
+    _rows: dict[str, int] | None = None  # date text -> row, made on the first lookup
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def claim(self, row: int) -> Claim:
+        """The point at `row` as a claim, as stage 0 reads it."""
+        whole = self.own.get(row)
+        if whole is not None:
+            return whole
+        date = self.dates[row]
+        source = self.source
+        if source.published is None:  # an undated series' point is published when it is dated
+            source = PointSource(source.outlet, date, source.url, source.quote, source.via)
+        return Claim(
+            id=f"{self.series}@{date.text}", file=self.file, line=int(self.lines[row]), dataset=self.dataset,
+            origin=self.origin, metric=self.metric, subject=self.subject, claimant=self.claimant,
+            value=float(self.values[row]), qualifier=self.qualifier, low=None, high=None, date=date,
+            kind=self.kind, source=source, notes=self.notes, series=self.series,
+        )  # fmt: skip
+
+    def row_of(self, date_text: str) -> int | None:
+        if self._rows is None:
+            self._rows = {span.text: row for row, span in enumerate(self.dates)}
+        return self._rows.get(date_text)
+
+    def kept(self, keep: np.ndarray) -> Points:
+        """These points where `keep` (a boolean per row) holds."""
+        rows = np.flatnonzero(keep)
+        renumber = {int(old): new for new, old in enumerate(rows)}
+        return Points(
+            self.series, self.file, self.dataset, self.origin, self.metric, self.subject, self.claimant,
+            self.qualifier, self.kind, self.source, self.notes, self.lines[rows], self.values[rows],
+            [self.dates[r] for r in rows], {renumber[r]: c for r, c in self.own.items() if r in renumber},
+        )  # fmt: skip
+
+
+Part = Claim | Points
+
+
+class ClaimSet(Sequence[Claim]):
+    """The claims of a run (or of one gate), in the order they were written."""
+
+    def __init__(self, parts: Iterable[Part] = ()) -> None:
+        self.parts: list[Part] = []
+        self._ends: list[int] = []  # the number of claims up to and including each part
+        self._singles: dict[str, Claim] = {}
+        self._series: dict[str, list[Points]] = {}
+        for part in parts:
+            self.append(part)
+
+    def append(self, part: Part) -> None:
+        if isinstance(part, Points):
+            if not len(part):
+                return
+            self._series.setdefault(part.series, []).append(part)
+        else:
+            self._singles[part.id] = part
+        self.parts.append(part)
+        self._ends.append((self._ends[-1] if self._ends else 0) + (len(part) if isinstance(part, Points) else 1))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __eq__(self, other: object) -> bool:  # the same claims in the same order, however they are held
+        return (
+            isinstance(other, ClaimSet)
+            and len(self) == len(other)
+            and all(a == b for a, b in zip(self, other, strict=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, index):  # a position, as in a list; `by_id` looks claims up by id
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        at = bisect.bisect_right(self._ends, index)
+        part = self.parts[at]
+        if isinstance(part, Points):
+            return part.claim(index - (self._ends[at - 1] if at else 0))
+        return part
+
+    def __iter__(self) -> Iterator[Claim]:
+        for part in self.parts:
+            if isinstance(part, Points):
+                for row in range(len(part)):
+                    yield part.claim(row)
+            else:
+                yield part
+
+    def get(self, claim_id: str) -> Claim | None:
+        """The claim with this id, made anew for a series point."""
+        claim = self._singles.get(claim_id)
+        if claim is not None:
+            return claim
+        series, at, date_text = claim_id.rpartition("@")
+        for points in self._series.get(series, ()) if at else ():
+            row = points.row_of(date_text)
+            if row is not None:
+                return points.claim(row)
+        return None
+
+    def ids(self) -> Iterator[str]:
+        for part in self.parts:
+            if isinstance(part, Points):
+                for span in part.dates:
+                    yield f"{part.series}@{span.text}"
+            else:
+                yield part.id
+
+    def series_ids(self) -> Iterable[str]:
+        """The series that have points here."""
+        return self._series.keys()
+
+    def in_files(self, files: set[str] | frozenset[str]) -> ClaimSet:
+        """The claims of these files, in the same order."""
+        return ClaimSet(p for p in self.parts if p.file in files)
+
+    def with_waivers(self) -> Iterator[Claim]:
+        """The claims that carry waivers (a series point carries them only as a point of its own)."""
+        for part in self.parts:
+            if isinstance(part, Points):
+                yield from (c for c in part.own.values() if c.waivers)
+            elif part.waivers:
+                yield part
+
+    @property
+    def by_id(self) -> ById:
+        return ById(self)
+
+
+class ById(Mapping[str, Claim]):
+    """A run's claims by id: what `Report.claims` holds. Each lookup of a series point makes its claim."""
+
+    def __init__(self, claims: ClaimSet) -> None:
+        self.claims = claims
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        claim = self.claims.get(claim_id)
+        if claim is None:
+            raise KeyError(claim_id)
+        return claim
+
+    def get(self, claim_id: str, default: Claim | None = None) -> Claim | None:
+        claim = self.claims.get(claim_id)
+        return default if claim is None else claim
+
+    def __contains__(self, claim_id: object) -> bool:
+        return isinstance(claim_id, str) and self.claims.get(claim_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return self.claims.ids()
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def values(self) -> Iterator[Claim]:  # type: ignore[override]
+        return iter(self.claims)
+
+    def items(self) -> Iterator[tuple[str, Claim]]:  # type: ignore[override]
+        return ((c.id, c) for c in self.claims)
+
+
+def series_id(claim: Claim) -> tuple:
+    """A claim's series as reports group claims: its kind, then `columns.series_key`."""
+    return (claim.kind, *series_key(claim))
+
+
+def series_count(claims: Mapping[str, Claim]) -> int:
+    """How many series (`(kind, *series_key)`) the claims make up."""
+    if isinstance(claims, ById):
+        return len({series_id(p.claim(0) if isinstance(p, Points) else p) for p in claims.claims.parts})
+    return len({series_id(claim) for claim in claims.values()})
+
+
+def series_claims(claims: Mapping[str, Claim], wanted: set[tuple]) -> dict[tuple, list[Claim]]:
+    """The claims of each wanted series, by `(kind, *series_key)`, in the order they were written. A run's
+    claims (`ById`) skip whole the points of a series not wanted, without making their claims."""
+    found: dict[tuple, list[Claim]] = {}
+    if isinstance(claims, ById):
+        for part in claims.claims.parts:
+            points = part if isinstance(part, Points) else None
+            first = points.claim(0) if points else part
+            sid = series_id(first)
+            if sid in wanted:
+                members = found.setdefault(sid, [])
+                members.extend(points.claim(row) for row in range(len(points))) if points else members.append(part)
+        return found
+    for claim in claims.values():
+        sid = series_id(claim)
+        if sid in wanted:
+            found.setdefault(sid, []).append(claim)
+    return found
