@@ -9,7 +9,7 @@ import gc
 import pytest
 
 from factcheck import datasets
-from factcheck.claimset import ById, ClaimSet, Points, series_claims
+from factcheck.claimset import ById, ClaimSet, Points, SeriesIndex, series_id
 from factcheck.models import Claim
 from test_series import SERIES, load
 
@@ -125,10 +125,11 @@ def test_claims_of_some_files_and_claims_with_waivers(project):
 
 def test_the_claims_of_a_series_are_the_same_from_a_run_and_from_a_dict(project):
     loaded = _mixed(project)
-    first = loaded.claims.get("alone")
-    point = loaded.claims.get("gs-tanks@2022-04-02")
-    wanted = {(c.kind, c.metric, c.subject, c.claimant, c.origin.text) for c in (first, point)}
-    from_run = series_claims(loaded.claims.by_id, wanted)
-    from_dict = series_claims({c.id: c for c in loaded.claims}, wanted)
-    assert from_run == from_dict and sum(map(len, from_run.values())) == 6
+    alone, point = loaded.claims.get("alone"), loaded.claims.get("gs-tanks@2022-04-02")
+    from_run, from_dict = SeriesIndex(loaded.claims.by_id), SeriesIndex({c.id: c for c in loaded.claims})
+    assert len(from_run) == len(from_dict) == 1  # one metric, subject, claimant and origin
+    for sid in {series_id(alone), series_id(point), ("as_of", "nothing", "", "", "")}:
+        assert from_run.claims(sid) == from_dict.claims(sid)
+    assert [c.id for c in from_run.claims(series_id(point))] == [c.id for c in loaded.claims]
+    assert from_run.claims(("as_of", "nothing", "", "", "")) == []
     assert isinstance(loaded.claims.by_id, ById) and ClaimSet(loaded.claims.parts) == loaded.claims

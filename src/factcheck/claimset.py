@@ -216,28 +216,25 @@ def series_id(claim: Claim) -> tuple:
     return (claim.kind, *series_key(claim))
 
 
-def series_count(claims: Mapping[str, Claim]) -> int:
-    """How many series (`(kind, *series_key)`) the claims make up."""
-    if isinstance(claims, ById):
-        return len({series_id(p.claim(0) if isinstance(p, Points) else p) for p in claims.claims.parts})
-    return len({series_id(claim) for claim in claims.values()})
+class SeriesIndex:
+    """The claims of each series (`series_id`), each series made when it is first asked for: a report
+    draws the few series that have findings, and the claims of the others are never made."""
 
+    def __init__(self, claims: Mapping[str, Claim]) -> None:
+        parts: Iterable[Part] = claims.claims.parts if isinstance(claims, ById) else claims.values()
+        self._parts: dict[tuple, list[Part]] = {}
+        for part in parts:
+            self._parts.setdefault(series_id(part.claim(0) if isinstance(part, Points) else part), []).append(part)
 
-def series_claims(claims: Mapping[str, Claim], wanted: set[tuple]) -> dict[tuple, list[Claim]]:
-    """The claims of each wanted series, by `(kind, *series_key)`, in the order they were written. A run's
-    claims (`ById`) skip whole the points of a series not wanted, without making their claims."""
-    found: dict[tuple, list[Claim]] = {}
-    if isinstance(claims, ById):
-        for part in claims.claims.parts:
-            points = part if isinstance(part, Points) else None
-            first = points.claim(0) if points else part
-            sid = series_id(first)
-            if sid in wanted:
-                members = found.setdefault(sid, [])
-                members.extend(points.claim(row) for row in range(len(points))) if points else members.append(part)
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def claims(self, sid: tuple) -> list[Claim]:
+        """The claims of series `sid`, in written order (none for a series not here)."""
+        found: list[Claim] = []
+        for part in self._parts.get(sid, ()):
+            if isinstance(part, Points):
+                found.extend(part.claim(row) for row in range(len(part)))
+            else:
+                found.append(part)
         return found
-    for claim in claims.values():
-        sid = series_id(claim)
-        if sid in wanted:
-            found.setdefault(sid, []).append(claim)
-    return found

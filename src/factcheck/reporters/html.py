@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from factcheck import __version__
-from factcheck.claimset import series_claims, series_count, series_id
+from factcheck.claimset import SeriesIndex, series_id
 from factcheck.figures import format_figure
 from factcheck.findings import Finding, Report, severity_rank
 from factcheck.models import Claim, about_adversary, url_is_wellformed
@@ -166,12 +166,18 @@ class _Page:
                 claim = report.claims.get(cid) if cid and cid not in self.series_of else None
                 if claim is not None:
                     self.series_of[cid] = series_id(claim)
-        self.series = series_claims(report.claims, set(self.series_of.values()))
-        for claims in self.series.values():
-            claims.sort(key=lambda c: (c.date.start, c.date.end, c.id))
+        self.index = SeriesIndex(report.claims)
+        self._series: dict[tuple, list[Claim]] = {}
         self.anchors: dict[tuple, str] = {}  # the series drawn as charts
         self.zooms = 0  # drawn on the whole page, for their anchors
         self.zooms_left = 0  # still to draw in this file
+
+    def series(self, sid: tuple) -> list[Claim]:
+        """The claims of a series by date, made when the page first draws it."""
+        claims = self._series.get(sid)
+        if claims is None:
+            claims = self._series[sid] = sorted(self.index.claims(sid), key=lambda c: (c.date.start, c.date.end, c.id))
+        return claims
 
     def unit(self, claim: Claim) -> str:
         metric = self.metrics.get(claim.metric)
@@ -235,7 +241,7 @@ def render(report: Report, stream: TextIO) -> None:
         sections=[_section(page, file, list(group)) for file, group in groupby(failed, key=lambda f: f.file)],
         waived=waived,
         corroborated=corroborated,
-        series=series_count(report.claims),
+        series=len(page.index),
         gates=_gates(page, failed, waived),
         version=__version__,
         severity_words=_SEVERITY_WORDS,
@@ -358,7 +364,7 @@ def _zoom(page: _Page, finding: Finding, claim: Claim) -> _Zoom | None:
     page.zooms_left -= 1
     page.zooms += 1
     anchor = f"zoom-{page.zooms}"
-    series = page.series[page.series_of[claim.id]]
+    series = page.series(page.series_of[claim.id])
     others = [c for c in related if page.series_of.get(c.id) != page.series_of[claim.id]]
     unit = page.unit(claim)
     caption = f"{claim.id} and the claims it is compared with, zoomed in"
@@ -383,7 +389,7 @@ def _charts(page: _Page, series_ids: list[tuple], findings: list[Finding]) -> li
 
 
 def _chart(page: _Page, sid: tuple, offending: set[str], related: set[str], open_: bool) -> _Chart:
-    claims = page.series[sid]
+    claims = page.series(sid)
     first = claims[0]
     metric = page.metrics.get(first.metric)
     unit = metric.unit if metric else ""
