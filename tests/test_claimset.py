@@ -9,7 +9,7 @@ import gc
 import pytest
 
 from factcheck import datasets
-from factcheck.claimset import ById, ClaimSet, Points, SeriesIndex, series_id
+from factcheck.claimset import ById, ClaimSet, Points, SeriesIndex, apart_from_same_points, series_id
 from factcheck.models import Claim
 from test_series import SERIES, load
 
@@ -133,3 +133,29 @@ def test_the_claims_of_a_series_are_the_same_from_a_run_and_from_a_dict(project)
     assert [c.id for c in from_run.claims(series_id(point))] == [c.id for c in loaded.claims]
     assert from_run.claims(("as_of", "nothing", "", "", "")) == []
     assert isinstance(loaded.claims.by_id, ById) and ClaimSet(loaded.claims.parts) == loaded.claims
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text,  # nothing changed
+        lambda text: text.replace("[2022-03-01, 5000]", "[2022-03-01, 5050]"),  # a figure
+        lambda text: text.replace("    points:\n", "    points:\n      - [2022-02-28, 4900]\n"),  # a day added
+        lambda text: text.replace("    points:\n", "    # a comment moves every point down a line\n    points:\n"),
+        lambda text: text.replace("5,200 so far", "5,201 so far"),  # a point of its own
+        lambda text: text.replace("      - [2022-03-01, 5000]\n", ""),  # a day removed
+    ],
+)
+def test_comparing_two_runs_skips_the_points_both_hold_alike_and_finds_what_comparing_each_finds(project, edit):
+    from factcheck import changes
+
+    old = load(project, SERIES, name="old.yml")
+    new = load(project, edit(SERIES), name="old.yml")
+    found = changes.compare_claims(old.claims.by_id, new.claims.by_id, old.catalog, new.catalog)
+    one_by_one = changes.compare_claims(
+        {c.id: c for c in old.claims}, {c.id: c for c in new.claims}, old.catalog, new.catalog
+    )
+    assert found == one_by_one
+    assert bool(found) == (edit(SERIES) != SERIES and "a comment" not in edit(SERIES))  # a moved line changes nothing
+    if edit(SERIES) == SERIES:
+        assert found == [] and apart_from_same_points(old.claims.by_id, new.claims.by_id) == ([], [])

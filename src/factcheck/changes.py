@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
+from factcheck.claimset import apart_from_same_points
 from factcheck.figures import format_figure
 from factcheck.findings import ClaimChange, ClaimState, FileChange
 from factcheck.models import Catalog, Claim
@@ -49,24 +51,28 @@ def state(claim: Claim, catalog: Catalog | None) -> ClaimState:
 
 
 def compare_claims(
-    old: dict[str, Claim], new: dict[str, Claim], old_catalog: Catalog | None, new_catalog: Catalog | None
+    old: Mapping[str, Claim], new: Mapping[str, Claim], old_catalog: Catalog | None, new_catalog: Catalog | None
 ) -> list[ClaimChange]:
     """Every claim added, removed or changed, in the order of the new claims (file, line), then the removed
-    ones in the order of the old."""
+    ones in the order of the old. A series' points that both hold alike are not compared one by one
+    (`claimset.apart_from_same_points`): a run's points are made when looked up."""
     found: list[ClaimChange] = []
-    for cid, claim in sorted(new.items(), key=lambda item: (item[1].file, item[1].line, item[0])):
-        if cid not in old:
+    old_rest, new_rest = apart_from_same_points(old, new)
+    for claim in sorted(new_rest, key=lambda c: (c.file, c.line, c.id)):
+        cid = claim.id
+        was = old.get(cid)
+        if was is None:
             found.append(ClaimChange("added", cid, None, state(claim, new_catalog)))
             continue
-        if _compared(old[cid]) == _compared(claim):
+        if _compared(was) == _compared(claim):
             continue  # most claims: compared without describing them (a figure's words cost the most)
-        before, after = state(old[cid], old_catalog), state(claim, new_catalog)
+        before, after = state(was, old_catalog), state(claim, new_catalog)
         changed = tuple(name for name in FIELDS if getattr(before, name) != getattr(after, name))
         if changed:
             found.append(ClaimChange("changed", cid, before, after, changed))
-    for cid, claim in sorted(old.items(), key=lambda item: (item[1].file, item[1].line, item[0])):
-        if cid not in new:
-            found.append(ClaimChange("removed", cid, state(claim, old_catalog), None))
+    removed = [claim for claim in old_rest if claim.id not in new]
+    for claim in sorted(removed, key=lambda c: (c.file, c.line, c.id)):
+        found.append(ClaimChange("removed", claim.id, state(claim, old_catalog), None))
     return found
 
 

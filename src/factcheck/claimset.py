@@ -8,7 +8,8 @@ on its own, under `claims:`, stays one object: a desk writes those by hand, a fe
 
 `ClaimSet` is the claims of a run in the order they were written (file, then `claims:` before `series:`,
 then line), as a sequence; `ClaimSet.by_id` is the same claims by id, the mapping reports read
-(`Report.claims`). `Points.columns` gives the frame its columns without making a `Claim` per point.
+(`Report.claims`); `SeriesIndex` gives a report the claims of one series. `frame.build` takes a series'
+columns as they are, without making a `Claim` per point.
 """
 
 from __future__ import annotations
@@ -143,11 +144,19 @@ class ClaimSet(Sequence[Claim]):
         claim = self._singles.get(claim_id)
         if claim is not None:
             return claim
+        found = self._point(claim_id)
+        return found[0].claim(found[1]) if found else None
+
+    def has(self, claim_id: str) -> bool:
+        """Whether a claim has this id, without making it."""
+        return claim_id in self._singles or self._point(claim_id) is not None
+
+    def _point(self, claim_id: str) -> tuple[Points, int] | None:
         series, at, date_text = claim_id.rpartition("@")
         for points in self._series.get(series, ()) if at else ():
             row = points.row_of(date_text)
             if row is not None:
-                return points.claim(row)
+                return points, row
         return None
 
     def ids(self) -> Iterator[str]:
@@ -196,7 +205,7 @@ class ById(Mapping[str, Claim]):
         return default if claim is None else claim
 
     def __contains__(self, claim_id: object) -> bool:
-        return isinstance(claim_id, str) and self.claims.get(claim_id) is not None
+        return isinstance(claim_id, str) and self.claims.has(claim_id)
 
     def __iter__(self) -> Iterator[str]:
         return self.claims.ids()
@@ -238,3 +247,42 @@ class SeriesIndex:
             else:
                 found.append(part)
         return found
+
+
+def apart_from_same_points(old: Mapping[str, Claim], new: Mapping[str, Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The claims of `old` and of `new` that a comparison of the two must look at: all of them, less the
+    points of each series that both hold alike (one part each, in the same file, with the same shared
+    fields, dates and values in the same order; their lines may have moved, but not those of points of
+    their own). A pull request that adds a
+    day to a daily table leaves a million points alike, and comparing them would make each one twice."""
+    if not (isinstance(old, ById) and isinstance(new, ById)):
+        return list(old.values()), list(new.values())
+    alike: set[int] = set()  # the parts' id()s
+    for part in new.claims.parts:
+        if isinstance(part, Points):
+            before, after = old.claims._series.get(part.series, ()), new.claims._series[part.series]
+            if len(before) == 1 and len(after) == 1 and _alike(before[0], part):
+                alike.update((id(before[0]), id(part)))
+
+    def rest(claims: ClaimSet) -> list[Claim]:
+        found: list[Claim] = []
+        for part in claims.parts:
+            if isinstance(part, Points):
+                if id(part) not in alike:
+                    found.extend(part.claim(row) for row in range(len(part)))
+            else:
+                found.append(part)
+        return found
+
+    return rest(old.claims), rest(new.claims)
+
+
+def _alike(a: Points, b: Points) -> bool:
+    shared = ("file", "dataset", "origin", "metric", "subject", "claimant", "qualifier", "kind", "source", "notes")
+    return (
+        a.own == b.own  # a point of its own compares whole, its line too
+        and all(getattr(a, name) == getattr(b, name) for name in shared)
+        and len(a) == len(b)
+        and np.array_equal(a.values, b.values)
+        and [d.text for d in a.dates] == [d.text for d in b.dates]
+    )
