@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claimset import ClaimSet, Points
-from factcheck.columns import COLUMNS
+from factcheck.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.figures import bounds
 from factcheck.models import Catalog, Claim, about_adversary
 
@@ -35,22 +35,41 @@ def build(claims: Sequence[Claim], catalog: Catalog, about_tolerance: float | No
     strings. A series' points (`claimset.Points`) give their columns whole, without a claim each."""
     if len(claims) == 0:  # no claim to infer a type from: every column holds objects, as it always has
         return pd.DataFrame.from_records([], columns=list(COLUMNS))
-    pieces: list[dict[str, np.ndarray]] = []
+    n = len(claims)
+    # Each column made once at its full length and filled part by part: joining a column per part made the
+    # frame twice over, and took longer than the claims grew.
+    columns = {name: np.empty(n, dtype=_DTYPES.get(name, object)) for name in COLUMNS if name != "entry"}
+    at = 0
     alone: list[Claim] = []  # claims written alone, in a row
+
+    def put_alone() -> None:
+        nonlocal at
+        for name, column in _claims_columns(alone, catalog, about_tolerance).items():
+            columns[name][at : at + len(alone)] = column
+        at += len(alone)
+        alone.clear()
+
     for part in claims.parts if isinstance(claims, ClaimSet) else claims:
         if isinstance(part, Points):
             if alone:
-                pieces.append(_claims_columns(alone, catalog, about_tolerance))
-                alone = []
-            pieces.append(_points_columns(part, catalog, about_tolerance))
+                put_alone()
+            _put_points({name: column[at : at + len(part)] for name, column in columns.items()}, part, catalog,
+                        about_tolerance)  # fmt: skip
+            at += len(part)
         else:
             alone.append(part)
     if alone:
-        pieces.append(_claims_columns(alone, catalog, about_tolerance))
-    # Column by column, each piece's array let go once joined: the pieces and the frame are never both whole.
-    columns = {name: np.concatenate([piece.pop(name) for piece in pieces]) for name in list(pieces[0])}
+        put_alone()
     columns["entry"] = _entry(columns["file"], columns["line"], columns["claim_id"])
     return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+_DTYPES = {
+    **{name: np.dtype(np.float64) for name in NUMERIC},
+    "line": np.dtype(np.int64),
+    "entry": np.dtype(np.int64),
+    **{name: np.dtype(bool) for name in FLAGS},
+}
 
 
 def _entry(files: np.ndarray, lines: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -68,7 +87,6 @@ def _entry(files: np.ndarray, lines: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 
 def _objects(values, n: int) -> np.ndarray:
-    # An array of objects, which the frame takes as it is: from a list, pandas copied every column.
     return np.fromiter(values, dtype=object, count=n)
 
 
@@ -126,69 +144,61 @@ def _claims_columns(claims: list[Claim], catalog: Catalog, about_tolerance: floa
     }
 
 
-def _points_columns(points: Points, catalog: Catalog, about_tolerance: float | None) -> dict[str, np.ndarray]:
-    """The columns of a series' points: what they share repeated, their lines, dates and values as they are,
-    and the rows of the points held whole (`Points.own`) as `_claims_columns` gives them."""
+def _put_points(rows: dict[str, np.ndarray], points: Points, catalog: Catalog, about_tolerance: float | None) -> None:
+    """A series' points into `rows` (each column's rows for them): what they share repeated, their lines,
+    dates and values as they are, and the rows of the points held whole (`Points.own`) as
+    `_claims_columns` gives them. A text is put into its rows as one object, never one copy a row."""
     n = len(points)
     metric, claimant = catalog.metrics[points.metric], catalog.claimants[points.claimant]
     subject = catalog.subjects.get(points.subject)
-    first = points.claim(0)
-
-    def same(value, dtype=object) -> np.ndarray:
-        # `fill`, not `np.full`: np.full passes a text through a unicode array and makes a new string a row.
-        column = np.empty(n, dtype=dtype)
-        column.fill(value)
-        return column
-
-    values = points.values.copy()
-    if points.qualifier == "exact":
-        lower, upper = values.copy(), values.copy()
-    else:
-        lower, upper = np.empty(n), np.empty(n)
-        for i, value in enumerate(values.tolist()):
-            lower[i], upper[i] = bounds(value, points.qualifier, None, None, about_tolerance)
+    source, published = points.source, points.source.published
     starts = np.fromiter((_day(d) for d in points.dates), dtype=np.float64, count=n)
     ends = np.fromiter((_day(d, True) for d in points.dates), dtype=np.float64, count=n)
-    published = points.source.published
-    columns = {
+    if points.qualifier == "exact":
+        lower, upper = points.values, points.values
+    else:
+        lower, upper = np.empty(n), np.empty(n)
+        for i, value in enumerate(points.values.tolist()):
+            lower[i], upper[i] = bounds(value, points.qualifier, None, None, about_tolerance)
+    filled = {
         "claim_id": _objects((f"{points.series}@{d.text}" for d in points.dates), n),
-        "file": same(points.file),
-        "line": points.lines.copy(),
-        "dataset": same(points.dataset),
-        "series": same(points.series),
-        "metric": same(points.metric),
-        "subject": same(points.subject),
-        "claimant": same(points.claimant),
-        "unit": same(metric.unit),
-        "cumulative": same(metric.cumulative, bool),
-        "within": same(metric.within),
-        "kind": same(points.kind),
-        "value": values,
-        "qualifier": same(points.qualifier),
+        "file": points.file,
+        "line": points.lines,
+        "dataset": points.dataset,
+        "series": points.series,
+        "metric": points.metric,
+        "subject": points.subject,
+        "claimant": points.claimant,
+        "unit": metric.unit,
+        "cumulative": metric.cumulative,
+        "within": metric.within,
+        "kind": points.kind,
+        "value": points.values,
+        "qualifier": points.qualifier,
         "lower": lower,
         "upper": upper,
         "date_start": starts,
         "date_end": ends,
-        "origin_start": same(_day(points.origin), np.float64),
-        "origin_end": same(_day(points.origin, True), np.float64),
+        "origin_start": _day(points.origin),
+        "origin_end": _day(points.origin, True),
         # An undated series' points are published when they are dated (`Points.claim`).
-        "published_start": starts.copy() if published is None else same(_day(published), np.float64),
-        "published_end": ends.copy() if published is None else same(_day(published, True), np.float64),
-        "outlet": same(points.source.outlet),
-        "url": same(points.source.url),
-        "quote": same(points.source.quote),
-        "via": same(points.source.via),
-        "affiliation": same(claimant.affiliation),
-        "claimant_is_party": same(claimant.affiliation != "independent", bool),
-        "about_adversary": same(about_adversary(first, catalog), bool),
-        "fall": same(None),
-        "waived": same(False, bool),
-        "population": same(float(subject.population) if subject and subject.population else math.nan, np.float64),
-        "metric_max": same(metric.max if metric.max is not None else math.nan, np.float64),
+        "published_start": starts if published is None else _day(published),
+        "published_end": ends if published is None else _day(published, True),
+        "outlet": source.outlet,
+        "url": source.url,
+        "quote": source.quote,
+        "via": source.via,
+        "affiliation": claimant.affiliation,
+        "claimant_is_party": claimant.affiliation != "independent",
+        "about_adversary": about_adversary(points.claim(0), catalog),
+        "fall": None,
+        "waived": False,
+        "population": float(subject.population) if subject and subject.population else math.nan,
+        "metric_max": metric.max if metric.max is not None else math.nan,
     }
+    for name, value in filled.items():
+        rows[name][:] = value
     if points.own:
-        rows = np.fromiter(points.own, dtype=np.int64, count=len(points.own))
-        whole = _claims_columns(list(points.own.values()), catalog, about_tolerance)
-        for name, column in whole.items():
-            columns[name][rows] = column
-    return columns
+        at = np.fromiter(points.own, dtype=np.int64, count=len(points.own))
+        for name, column in _claims_columns(list(points.own.values()), catalog, about_tolerance).items():
+            rows[name][at] = column
