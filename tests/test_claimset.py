@@ -159,3 +159,50 @@ def test_comparing_two_runs_skips_the_points_both_hold_alike_and_finds_what_comp
     assert bool(found) == (edit(SERIES) != SERIES and "a comment" not in edit(SERIES))  # a moved line changes nothing
     if edit(SERIES) == SERIES:
         assert found == [] and apart_from_same_points(old.claims.by_id, new.claims.by_id) == ([], [])
+
+
+def _split(project, files: int, repeat: tuple[int, int] | None = None) -> datasets.Loaded:
+    """The series `gs-tanks` continued over `files` files, two days each; `repeat` = (file, file it
+    repeats a date of)."""
+    head = SERIES.split("    points:\n")[0] + "    points:\n"
+    paths = []
+    for n in range(files):
+        days = [dt.date(2022, 3, 1) + dt.timedelta(days=2 * n + k) for k in (0, 1)]
+        if repeat and n == repeat[0]:
+            days[1] = dt.date(2022, 3, 1) + dt.timedelta(days=2 * repeat[1])
+        body = "".join(f"      - [{day.isoformat()}, {5000 + 10 * n}]\n" for day in days)
+        paths.append(project.write(f"datasets/part-{n:02d}.yml", head + body))
+    return datasets.load(project.root, paths)
+
+
+def test_a_series_continued_over_many_files_finds_each_point_and_each_reused_date(project):
+    loaded = _split(project, 12, repeat=(10, 3))
+    (finding,) = loaded.findings
+    assert (finding.check, finding.file, finding.claim) == (
+        "duplicate-id",
+        "datasets/part-10.yml",
+        "gs-tanks@2022-03-07",
+    )
+    assert "already used at datasets/part-03.yml:15" in finding.message
+    assert len(loaded.claims) == 23 and len(loaded.claims.parts) == 12
+    for claim in loaded.claims:
+        assert loaded.claims.get(claim.id) == claim and claim.id in loaded.claims.by_id
+    assert loaded.claims.get("gs-tanks@2022-04-30") is None
+    by_file = loaded.claims.by_file()
+    assert [c.id for c in by_file["datasets/part-05.yml"]] == ["gs-tanks@2022-03-11", "gs-tanks@2022-03-12"]
+
+
+def test_comparing_a_series_split_over_files_compares_only_the_file_that_changed(project):
+    from factcheck import changes
+
+    old = _split(project, 8)
+    path = project.root / "datasets/part-06.yml"
+    path.write_text(path.read_text().replace(", 5060]\n", ", 5061]\n", 1))
+    new = datasets.load(project.root, sorted((project.root / "datasets").glob("part-*.yml")))
+    old_rest, new_rest = apart_from_same_points(old.claims.by_id, new.claims.by_id)
+    assert {c.file for c in old_rest} == {c.file for c in new_rest} == {"datasets/part-06.yml"}
+    found = changes.compare_claims(old.claims.by_id, new.claims.by_id, old.catalog, new.catalog)
+    assert [(c.change, c.claim) for c in found] == [("changed", "gs-tanks@2022-03-13")]
+    assert found == changes.compare_claims(
+        {c.id: c for c in old.claims}, {c.id: c for c in new.claims}, old.catalog, new.catalog
+    )

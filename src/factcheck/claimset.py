@@ -85,6 +85,9 @@ class Points:
 Part = Claim | Points
 
 
+_FEW_PARTS = 4  # a series in more parts than this is looked up through one index of its dates
+
+
 class ClaimSet(Sequence[Claim]):
     """The claims of a run (or of one gate), in the order they were written."""
 
@@ -93,6 +96,9 @@ class ClaimSet(Sequence[Claim]):
         self._ends: list[int] = []  # the number of claims up to and including each part
         self._singles: dict[str, Claim] = {}
         self._series: dict[str, list[Points]] = {}
+        # For a series in many parts (a table split by year or by month), the part that holds each date,
+        # made on the first lookup: trying the parts in turn made every lookup cost as many parts.
+        self._part_of: dict[str, dict[str, Points]] = {}
         for part in parts:
             self.append(part)
 
@@ -101,6 +107,10 @@ class ClaimSet(Sequence[Claim]):
             if not len(part):
                 return
             self._series.setdefault(part.series, []).append(part)
+            index = self._part_of.get(part.series)
+            if index is not None:
+                for span in part.dates:
+                    index.setdefault(span.text, part)
         else:
             self._singles[part.id] = part
         self.parts.append(part)
@@ -153,7 +163,16 @@ class ClaimSet(Sequence[Claim]):
 
     def _point(self, claim_id: str) -> tuple[Points, int] | None:
         series, at, date_text = claim_id.rpartition("@")
-        for points in self._series.get(series, ()) if at else ():
+        parts = self._series.get(series, ()) if at else ()
+        if len(parts) > _FEW_PARTS:
+            index = self._part_of.get(series)
+            if index is None:
+                index = self._part_of[series] = {}
+                for points in parts:
+                    for span in points.dates:
+                        index.setdefault(span.text, points)
+            parts = (index[date_text],) if date_text in index else ()
+        for points in parts:
             row = points.row_of(date_text)
             if row is not None:
                 return points, row
@@ -174,6 +193,13 @@ class ClaimSet(Sequence[Claim]):
     def in_files(self, files: set[str] | frozenset[str]) -> ClaimSet:
         """The claims of these files, in the same order."""
         return ClaimSet(p for p in self.parts if p.file in files)
+
+    def by_file(self) -> dict[str, ClaimSet]:
+        """The claims of each file, in the same order: one pass, for a caller that wants many files."""
+        parts: dict[str, list[Part]] = {}
+        for part in self.parts:
+            parts.setdefault(part.file, []).append(part)
+        return {file: ClaimSet(found) for file, found in parts.items()}
 
     def with_waivers(self) -> Iterator[Claim]:
         """The claims that carry waivers (a series point carries them only as a point of its own)."""
@@ -251,18 +277,18 @@ class SeriesIndex:
 
 def apart_from_same_points(old: Mapping[str, Claim], new: Mapping[str, Claim]) -> tuple[list[Claim], list[Claim]]:
     """The claims of `old` and of `new` that a comparison of the two must look at: all of them, less the
-    points of each series that both hold alike (one part each, in the same file, with the same shared
-    fields, dates and values in the same order; their lines may have moved, but not those of points of
-    their own). A pull request that adds a
+    points of each series that both hold alike, file by file (one part each in that file, with the same
+    shared fields, dates and values in the same order; their lines may have moved, but not those of
+    points of their own). A pull request that adds a
     day to a daily table leaves a million points alike, and comparing them would make each one twice."""
     if not (isinstance(old, ById) and isinstance(new, ById)):
         return list(old.values()), list(new.values())
     alike: set[int] = set()  # the parts' id()s
-    for part in new.claims.parts:
-        if isinstance(part, Points):
-            before, after = old.claims._series.get(part.series, ()), new.claims._series[part.series]
-            if len(before) == 1 and len(after) == 1 and _alike(before[0], part):
-                alike.update((id(before[0]), id(part)))
+    for series, after in new.claims._series.items():
+        before = _one_a_file(old.claims._series.get(series, ()))
+        for file, part in _one_a_file(after).items():
+            if file in before and _alike(before[file], part):
+                alike.update((id(before[file]), id(part)))
 
     def rest(claims: ClaimSet) -> list[Claim]:
         found: list[Claim] = []
@@ -275,6 +301,14 @@ def apart_from_same_points(old: Mapping[str, Claim], new: Mapping[str, Claim]) -
         return found
 
     return rest(old.claims), rest(new.claims)
+
+
+def _one_a_file(parts: Iterable[Points]) -> dict[str, Points]:
+    """The part of each file, for the files that hold one part of the series."""
+    by_file: dict[str, list[Points]] = {}
+    for part in parts:
+        by_file.setdefault(part.file, []).append(part)
+    return {file: found[0] for file, found in by_file.items() if len(found) == 1}
 
 
 def _alike(a: Points, b: Points) -> bool:

@@ -178,14 +178,16 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
     shown: dict[str, CheckedArticle] = {}
     found: list[tuple[str, Finding]] = []
     vocabulary = None
+    by_file: dict[str, ClaimSet] = {}
     for gate in gates:
         paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
         if not paths:
             continue
         if vocabulary is None:  # built once, and only when a gate has an article to check
             vocabulary = Vocabulary(catalog)
+            by_file = claims.by_file()
         rels = {datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}
-        index = ClaimIndex(c for rel in sorted(rels) for c in claims.in_files({rel}))
+        index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
         for path in paths:
             rel = datasets.file_name(root, path)
             article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
