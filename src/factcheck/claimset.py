@@ -2,8 +2,8 @@
 
 A daily table of a thousand regions is a million series points. Held as one `Claim` object each, they
 took about half of a run's memory; a series' points share everything but their line, date and value,
-so `Points` holds those three as columns and what they share once. A `Claim` is made only when a point
-is asked for (a finding names it, a report shows it, a chart draws it), and is not kept. A claim written
+so `Points` holds those three as columns and what they share once (and, for the few points that have
+fields of their own, those fields). A `Claim` is made only when a point is asked for (a finding names it, a report shows it, a chart draws it), and is not kept. A claim written
 on its own, under `claims:`, stays one object: a desk writes those by hand, a few thousand at most.
 
 `ClaimSet` is the claims of a run in the order they were written (file, then `claims:` before `series:`,
@@ -22,13 +22,13 @@ import numpy as np
 
 from factcheck.columns import series_key
 from factcheck.dates import Span
-from factcheck.models import Claim, PointSource, Source
+from factcheck.models import Claim, PointExtra, PointSource, Source
 
 
 @dataclass(slots=True, eq=False)
 class Points:
-    """The points of one series in one file that have nothing of their own but a line, a date and a value;
-    a point with more (notes, waivers, a qualifier, bounds, a quote, `fall`) is kept whole in `own`."""
+    """The points of one series in one file: a line, a date and a value each, and for a point with more
+    (notes, waivers, a qualifier, bounds, a quote, `fall`) those fields in `own`."""
 
     series: str
     file: str
@@ -44,26 +44,30 @@ class Points:
     lines: np.ndarray  # int64
     values: np.ndarray  # float64
     dates: list[Span]
-    own: dict[int, Claim] = field(default_factory=dict)  # row -> the point, whole
+    own: dict[int, PointExtra] = field(default_factory=dict)  # row -> the point's fields of its own
     _rows: dict[str, int] | None = None  # date text -> row, made on the first lookup
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def claim(self, row: int) -> Claim:
-        """The point at `row` as a claim, as stage 0 reads it."""
-        whole = self.own.get(row)
-        if whole is not None:
-            return whole
+        """The point at `row` as a claim: the series' fields, then the point's own over them."""
         date = self.dates[row]
+        extra = self.own.get(row)
+        if extra is None:
+            extra, notes = _PLAIN, self.notes
+        else:  # the series' notes hold for every point; a point's own notes add to them
+            notes = "\n\n".join(n for n in (self.notes, extra.notes) if n) or None
         source = self.source
-        if source.published is None:  # an undated series' point is published when it is dated
-            source = PointSource(source.outlet, date, source.url, source.quote, source.via)
+        if source.published is None or extra.quote:  # an undated series' point is published when it is dated
+            source = PointSource(source.outlet, source.published or date, source.url, extra.quote or source.quote,
+                                 source.via)  # fmt: skip
         return Claim(
             id=f"{self.series}@{date.text}", file=self.file, line=int(self.lines[row]), dataset=self.dataset,
             origin=self.origin, metric=self.metric, subject=self.subject, claimant=self.claimant,
-            value=float(self.values[row]), qualifier=self.qualifier, low=None, high=None, date=date,
-            kind=self.kind, source=source, notes=self.notes, series=self.series,
+            value=float(self.values[row]), qualifier=extra.qualifier or self.qualifier, low=extra.low,
+            high=extra.high, date=date, kind=self.kind, source=source, notes=notes, waivers=tuple(extra.waivers),
+            series=self.series, fall=extra.fall,
         )  # fmt: skip
 
     def row_of(self, date_text: str) -> int | None:
@@ -82,7 +86,18 @@ class Points:
         )  # fmt: skip
 
 
+_PLAIN = PointExtra()  # a point with no fields of its own
 Part = Claim | Points
+
+
+def _claims_of(parts: Iterable[Part]) -> Iterator[Claim]:
+    """The claims of `parts` in their order, each series point made as it comes."""
+    for part in parts:
+        if isinstance(part, Points):
+            for row in range(len(part)):
+                yield part.claim(row)
+        else:
+            yield part
 
 
 _FEW_PARTS = 4  # a series in more parts than this is looked up through one index of its dates
@@ -142,12 +157,7 @@ class ClaimSet(Sequence[Claim]):
         return part
 
     def __iter__(self) -> Iterator[Claim]:
-        for part in self.parts:
-            if isinstance(part, Points):
-                for row in range(len(part)):
-                    yield part.claim(row)
-            else:
-                yield part
+        return _claims_of(self.parts)
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim with this id, made anew for a series point."""
@@ -205,7 +215,7 @@ class ClaimSet(Sequence[Claim]):
         """The claims that carry waivers (a series point carries them only as a point of its own)."""
         for part in self.parts:
             if isinstance(part, Points):
-                yield from (c for c in part.own.values() if c.waivers)
+                yield from (part.claim(row) for row, extra in part.own.items() if extra.waivers)
             elif part.waivers:
                 yield part
 
@@ -266,21 +276,15 @@ class SeriesIndex:
 
     def claims(self, sid: tuple) -> list[Claim]:
         """The claims of series `sid`, in written order (none for a series not here)."""
-        found: list[Claim] = []
-        for part in self._parts.get(sid, ()):
-            if isinstance(part, Points):
-                found.extend(part.claim(row) for row in range(len(part)))
-            else:
-                found.append(part)
-        return found
+        return list(_claims_of(self._parts.get(sid, ())))
 
 
 def apart_from_same_points(old: Mapping[str, Claim], new: Mapping[str, Claim]) -> tuple[list[Claim], list[Claim]]:
     """The claims of `old` and of `new` that a comparison of the two must look at: all of them, less the
     points of each series that both hold alike, file by file (one part each in that file, with the same
-    shared fields, dates and values in the same order; their lines may have moved, but not those of
-    points of their own). A pull request that adds a
-    day to a daily table leaves a million points alike, and comparing them would make each one twice."""
+    shared fields, dates, values and points' own fields in the same order; their lines may have moved).
+    A pull request that adds a day to a daily table leaves a million points alike, and comparing them
+    would make each one twice."""
     if not (isinstance(old, ById) and isinstance(new, ById)):
         return list(old.values()), list(new.values())
     alike: set[int] = set()  # the parts' id()s
@@ -291,14 +295,7 @@ def apart_from_same_points(old: Mapping[str, Claim], new: Mapping[str, Claim]) -
                 alike.update((id(before[file]), id(part)))
 
     def rest(claims: ClaimSet) -> list[Claim]:
-        found: list[Claim] = []
-        for part in claims.parts:
-            if isinstance(part, Points):
-                if id(part) not in alike:
-                    found.extend(part.claim(row) for row in range(len(part)))
-            else:
-                found.append(part)
-        return found
+        return list(_claims_of(p for p in claims.parts if id(p) not in alike))
 
     return rest(old.claims), rest(new.claims)
 
@@ -314,7 +311,7 @@ def _one_a_file(parts: Iterable[Points]) -> dict[str, Points]:
 def _alike(a: Points, b: Points) -> bool:
     shared = ("file", "dataset", "origin", "metric", "subject", "claimant", "qualifier", "kind", "source", "notes")
     return (
-        a.own == b.own  # a point of its own compares whole, its line too
+        a.own == b.own
         and all(getattr(a, name) == getattr(b, name) for name in shared)
         and len(a) == len(b)
         and np.array_equal(a.values, b.values)

@@ -26,7 +26,6 @@ from factcheck.models import (
     ClaimIn,
     DatasetHeader,
     PointExtra,
-    PointSource,
     SeriesIn,
 )
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
@@ -295,16 +294,16 @@ def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[t
     lines: list[int] = []
     values: list[float] = []
     dates: list[Span] = []
-    own: dict[int, Claim] = {}
+    own: dict[int, PointExtra] = {}
     bad: list[tuple[Problem, str | None]] = []
     points = node["points"]
     for index, point in enumerate(points):
         point_line = points.line_of(index)
-        read, point_problems = _read_point(point, point_line, model, rel, header)
+        read, point_problems = _read_point(point, point_line, model)
         if read is not None:
-            date, value, whole = read
-            if whole is not None:
-                own[len(lines)] = whole
+            date, value, extra = read
+            if extra is not None:
+                own[len(lines)] = extra
             lines.append(point_line)
             values.append(value)
             dates.append(date)
@@ -335,10 +334,10 @@ def _point_span(value: object) -> Span:
 
 
 def _read_point(
-    point, line: int, series: SeriesIn, rel: str, header: DatasetHeader
-) -> tuple[tuple[Span, float, Claim | None] | None, list[tuple[Problem, str | None]]]:
-    """One point of a series: its date, its value and, for a point with fields of its own, the whole claim;
-    or every problem it has (tagged with its derived id when known)."""
+    point, line: int, series: SeriesIn
+) -> tuple[tuple[Span, float, PointExtra | None] | None, list[tuple[Problem, str | None]]]:
+    """One point of a series: its date, its value and its fields of its own, if it has any (`Points.claim`
+    makes the claim); or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
         hint = "write each point as a flow list on its own line: - [2025-10-14, 1325460]"
         return None, [(Problem(schema.ID, line, f"{_POINT_SHAPE}, not {describe_input(point)}", hint), series.id)]
@@ -377,35 +376,7 @@ def _read_point(
                 ]
     if problems:
         return None, [(p, point_id) for p in problems]
-    if extra is _NO_EXTRA:
-        return (date, float(value), None), []
-    source = series.source
-    if source.published is None or extra.quote:
-        published, quote = source.published or date, extra.quote or source.quote
-        source = PointSource(source.outlet, published, source.url, quote, source.via)
-    claim = Claim(
-        id=point_id,
-        file=rel,
-        line=line,
-        dataset=header.dataset,
-        origin=header.origin,
-        metric=series.metric,
-        subject=series.subject,
-        claimant=series.claimant,
-        value=float(value),
-        qualifier=extra.qualifier or series.qualifier,
-        low=extra.low,
-        high=extra.high,
-        date=date,
-        kind=series.kind,
-        source=source,
-        # The series' notes hold for every point; a point's own notes add to them.
-        notes="\n\n".join(n for n in (series.notes, extra.notes) if n) or None,
-        waivers=tuple(extra.waivers),
-        series=series.id,
-        fall=extra.fall,
-    )
-    return (date, float(value), claim), []
+    return (date, float(value), None if extra is _NO_EXTRA else extra), []
 
 
 def file_name(root: Path, path: Path) -> str:

@@ -33,9 +33,9 @@ def build(claims: Sequence[Claim], catalog: Catalog, about_tolerance: float | No
     `entry` is the claim's rank in the order curators wrote the claims (file, line, id): the cross-claim
     checks report the first-written claim of a pair, and ranking once here spares each of them sorting
     strings. A series' points (`claimset.Points`) give their columns whole, without a claim each."""
-    if len(claims) == 0:  # no claim to infer a type from: every column holds objects, as it always has
-        return pd.DataFrame.from_records([], columns=list(COLUMNS))
     n = len(claims)
+    if n == 0:  # no claim to infer a type from: every column holds objects, as it always has
+        return pd.DataFrame.from_records([], columns=list(COLUMNS))
     # Each column made once at its full length and filled part by part: joining a column per part made the
     # frame twice over, and took longer than the claims grew.
     columns = {name: np.empty(n, dtype=_DTYPES.get(name, object)) for name in COLUMNS if name != "entry"}
@@ -146,7 +146,7 @@ def _claims_columns(claims: list[Claim], catalog: Catalog, about_tolerance: floa
 
 def _put_points(rows: dict[str, np.ndarray], points: Points, catalog: Catalog, about_tolerance: float | None) -> None:
     """A series' points into `rows` (each column's rows for them): what they share repeated, their lines,
-    dates and values as they are, and the rows of the points held whole (`Points.own`) as
+    dates and values as they are, and the rows of the points with fields of their own (`Points.own`) as
     `_claims_columns` gives them. A text is put into its rows as one object, never one copy a row."""
     n = len(points)
     metric, claimant = catalog.metrics[points.metric], catalog.claimants[points.claimant]
@@ -200,5 +200,6 @@ def _put_points(rows: dict[str, np.ndarray], points: Points, catalog: Catalog, a
         rows[name][:] = value
     if points.own:
         at = np.fromiter(points.own, dtype=np.int64, count=len(points.own))
-        for name, column in _claims_columns(list(points.own.values()), catalog, about_tolerance).items():
+        own = [points.claim(row) for row in points.own]
+        for name, column in _claims_columns(own, catalog, about_tolerance).items():
             rows[name][at] = column
