@@ -158,14 +158,15 @@ class _Page:
         self.claimants = {k: c.name for k, c in catalog.claimants.items()} if catalog else {}
         self.metrics = catalog.metrics if catalog else {}
         self.subjects = {k: s.name for k, s in catalog.subjects.items()} if catalog else {}
-        # The series of the claims that findings name and compare, and only those: a run's other claims are
-        # never made (claimset.ClaimSet holds a series' points as columns).
-        self.series_of: dict[str | None, tuple] = {}  # claim id -> its series
+        # The claims that findings name and compare, each looked up once, and only those: a run's other
+        # claims are never made (claimset.ClaimSet holds a series' points as columns).
+        self.claims: dict[str, Claim] = {}
         for finding in report.findings:
             for cid in (finding.claim, *finding.related):
-                claim = report.claims.get(cid) if cid and cid not in self.series_of else None
+                claim = report.claims.get(cid) if cid and cid not in self.claims else None
                 if claim is not None:
-                    self.series_of[cid] = series_id(claim)
+                    self.claims[cid] = claim
+        self.series_of: dict[str | None, tuple] = {cid: series_id(c) for cid, c in self.claims.items()}
         self.index = SeriesIndex(report.claims)
         self._series: dict[tuple, list[Claim]] = {}
         self.anchors: dict[tuple, str] = {}  # the series drawn as charts
@@ -258,11 +259,8 @@ def render(report: Report, stream: TextIO) -> None:
 def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
     # The charts to draw get their anchors first, so that each finding can link to its series' chart. A
     # series is drawn once, where it first has a finding.
-    series_ids: list[tuple] = []
-    for finding in findings:
-        sid = page.series_of.get(finding.claim)
-        if sid is not None and sid not in page.anchors and sid not in series_ids:
-            series_ids.append(sid)
+    found = (page.series_of.get(finding.claim) for finding in findings)
+    series_ids = list(dict.fromkeys(sid for sid in found if sid is not None and sid not in page.anchors))
     drawing = series_ids[: min(CHARTS_PER_FILE, CHARTS_PER_PAGE - len(page.anchors))]
     for sid in drawing:
         page.anchors[sid] = f"chart-{len(page.anchors) + 1}"
@@ -305,7 +303,7 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
 
 
 def _rest(page: _Page, series: str, findings: list[Finding]) -> _SeriesRest:
-    claims = [page.report.claims[f.claim] for f in findings]
+    claims = [page.claims[f.claim] for f in findings]
     return _SeriesRest(
         series=series,
         n=len(findings),
@@ -317,7 +315,7 @@ def _rest(page: _Page, series: str, findings: list[Finding]) -> _SeriesRest:
 
 
 def _row(page: _Page, finding: Finding) -> tuple[Finding, _Claimed | None]:
-    claim = page.report.claims.get(finding.claim) if finding.claim else None
+    claim = page.claims.get(finding.claim) if finding.claim else None
     if claim is None:
         return finding, _refused(finding) if finding.source else None
     source = claim.source
@@ -358,7 +356,7 @@ def _refused(finding: Finding) -> _Claimed:
 def _zoom(page: _Page, finding: Finding, claim: Claim) -> _Zoom | None:
     """The chart zoomed on the claims a finding compares (its claim and the related ones), while the file
     has zooms left; the related claims are drawn even where they are of another series."""
-    related = [page.report.claims[r] for r in finding.related if r in page.report.claims]
+    related = [page.claims[r] for r in finding.related if r in page.claims]
     if not related or page.zooms_left <= 0:
         return None
     page.zooms_left -= 1
