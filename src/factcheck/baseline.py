@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -179,28 +178,29 @@ def _git_base(report: Report, options: Options, new_only: bool):
     )
     note = ""
     with tempfile.TemporaryDirectory(prefix="factcheck-base-") as temp:
-        base_root = Path(temp) / "project"
+        base_root = Path(temp) / "repository"
         base_root.mkdir()
-        gitbase.materialise(commit, base_root)
-        if not _gate_files(base_root):
-            _borrow_gates(options.root, base_root)
-            note = f"the base {label} has no gates in checks/: it was checked with this tree's gates and suites"
-        targets = _targets_in(options, base_root)
         base_report: Report | None = None
-        if targets is None:
-            note = f"the base {label} has none of the files given on the command line: every finding counts as new"
-            base_report = Report(findings=[])
-        else:
-            try:
+        try:
+            base_root = gitbase.materialise(commit, base_root)
+            if not _gate_files(base_root):
+                _borrow_gates(options.root, base_root)
+                note = f"the base {label} has no gates in checks/: it was checked with this tree's gates and suites"
+            targets = _targets_in(options, base_root)
+            if targets is None:
+                note = f"the base {label} has none of the files given on the command line: every finding counts as new"
+                base_report = Report(findings=[])
+            else:
                 base_report = run(
                     replace(options, root=base_root, targets=targets, today=report.today, baseline=None,
                             fail_on_new=False, writes=(), data_docs=None)
                 )  # fmt: skip
-            except ConfigError as error:
-                from factcheck.text import clip
+        except ConfigError as error:
+            from factcheck.text import clip
 
-                reason = clip(str(error).replace(str(base_root) + "/", "").replace(str(base_root), "."), 300)
-                note = f"the base {label} could not be validated ({reason}): every finding counts as new"
+            reason = clip(str(error).replace(str(base_root) + "/", "").replace(str(base_root), "."), 300)
+            note = f"the base {label} could not be validated ({reason}): every finding counts as new"
+            base_report = None
         found = None
         if base_report is not None:
             claims = changes.compare_claims(base_report.claims, report.claims, base_report.catalog, report.catalog)
@@ -221,20 +221,36 @@ def _gate_files(root: Path) -> list[Path]:
 
 def _borrow_gates(root: Path, base_root: Path) -> None:
     """A base from before the project had gates is checked with this tree's gates and their suites (the
-    base's own suite of a path is kept)."""
+    base's own suite of a path is kept). Written as the base itself is, never through a symlink the base
+    holds (`basecopy.Folder`): a base whose `checks` is not a folder cannot be validated."""
     from factcheck import project
+    from factcheck.basecopy import BaseRefused, Folder, safe
 
-    (base_root / "checks").mkdir(exist_ok=True)
-    for path in _gate_files(root):
-        shutil.copyfile(path, base_root / "checks" / path.name)
-        try:
-            suites = project.read_gate(root, path).gate.suites
-        except ConfigError:
-            continue
-        for suite in suites:
-            if (root / suite).is_file() and not (base_root / suite).exists() and ".." not in Path(suite).parts:
-                (base_root / suite).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(root / suite, base_root / suite)
+    with Folder(base_root) as folder:
+        for path in _gate_files(root):
+            _copy_into(folder, path, f"checks/{path.name}")
+            try:
+                suites = project.read_gate(root, path).gate.suites
+            except ConfigError:
+                continue
+            for suite in suites:
+                source = (root / suite).resolve()
+                if not safe(suite) or not source.is_relative_to(root) or os.path.lexists(base_root / suite):
+                    continue
+                try:
+                    _copy_into(folder, source, suite)
+                except BaseRefused:
+                    continue  # the base holds a file where this suite's folder is: its run says what is missing
+
+
+def _copy_into(folder, source: Path, rel: str) -> None:
+    from factcheck.yamlfile import max_bytes
+
+    if not source.is_file() or source.stat().st_size > max_bytes():
+        return
+    fd = folder.create(rel)
+    with open(fd, "wb") as handle:
+        handle.write(source.read_bytes())
 
 
 def _targets_in(options: Options, base_root: Path) -> tuple[str, ...] | None:
