@@ -310,7 +310,7 @@ def test_a_broken_baseline_file_is_exit_2_with_where(repo, tmp_path):
     assert result.exit_code == 2
     assert f"{broken.as_posix()}:2: not JSON" in result.output
     wrong = tmp_path / "wrong.json"
-    wrong.write_text(json.dumps({"format": "factcheck-baseline", "version": 1, "identity": 1,
+    wrong.write_text(json.dumps({"format": "factcheck-baseline", "version": 1, "identity": 2,
                                  "tool": {"name": "factcheck", "version": "0"}, "today": None,
                                  "findings": [{"fingerprint": "xyz"}]}), encoding="utf-8")  # fmt: skip
     result = CliRunner().invoke(cli, ["validate", "--baseline", str(wrong)])

@@ -12,7 +12,9 @@ A finding's identity is what it is about, never where it is written: its check, 
 was compared with, and their figures (value, qualifier, bounds). A claim that moves down a file keeps its
 findings; a figure that changes makes a new one, which is what a reviewer must look at. A finding with no
 claim in the run (a file that does not parse, a claim that fails the schema) is identified by its check,
-its file (when it has no claim id) and its message, with line numbers taken out.
+its file (when it has no claim id) and its message, with line numbers taken out. A figure in an article is
+identified by its article, check, claims and message (what the article says, what the claims say), with
+every line number taken out (`findings.identity`).
 """
 
 from __future__ import annotations
@@ -114,7 +116,10 @@ def _same_problem(finding: Finding, key: str) -> tuple:
     """What a fixed finding must no longer have: a failing finding of its check on its claim against the same
     claims, whatever their figures now (a fall from 45,000 that is now a fall from 55,000 is new, since its
     figures changed, but nothing was fixed). A finding without a claim: its identity."""
-    return (finding.check, finding.claim, tuple(sorted(finding.related))) if finding.claim else (key,)
+    if not finding.claim:
+        return (key,)
+    article = finding.file if finding.column is not None else None  # another article's figure is its own
+    return (finding.check, finding.claim, tuple(sorted(finding.related)), article)
 
 
 def _classify(report: Report, base: list[tuple[str, str]], fixed: list[tuple[str, Finding]]) -> None:
@@ -311,7 +316,7 @@ class _Tool(_Model):
 class BaselineFile(_Model):
     format: Literal["factcheck-baseline"]
     version: Literal[1]
-    identity: Literal[1]
+    identity: Literal[2]
     tool: _Tool
     today: str | None
     findings: list[Recorded]
