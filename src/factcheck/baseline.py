@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -365,6 +366,7 @@ def read(path: Path) -> list[Recorded]:
         raise ConfigError(f"{shown}: cannot read the baseline file ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{shown}: the baseline file is not UTF-8 text", _REMAKE) from None
+    _check_shape(text, shown)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -380,6 +382,45 @@ def read(path: Path) -> list[Recorded]:
 
 
 _REMAKE = "make it again with `factcheck baseline -o FILE`"
+_MAX_DEPTH = 16  # a baseline file nests 4 levels
+_MAX_NUMBER = 30  # characters: a line number, a version
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|-?[0-9][0-9.eE+-]*|[{}\[\],\n]')
+
+
+def _check_shape(text: str, shown: str) -> None:
+    """What Python's JSON reader would not refuse clearly: nesting deep enough to exhaust its recursion,
+    numbers of thousands of digits, and a key named twice in an object (it keeps the last one silently).
+    One pass over the tokens, whatever the file holds; the rest of JSON's grammar is the reader's."""
+    line = 1
+    keys: list[set[str] | None] = []  # per open container: the keys seen (an object) or None (an array)
+    expect_key = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in "{[":
+            keys.append(set() if token == "{" else None)
+            expect_key = token == "{"
+            if len(keys) > _MAX_DEPTH:
+                raise ConfigError(f"{shown}:{line}: nested more than {_MAX_DEPTH} levels deep", _REMAKE)
+        elif token in "}]":
+            if keys:
+                keys.pop()
+            expect_key = False
+        elif token == ",":
+            expect_key = bool(keys) and keys[-1] is not None
+        elif token.startswith('"'):
+            if expect_key and keys and keys[-1] is not None:
+                try:
+                    key = json.loads(token)
+                except ValueError:
+                    key = token
+                if key in keys[-1]:
+                    raise ConfigError(f"{shown}:{line}: the key {token[:80]} is given twice in one object", _REMAKE)
+                keys[-1].add(key)
+            expect_key = False
+        elif len(token) > _MAX_NUMBER:
+            raise ConfigError(f"{shown}:{line}: a number of {len(token):,} characters", _REMAKE)
 
 
 # --------------------------------------------------------------------------------------- words for reporters
