@@ -6,7 +6,7 @@ names git refuses to check out, symlinks anywhere), and what the pull-request ga
 
     build: name           # the builder in BUILDERS
     note: fragment        # the base could not be validated, and the note says why; null: the base validated
-    measure: true         # optional: copy the base in a child process, whose bytes written and peak memory
+    measure: true         # optional: copy the base in a child process, whose bytes on disk and peak memory
                           # must stay within those of copying a clean base plus a margin
 
 Every case also checks that nothing appeared outside the project (the folder `outside/` the builders aim
@@ -207,7 +207,7 @@ BUILDERS = {f.__name__.replace("_", "-"): f for f in (
 # --- the cost of copying a base, in a child process -------------------------------------------------------------
 
 COPY = """
-import resource, sys
+import os, resource, sys
 from pathlib import Path
 from factcheck import gitbase
 from factcheck.errors import ConfigError
@@ -216,13 +216,15 @@ try:
     gitbase.materialise(commit, Path(sys.argv[3]))
 except ConfigError as error:
     print(error, file=sys.stderr)
-written = next(int(l.split()[1]) for l in open("/proc/self/io") if l.startswith("wchar"))
-print(written, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+on_disk = sum(os.lstat(os.path.join(where, name)).st_blocks * 512
+              for where, dirs, files in os.walk(sys.argv[3]) for name in dirs + files)
+print(on_disk, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def copy_cost(root: Path, ref: str, dest: Path) -> tuple[int, int]:
-    """Bytes the copy wrote and its peak resident memory (KiB), copying `ref` into `dest`."""
+    """The bytes the copy left on disk (its blocks: a sparse file counts what it holds) and its peak
+    resident memory (KiB), copying `ref` into `dest`."""
     dest.mkdir()
     done = subprocess.run([sys.executable, "-c", COPY, str(root), ref, str(dest)], capture_output=True, text=True,
                           timeout=120, check=True)  # fmt: skip
