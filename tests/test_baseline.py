@@ -417,7 +417,7 @@ def test_a_shallow_clone_without_the_base_is_exit_2_with_the_fetch_command(new_f
 
 @pytest.mark.parametrize(
     "ref",
-    ["--upload-pack=touch pwned", "-x", "HEAD;rm -rf datasets", "$(touch pwned)", "HEAD..main", ":/fall",
+    ["--upload-pack=touch pwned", "-x", "HEAD;rm -rf datasets", "$(touch pwned)", "HEAD..main", ":/fall", "HEAD^{/fall}",
      "HEAD:datasets", "main blah", "", "a\nb"],
 )  # fmt: skip
 def test_hostile_revisions_are_refused_before_git_sees_them(repo, ref, monkeypatch):
@@ -482,3 +482,19 @@ def test_a_symlink_out_of_the_repository_in_the_base_is_refused_and_never_follow
     assert "could not be validated ('datasets/leak.yml': a symlink to an absolute path" in output
     assert "secret" not in output.replace(str(tmp_path), "")
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [('{"a":' * 100_000 + "1" + "}" * 100_000, ":1: nested more than 16 levels deep"),
+     ('[\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[', ":2: nested more than 16 levels deep"),
+     ('{"format": "factcheck-baseline",\n "version": ' + "9" * 5000 + "}", ":2: a number of 5,000 characters"),
+     ('{"format": "factcheck-baseline",\n "version": 1,\n "findings": [],\n "version": 1}', ':4: the key "version" is given twice'),
+     ('{"format": "factcheck-baseline",\n "findings": [{"line": 1, "li\\u006ee": 2}]}', ':2: the key "li\\u006ee" is given twice')],
+)  # fmt: skip
+def test_a_baseline_file_built_to_break_the_reader_is_exit_2_at_its_line(project, tmp_path, text, says):
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--baseline", str(hostile)])
+    assert result.exit_code == 2, result.output
+    assert f"{hostile.as_posix()}{says}" in result.output

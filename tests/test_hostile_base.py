@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +41,9 @@ EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 
 def blob(root: Path, data: bytes) -> str:
-    done = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, input=data, capture_output=True, check=True)
+    done = subprocess.run(
+        ["git", "hash-object", "-w", "--stdin"], cwd=root, input=data, capture_output=True, check=True
+    )
     return done.stdout.decode().strip()
 
 
@@ -132,7 +133,9 @@ def escaping_link_by_a_chain(root: Path, out: Path) -> str:
 
 
 def link_loop(root: Path, out: Path) -> str:
-    return with_head(root, [(LINK, "datasets/a.yml", blob(root, b"b.yml")), (LINK, "datasets/b.yml", blob(root, b"a.yml"))])
+    return with_head(
+        root, [(LINK, "datasets/a.yml", blob(root, b"b.yml")), (LINK, "datasets/b.yml", blob(root, b"a.yml"))]
+    )
 
 
 def dangling_link(root: Path, out: Path) -> str:
