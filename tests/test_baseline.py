@@ -284,7 +284,7 @@ def test_a_baseline_file_round_trips_and_classifies_as_the_commit_does(repo, tmp
     assert made.exit_code == 0, made.output
     assert "1 findings (1 failed, 0 waived)" in made.output or "1 finding" in made.output
     data = json.loads(stored.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"], data["identity"], data["today"]) == ("factcheck-baseline", 1, 1, TODAY)
+    assert (data["format"], data["version"], data["identity"], data["today"]) == ("factcheck-baseline", 1, 2, TODAY)
     (record,) = data["findings"]
     assert (record["check"], record["claim"], record["related"]) == ("cumulative-non-decreasing", "zel-2026-03",
                                                                      ["zel-2026-02"])  # fmt: skip
