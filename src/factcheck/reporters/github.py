@@ -66,7 +66,10 @@ def repository_prefix(root: Path, environ: Mapping[str, str]) -> str:
     root = root.resolve()
     workspace = environ.get("GITHUB_WORKSPACE")
     if workspace:
-        base = Path(workspace).resolve()
+        try:
+            base = Path(workspace).resolve()
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): no workspace
+            return ""
     else:
         base = next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
     if base != root and root.is_relative_to(base):
