@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -104,12 +105,18 @@ def article_path(folder: Path) -> Path:
     return path
 
 
+def find_token(line: str, text: str, since: int = 0) -> int:
+    """Where `text` stands as a whole token in `line` from `since` (not the "8" of "5.8"), or -1."""
+    match = re.compile(r"(?<![\w])(?<!\d[.,])" + re.escape(text) + r"(?![\w])(?![.,]\d)").search(line, since)
+    return match.start() if match else -1
+
+
 def locate(lines: list[str], figures: list[dict]) -> list[Token]:
     """Each ground-truth entry at its place: entries of one line and text take its occurrences in order."""
     tokens, taken = [], {}
     for entry in figures:
         line, text = entry["line"], str(entry["text"])
-        start = lines[line - 1].find(text, taken.get((line, text), 0))
+        start = find_token(lines[line - 1], text, taken.get((line, text), 0))
         if start < 0:
             raise ValueError(f"truth.yml: {text!r} is not on line {line} (or not that many times)")
         taken[(line, text)] = start + len(text)
@@ -135,10 +142,10 @@ def patched(lines: list[str], patch: dict) -> tuple[list[str], int, int, int, in
         if patch["kind"] == "added":
             clean_span = (at, at)
     else:
-        start = variant.find(figure)
+        start = find_token(variant, figure)
         if start < 0:
             raise ValueError(f"planted error: the figure {figure!r} is not on line {patch['line']} of the variant")
-        clean_start = clean.find(figure)
+        clean_start = find_token(clean, figure)
         clean_span = (clean_start, clean_start + len(figure))
     out = list(lines)
     out[number] = variant
@@ -151,7 +158,9 @@ def check(root: Path, rel: str) -> list[Seen]:
 
 
 def at(findings: list[Seen], line: int, start: int, end: int) -> list[Seen]:
-    return [f for f in findings if f.line == line and f.column is not None and start <= f.column - 1 < max(end, start + 1)]
+    return [
+        f for f in findings if f.line == line and f.column is not None and start <= f.column - 1 < max(end, start + 1)
+    ]
 
 
 def score(name: str) -> Result:
