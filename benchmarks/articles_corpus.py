@@ -112,14 +112,14 @@ def find_token(line: str, text: str, since: int = 0) -> int:
 
 
 def locate(lines: list[str], figures: list[dict]) -> list[Token]:
-    """Each ground-truth entry at its place: entries of one line and text take its occurrences in order."""
+    """Each ground-truth entry at its place: the entries of a line are listed in the order they occur in it."""
     tokens, taken = [], {}
     for entry in figures:
         line, text = entry["line"], str(entry["text"])
-        start = find_token(lines[line - 1], text, taken.get((line, text), 0))
+        start = find_token(lines[line - 1], text, taken.get(line, 0))
         if start < 0:
-            raise ValueError(f"truth.yml: {text!r} is not on line {line} (or not that many times)")
-        taken[(line, text)] = start + len(text)
+            raise ValueError(f"truth.yml: {text!r} is not on line {line} after the entries before it")
+        taken[line] = start + len(text)
         tokens.append(Token(line, text, start, entry.get("claim"), entry.get("none")))
     return tokens
 

@@ -119,15 +119,15 @@ def test_ground_truth_covers_every_number_token(name):
     lines = article(name).read_text(encoding="utf-8").split("\n")
     claims = {c.id for c in datasets.load(folder, [folder / "datasets" / "claims.yml"]).claims}
     spans: dict[int, list[tuple[int, int]]] = {}
-    taken: dict[tuple[int, str], int] = {}
+    taken: dict[int, int] = {}
     for entry in truth(name)["figures"]:
         assert ("claim" in entry) != ("none" in entry), f"{name}: {entry}: give either claim or none"
         assert entry.get("claim") is None or entry["claim"] in claims, f"{name}: unknown claim {entry['claim']}"
         line, text = entry["line"], str(entry["text"])
-        start = whole(text).search(lines[line - 1], taken.get((line, text), 0))
-        start = start.start() if start else -1
-        assert start >= 0, f"{name}: {text!r} is not on line {line}"
-        taken[(line, text)] = start + len(text)
+        found = whole(text).search(lines[line - 1], taken.get(line, 0))  # entries in the order they occur
+        assert found, f"{name}: {text!r} is not on line {line} after the entries before it"
+        taken[line] = found.end()
+        start = found.start()
         spans.setdefault(line, []).append((start, start + len(text)))
     for number, line in enumerate(lines[body_start(lines) :], body_start(lines) + 1):
         for match in NUMBER.finditer(line):
