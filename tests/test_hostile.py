@@ -351,6 +351,23 @@ def _article_one_long_sentence(root: Path) -> None:
     _article(root, b"\n".join([unit * 125] * 52))  # lines of 10,000: the 2,001st figure opens line 17
 
 
+def _article_fits_every_claim(root: Path) -> None:
+    # 3,000 claims of one value on 3,000 days, and 16 KB of an undated figure that fits each of them.
+    (root / "articles").mkdir()
+    (root / ARTICLE).write_text("Zelensky said 55,000 Ukrainian soldiers were killed.\n\n" * 300)
+    points = "".join(f"      - [{(dt.date(2015, 1, 1) + dt.timedelta(days=i)).isoformat()}, 55000]\n" for i in range(3000))
+    (root / DATASET).write_text(_SERIES_HEAD.replace("origin: 2022-02-24", "origin: 2014-01-01") + points)
+
+
+def _article_unknown_bindings(root: Path) -> None:
+    # 40 small articles, each binding its figures to ids no dataset holds.
+    (root / "articles").mkdir()
+    (root / DATASET).write_text(_dataset_text())
+    for n in range(40):
+        text = "".join(f"Zelensky said {1000 + i:,}{{claim:no-such-claim-{n}-{i}}} soldiers died.\n" for i in range(200))
+        (root / "articles" / f"a{n:02d}.md").write_text(text)
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -399,6 +416,8 @@ GENERATORS = {
     "article_digit_runs": _article_digit_runs,
     "article_many_figures": _article_many_figures,
     "article_one_long_sentence": _article_one_long_sentence,
+    "article_fits_every_claim": _article_fits_every_claim,
+    "article_unknown_bindings": _article_unknown_bindings,
 }
 
 

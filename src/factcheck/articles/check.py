@@ -16,7 +16,7 @@ from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
 from factcheck.articles.reading import mixed_scripts, number_forms
 from factcheck.articles.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.articles.verdicts import META, Guesses, finding, format_finding, judge
+from factcheck.articles.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
 from factcheck.claimset import ClaimSet
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
@@ -34,7 +34,8 @@ def is_article(path: str) -> bool:
 
 
 def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabulary, catalog: Catalog | None,
-                  unbacked: str = "warning") -> tuple[CheckedArticle, list[Finding]]:  # fmt: skip
+                  unbacked: str = "warning", budget: GuessBudget | None = None,
+                  ) -> tuple[CheckedArticle, list[Finding]]:  # fmt: skip
     """One article's figures, each judged: the article as reports show it, and its findings."""
     try:
         text = read_text(path)
@@ -65,7 +66,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(prose.prose)
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
-    guesses = Guesses(index)
+    guesses = Guesses(index, budget)
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
         if number == MAX_FIGURES:
@@ -192,6 +193,11 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
     found: list[tuple[str, Finding]] = []
     vocabulary = None
     by_file: dict[str, ClaimSet] = {}
+    budget = GuessBudget()
+    # Gates that read the same datasets share one index, and an article they name is checked once for all of
+    # them: 200 gates naming the same folders cost what one does.
+    indexes: dict[tuple[str, ...], ClaimIndex] = {}
+    checked: dict[tuple, list[Finding]] = {}
     for gate in gates:
         paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
         if not paths:
@@ -199,13 +205,17 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
         if vocabulary is None:  # built once, and only when a gate has an article to check
             vocabulary = Vocabulary(catalog)
             by_file = claims.by_file()
-        rels = {datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}
-        index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
+        rels = tuple(sorted({datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}))
+        if rels not in indexes:
+            indexes[rels] = ClaimIndex(c for rel in rels for c in by_file.get(rel, ()))
         for path in paths:
             rel = datasets.file_name(root, path)
-            article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
-            shown.setdefault(rel, article)
-            found += [(gate.gate.fail_on, f) for f in findings]
+            key = (rel, rels, gate.gate.article_unbacked)
+            if key not in checked:
+                article, checked[key] = check_article(path, rel, indexes[rels], vocabulary, catalog,
+                                                      gate.gate.article_unbacked, budget)  # fmt: skip
+                shown.setdefault(rel, article)
+            found += [(gate.gate.fail_on, f) for f in checked[key]]
     return [shown[rel] for rel in sorted(shown)], found
 
 
@@ -236,6 +246,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
         naming = {gate.path: set(article_files(root, gate, allow_outside)) for gate in gates}
         strictest = min(gates, key=lambda g: severity_rank(g.gate.fail_on))
         indexes: dict[tuple[str, ...], ClaimIndex] = {}
+        budget = GuessBudget()
         for path in paths:
             chosen = [g for g in gates if path in naming[g.path]] or gates
             settings = min(chosen, key=lambda g: severity_rank(g.gate.fail_on)) if chosen != gates else strictest
@@ -245,7 +256,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
                 indexes[rels] = ClaimIndex(loaded.claims.in_files(wanted))
             unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
             article, article_findings = check_article(path, datasets.file_name(root, path), indexes[rels], vocabulary,
-                                                      loaded.catalog, unbacked)  # fmt: skip
+                                                      loaded.catalog, unbacked, budget)  # fmt: skip
             articles.append(article)
             findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
     return Report(
