@@ -26,6 +26,7 @@ from factcheck.project import GateFile
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLES_DIR = "articles"  # where drafts live: every file under it is read or reported
 MARKDOWN = (".md", ".markdown")
 
 
