@@ -351,6 +351,64 @@ def _article_one_long_sentence(root: Path) -> None:
     _article(root, b"\n".join([unit * 125] * 52))  # lines of 10,000: the 2,001st figure opens line 17
 
 
+def _article_fits_every_claim(root: Path) -> None:
+    # 3,000 claims of one value on 3,000 days, and 16 KB of an undated figure that fits each of them.
+    (root / "articles").mkdir()
+    (root / ARTICLE).write_text("Zelensky said 55,000 Ukrainian soldiers were killed.\n\n" * 300)
+    points = "".join(f"      - [{(dt.date(2015, 1, 1) + dt.timedelta(days=i)).isoformat()}, 55000]\n" for i in range(3000))
+    (root / DATASET).write_text(_SERIES_HEAD.replace("origin: 2022-02-24", "origin: 2014-01-01") + points)
+
+
+def _article_unknown_bindings(root: Path) -> None:
+    # 40 small articles, each binding its figures to ids no dataset holds.
+    (root / "articles").mkdir()
+    (root / DATASET).write_text(_dataset_text())
+    for n in range(40):
+        text = "".join(f"Zelensky said {1000 + i:,}{{claim:no-such-claim-{n}-{i}}} soldiers died.\n" for i in range(200))
+        (root / "articles" / f"a{n:02d}.md").write_text(text)
+
+
+def _article_symlinked_folder(root: Path) -> None:
+    # Its drafts would show in the pull request as articles/real/... and pass the gate unread.
+    _article(root, b"A draft.\n")
+    (root / "drafts").mkdir()
+    (root / "drafts" / "wrong.md").write_text("Zelensky said 65,000 soldiers died in February 2026.\n")
+    os.symlink(root / "drafts", root / "articles" / "real")
+
+
+def _article_dangling_link(root: Path) -> None:
+    _article(root, b"A draft.\n")
+    os.symlink("no-such-draft.md", root / "articles" / "gone.md")
+
+
+def _article_name_not_utf8(root: Path) -> None:
+    _article(root, b"A draft.\n")
+    with open(os.path.join(os.fsencode(root / "articles"), b"\xff\xfe.md"), "w") as handle:
+        handle.write("Zelensky said 65,000 soldiers died in February 2026.\n")
+
+
+# A wrong figure (55,000 is the claim) as a reader sees it, written so that a scan of ASCII digits misses it.
+_HIDDEN_65000 = {
+    "fullwidth": "６５,０００",
+    "arabic_indic": "٦٥٬٠٠٠",
+    "zero_width": "6\u200b5,\u200d000",
+    "soft_hyphen": "65\u00ad,000",
+    "references": "&#54;&#x35;&comma;000",
+    "references_no_semicolon": "&#54&#53,000",
+    "comment": "65<!-- -->,000",
+    "rtl_marks": "\u200f65\u200e,000",
+    "combining": "6\u03025,000",
+}
+
+
+def _article_hidden(variant: str):
+    def generate(root: Path) -> None:
+        text = f"Zelensky said {_HIDDEN_65000[variant]} Ukrainian soldiers were killed in February 2026.\n"
+        _article(root, text.encode("utf-8"))
+
+    return generate
+
+
 GENERATORS = {
     "deep_flow_sequence": _deep_flow_sequence,
     "deep_flow_mapping": _deep_flow_mapping,
@@ -399,6 +457,12 @@ GENERATORS = {
     "article_digit_runs": _article_digit_runs,
     "article_many_figures": _article_many_figures,
     "article_one_long_sentence": _article_one_long_sentence,
+    "article_fits_every_claim": _article_fits_every_claim,
+    "article_unknown_bindings": _article_unknown_bindings,
+    "article_symlinked_folder": _article_symlinked_folder,
+    "article_dangling_link": _article_dangling_link,
+    "article_name_not_utf8": _article_name_not_utf8,
+    **{f"article_hidden_{variant}": _article_hidden(variant) for variant in _HIDDEN_65000},
 }
 
 

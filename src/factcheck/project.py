@@ -275,12 +275,14 @@ def shown_name(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
-    """Every file under datasets/ that no gate reads (its path and what is wrong with it), whatever its name,
-    extension or kind: a file that is never looked at would pass the gate unseen. A symlinked folder is
-    never entered, so it is reported itself."""
+def stray_files(root: Path, read: set[Path], under: str = DATASETS_DIR,
+                accept: Callable[[str], bool] = _is_yaml, kind: str | None = "a YAML dataset") -> list[tuple[str, str]]:  # fmt: skip
+    """Every file under `under` (datasets/) that no gate reads (its path and what is wrong with it), whatever
+    its name, extension or kind: a file that is never looked at would pass the gate unseen. A symlinked
+    folder is never entered, so it is reported itself. With `kind` None, a file `accept` refuses (an image
+    beside the drafts in articles/) is left alone; one whose name cannot be read is still reported."""
     strays = []
-    for folder, dirs, files in os.walk(root / DATASETS_DIR, followlinks=False):
+    for folder, dirs, files in os.walk(root / under, followlinks=False):
         dirs.sort()
         for name in dirs:
             path = Path(folder) / name
@@ -304,8 +306,8 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
                 strays.append((rel, "the file name is not UTF-8 text, so it is never read"))
             elif _dangling(path):
                 strays.append((rel, "this symlink points to nothing"))
-            elif _is_yaml(name):
+            elif accept(name):
                 strays.append((rel, "no gate in checks/ reads this file"))
-            else:
-                strays.append((rel, "this file is not a YAML dataset"))
+            elif kind is not None:
+                strays.append((rel, f"this file is not {kind}"))
     return strays
