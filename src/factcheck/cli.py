@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from factcheck import __version__, process, profiling
+from factcheck import __version__, profiling
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CONFIG, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -32,15 +31,6 @@ def cli() -> None:
         factcheck validate                      # every gate in checks/
         factcheck validate datasets/war.yml     # only this file, through the gates that cover it
     """
-
-
-class Stopped(KeyboardInterrupt):
-    """SIGTERM (a CI job cancelled, a timeout), raised where the program is, so that it unwinds as Ctrl-C
-    does: every `finally` runs, and the temporary files of `write_atomic` go with it."""
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise Stopped()
 
 
 def error_handling(command):
@@ -66,9 +56,6 @@ def error_handling(command):
             sys.exit(EXIT_CONFIG)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except KeyboardInterrupt as stop:  # every `finally` on the way has run: no temporary file is left
-            click.echo("stopped" if isinstance(stop, Stopped) else "interrupted", err=True)
-            sys.exit(128 + (signal.SIGTERM if isinstance(stop, Stopped) else signal.SIGINT))
         except Exception as error:
             if debug:
                 traceback.print_exc()
@@ -538,23 +525,7 @@ def explain_(check_id, root) -> None:
 
 
 def main() -> None:
-    """The `factcheck` program: one command, then `process.exit_now` with its exit code.
+    """The program, as installs made before `factcheck.program` was the entry point still call it."""
+    from factcheck.program import main as program
 
-    The collector is off for the whole program (`factcheck.process` says why). SIGTERM (a cancelled CI
-    job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt, so that every
-    `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
-    """
-    process.collector_off_for_the_program()
-    signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
-    try:
-        cli()
-        code = EXIT_OK
-    except SystemExit as done:
-        if done.code is None:
-            code = EXIT_OK
-        elif isinstance(done.code, int):
-            code = done.code
-        else:  # sys.exit("message"): Python prints the message and exits 1
-            print(done.code, file=sys.stderr)
-            code = 1
-    process.exit_now(code)
+    program()
