@@ -79,7 +79,12 @@ def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     path = root / CATALOG
     if not path.is_file():
-        problem = Problem(schema.ID, 1, "there is no datasets/catalog.yml", "create it: see docs/format.md")
+        problem = Problem(
+            schema.ID,
+            1,
+            "there is no datasets/catalog.yml",
+            "`factcheck init` writes a project with one; `factcheck schema catalog` gives its fields",
+        )
         return None, [_finding(CATALOG, problem)]
     try:
         data, problems = yamlfile.read(path)
@@ -116,7 +121,7 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
             schema.ID,
             getattr(data, "line", 1) or 1,
             f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
-            "see docs/format.md for the shape of a dataset file",
+            "`factcheck schema dataset` gives the shape of a dataset file",
         )
         return [], [_finding(rel, p) for p in (*problems, problem)]
     header_fields = {k: v for k, v in data.items() if k not in ("claims", "series")}

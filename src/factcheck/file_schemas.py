@@ -131,7 +131,7 @@ def dataset_model(catalog: Catalog | None = None, checks: list[str] | None = Non
     metric = _keys(list(catalog.metrics) if catalog else None, "a metric of datasets/catalog.yml")
     subject = _keys(list(catalog.subjects) if catalog else None, "a subject of datasets/catalog.yml")
     claimant = _keys(list(catalog.claimants) if catalog else None, "a claimant of datasets/catalog.yml")
-    check = _keys(checks, "a check that a gate runs (docs/checks.md)")
+    check = _keys(checks, "a check that a gate runs (`factcheck checks` lists them)")
     waiver = create_model("Waiver", __base__=models.Waiver, check=(check, ...))
     extra = create_model("PointExtra", __base__=PointExtra, waivers=(list[waiver], []))
     point = tuple[models.DateSpan, Number] | tuple[models.DateSpan, Number, extra]
@@ -191,12 +191,14 @@ def for_kind(kind: Literal["dataset", "catalog", "gate", "mapping"], catalog: Ca
     """The schema of one kind of file, with a project's vocabulary when given (docs/format.md, docs/data.md)."""
     if kind == "dataset":
         model = dataset_model(catalog, checks)
-        return schema(model, "factcheck dataset", "A dataset of claimed figures (docs/format.md)")
+        return schema(model, "factcheck dataset", "A dataset of claimed figures")
     if kind == "catalog":
-        return schema(catalog_model(catalog), "factcheck catalog", "datasets/catalog.yml (docs/format.md)")
+        return schema(
+            catalog_model(catalog), "factcheck catalog", "datasets/catalog.yml: the metrics, subjects and claimants"
+        )
     if kind == "gate":
-        return schema(gate_model(builtin or []), "factcheck gate", "A gate in checks/ (docs/format.md)")
-    return schema(mapping_model(catalog), "factcheck import mapping", "A mapping for factcheck import (docs/data.md)")
+        return schema(gate_model(builtin or []), "factcheck gate", "A gate in checks/")
+    return schema(mapping_model(catalog), "factcheck import mapping", "A mapping for factcheck import")
 
 
 def mapping_model(catalog: Catalog | None = None) -> type[BaseModel]:

@@ -77,6 +77,7 @@ def _write() -> None:
     if not _kept[0]:
         return
     from factcheck.errors import ConfigError
+    from factcheck.program import Interrupted
     from factcheck.reporters.files import write_atomic
 
     stages = {"stages": {k: round(v, 6) for k, v in _times.items()}}
@@ -84,7 +85,7 @@ def _write() -> None:
         write_atomic(Path(_PATH), lambda handle: json.dump(stages, handle, indent=1), what="the profile")
     except ConfigError as error:  # checked up front, so only a disk that filled up or a folder that went away
         print(f"error: {error}", file=sys.stderr)
-    except KeyboardInterrupt:  # stopped (Ctrl-C, SIGTERM) while writing: write_atomic removed its temporary file
+    except Interrupted:  # stopped (Ctrl-C, SIGTERM) while writing: write_atomic removed its temporary file
         pass
 
 

@@ -29,7 +29,7 @@ def find_root(start: Path) -> Path:
             return folder
     raise ConfigError(
         f"no project found: neither {start} nor any folder above it has a `{GATES_DIR}/` folder",
-        "run factcheck inside a project, or pass --root",
+        "run factcheck inside a project, or pass --root; `factcheck init` writes a new one",
     )
 
 
@@ -156,7 +156,9 @@ def gate_files(root: Path) -> list[Path]:
     folder = root / GATES_DIR
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
     if not files:
-        raise ConfigError(f"no gate in {GATES_DIR}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
+        raise ConfigError(
+            f"no gate in {GATES_DIR}/", "add one, e.g. checks/publication.yml as `factcheck init` writes it"
+        )
     return files
 
 

@@ -258,8 +258,8 @@ def _type_hint(kind: str) -> str:
     close = difflib.get_close_matches(str(kind), list(TYPES), n=1, cutoff=0.6)
     guess = f"did you mean `{close[0]}`? " if close else ""
     return (
-        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)} (docs/checks.md); the Great Expectations "
-        "types a suite may use are listed in docs/format.md"
+        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)}; the Great Expectations types a suite may use: "
+        f"{', '.join(GX_TYPES)}"
     )
 
 
@@ -271,7 +271,7 @@ def _check_column(rel: str, name: object, line: int) -> None:
         close = difflib.get_close_matches(str(name), COLUMNS, n=1)
         raise ConfigError(
             f"{rel}:{line}: {shown} is not a column of the batch",
-            f"did you mean `{close[0]}`?" if close else f"the columns: {', '.join(COLUMNS)} (docs/format.md)",
+            f"did you mean `{close[0]}`?" if close else f"the columns: {', '.join(COLUMNS)}",
         )
 
 

@@ -162,7 +162,9 @@ class ImportMapping(_Model):
 def read_mapping(path: Path) -> ImportMapping:
     """The mapping file, or a `ConfigError` naming every problem with its line."""
     shown = shown_path(path)
-    data, problems = read_mapping_file(path, shown, "mapping file", "`date`, `columns` and `series` (docs/data.md)")
+    data, problems = read_mapping_file(
+        path, shown, "mapping file", "`date`, `columns` and `series` (`factcheck schema mapping`)"
+    )
     try:
         mapping = ImportMapping.model_validate(data)
     except ValidationError as error:

@@ -56,7 +56,7 @@ def load_as_validate_would(text: str, output: Path, root: Path, catalog: Catalog
     if findings:
         items = [(f"the imported dataset {rel} (not written), line {f.line}", f.message, f.hint) for f in findings]
         error = one_error(items)
-        error.hint = error.hint or "check the mapping against docs/data.md"
+        error.hint = error.hint or "check the mapping against `factcheck schema mapping`"
         raise error
 
 

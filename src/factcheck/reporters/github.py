@@ -36,8 +36,8 @@ from typing import TextIO
 from urllib.parse import quote
 
 from factcheck.errors import ConfigError
-from factcheck.findings import Finding, Report, severity_rank
-from factcheck.reporters.words import explain_command, hint_lines, plural, verdict_line
+from factcheck.findings import Finding, Report
+from factcheck.reporters.words import explain_command, hint_lines, plural, ranked, verdict_line
 from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
@@ -84,13 +84,6 @@ def repository_path(file: str, prefix: str) -> str:
 def level(finding: Finding) -> str:
     """The annotation level: error for what blocks, else by severity."""
     return "error" if finding.blocking else _LEVEL_BY_SEVERITY[finding.severity]
-
-
-def ranked(report: Report) -> list[Finding]:
-    """Failed findings, most important first: blocking, then severity, then file order."""
-    failed = [f for f in report.findings if f.status == "failed"]
-    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.baseline == "existing",
-                                         f.sort_key()))  # fmt: skip
 
 
 def annotation(finding: Finding, prefix: str = "") -> str:
