@@ -92,13 +92,14 @@ def test_period_totals_are_not_cumulative(project):
 
 
 def test_the_highest_earlier_claim_is_named(project):
+    # (the first claim has one neighbour, so it is never a spike: the falls after it are reported)
     result = falls(
         project,
-        claim("low", value=50000, as_of="2025-01", source=src("2025-01", "50,000")),
-        claim("high", value=60000, as_of="2025-06", source=src("2025-06", "60,000")),
+        claim("high", value=60000, as_of="2025-01", source=src("2025-01", "60,000")),
+        claim("low", value=50000, as_of="2025-06", source=src("2025-06", "50,000")),
         claim("later", value=52000, as_of="2026-01", source=src("2026-01", "52,000")),
     )
-    assert result == [("later", ("high",))]
+    assert sorted(result) == [("later", ("high",)), ("low", ("high",))]
 
 
 INF = math.inf
