@@ -216,7 +216,7 @@ class ClaimIn(_Model):
             raise ValueError("give exactly one of `as_of` (a cumulative total) or `period` (a total over a window)")
         if self.projection and self.as_of is None:
             raise ValueError(
-                "a projection is dated `as_of` the day it was made: write its horizon (\"by March\") in `notes`"
+                'a projection is dated `as_of` the day it was made: write its horizon ("by March") in `notes`'
             )
         _check_extra(self)
         return self

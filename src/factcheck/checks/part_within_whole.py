@@ -80,4 +80,6 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
             if str(part) not in hits or upper < hits[str(part)][0]:
                 hits[str(part)] = (float(upper), str(whole))
     order = {claim: n for n, claim in enumerate(parts["claim_id"].astype(str))}
-    return [{"claim_id": part, "related": [whole]} for part, (_, whole) in sorted(hits.items(), key=lambda h: order[h[0]])]
+    return [
+        {"claim_id": part, "related": [whole]} for part, (_, whole) in sorted(hits.items(), key=lambda h: order[h[0]])
+    ]
