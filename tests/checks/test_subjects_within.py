@@ -100,8 +100,8 @@ def test_a_bad_nesting_is_refused_with_the_subject_named(subjects, message):
 
 
 def test_a_party_reporting_a_place_within_itself_is_not_about_its_adversary():
-    from factcheck.models import Claim, Source, about_adversary
     from factcheck.dates import parse_span
+    from factcheck.models import Claim, Source, about_adversary
 
     catalog = Catalog.model_validate(
         {"metrics": {"deaths": {"unit": "people", "description": "deaths"}},
