@@ -149,3 +149,10 @@ def test_falls_in(project, claims, falls_found):
 )
 def test_reported(unexplained_falls, expected):
     assert check.reported([("b", "a", False), ("d", "c", True)], unexplained_falls) == expected
+
+
+def test_a_projection_is_no_total_to_date(project):
+    # "could reach 60,000" before a count of 55,000: expected, not counted, so nothing falls
+    assert falls(project, claim("a", value=60000, qualifier="at_most", as_of="2026-01", projection=True,
+                                source=src("2026-01", "could reach 60,000")),
+                 claim("b", value=55000, as_of="2026-02", source=src("2026-02", "55,000"))) == []  # fmt: skip
