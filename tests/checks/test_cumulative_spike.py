@@ -26,6 +26,10 @@ CASES = [
     ([series([["2023-02-10", 79000], ["2023-02-11", 802780], ["2023-02-12", 802790], ["2023-02-13", 105505]])], []),
     # the point after the high one falls below an earlier point too: a fall, not a spike
     ([series([["2023-02-09", 110000], ["2023-02-10", 79000], ["2023-02-11", 802780], ["2023-02-12", 105505]])], []),
+    # the series comes back to 90,000's level: 85,000 is the dip, reported as a fall
+    ([series([["2023-02-10", 79000], ["2023-02-11", 90000], ["2023-02-12", 85000], ["2023-02-13", 95000]])], []),
+    # the spike may be the last point but one
+    ([series(POINTS[:3])], [("toll@2023-02-11", "toll@2023-02-10", "toll@2023-02-12")]),
     (entries(check.PASSES), []),
     (entries(check.FAILS), [("b", "a", "c")]),
 ]

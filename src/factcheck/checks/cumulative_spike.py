@@ -7,9 +7,11 @@ that point, once, naming both neighbours.
 
 The rule, within a series (metric, subject, claimant, origin) ordered by date, for a point P with a point
 A just before it and a point B just after it (each wholly before the next: overlapping dates are never
-compared): P is a spike when B certainly falls below P (`P.lower > B.upper`) and B falls below nothing
-before P (every earlier lower bound is at most `B.upper`): the neighbours are in line with each other,
-and P alone is not. The first and the last point of a series have one neighbour, so they are never
+compared): P is a spike when B certainly falls below P (`P.lower > B.upper`), B falls below nothing
+before P (every earlier lower bound is at most `B.upper`), and the point after B, if there is one, stays
+below P too (its upper bound under `P.lower`): the neighbours are in line with each other, and P alone is
+not. Where the series comes back to P's level after B (100, 110, 105, 120), B is the point out of line,
+a dip, and its fall is reported as a fall. The first and the last point of a series have one neighbour, so they are never
 spikes: a fall after the first point is reported as a fall. Two high points in a row are no spike either:
 the fall after them is reported as today.
 
@@ -31,8 +33,8 @@ ID = "cumulative-spike"
 SEVERITY = "critical"
 TITLE = "No total out of line with both neighbours"
 EXPLAIN = (
-    "A cumulative total above the point after it, where that point is in line with every point before, is "
-    "out of line with both neighbours: most likely a slip (a digit too many, two digits swapped). It is "
+    "A cumulative total above the point after it, where that point is in line with every point before and "
+    "the series does not come back to the total's level after it, is out of line with both neighbours: most likely a slip (a digit too many, two digits swapped). It is "
     "reported on that point, naming both neighbours, and the point after it is not blamed for a fall. The "
     "first and last points of a series have one neighbour and are never spikes."
 )
@@ -67,6 +69,9 @@ def find_spikes(
     running_max = pd.Series(low).groupby(g).cummax().to_numpy()
     middle = np.arange(1, n - 1)
     before, after = middle - 1, middle + 1
+    beyond = np.minimum(middle + 2, n - 1)
+    # Where the point after B comes back to P's level, B is the dip and P in line: no spike.
+    back = (middle + 2 < n) & (g[beyond] == g[middle]) & (up[beyond] >= low[middle])
     spike = (
         (g[before] == g[middle])
         & (g[after] == g[middle])
@@ -74,6 +79,7 @@ def find_spikes(
         & (e[middle] < s[after])
         & (low[middle] > up[after])
         & (running_max[before] <= up[after])
+        & ~back
     )
     return order[middle[spike]], order[before[spike]], order[after[spike]]
 
