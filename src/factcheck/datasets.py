@@ -275,7 +275,7 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
         low=model.low,
         high=model.high,
         date=model.as_of or model.period,
-        kind="as_of" if model.as_of else "period",
+        kind="projection" if model.projection else "as_of" if model.as_of else "period",
         source=model.source,
         notes=model.notes,
         waivers=tuple(model.waivers),

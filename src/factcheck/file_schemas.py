@@ -165,12 +165,18 @@ def catalog_model(catalog: Catalog | None = None) -> type[BaseModel]:
         return Catalog
     within = _keys(list(catalog.metrics), "another metric of this catalog, of which this one is a part")
     affiliation = _keys([*catalog.subjects, "independent"], "a subject of this catalog, or independent")
+    place = _keys(list(catalog.subjects), "another subject of this catalog, of which this one is a part")
     metric = create_model("Metric", __base__=models.Metric, within=(within | None, None))
-    claimant = create_model("Claimant", __base__=models.Claimant, affiliation=(affiliation, ...))
+    subject = create_model(
+        "Subject", __base__=models.Subject, within=(place | None, None),
+        parts=(Annotated[list[place], Field(min_length=2)], []),
+    )  # fmt: skip
+    claimant = create_model("Claimant", __base__=models.Claimant, affiliation=(affiliation, "independent"))
     return create_model(
         "Catalog",
         __base__=Catalog,
         metrics=(dict[models.Key, metric], ...),
+        subjects=(dict[models.Key, subject], ...),
         claimants=(dict[models.Key, claimant], ...),
     )
 

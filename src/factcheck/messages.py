@@ -166,7 +166,8 @@ def related_fields(
 ) -> dict[str, object]:
     """The names a message template may use about the claims a claim was compared with: `related` (all of
     them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
-    and the claimant (`related_claimant`) and metric (`related_metric`) of the first.
+    and the claimant (`related_claimant`), metric (`related_metric`) and subject (`related_subject`) of the
+    first.
 
     `fields_of` returns `claim_fields` of a claim; a run passes a remembering one, as a claim is often
     compared with many others. With `names`, the fields a message template uses, the descriptions of
@@ -185,10 +186,11 @@ def related_fields(
         fields["related_ids"] = ", ".join(c.id for c in related)
     if wanted("related_locations"):
         fields["related_locations"] = ", ".join(f"{c.file}:{c.line}" for c in related)
-    if related and (wanted("related_claimant") or wanted("related_metric")):
+    if related and (wanted("related_claimant") or wanted("related_metric") or wanted("related_subject")):
         first = fields_of(related[0])
         fields["related_claimant"] = first["claimant_name"]
         fields["related_metric"] = first["metric_description"]
+        fields["related_subject"] = first["subject"]
     return fields
 
 
