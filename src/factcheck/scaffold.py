@@ -1,9 +1,11 @@
 """`factcheck init`: a project that works at once, for a desk's first hour.
 
-It writes a catalog with a commented example of each field, a dataset of two claims, a gate that runs the
-suites shipped with factcheck, the GitHub workflow, the pre-commit configuration, the requirements that pin
-this version of factcheck, a README, and the editor schemas of the new project; `factcheck validate`
-passes in it as written. It never replaces a file unless asked (`force`): with a file in the way it stops
+It writes a catalog with a commented example of each field, a dataset of two claims, a draft (articles/)
+whose two figures they back, a gate that checks both with the suites shipped with factcheck, the GitHub
+workflow (the pull-request view of this repository's own: the whole history, `--baseline` of the pull
+request's base commit, SARIF uploaded by a job of its own), the pre-commit configuration, the requirements
+that pin this version of factcheck, a README, and the editor schemas of the new project; `factcheck
+validate` passes in it as written. It never replaces a file unless asked (`force`): with a file in the way it stops
 before writing anything, naming that file (exit 2).
 """
 
@@ -22,6 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 FILES: dict[str, str] = {
     "catalog.yml": "datasets/catalog.yml",
     "example.yml": "datasets/example.yml",
+    "article.md": "articles/example.md",
     "publication.yml": "checks/publication.yml",
     "workflow.yml": ".github/workflows/factcheck.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
