@@ -106,6 +106,48 @@ def _dataset_symlink_to_table(root: Path) -> None:
     os.symlink("../src/table.csv", root / "datasets" / "imported.yml")
 
 
+def _schema_symlink_to_article(root: Path) -> None:
+    (root / "schemas").mkdir()
+    os.symlink("../articles/draft.md", root / "schemas" / "dataset.schema.json")
+
+
+def _dataset_symlink_to_article(root: Path) -> None:
+    os.symlink("../articles/draft.md", root / "datasets" / "imported.yml")
+
+
+# `init desk` beside a project: a symlink in desk/ must not let init write into the project (or anywhere else).
+
+
+def _init_datasets_symlink_out(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../datasets", root / "desk" / "datasets")
+
+
+def _init_checks_symlink_to_project(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink(root / "checks", root / "desk" / "checks")  # absolute, as a script would make it
+
+
+def _init_readme_symlink_out(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../src/mapping.yml", root / "desk" / "README.md")
+
+
+def _init_dangling_github(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../planted", root / "desk" / ".github")
+
+
+def _init_nested_workflows_symlink(root: Path) -> None:
+    (root / "desk" / ".github").mkdir(parents=True)
+    os.symlink("../../expectations", root / "desk" / ".github" / "workflows")
+
+
+def _init_file_as_folder(root: Path) -> None:
+    (root / "desk").mkdir()
+    (root / "desk" / "schemas").write_text("not a folder\n")
+
+
 # --- tables (hostile-import) -----------------------------------------------------------------------------------
 
 
@@ -215,6 +257,14 @@ GENERATORS = {
     "hard_link_to_catalog": _hard_link_to_catalog,
     "output_symlink_loop": _output_symlink_loop,
     "dataset_symlink_to_table": _dataset_symlink_to_table,
+    "schema_symlink_to_article": _schema_symlink_to_article,
+    "dataset_symlink_to_article": _dataset_symlink_to_article,
+    "init_datasets_symlink_out": _init_datasets_symlink_out,
+    "init_checks_symlink_to_project": _init_checks_symlink_to_project,
+    "init_readme_symlink_out": _init_readme_symlink_out,
+    "init_dangling_github": _init_dangling_github,
+    "init_nested_workflows_symlink": _init_nested_workflows_symlink,
+    "init_file_as_folder": _init_file_as_folder,
     # tables
     "line_separator_in_ignored_cell": _line_separator_in_ignored_cell,
     "paragraph_separator_in_number": _paragraph_separator_in_number,
@@ -306,7 +356,7 @@ def test_the_corpora_are_described():
         expect = expectation(corpus, name)
         assert (CORPORA[corpus] / name / "expect.yml").read_text().startswith("# "), f"{name}: say what it is"
         assert expect["exit"] in (0, 2), name
-        assert expect["args"][0] in ("validate", "import"), name
+        assert expect["args"][0] in ("validate", "import", "schema", "init"), name
         assert expect.get("generate") is None or expect["generate"] in GENERATORS, name
         if expect["exit"] == 2:
             assert expect.get("message"), name

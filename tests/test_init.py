@@ -259,3 +259,20 @@ def test_a_pull_request_gets_exactly_its_two_wrong_figures_as_new(made, tmp_path
     sarif = json.loads((made / "reports" / "factcheck.sarif").read_text())
     assert sorted(r["baselineState"] for r in sarif["runs"][0]["results"] if r.get("baselineState")) == ["new", "new"]
     assert git(made, "status", "--porcelain") == "?? reports/"  # the checkout itself is untouched
+
+
+def test_a_symlink_swapped_in_after_the_check_is_not_written_through(tmp_path, monkeypatch):
+    """The up-front check passes (a symlink appears only after it); writing opens each folder without
+    following a symlink, so nothing lands outside the new project."""
+    import factcheck.scaffold as scaffold
+
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "desk").mkdir()
+    monkeypatch.setattr(scaffold, "_refuse_links", lambda root, rel: None)
+    os.symlink(outside, tmp_path / "desk" / "datasets")
+    result = invoke("init", "desk")
+    assert result.exit_code == 2, result.output
+    assert "desk/datasets is a symlink: factcheck init does not write through it" in result.output
+    assert list(outside.iterdir()) == []
