@@ -15,15 +15,19 @@ and src/table.json it imports):
     max_line: 400                    # optional: no output line longer than this
 
 The program runs as `factcheck` does (`cli.main`), in a child process with the project as its folder, under
-test_hostile's address-space limit and CPU_SECONDS of CPU, with a peak resident memory under its MEMORY_LIMIT,
-and must end within TIMEOUT seconds of wall clock (a FIFO read would hang, a /dev/zero read never end). Every case also checks:
+test_hostile's address-space limit, with a peak resident memory under its MEMORY_LIMIT. Its CPU limit is
+CPU_FACTOR times the CPU of a clean run of the same command (REFERENCE, measured once a session in this same
+harness, so that a loaded machine raises both alike), and it must end within WALL_FACTOR times that of wall
+clock (only a hang burns no CPU: a FIFO read would hang, a /dev/zero read never end). Every case also checks:
 no traceback or internal error, every file of the project byte-identical and nothing added but `created`
 (so no output and no temporary file landed in datasets/, checks/, expectations/ or anywhere else).
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import os
 import signal
 import subprocess
@@ -45,8 +49,16 @@ CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-impo
 CASES = sorted(
     (corpus, p.name) for corpus, folder in CORPORA.items() for p in folder.iterdir() if (p / "expect.yml").is_file()
 )
-TIMEOUT = 10
-CPU_SECONDS = 5  # no case imports Great Expectations: each is refused before, or is an import
+# The clean run each command's cases are measured against: the plain project, read and written as a user
+# would. A hostile case may cost CPU_FACTOR times it (the longest, 300,000 rows, cost about 8 times it).
+REFERENCE = {
+    "validate": ["validate", "--json", "out/report.json"],
+    "import": ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/imported.yml"],
+    "schema": ["schema", "dataset", "-o", "out/dataset.schema.json"],
+    "init": ["init", "desk"],
+}
+CPU_FACTOR = 20
+WALL_FACTOR = 6  # a run on a loaded two-core machine takes about three times its CPU in wall clock
 PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
 
 MAPPING = """\
@@ -322,19 +334,38 @@ class Outcome:
     stdout: str
     stderr: str
     memory: int  # the child's peak resident memory, bytes
+    cpu: float = 0.0  # the child's user and system CPU, seconds
+
+
+@functools.cache
+def cpu_limit(command: str) -> int:
+    """CPU seconds a case of `command` may use: CPU_FACTOR times a clean run of it, measured here."""
+    with tempfile.TemporaryDirectory() as folder:
+        _plain_case(Path(folder))
+        clean = _run(Path(folder), REFERENCE[command], {}, cpu_seconds=600, wall_seconds=600)
+    assert clean.returncode == 0, clean.stderr
+    return math.ceil(CPU_FACTOR * clean.cpu) + 1
 
 
 def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) -> Outcome:
-    """The program in a child under test_hostile's address-space limit and CPU_SECONDS of CPU; a hang (which
-    burns no CPU) is ended by the TIMEOUT wall clock. Either way the case fails: no verdict."""
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **(env or {})}
+    """The program in a child under test_hostile's address-space limit and `cpu_limit` of its command; a hang
+    (which burns no CPU) is ended by the wall clock. Either way the case fails: no verdict."""
+    cpu = cpu_limit(args[0])
+    outcome = _run(root, args, env or {}, cpu_seconds=cpu, wall_seconds=WALL_FACTOR * cpu)
+    if outcome.returncode < 0:
+        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within {cpu} s of CPU: {' '.join(args)}")
+    return outcome
+
+
+def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wall_seconds: int) -> Outcome:
+    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
     child_env.pop("GITHUB_ACTIONS", None)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         child = subprocess.Popen(
             [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
-            text=True, preexec_fn=lambda: _limits(CPU_SECONDS),
+            text=True, preexec_fn=lambda: _limits(cpu_seconds),
         )  # fmt: skip
-        timer = threading.Timer(TIMEOUT, child.kill)
+        timer = threading.Timer(wall_seconds, child.kill)
         timer.start()
         try:
             _, status, usage = os.wait4(child.pid, 0)  # this one child's own peak memory
@@ -343,10 +374,8 @@ def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) ->
         child.returncode = os.waitstatus_to_exitcode(status)
         stdout.seek(0)
         stderr.seek(0)
-        outcome = Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024)
-    if outcome.returncode < 0:
-        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within the limits: {' '.join(args)}")
-    return outcome
+        cpu = usage.ru_utime + usage.ru_stime
+        return Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024, cpu)
 
 
 def test_the_corpora_are_described():
