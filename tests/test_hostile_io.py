@@ -256,6 +256,11 @@ def _repeated_rows(root: Path) -> None:
     _long(root, ["Ukraine,2022-03-01,1,\n"] * 300_000)
 
 
+def _yaml_words_entities(root: Path) -> None:
+    names = ["No", "on", "YES", "Off", "2025", "1e3", "null", "~", "0x1F", "2022-02-24", "y"]
+    _long(root, [f"{name},2022-03-01,1,\n" for name in names])
+
+
 def _thousands_groups(root: Path) -> None:
     _long(root, ['Ukraine,2022-03-01,"1' + ",000" * 30_000 + '",\n'])
 
@@ -298,6 +303,7 @@ GENERATORS = {
     "entity_of_a_paragraph": _entity_of_a_paragraph,
     "repeated_rows": _repeated_rows,
     "thousands_groups": _thousands_groups,
+    "yaml_words_entities": _yaml_words_entities,
 }
 
 
