@@ -24,10 +24,11 @@ and catalog), `expect.yml` says what the run must produce:
                                      #   paragraph separator and no bidi control in stdout, stderr or the summary
 
 Every case also checks: no traceback or internal error, and every file of the project byte-identical after
-the run. Heavy cases run `factcheck validate` in a child process with RLIMIT_CPU of 5 s above what a clean
-run of the same project costs (so the hostile input itself may use at most 5 s of CPU), and its peak resident
-memory (from wait4) must stay under 500 MB, with RLIMIT_AS of 1 GiB as a hard stop; a hang (no CPU used) is
-ended by a generous wall-clock timeout.
+the run. Heavy cases run `factcheck validate` in a child process with RLIMIT_CPU of CPU_FACTOR times what a
+clean run of the same command costs, measured in the same conditions (two clean runs side by side, as the
+cases run, the costlier taken), so that a loaded machine raises the reference and the limit alike; its peak
+resident memory (from wait4) must stay under 500 MB, with RLIMIT_AS of 1 GiB as a hard stop; a hang (no CPU
+used) is ended by a wall-clock timeout of WALL_FACTOR times the CPU limit.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import concurrent.futures
 import datetime as dt
 import errno
 import hashlib
+import math
 import os
 import re
 import resource
@@ -61,8 +63,10 @@ MEMORY_LIMIT = 500 * 2**20  # peak resident memory of a run, checked from the ch
 # A hard stop on address space, above MEMORY_LIMIT: importing Great Expectations maps ~450 MB of shared
 # libraries that are mostly never resident, so an address-space limit of 500 MB would measure those.
 ADDRESS_SPACE_LIMIT = 1024 * 2**20
-CPU_BUDGET = 5  # seconds of CPU the hostile input may add to a clean run
-WALL_TIMEOUT = 120  # only to catch a hang: the CPU limit is the real bound
+# A heavy case may cost CPU_FACTOR clean runs (a clean run is mostly importing Great Expectations; the
+# costliest case adds about a third to it).
+CPU_FACTOR = 3
+WALL_FACTOR = 6  # only to catch a hang: the CPU limit is the real bound
 
 DATASET = "datasets/case.yml"
 
@@ -573,7 +577,7 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
             preexec_fn=lambda: _limits(cpu_seconds),
         )
         # A hang burns no CPU, so only a wall clock can end it.
-        timer = threading.Timer(WALL_TIMEOUT, process.kill)
+        timer = threading.Timer(WALL_FACTOR * cpu_seconds, process.kill)
         timer.start()
         try:
             # wait4, not Popen.wait: it gives this one child's own CPU time and peak resident memory.
@@ -600,9 +604,10 @@ def heavy_outcomes(tmp_path_factory) -> dict[str, tuple[Outcome, dict, dict]]:
     clean = tmp_path_factory.mktemp("clean")
     Project(clean)
     (clean / DATASET).write_text(_dataset_text())
-    baseline = run_limited(clean, {}, 600)
-    assert baseline.exit_code == 0, baseline.stderr
-    budget = int(baseline.cpu) + 1 + CPU_BUDGET
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # as the cases run: two at a time
+        baselines = list(pool.map(lambda _: run_limited(clean, {}, 100), range(2)))
+    assert all(b.exit_code == 0 for b in baselines), baselines[0].stderr
+    budget = math.ceil(CPU_FACTOR * max(b.cpu for b in baselines)) + 1
 
     prepared = {}
     for name in HEAVY:

@@ -420,3 +420,32 @@ def test_a_variable_table_of_one_subject_needs_no_entity_column(desk):
         ("covid-long-covid-deaths", "france", 1),
     ]
     assert series[1]["notes"].startswith("The table gives 'Deaths' on 1 of its 2 dates")
+
+
+YAML_WORDS = ["No", "on", "YES", "Off", "2025", "1e3", "null", "~", "0x1F", "2022-02-24", "y"]
+
+
+def test_suggested_keys_round_trip_through_the_catalog_whatever_yaml_makes_of_the_names(desk):
+    """Keyed as they are, these names are booleans, numbers, null or a date to a YAML reader: pasted into the
+    catalog, the suggestion must be read by factcheck as written, and every key be a key a claim can name."""
+    rows = "".join(f"{name},X,2020-03-01,1,0\n" for name in YAML_WORDS)
+    desk.write("src/long.csv", LONG_CSV + rows)
+    result = invoke("import", "src/long.csv", "-m", "src/long.yml", "--suggest-catalog")
+    assert result.exit_code == 0, result.output
+    suggested = result.output[result.output.index("subjects:") :]
+    catalog = (desk.root / "datasets" / "catalog.yml").read_text().replace("subjects:\n", suggested, 1)
+    desk.write("datasets/catalog.yml", catalog)
+    loaded, findings = datasets.load_catalog(desk.root)
+    assert findings == [] and loaded is not None
+    added = {subject.name: key for key, subject in loaded.subjects.items() if subject.name in YAML_WORDS}
+    assert sorted(added) == sorted(YAML_WORDS)
+    for key in added.values():
+        assert yaml.safe_load(f"subject: {key}\n") == {"subject": key}  # a claim names it plainly
+    assert added["No"] == "subject-no" and added["2025"] == "subject-2025" and added["~"] == "subject"
+
+
+def test_a_suggested_metric_key_is_text_too(desk):
+    desk.write("src/variable.csv", VARIABLE_CSV + "France,2020-03-01,2025,48\nFrance,2020-03-01,Off,3\n")
+    result = invoke("import", "src/variable.csv", "-m", "src/variable.yml", "--suggest-catalog")
+    assert result.exit_code == 0, result.output
+    assert {"metric_2025", "metric_off"} <= set(yaml.safe_load(result.output)["metrics"])

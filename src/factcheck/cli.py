@@ -405,9 +405,10 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
 def init(directory, force) -> None:
     """Write a new project in DIRECTORY (default: here) that `factcheck validate` passes at once.
 
-    A catalog with an example of each field, a dataset of two claims, a gate running the suites shipped
-    with factcheck, the GitHub workflow, the pre-commit configuration, requirements pinning this version,
-    a README and the editor schemas. A file in the way stops it before anything is written.
+    A catalog with an example of each field, a dataset of two claims, a draft citing them, a gate
+    checking both with the suites shipped with factcheck, the GitHub workflow (compared with the pull
+    request's base), the pre-commit configuration, requirements pinning this version, a README and the
+    editor schemas. A file in the way stops it before anything is written.
 
     \b
     Example:

@@ -29,7 +29,7 @@ from factcheck.models import (
     SeriesIn,
 )
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
-from factcheck.vocabulary import CATALOG, Vocabulary
+from factcheck.vocabulary import CATALOG, Vocabulary, shared_spellings
 from factcheck.yamlfile import Mapping, Sequence
 
 
@@ -99,6 +99,9 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     except ValidationError as error:
         read = [(p, None) for p in explain(error, data, data.line, Catalog)]
         return None, [_finding(CATALOG, p) for p, _ in _once_per_line(problems, read)]
+    shared = shared_spellings(catalog, data)
+    if shared:
+        return None, [*findings, *(_finding(CATALOG, p) for p in shared)]
     return catalog, findings
 
 

@@ -270,8 +270,7 @@ def write(text: str, output: str, root: Path | None) -> None:
     target = outputs.Output("--output", Path(output))
     outputs.check_writable([target])
     if root is not None:  # the schema is for the project's editors: never onto what validate reads
-        folders = {root / "datasets", root / "checks", root / "expectations"}
-        outputs.refuse_inputs([target], outputs.Inputs(files=set(), folders=folders))
+        outputs.refuse_inputs([target], outputs.project_inputs(root))
     write_atomic(Path(output), lambda stream: stream.write(text), what="the schema")
 
 

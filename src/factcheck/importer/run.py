@@ -141,7 +141,7 @@ def run_suggest(table: Path, mapping_path: Path, root: Path) -> str:
         for name in dict.fromkeys(row.cells.get(mapping.variable.column) for row in rows.rows):
             if not isinstance(name, str) or name in specs or name in mapping.variable.ignore:
                 continue
-            base = entities.slug(name).replace("-", "_") or "metric"
+            base = entities.key_base(name, "metric", "_")
             key, n = base, 1
             while key in taken:
                 n += 1
