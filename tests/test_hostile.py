@@ -359,7 +359,9 @@ def _article_fits_every_claim(root: Path) -> None:
     # 3,000 claims of one value on 3,000 days, and 16 KB of an undated figure that fits each of them.
     (root / "articles").mkdir()
     (root / ARTICLE).write_text("Zelensky said 55,000 Ukrainian soldiers were killed.\n\n" * 300)
-    points = "".join(f"      - [{(dt.date(2015, 1, 1) + dt.timedelta(days=i)).isoformat()}, 55000]\n" for i in range(3000))
+    points = "".join(
+        f"      - [{(dt.date(2015, 1, 1) + dt.timedelta(days=i)).isoformat()}, 55000]\n" for i in range(3000)
+    )
     (root / DATASET).write_text(_SERIES_HEAD.replace("origin: 2022-02-24", "origin: 2014-01-01") + points)
 
 
@@ -368,7 +370,9 @@ def _article_unknown_bindings(root: Path) -> None:
     (root / "articles").mkdir()
     (root / DATASET).write_text(_dataset_text())
     for n in range(40):
-        text = "".join(f"Zelensky said {1000 + i:,}{{claim:no-such-claim-{n}-{i}}} soldiers died.\n" for i in range(200))
+        text = "".join(
+            f"Zelensky said {1000 + i:,}{{claim:no-such-claim-{n}-{i}}} soldiers died.\n" for i in range(200)
+        )
         (root / "articles" / f"a{n:02d}.md").write_text(text)
 
 
