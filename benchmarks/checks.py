@@ -26,7 +26,8 @@ from pathlib import Path
 from factcheck import datasets, process, reporters
 from factcheck.engine import Engine
 from factcheck.frame import build
-from factcheck.run import Options, run
+from factcheck.options import Options
+from factcheck.run import run
 from factcheck.suites import Suite, read_suite
 
 TODAY = dt.date(2026, 11, 26)

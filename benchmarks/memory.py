@@ -55,6 +55,7 @@ def main() -> None:
 
     from factcheck import profiling
     from factcheck import run as run_module
+    from factcheck.options import Options
     from factcheck.reporters.files import Outputs, write_all
 
     marks: list[tuple[str, int, int]] = []
@@ -66,7 +67,7 @@ def main() -> None:
 
     run_module.profiling.lap = noted
     gc.disable()
-    report = run_module.run(run_module.Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today)))
+    report = run_module.run(Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today)))
     marks.append(("run", resident(), peak()))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

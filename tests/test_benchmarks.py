@@ -18,7 +18,8 @@ import pytest
 
 from conftest import REPO
 from factcheck import datasets, vocabulary
-from factcheck.run import Options, run
+from factcheck.options import Options
+from factcheck.run import run
 
 _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)

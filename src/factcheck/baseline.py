@@ -24,7 +24,8 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, TextIO
+from collections.abc import Callable
+from typing import Annotated, Literal, TextIO
 
 from pydantic import Field, ValidationError
 
@@ -32,21 +33,11 @@ from factcheck import __version__, profiling
 from factcheck.errors import ConfigError
 from factcheck.findings import FORMAT, IDENTITY, Changes, Comparison, Finding, Report, fingerprint, severity_rank
 from factcheck.models import Severity, _Model
+from factcheck.options import Options, Source
 
-if TYPE_CHECKING:
-    from factcheck.run import Options
 
 VERSION = 1
 _COMPARED = ("failed", "waived")  # corroborations are evidence, not findings to track
-
-
-@dataclass(frozen=True)
-class Source:
-    """What `--baseline` names: a git revision, or a baseline file."""
-
-    kind: Literal["git", "file"]
-    text: str  # as given
-    path: Path | None = None
 
 
 def source(value: str) -> Source:
@@ -76,9 +67,10 @@ def inputs(baseline: Source | None):
 # ------------------------------------------------------------------------------------------------ comparing
 
 
-def compare(report: Report, options: Options) -> Report:
+def compare(report: Report, options: Options, run: Callable[[Options], Report]) -> Report:
     """Classify `report`'s findings against the base `options.baseline` names, list the fixed ones, and
-    with `fail_on_new` keep existing findings from blocking. Does nothing when neither is asked for."""
+    with `fail_on_new` keep existing findings from blocking. Does nothing when neither is asked for. `run` runs
+    the base's own gates (`factcheck.run.run`), given by the caller so that the run does not import this."""
     new_only = options.fail_on_new or any(g.fail_on_new for g in report.gates)
     if options.baseline is None:
         if new_only:
@@ -95,7 +87,7 @@ def compare(report: Report, options: Options) -> Report:
         fixed = [(r.fingerprint, r.finding()) for r in recorded if r.status == "failed"]
         report.comparison = Comparison("file", options.baseline.text, fail_on_new=new_only)
     else:
-        base_report, report.comparison, report.changes = _git_base(report, options, new_only)
+        base_report, report.comparison, report.changes = _git_base(report, options, new_only, run)
         base, fixed = [], []
         if base_report is not None:
             for finding in base_report.findings:
@@ -165,10 +157,9 @@ def _existing_do_not_block(report: Report, everywhere: bool) -> None:
     ]
 
 
-def _git_base(report: Report, options: Options, new_only: bool):
+def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[Options], Report]):
     """The base run at the commit `options.baseline` names, its `Comparison` and what changed."""
     from factcheck import changes, gitbase
-    from factcheck.run import run
 
     assert options.baseline is not None
     commit = gitbase.resolve(options.root, options.baseline.text)

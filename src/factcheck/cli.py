@@ -211,7 +211,8 @@ def validate(
     from factcheck import delivery
     from factcheck.outputs import check_writable, refuse_inputs
     from factcheck.project import find_root
-    from factcheck.run import Options, run
+    from factcheck.options import Options
+    from factcheck.run import run
     from factcheck.selection import ids
 
     if fail_on_new and baseline is None:
@@ -235,7 +236,7 @@ def validate(
         select=ids(select),
         ignore=ids(ignore),
     )
-    report = run(options)
+    report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
     profiling.keep()
     profiling.lap("findings")
     delivery.deliver(report, outputs, root, github, color, show_waived)
@@ -261,8 +262,9 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     from factcheck import baseline as baselines
     from factcheck.outputs import Output, check_writable
     from factcheck.project import find_root
+    from factcheck.options import Options
     from factcheck.reporters.files import write_atomic
-    from factcheck.run import Options, run
+    from factcheck.run import run
     from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
@@ -276,7 +278,7 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
         allow_outside_root=allow_outside_root,
         writes=writes,
     )
-    report = run(options)
+    report = baselines.compare(run(options), options, run)  # a gate's fail_on_new without a base: noted
     profiling.keep()
     write_atomic(output, lambda stream: baselines.write(report, stream), what="the baseline file")
     stored = baselines.records(report)

@@ -4,7 +4,8 @@ A run is a short pipeline, each step a module of its own: the plan (`factcheck.p
 files, every output refused from landing on an input), the schema stage (`factcheck.datasets`: claims and
 schema findings), validation (`factcheck.validation`: each gate's claims through Great Expectations into
 hits), the findings (`factcheck.messages`: hits worded, waived and decided), and the `Report`, which every
-reporter reads; with a baseline, the report compared with it (`factcheck.baseline`).
+reporter reads. Comparing it with a base is the caller's next step (`factcheck.baseline.compare`, which is
+given `run` to run the base with), so that this module and that one do not import each other.
 """
 
 from __future__ import annotations
@@ -12,30 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck import baseline, datasets, messages, outputs, plan, profiling, project
-from factcheck.baseline import Source
+from factcheck import datasets, messages, plan, profiling, project
 from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.claimset import ClaimSet
 from factcheck.findings import GateRun, Report
 from factcheck.models import Catalog, Claim
-
-
-@dataclass(frozen=True)
-class Options:
-    root: Path
-    targets: tuple[str, ...] = ()
-    today: dt.date | None = None
-    fail_on: str | None = None
-    allow_outside_root: bool = False
-    data_docs: Path | None = None  # also write GX's Data Docs site here
-    writes: tuple[outputs.Output, ...] = ()  # every file and folder the command writes: never onto an input
-    baseline: Source | None = None  # compare with the project at a git commit, or with a baseline file
-    fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
-    select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
-    ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
+from factcheck.options import Options
 
 
 def run(options: Options) -> Report:
@@ -74,7 +59,7 @@ def run(options: Options) -> Report:
         root=planned.root,
         articles=articles,
     )
-    return baseline.compare(report, options)  # with --baseline (or fail_on_new): new, existing and fixed
+    return report
 
 
 def _load(planned: plan.Plan) -> datasets.Loaded:
