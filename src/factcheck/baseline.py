@@ -22,9 +22,9 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, replace
-from pathlib import Path
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Literal, TextIO
 
 from pydantic import Field, ValidationError
@@ -34,7 +34,6 @@ from factcheck.errors import ConfigError
 from factcheck.findings import FORMAT, IDENTITY, Changes, Comparison, Finding, Report, fingerprint, severity_rank
 from factcheck.models import Severity, _Model
 from factcheck.options import Options, Source
-
 
 VERSION = 1
 _COMPARED = ("failed", "waived")  # corroborations are evidence, not findings to track

@@ -209,9 +209,9 @@ def validate(
     """
     from factcheck import baseline as baselines
     from factcheck import delivery
+    from factcheck.options import Options
     from factcheck.outputs import check_writable, refuse_inputs
     from factcheck.project import find_root
-    from factcheck.options import Options
     from factcheck.run import run
     from factcheck.selection import ids
 
@@ -260,9 +260,9 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
         factcheck validate --baseline factcheck-baseline.json --fail-on-new
     """
     from factcheck import baseline as baselines
+    from factcheck.options import Options
     from factcheck.outputs import Output, check_writable
     from factcheck.project import find_root
-    from factcheck.options import Options
     from factcheck.reporters.files import write_atomic
     from factcheck.run import run
     from factcheck.text import shown

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 from factcheck import datasets, messages, plan, profiling, project
 from factcheck.checks import REGISTRY, STAGE_0

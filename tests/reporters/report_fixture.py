@@ -16,8 +16,8 @@ from pathlib import Path
 
 from conftest import TODAY, Project, claim
 from factcheck.findings import Report
-from factcheck.reporters import get
 from factcheck.options import Options
+from factcheck.reporters import get
 from factcheck.run import run
 
 INJECTED = "<script>alert(1)</script> 45,000 killed"
