@@ -158,10 +158,11 @@ SERIES = (
 )
 
 
-def _load(project, rel: str = "datasets/test.yml"):
+def _load(project, rel: str = "datasets/test.yml", limits=None):
     from factcheck import datasets
+    from factcheck.yamltree import LIMITS
 
-    return datasets.load(project.root, [project.root / rel])
+    return datasets.load(project.root, [project.root / rel], limits=limits or LIMITS)
 
 
 def test_a_figure_not_written_in_plain_digits_is_one_finding_on_its_line_and_its_claim_is_not_checked(project):
@@ -232,12 +233,11 @@ def test_a_file_of_more_claims_and_points_than_the_limit_is_refused_before_any_i
     assert len(_load(project).claims) == 4
 
 
-def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claims_is_checked(project, monkeypatch):
-    from factcheck import yamlfile
+def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claims_is_checked(project):
+    from factcheck.yamltree import Limits
 
-    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 5)
     project.dataset([claim("ok"), *({"id": f"bad{i}"} for i in range(10))])
-    loaded = _load(project)
+    loaded = _load(project, limits=Limits(problems=5))
     assert len(loaded.findings) == 11  # five missing fields in each of the first two broken claims, then the last
     last = loaded.findings[-1]
     assert last.message.startswith("more than 5 problems: the file is not read past this line")
@@ -245,12 +245,11 @@ def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claim
     assert list(loaded.claims) == []
 
 
-def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project, monkeypatch):
-    from factcheck import yamlfile
+def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project):
+    from factcheck.yamltree import Limits
 
-    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
     project.write("datasets/test.yml", SERIES + "      - [2025-01-01, 1]\n" * 6)
-    findings = _load(project).findings
+    findings = _load(project, limits=Limits(problems=3)).findings
     assert [(f.check, f.line) for f in findings] == [("duplicate-id", line) for line in (12, 13, 14, 15)]
     assert findings[-1].message == "2 more claim ids used before, from this line on, are not listed"
 

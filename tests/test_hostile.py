@@ -54,6 +54,7 @@ from click.testing import CliRunner
 from conftest import TODAY, Project, claim
 from factcheck import datasets, yamlfile
 from factcheck.cli import cli
+from factcheck.yamltree import LIMITS
 
 CORPUS = Path(__file__).parent / "hostile"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.yml").is_file())
@@ -250,7 +251,7 @@ def _empty_claims(root: Path) -> None:
 
 def _yes_everywhere(root: Path) -> None:
     # A problem every four bytes, under the node limit.
-    count = yamlfile.MAX_NODES - 100
+    count = LIMITS.nodes - 100
     (root / DATASET).write_text("dataset: test\ntitle: Test\nx: [" + "yes, " * count + "yes]\n")
 
 
@@ -265,7 +266,7 @@ def _aliased_series(root: Path) -> None:
 
 def _alias_of_everything(root: Path) -> None:
     # A list just under the node limit, aliased once: the expansion is measured on every node, then refused.
-    count = yamlfile.MAX_NODES - 1000
+    count = LIMITS.nodes - 1000
     (root / DATASET).write_text("dataset: test\ntitle: Test\nx: &a [" + "1, " * count + "1]\ny: *a\n")
 
 

@@ -1,7 +1,7 @@
 """The inside of `factcheck.yamlfile`: libyaml's composer with pyyaml's tag resolution (`_Loader`), the
 builder that turns the composed tree into located data (`_Builder`), and the check that aliases do not
-expand the data past the limit (`_check_expansion`). The types built and the limits enforced are
-`factcheck.yamlfile`'s, read from it when used, so that the limits stay one setting each."""
+expand the data past the limit (`_check_expansion`). The types built and the limits enforced
+(`factcheck.yamltree`) are given to it: it does not import the reader that uses it."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import sys
 
 import yaml
 
-from factcheck import yamlfile
-from factcheck.checks import duplicate_key, file_too_large, schema, yaml_syntax
+from factcheck.checks import duplicate_key, file_too_large, schema
 from factcheck.errors import Problem
+from factcheck.yamltree import Limits, Mapping, Sequence, YamlError, refused
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -55,26 +55,25 @@ _IMPLICIT = {first: _implicit(first) + _ANY_FIRST for first in _BaseLoader.yaml_
 
 
 class _Loader(_BaseLoader):
-    """libyaml's composer with pyyaml's tag resolution, except timestamps, and at most `MAX_NODES` nodes."""
+    """libyaml's composer with pyyaml's tag resolution, except timestamps, and at most `Limits.nodes` nodes."""
 
-    __slots__ = ("nodes_left",)  # a slot, not the instance dict: the counter is touched once for every node
+    __slots__ = ("limits", "nodes_left")  # slots, not the instance dict: the counter is touched for every node
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str, limits: Limits) -> None:
         super().__init__(stream)
-        self.nodes_left = yamlfile.MAX_NODES
+        self.limits = limits
+        self.nodes_left = limits.nodes
 
     def resolve(self, kind, value, implicit):
         # The composer calls this for every node it makes (not for aliases), so counting here refuses a file of
         # too many nodes before the rest of its tree exists.
         self.nodes_left -= 1
         if self.nodes_left < 0:
-            raise yamlfile.YamlError(
-                Problem(
-                    file_too_large.ID,
-                    1,
-                    f"the file holds more than {yamlfile.MAX_NODES:,} values (keys, values and list items)",
-                    "split it into several files; a series can go on in another file",
-                )
+            raise refused(
+                1,
+                f"the file holds more than {self.limits.nodes:,} values (keys, values and list items)",
+                "split it into several files; a series can go on in another file",
+                check=file_too_large.ID,
             )
         # pyyaml's Resolver.resolve without its steps for path resolvers (none are registered) and list
         # concatenation: composing gets about a tenth faster.
@@ -113,23 +112,17 @@ def _plain(text: str) -> str:
     return sign + whole + ("." + decimals if point and decimals else "")
 
 
-def _limit_error(node: yaml.Node, kind: str) -> yamlfile.YamlError:
+def _limit_error(node: yaml.Node, kind: str, limits: Limits) -> YamlError:
     if kind == "aliases":
-        return yamlfile.YamlError(
-            Problem(
-                yaml_syntax.ID,
-                node.start_mark.line + 1,
-                f"more than {yamlfile.MAX_ALIASES} alias references (*name): refusing to expand them",
-                "write the values out; anchors and aliases are meant for a few shared blocks",
-            )
-        )
-    return yamlfile.YamlError(
-        Problem(
-            yaml_syntax.ID,
+        return refused(
             node.start_mark.line + 1,
-            f"data nested more than {yamlfile.MAX_DEPTH} levels deep",
-            "a dataset needs only a few levels: claims, source, waivers",
+            f"more than {limits.aliases} alias references (*name): refusing to expand them",
+            "write the values out; anchors and aliases are meant for a few shared blocks",
         )
+    return refused(
+        node.start_mark.line + 1,
+        f"data nested more than {limits.depth} levels deep",
+        "a dataset needs only a few levels: claims, source, waivers",
     )
 
 
@@ -141,19 +134,20 @@ class _Builder:
     every node. The root is at depth 1, and every node counts a level, scalars included.
     """
 
-    __slots__ = ("aliases", "loader", "memo", "problems", "unreported")
+    __slots__ = ("aliases", "limits", "loader", "memo", "problems", "unreported")
 
     def __init__(self, loader: _Loader, shared: bool) -> None:
         self.loader = loader
+        self.limits = loader.limits
         # Nodes can be reached twice only through an alias (or through the merged keys of an aliased
         # mapping); without an anchor, nothing needs remembering.
         self.memo: dict | None = {} if shared else None
         self.aliases = 0
         self.problems: list[Problem] = []
-        self.unreported = (0, 0)  # how many problems past `MAX_PROBLEMS`, and the line of the first
+        self.unreported = (0, 0)  # how many problems past `Limits.problems`, and the line of the first
 
     def report(self, problem: Problem) -> None:
-        if len(self.problems) < yamlfile.MAX_PROBLEMS:
+        if len(self.problems) < self.limits.problems:
             self.problems.append(problem)
         else:
             self.unlisted(problem.line)
@@ -178,13 +172,13 @@ class _Builder:
         memo = self.memo
         if memo is not None and node in memo:
             self.aliases += 1
-            if self.aliases > yamlfile.MAX_ALIASES:
-                raise _limit_error(node, "aliases")
-            if depth > yamlfile.MAX_DEPTH:
-                raise _limit_error(node, "depth")
+            if self.aliases > self.limits.aliases:
+                raise _limit_error(node, "aliases", self.limits)
+            if depth > self.limits.depth:
+                raise _limit_error(node, "depth", self.limits)
             return memo[node]
-        if depth > yamlfile.MAX_DEPTH:
-            raise _limit_error(node, "depth")
+        if depth > self.limits.depth:
+            raise _limit_error(node, "depth", self.limits)
         kind = node.__class__
         tag = node.tag
         if kind is _ScalarNode and tag == _STR:
@@ -199,8 +193,8 @@ class _Builder:
             memo[node] = data
         return data
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> yamlfile.Mapping:
-        mapping = yamlfile.Mapping()
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
+        mapping = Mapping()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = key_lines = {}
         pairs = node.value
@@ -212,7 +206,7 @@ class _Builder:
         # come first, and a key written in the mapping overrides them by design.
         written = set() if mapping else mapping
         # Text scalars are read in place when no node can be shared and the children are within the limit.
-        inline = self.memo is None and depth < yamlfile.MAX_DEPTH
+        inline = self.memo is None and depth < self.limits.depth
         depth += 1
         value = self.value
         for key_node, value_node in pairs:
@@ -240,14 +234,14 @@ class _Builder:
                 written.add(key)
         return mapping
 
-    def merge(self, node: yaml.MappingNode, mapping: yamlfile.Mapping, depth: int) -> list[tuple[yaml.Node, yaml.Node]]:
+    def merge(self, node: yaml.MappingNode, mapping: Mapping, depth: int) -> list[tuple[yaml.Node, yaml.Node]]:
         """Put into `mapping` the keys that the `<<` keys of `node` merge in; return the pairs written in it.
 
         The blocks are merged in pyyaml's order (of a list `<<: [*a, *b]`, the earlier wins), but a key that
         two blocks bring, or a second `<<`, is reported on the line of the `<<` instead of losing a value.
         """
         own = []
-        blocks: list[tuple[int, yamlfile.Mapping]] = []  # (line of the `<<`, the block), in the order they apply
+        blocks: list[tuple[int, Mapping]] = []  # (line of the `<<`, the block), in the order they apply
         first = 0
         for key_node, value_node in node.value:
             if key_node.tag != _MERGE:
@@ -275,7 +269,7 @@ class _Builder:
                         block.start_mark,
                     )
                 built = self.value(block, depth)
-                if isinstance(built, yamlfile.Mapping):
+                if isinstance(built, Mapping):
                     blocks.append((line, built))
         source: dict = {}  # merged key -> the block it came from
         for line, block in blocks:
@@ -301,27 +295,23 @@ class _Builder:
         try:
             hash(key)
         except TypeError:
-            raise yamlfile.YamlError(
-                Problem(
-                    yaml_syntax.ID,
-                    node.start_mark.line + 1,
-                    "a mapping key must be a plain value, not a list or mapping",
-                )
+            raise refused(
+                node.start_mark.line + 1, "a mapping key must be a plain value, not a list or mapping"
             ) from None
         return key
 
-    def sequence(self, node: yaml.SequenceNode, depth: int) -> yamlfile.Sequence:
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
         children = node.value
         value = self.value
         depth += 1
-        if self.memo is None and depth <= yamlfile.MAX_DEPTH:
+        if self.memo is None and depth <= self.limits.depth:
             items = [
                 child.value if child.tag == _STR and child.__class__ is _ScalarNode else value(child, depth)
                 for child in children
             ]
         else:
             items = [value(child, depth) for child in children]
-        sequence = yamlfile.Sequence(items)
+        sequence = Sequence(items)
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [child.start_mark.line + 1 for child in children]
         return sequence
@@ -338,28 +328,20 @@ class _Builder:
                 raise _unreadable(node, tag) from None
         if tag in (_MAP, _SEQ):
             if not node.value:  # `!!map` or `!!seq` on an empty value of another kind: an empty container
-                empty = yamlfile.Mapping() if tag == _MAP else yamlfile.Sequence()
+                empty = Mapping() if tag == _MAP else Sequence()
                 empty.line = node.start_mark.line + 1
                 if tag == _MAP:
                     empty.key_lines = {}
                 else:
                     empty.item_lines = []
                 return empty
-            raise yamlfile.YamlError(
-                Problem(
-                    yaml_syntax.ID,
-                    node.start_mark.line + 1,
-                    f"the tag {tag!r} does not fit a {node.id}",
-                    "datasets are plain data: remove the tag",
-                )
-            )
-        raise yamlfile.YamlError(
-            Problem(
-                yaml_syntax.ID,
+            raise refused(
                 node.start_mark.line + 1,
-                f"the tag {tag!r} is not allowed",
+                f"the tag {tag!r} does not fit a {node.id}",
                 "datasets are plain data: remove the tag",
             )
+        raise refused(
+            node.start_mark.line + 1, f"the tag {tag!r} is not allowed", "datasets are plain data: remove the tag"
         )
 
     def number(self, node: yaml.ScalarNode, tag: str) -> object:
@@ -388,7 +370,7 @@ class _Builder:
                 return _SAFE_SCALARS[_FLOAT](self.loader, node)
         elif text in _BOOLEANS:
             return _BOOLEANS[text]
-        if len(self.problems) >= yamlfile.MAX_PROBLEMS:  # past the limit a problem is only counted: no need to word it
+        if len(self.problems) >= self.limits.problems:  # past the limit a problem is only counted: no need to word it
             self.unlisted(node.start_mark.line + 1)
             return text
         reading = None
@@ -432,17 +414,14 @@ def _hint(plain: str, text: str) -> str:
     return f"write {plain}, or put it in quotes{quoted} if it is text"
 
 
-def _unreadable(node: yaml.Node, tag: str) -> yamlfile.YamlError:
+def _unreadable(node: yaml.Node, tag: str) -> YamlError:
     # pyyaml's own converters fail on these (`!!int abc`, `0x_`, `!!bool maybe`): say so.
     value = node.value
     shown = repr(value) if isinstance(value, str) else "this value"
-    return yamlfile.YamlError(
-        Problem(
-            yaml_syntax.ID,
-            node.start_mark.line + 1,
-            f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
-            "write it as plain text or a plain number, without a tag",
-        )
+    return refused(
+        node.start_mark.line + 1,
+        f"{shown[:80]} cannot be read as !!{tag.rpartition(':')[2]}",
+        "write it as plain text or a plain number, without a tag",
     )
 
 
@@ -454,8 +433,8 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse aliases that would add more than `MAX_ALIAS_EXPANSION` values to the data, or expand into itself.
+def _check_expansion(root: yaml.Node, most: int) -> None:
+    """Refuse aliases that would add more than `most` (`Limits.alias_expansion`) values to the data, or expand into itself.
 
     The node graph shares aliased nodes, so this costs one pass over the distinct nodes; it runs before any
     Python object is built and without recursion (libyaml allows 1000 levels of nesting).
@@ -473,13 +452,10 @@ def _check_expansion(root: yaml.Node) -> None:
         if key in sizes:
             continue
         if key in on_path:
-            raise yamlfile.YamlError(
-                Problem(
-                    yaml_syntax.ID,
-                    node.start_mark.line + 1,
-                    "an alias refers to the block that contains it: the data would never end",
-                    "write the values out",
-                )
+            raise refused(
+                node.start_mark.line + 1,
+                "an alias refers to the block that contains it: the data would never end",
+                "write the values out",
             )
         on_path.add(key)
         stack.append((node, True))
@@ -489,20 +465,15 @@ def _check_expansion(root: yaml.Node) -> None:
             elif id(child) not in sizes:
                 stack.append((child, False))
     expansion = sizes[id(root)] - len(sizes)
-    if expansion > yamlfile.MAX_ALIAS_EXPANSION:
+    if expansion > most:
         node = root
-        while (bigger := [c for c in _children(node) if sizes[id(c)] > yamlfile.MAX_ALIAS_EXPANSION]) and bigger[
-            0
-        ] is not node:
+        while (bigger := [c for c in _children(node) if sizes[id(c)] > most]) and bigger[0] is not node:
             node = bigger[0]
-        raise yamlfile.YamlError(
-            Problem(
-                yaml_syntax.ID,
-                node.start_mark.line + 1,
-                f"aliases (*name) here would expand the data by {expansion:,} values to {sizes[id(root)]:,}, "
-                f"above the limit of {yamlfile.MAX_ALIAS_EXPANSION:,} more than the file writes out",
-                "write the values out; anchors and aliases are meant for a few shared blocks",
-            )
+        raise refused(
+            node.start_mark.line + 1,
+            f"aliases (*name) here would expand the data by {expansion:,} values to {sizes[id(root)]:,}, "
+            f"above the limit of {most:,} more than the file writes out",
+            "write the values out; anchors and aliases are meant for a few shared blocks",
         )
 
 
@@ -518,25 +489,20 @@ def build(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         node = loader.get_node()
         shared = "&" in text  # an alias needs an anchor (`&name`): without one, no node is reached twice
         if shared:
-            _check_expansion(node)
+            _check_expansion(node, loader.limits.alias_expansion)
         builder = _Builder(loader, shared)
         data = builder.value(node, 1)
         if loader.check_node():
-            raise yamlfile.YamlError(
-                Problem(
-                    yaml_syntax.ID,
-                    loader.get_node().start_mark.line + 1,
-                    "the file holds more than one YAML document (a second `---`)",
-                    "keep one document per file",
-                )
+            raise refused(
+                loader.get_node().start_mark.line + 1,
+                "the file holds more than one YAML document (a second `---`)",
+                "keep one document per file",
             )
     except yaml.reader.ReaderError as error:
         # Raised before any token exists, so it carries a character position instead of a line.
         line = text[: error.position].count("\n") + 1
         message = f"the file contains the control character U+{error.character:04X}, which YAML does not allow"
-        raise yamlfile.YamlError(
-            Problem(yaml_syntax.ID, line, message, "delete it, or write it as an escape in a quoted string")
-        ) from None
+        raise refused(line, message, "delete it, or write it as an escape in a quoted string") from None
     except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error)
         line = _mark_line(error)
@@ -544,11 +510,9 @@ def build(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         hint = ""
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = "YAML does not allow tab characters: indent with spaces"
-        raise yamlfile.YamlError(Problem(yaml_syntax.ID, line, f"YAML syntax error: {reason}", hint)) from None
+        raise refused(line, f"YAML syntax error: {reason}", hint) from None
     except RecursionError:
-        raise yamlfile.YamlError(
-            Problem(yaml_syntax.ID, 1, "data nested too deeply to read", "flatten the structure")
-        ) from None
+        raise refused(1, "data nested too deeply to read", "flatten the structure") from None
     finally:
         loader.dispose()
     return data, builder.all_problems()

@@ -30,7 +30,7 @@ from factcheck.models import (
 )
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
 from factcheck.vocabulary import CATALOG, Vocabulary
-from factcheck.yamlfile import Mapping, Sequence
+from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence
 
 
 @dataclass
@@ -100,14 +100,16 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
 # --- datasets ------------------------------------------------------------------------------------------
 
 
-def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[list[Part], list[Finding]]:
+def load_dataset(
+    path: Path, rel: str, vocabulary: Vocabulary | None, limits: Limits = LIMITS
+) -> tuple[list[Part], list[Finding]]:
     """Read one dataset file: its claims (each claim of `claims:` whole, each series' points as `Points`) and
     findings. Without a catalog, claims are schema-checked but none are returned."""
     if vocabulary is not None:
         vocabulary.start_file()
     try:
         with profiling.stage("parse"):
-            data, problems = yamlfile.read(path)
+            data, problems = yamlfile.read(path, limits)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
     if not isinstance(data, Mapping):
@@ -148,11 +150,11 @@ def load_dataset(path: Path, rel: str, vocabulary: Vocabulary | None) -> tuple[l
             points, item_problems = _read_series(data[key][index], line, context, vocabulary)
             claims += [points] if points is not None else []
         read += item_problems
-        if len(problems) + len(read) > yamlfile.MAX_PROBLEMS:
+        if len(problems) + len(read) > limits.problems:
             problem = Problem(
                 schema.ID,
                 line,
-                f"more than {yamlfile.MAX_PROBLEMS:,} problems: the file is not read past this line, and none of its claims "
+                f"more than {limits.problems:,} problems: the file is not read past this line, and none of its claims "
                 "is checked",
                 "fix the problems above first",
             )
@@ -384,7 +386,9 @@ def file_name(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
-def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None) -> Loaded:
+def load(
+    root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None, limits: Limits = LIMITS
+) -> Loaded:
     """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given.
 
     `meanwhile`, when given, is called once in this process while the datasets are read, and only if the
@@ -396,12 +400,12 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
     loaded = Loaded(catalog=catalog, findings=findings)
     jobs = [(path, file_name(root, path)) for path in files]
     results = pool.map_files(
-        [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary), meanwhile if catalog else None
+        [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary, limits), meanwhile if catalog else None
     )
     prefixes: set[str] = set()  # what comes before the `@` of the ids of claims written alone
     for (_, rel), (parts, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
-        reused = _Reused(rel, loaded.findings)
+        reused = _Reused(rel, loaded.findings, limits.problems)
         for part in parts:
             if isinstance(part, Points):
                 part = _new_points(part, loaded.claims, part.series in prefixes, reused)
@@ -420,14 +424,14 @@ def load(root: Path, files: list[Path], meanwhile: Callable[[], object] | None =
 
 class _Reused:
     """The claims of one file whose ids were used before, as findings. A file lists at most
-    yamlfile.MAX_PROBLEMS problems of its own, and as many reused ids: the rest are counted in one more
+    `Limits.problems` problems of its own, and as many reused ids: the rest are counted in one more
     finding, as each costs as much to report as a claim to check."""
 
-    def __init__(self, rel: str, findings: list[Finding]) -> None:
-        self.rel, self.findings, self.listed, self.unlisted = rel, findings, 0, []
+    def __init__(self, rel: str, findings: list[Finding], most: int) -> None:
+        self.rel, self.findings, self.listed, self.unlisted, self.most = rel, findings, 0, [], most
 
     def add(self, claim: Claim, earlier: Claim) -> None:
-        if self.listed >= yamlfile.MAX_PROBLEMS:
+        if self.listed >= self.most:
             self.unlisted.append(claim.line)
             return
         self.listed += 1

@@ -15,9 +15,9 @@ a number or a boolean: only the forms that mean the same to everyone do (decimal
 A mapping never loses a key without a problem either: a key written twice, merged (`<<`) from two blocks, or
 a second `<<` are each reported (a key written in the mapping still overrides a merged one, by design).
 
-The limits bound the time and memory of a file, not only its bytes: at most `MAX_NODES` nodes are composed
-(counted as they are, so a file of tiny values is refused before its tree is built), and aliases may add at
-most `MAX_ALIAS_EXPANSION` values to what the file writes out.
+The limits (`factcheck.yamltree.Limits`, given to `read` and `parse`) bound the time and memory of a file, not
+only its bytes: at most `nodes` nodes are composed (counted as they are, so a file of tiny values is refused
+before its tree is built), and aliases may add at most `alias_expansion` values to what the file writes out.
 """
 
 from __future__ import annotations
@@ -29,23 +29,14 @@ from pathlib import Path
 from factcheck import process
 from factcheck.checks import file_too_large, yaml_syntax
 from factcheck.errors import Problem
+from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence, YamlError
+
+__all__ = ["Limits", "Mapping", "Sequence", "YamlError", "max_bytes", "parse", "read"]  # the types: the reader's
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # The most FACTCHECK_MAX_FILE_BYTES may raise the limit to: a file is read whole, so the limit is also what
 # one read may allocate, and a file of this size would take minutes to parse anyway.
 MAX_BYTES_CEILING = 1024 * 1024 * 1024
-MAX_DEPTH = 50
-MAX_ALIASES = 1000
-# Nodes (keys, values and items) one file may hold. Composing costs time and memory for every node whatever
-# its bytes, so this, not the size limit, bounds the parse of a file of tiny values; the shipped daily table
-# of the General Staff holds a small part of it (docs/format.md gives the figures).
-MAX_NODES = 500_000
-# Values that aliases may add to what the file writes out: a shared source block used in every claim of a
-# large file stays below it, a "billion laughs" file (aliases of aliases) far above, whatever its aliases.
-MAX_ALIAS_EXPANSION = 50_000
-# Problems reported for one file: past them, a file is too broken to be worth reading on, and each costs as
-# much to report as a claim to check.
-MAX_PROBLEMS = 1000
 
 
 def max_bytes() -> int:
@@ -63,44 +54,16 @@ def max_bytes() -> int:
     return value
 
 
-class Mapping(dict):
-    """A dict from YAML, with the line of the mapping and of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict
-
-    def line_of(self, key: object) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class Sequence(list):
-    """A list from YAML, with its line and the line of each item (1-based)."""
-
-    line: int = 0
-    item_lines: list
-
-    def line_of(self, index: int) -> int:
-        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
-
-
-class YamlError(Exception):
-    """The file cannot be read as data at all; carries one `Problem`."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-def parse(text: str) -> tuple[object, list[Problem]]:
+def parse(text: str, limits: Limits = LIMITS) -> tuple[object, list[Problem]]:
     """Parse one YAML document; raise `YamlError` when it cannot be read as data."""
-    from factcheck import _yamlbuild  # imports this module for the types and limits it builds with
+    from factcheck import _yamlbuild  # libyaml's composer: only a command that reads YAML needs it
 
-    loader = _yamlbuild._Loader(text)
+    loader = _yamlbuild._Loader(text, limits)
     with process.collector_paused():  # the tree is acyclic and kept (`factcheck.process`)
         return _yamlbuild.build(loader, text)
 
 
-def read(path: Path) -> tuple[object, list[Problem]]:
+def read(path: Path, limits: Limits = LIMITS) -> tuple[object, list[Problem]]:
     """Read and parse a YAML file, refusing files too large, binary or not UTF-8 before parsing them."""
     limit = max_bytes()
     info = path.stat()
@@ -128,4 +91,4 @@ def read(path: Path) -> tuple[object, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlError(Problem(yaml_syntax.ID, line, "the file is not UTF-8 text", "save it as UTF-8")) from None
-    return parse(text)
+    return parse(text, limits)
