@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import os
 import resource
 import subprocess
@@ -53,21 +52,22 @@ def main() -> None:
     before, after = import_cost()
     print(f"importing factcheck.run: {before} MiB; then Great Expectations (factcheck.engine): {after} MiB")
 
-    from factcheck import profiling
-    from factcheck import run as run_module
     from factcheck.options import Options
+    from factcheck.profiling import Profiler
     from factcheck.reporters.files import Outputs, write_all
+    from factcheck.run import run
 
     marks: list[tuple[str, int, int]] = []
-    lap = profiling.lap
 
-    def noted(name: str) -> None:
-        lap(name)
-        marks.append((name, resident(), peak()))
+    class Noting(Profiler):
+        """A profiler that notes the memory at each lap (its file is never written)."""
 
-    run_module.profiling.lap = noted
-    gc.disable()
-    report = run_module.run(Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today)))
+        def lap(self, name: str) -> None:
+            super().lap(name)
+            marks.append((name, resident(), peak()))
+
+    profiler = Noting(Path(os.devnull))
+    report = run(Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today), profiler=profiler))
     marks.append(("run", resident(), peak()))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

@@ -29,7 +29,7 @@ from typing import Annotated, Literal, TextIO
 
 from pydantic import Field, ValidationError
 
-from factcheck import __version__, profiling
+from factcheck import __version__
 from factcheck.errors import ConfigError
 from factcheck.findings import FORMAT, IDENTITY, Changes, Comparison, Finding, Report, fingerprint, severity_rank
 from factcheck.models import Severity, _Model
@@ -78,7 +78,7 @@ def compare(report: Report, options: Options, run: Callable[[Options], Report]) 
                 note="fail_on_new is set but no baseline was given (--baseline): every finding counts as new",
             )  # fmt: skip
         return report
-    profiling.lap("findings")
+    options.profiler.lap("findings")
     if options.baseline.kind == "file":
         assert options.baseline.path is not None
         recorded = read(options.baseline.path)
@@ -98,7 +98,7 @@ def compare(report: Report, options: Options, run: Callable[[Options], Report]) 
     _classify(report, base, fixed)
     if new_only:
         _existing_do_not_block(report, options.fail_on_new)
-    profiling.lap("baseline")
+    options.profiler.lap("baseline")
     return report
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from factcheck import __version__, process, profiling
+from factcheck import __version__, process
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CONFIG, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -220,7 +220,8 @@ def validate(
     base = baselines.source(baseline) if baseline is not None else None
     root = root.resolve() if root else find_root(Path.cwd())
     github = delivery.on_github(github)
-    writes = delivery.writes(outputs, github)
+    profiler = _profiler()
+    writes = delivery.writes(outputs, github, profiler)
     check_writable(writes)
     refuse_inputs(writes, baselines.inputs(base))
     options = Options(
@@ -235,11 +236,12 @@ def validate(
         fail_on_new=fail_on_new,
         select=ids(select),
         ignore=ids(ignore),
+        profiler=profiler,
     )
     report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
-    profiling.keep()
-    profiling.lap("findings")
-    delivery.deliver(report, outputs, root, github, color, show_waived)
+    profiler.keep()
+    profiler.lap("findings")
+    delivery.deliver(report, outputs, root, github, color, show_waived, profiler)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 
@@ -268,7 +270,8 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     from factcheck.text import shown
 
     root = root.resolve() if root else find_root(Path.cwd())
-    writes = (Output("--output", output), *profiling.named())
+    profiler = _profiler()
+    writes = (Output("--output", output), *profiler.outputs())
     check_writable(writes)
     options = Options(
         root=root,
@@ -277,9 +280,10 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
         fail_on=fail_on,
         allow_outside_root=allow_outside_root,
         writes=writes,
+        profiler=profiler,
     )
     report = baselines.compare(run(options), options, run)  # a gate's fail_on_new without a base: noted
-    profiling.keep()
+    profiler.keep()
     write_atomic(output, lambda stream: baselines.write(report, stream), what="the baseline file")
     stored = baselines.records(report)
     failed = sum(r["status"] == "failed" for r in stored)
@@ -326,12 +330,13 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
         raise click.UsageError("--data-docs is for `factcheck validate`: Great Expectations does not check articles")
     root = root.resolve() if root else find_root(Path.cwd())
     github = delivery.on_github(github)
-    writes = delivery.writes(outputs, github)
+    profiler = _profiler()
+    writes = delivery.writes(outputs, github, profiler)
     check_writable(writes)
     refuse_inputs(writes, article_inputs(root, list(paths), allow_outside_root))
     report = run_articles(root, list(paths), dt.date.today(), fail_on, allow_outside_root)
-    profiling.keep()
-    delivery.deliver(report, outputs, root, github, color)
+    profiler.keep()
+    delivery.deliver(report, outputs, root, github, color, profiler=profiler)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
 
 
@@ -394,6 +399,7 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
     if output is None:
         raise click.UsageError("give --output (the dataset to write), or --suggest-catalog")
     folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
+    profiler = _profiler()
     built = run_import(
         table,
         mapping,
@@ -401,10 +407,10 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
         root,
         corrections=corrections,
         force=force,
-        also_written=tuple(profiling.named()),
+        also_written=tuple(profiler.outputs()),
         folder=folder,
     )
-    profiling.keep()
+    profiler.keep()
     for line in summary(built, output, folder):
         click.echo(line)
 
@@ -539,17 +545,32 @@ def explain_(check_id, root) -> None:
     _echo(*explain.explain(check_id, _project_root(root)))
 
 
-def main() -> None:
-    """The `factcheck` program: one command, then `process.exit_now` with its exit code.
+def _profiler():
+    """The command's `Profiler`: the one `main` made (`FACTCHECK_PROFILE`), else none (a command invoked alone)."""
+    from factcheck.profiling import NO_PROFILE
 
-    The collector is off for the whole program (`factcheck.process` says why). SIGTERM (a cancelled CI
-    job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt, so that every
-    `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
+    return click.get_current_context().find_root().obj or NO_PROFILE
+
+
+def main() -> None:
+    """The `factcheck` program: the profiler `FACTCHECK_PROFILE` asks for, one command, its profile written,
+    then the process ends with the command's exit code (`factcheck.process.last_exit_handler`).
+
+    SIGTERM (a cancelled CI job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt,
+    so that every `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
     """
-    process.collector_off_for_the_program()
+    from factcheck.errors import ConfigError
+    from factcheck.profiling import Profiler
+
+    leave = process.last_exit_handler()
     signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
     try:
-        cli()
+        profiler = Profiler.from_environment(os.environ)
+    except ConfigError as error:  # the profile cannot be written where FACTCHECK_PROFILE says
+        click.echo(f"error: {error}", err=True)
+        leave(EXIT_CONFIG)
+    try:
+        cli(obj=profiler)
         code = EXIT_OK
     except SystemExit as done:
         if done.code is None:
@@ -559,4 +580,20 @@ def main() -> None:
         else:  # sys.exit("message"): Python prints the message and exits 1
             print(done.code, file=sys.stderr)
             code = 1
-    process.exit_now(code)
+    if code in (EXIT_OK, EXIT_FINDINGS):
+        code = _write_profile(profiler, code)
+    leave(code)
+
+
+def _write_profile(profiler, code: int) -> int:
+    """Write the profile the command kept; a disk that filled up since it was checked is exit 2."""
+    from factcheck.errors import ConfigError
+
+    try:
+        profiler.write()
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:  # stopped while writing: write_atomic removed its temporary file
+        return 128 + signal.SIGINT
+    return code

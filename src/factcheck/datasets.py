@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from factcheck import pool, profiling, raw_source, yamlfile
+from factcheck import pool, raw_source, yamlfile
 from factcheck.checks import REGISTRY, duplicate_id, file_too_large, schema
 from factcheck.claimset import ClaimSet, Part, Points
 from factcheck.dates import DateError, Span, parse_span
@@ -28,6 +28,7 @@ from factcheck.models import (
     PointExtra,
     SeriesIn,
 )
+from factcheck.profiling import NO_PROFILE, Profiler
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
 from factcheck.vocabulary import CATALOG, Vocabulary
 from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence
@@ -101,14 +102,18 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
 
 
 def load_dataset(
-    path: Path, rel: str, vocabulary: Vocabulary | None, limits: Limits = LIMITS
+    path: Path,
+    rel: str,
+    vocabulary: Vocabulary | None,
+    limits: Limits = LIMITS,
+    profiler: Profiler = NO_PROFILE,
 ) -> tuple[list[Part], list[Finding]]:
     """Read one dataset file: its claims (each claim of `claims:` whole, each series' points as `Points`) and
     findings. Without a catalog, claims are schema-checked but none are returned."""
     if vocabulary is not None:
         vocabulary.start_file()
     try:
-        with profiling.stage("parse"):
+        with profiler.stage("parse"):
             data, problems = yamlfile.read(path, limits)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
@@ -387,7 +392,11 @@ def file_name(root: Path, path: Path) -> str:
 
 
 def load(
-    root: Path, files: list[Path], meanwhile: Callable[[], object] | None = None, limits: Limits = LIMITS
+    root: Path,
+    files: list[Path],
+    meanwhile: Callable[[], object] | None = None,
+    limits: Limits = LIMITS,
+    profiler: Profiler = NO_PROFILE,
 ) -> Loaded:
     """Stage 0 over the catalog and `files` (absolute paths inside `root`), in the order given.
 
@@ -400,7 +409,10 @@ def load(
     loaded = Loaded(catalog=catalog, findings=findings)
     jobs = [(path, file_name(root, path)) for path in files]
     results = pool.map_files(
-        [path for path, _ in jobs], lambda i: load_dataset(*jobs[i], vocabulary, limits), meanwhile if catalog else None
+        [path for path, _ in jobs],
+        lambda i: load_dataset(*jobs[i], vocabulary, limits, profiler),
+        meanwhile if catalog else None,
+        profiler,
     )
     prefixes: set[str] = set()  # what comes before the `@` of the ids of claims written alone
     for (_, rel), (parts, problems) in zip(jobs, results, strict=True):

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from factcheck import profiling
 from factcheck.findings import Report
 from factcheck.outputs import Output
+from factcheck.profiling import NO_PROFILE, Profiler
 from factcheck.reporters.files import Outputs
 
 
@@ -20,7 +20,7 @@ def on_github(flag: bool | None) -> bool:
     return flag if flag is not None else os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def writes(outputs: Outputs, github: bool) -> tuple[Output, ...]:
+def writes(outputs: Outputs, github: bool, profiler: Profiler = NO_PROFILE) -> tuple[Output, ...]:
     """Every file the command writes: its reports, the profile, and with `github` the files the runner names.
     The runner names those, but a workflow (which a pull request can edit) may set them too."""
     appended = []
@@ -28,11 +28,17 @@ def writes(outputs: Outputs, github: bool) -> tuple[Output, ...]:
         from factcheck.reporters.github import APPENDED_FILES
 
         appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
-    return (*outputs.named(), *profiling.named(), *appended)
+    return (*outputs.named(), *profiler.outputs(), *appended)
 
 
 def deliver(
-    report: Report, outputs: Outputs, root: Path, github: bool, color: bool | None, show_waived: bool = False
+    report: Report,
+    outputs: Outputs,
+    root: Path,
+    github: bool,
+    color: bool | None,
+    show_waived: bool = False,
+    profiler: Profiler = NO_PROFILE,
 ) -> None:
     """Write the report files, then the annotations (before the terminal report: its verdict ends the log),
     then the terminal report. A report on standard output (`--json -`) is the output: the annotations and
@@ -44,15 +50,15 @@ def deliver(
         report.timestamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     console = sys.stderr if outputs.stdout else sys.stdout
     _to_stdout(lambda: write_all(report, outputs, sys.stdout))
-    profiling.lap("report:files")
+    profiler.lap("report:files")
     if github:
         from factcheck.reporters import github as github_reporter
 
         _to_stdout(lambda: github_reporter.publish(report, console, root))
-        profiling.lap("report:github")
+        profiler.lap("report:github")
     colour = color if color is not None else (console.isatty() and "NO_COLOR" not in os.environ)
     _to_stdout(lambda: terminal.render(report, console, colour=colour, show_waived=show_waived))
-    profiling.lap("report:terminal")
+    profiler.lap("report:terminal")
 
 
 def _to_stdout(write: Callable[[], None]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from factcheck.outputs import Output
+from factcheck.profiling import NO_PROFILE, Profiler
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,4 @@ class Options:
     fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
     select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
     ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
+    profiler: Profiler = NO_PROFILE  # the stage times (`FACTCHECK_PROFILE`)

@@ -7,8 +7,8 @@ files, so the results do not depend on who read which file. A worker is only a h
 hand back whole (it raised, crashed or was killed), this process reads again itself, so an error surfaces
 here as it would without workers and nothing waits on a dead worker.
 
-Workers are forked before `meanwhile` runs (a run imports Great Expectations there, after which forking is
-not safe), so they hold only what this process imported before. A worker writes its results to an
+Workers are forked before `meanwhile` runs (a run imports Great Expectations there), so they hold only what
+this process imported before; where they are forked says why forking is safe. A worker writes its results to an
 in-memory file rather than a pipe: it need not wait for this process to read them, and reading them back is
 one read instead of one wake-up of the worker per 64 KiB. The standard library's process pools pickle every
 job and result through a pipe and wait on its reader; docs/performance.md has the comparison.
@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NoReturn, TypeVar
 
-from factcheck import process, profiling
+from factcheck import process
+from factcheck.profiling import NO_PROFILE, Profiler
 
 Result = TypeVar("Result")
 
@@ -122,7 +123,10 @@ def _stop(workers: dict[int, BinaryIO]) -> None:
 
 
 def map_files(
-    paths: Sequence[Path], read: Callable[[int], Result], meanwhile: Callable[[], object] | None = None
+    paths: Sequence[Path],
+    read: Callable[[int], Result],
+    meanwhile: Callable[[], object] | None = None,
+    profiler: Profiler = NO_PROFILE,
 ) -> list[Result]:
     """`read(i)` for each of `paths`, in order, and `meanwhile()` (when given) once in this process."""
     processes = _workers(paths, overlap=meanwhile is not None)
@@ -141,6 +145,10 @@ def map_files(
                 out = open(os.memfd_create("factcheck-worker"), "w+b")  # noqa: SIM115 - closed by _collect or _stop
             except OSError:
                 break
+            # Safe to fork: `_workers` forks only a process of one thread, so no lock is held mid-operation by a
+            # thread the child would not have; and a run forks before `meanwhile` imports Great Expectations, so
+            # the children hold none of its state. When it was imported before (the base of `--baseline`), a
+            # child still runs only `read` (our YAML reading) and leaves by `os._exit`, never running its code.
             try:
                 pid = os.fork()
             except OSError:  # no process to spare: this one reads what is left
@@ -153,7 +161,7 @@ def map_files(
             meanwhile()
         while (index := counter.take()) is not None and index < len(paths):
             found[index] = read(index)
-        with profiling.stage("parse"):  # waiting for the workers and taking their results
+        with profiler.stage("parse"):  # waiting for the workers and taking their results
             for pid in list(workers):
                 found.update(_collect(workers, pid))  # type: ignore[arg-type]
     finally:

@@ -1,16 +1,19 @@
 """The life of a factcheck process: one policy for the cyclic garbage collector, and a fast exit.
 
 A run builds large acyclic structures (YAML trees, claims, the frame, hits, findings) and keeps them until
-its reports are written. The cyclic collector would walk all of them again each time they grow by a
-quarter, which made parsing superlinear and took a large share of a run (docs/performance.md,
-rounds 3 and 4, has the figures). So:
+its reports are written. The cyclic collector walks every object it tracks each time the tracked objects
+grow by a quarter; walking the run's structures again and again made parsing superlinear (docs/performance.md,
+rounds 3 and 4). The policy, the same for the program, the library and the tests:
 
-- the `factcheck` program turns the collector off for its whole life (`collector_off_for_the_program`);
-  the cyclic garbage left behind (Great Expectations' own objects) goes with the process;
-- code that builds such a structure (`yamlfile.parse`, unpickling a worker's results in `factcheck.pool`)
-  pauses the collector (`collector_paused`), for the library and the tests, which keep it on;
-- the program exits with `exit_now`: its exit handlers run and its output is flushed, and then the process
-  ends without freeing the run's objects one by one, which nothing needs done before it ends.
+- the collector stays on, so that the cyclic garbage of a run (Great Expectations makes some) is collected,
+  also when `validate --baseline` runs the pipeline twice;
+- code that builds such a structure in one go (`yamlfile.parse`, unpickling a worker's results in
+  `factcheck.pool`) pauses it (`collector_paused`);
+- once the objects that live until the end are made (Great Expectations imported, the datasets read),
+  `settled()` moves them out of the collector's sight (`gc.freeze`), so that later collections walk only
+  what came after;
+- the program ends with `last_exit_handler`: the exit handlers run and the output is flushed, and then the
+  process ends without freeing the run's objects one by one, which nothing needs done before it ends.
 """
 
 from __future__ import annotations
@@ -20,12 +23,8 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NoReturn
-
-
-def collector_off_for_the_program() -> None:
-    gc.disable()
 
 
 @contextlib.contextmanager
@@ -40,19 +39,35 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def exit_now(code: int) -> NoReturn:
-    """End the process with `code` once the exit handlers ran and the output is flushed.
+def settled() -> None:
+    """The objects made so far live until the end of the run: collect what is garbage among them once, and
+    keep the rest out of every later collection."""
+    gc.collect()
+    gc.freeze()
 
-    The handlers are those the interpreter would run first on its way out (the profile, temporary files):
-    `atexit._run_exitfuncs` is private, chosen knowingly, as no public function runs them and `os._exit`
-    skips them. Output that cannot be flushed exits 120, as Python does.
-    """
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it
-            pass
-        except OSError:
-            code = 120
-    os._exit(code)
+
+def last_exit_handler() -> Callable[[int], NoReturn]:
+    """Register, before anything else can, the exit handler that runs last: it flushes the output and ends the
+    process with the status given to the returned `leave(code)`, skipping the interpreter's teardown (freeing
+    every object of the run). Handlers registered later (temporary folders, libraries) run before it, as
+    `sys.exit` runs them. Output that cannot be flushed exits 120, as Python does."""
+    status = [0]
+
+    def last() -> None:
+        code = status[0]
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it
+                pass
+            except OSError:
+                code = 120
+        os._exit(code)
+
+    atexit.register(last)
+
+    def leave(code: int) -> NoReturn:
+        status[0] = code
+        sys.exit(code)
+
+    return leave

@@ -14,22 +14,24 @@ import datetime as dt
 import sys
 from collections.abc import Mapping
 
-from factcheck import datasets, messages, plan, profiling, project
+from factcheck import datasets, messages, plan, process, project
 from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.claimset import ClaimSet
 from factcheck.findings import GateRun, Report
 from factcheck.models import Catalog, Claim
 from factcheck.options import Options
+from factcheck.profiling import Profiler
 
 
 def run(options: Options) -> Report:
     today = options.today or dt.date.today()
+    profiler = options.profiler
     planned = plan.make(
         options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
     )
-    profiling.lap("config")
-    loaded = _load(planned)
-    profiling.lap("schema")
+    profiler.lap("config")
+    loaded = _load(planned, profiler)
+    profiler.lap("schema")
     claims = loaded.claims.by_id
     collected = messages.Collected()
     schema_fail_on = options.fail_on or planned.strictest
@@ -61,14 +63,14 @@ def run(options: Options) -> Report:
     return report
 
 
-def _load(planned: plan.Plan) -> datasets.Loaded:
+def _load(planned: plan.Plan, profiler: Profiler) -> datasets.Loaded:
     """The schema stage over the plan's files. Great Expectations is imported while forked workers read the
     datasets, so that the seconds of the import hide the reading. Stages then mean: `import`, this process
     importing; `parse` and `schema`, what stage 0 still costs this process around the import (the catalog,
     forking, reading the files left when the import is done, waiting for the workers and taking their
     results). The stages still add up to the wall time; the reading done under the import shows in none."""
-    meanwhile = None if "factcheck.validation" in sys.modules else _import_validation
-    return datasets.load(planned.root, list(planned.files), meanwhile=meanwhile)
+    meanwhile = None if "factcheck.validation" in sys.modules else lambda: _import_validation(profiler)
+    return datasets.load(planned.root, list(planned.files), meanwhile=meanwhile, profiler=profiler)
 
 
 def _validate(
@@ -84,8 +86,9 @@ def _validate(
     """Each gate's claims through its suites; their findings into `collected`, their checks into `checks_meta`."""
     from factcheck import validation  # imports Great Expectations: seconds, so only here
 
-    profiling.lap("import")
-    engine = validation.start(planned, keep_results=options.data_docs is not None)
+    profiler = options.profiler
+    profiler.lap("import")
+    engine = validation.start(planned, keep_results=options.data_docs is not None, profiler=profiler)
     fields_of = messages.claim_describer(catalog)
     known_elsewhere = set(STAGE_0)
     gate_runs = []
@@ -94,7 +97,7 @@ def _validate(
         in_gate = validation.gate_files(planned, gate)
         files = set(in_gate)
         gate_claims = all_claims.in_files(files)
-        hits = validation.validate_gate(engine, gate, gate_claims, catalog, today)
+        hits = validation.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
         for suite in gate.suites:
             for check in suite.checks:
                 checks_meta[check.id] = {"title": check.title, "explain": check.explain, "severity": check.severity,
@@ -126,18 +129,22 @@ def _check_articles(
     `collected`, their checks into `checks_meta`."""
     from factcheck.articles.check import META, check_gates
 
-    profiling.lap("findings")
+    profiler = options.profiler
+    profiler.lap("findings")
     gates = [g.file for g in planned.gates]
     files_by_gate = {g.path: list(g.files) for g in planned.gates}
     articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
     for gate_fail_on, finding in found:
         collected.add(finding, options.fail_on or gate_fail_on)
     checks_meta.update(META)
-    profiling.lap("articles")
+    profiler.lap("articles")
     return articles
 
 
-def _import_validation() -> None:
-    """Import the modules that bring in Great Expectations (seconds): only a run that checks needs them."""
-    with profiling.stage("import"):
+def _import_validation(profiler: Profiler) -> None:
+    """Import the modules that bring in Great Expectations (seconds): only a run that checks needs them. What
+    the import made lives as long as the process: it is kept out of later collections (`factcheck.process`)."""
+    with profiler.stage("import"):
         import factcheck.validation  # noqa: F401
+
+        process.settled()

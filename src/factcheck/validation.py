@@ -6,20 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from factcheck import profiling
 from factcheck.datasets import file_name
 from factcheck.engine import Engine, Hit
 from factcheck.frame import build
 from factcheck.models import Catalog, Claim
 from factcheck.plan import GatePlan, Plan
+from factcheck.profiling import Profiler
 
 
-def start(plan: Plan, keep_results: bool) -> Engine:
+def start(plan: Plan, keep_results: bool, profiler: Profiler) -> Engine:
     """One engine for the run, with every suite of every gate built (a rejected entry stops the run here)."""
     engine = Engine(keep_results=keep_results)
     for suite in {s.path: s for g in plan.gates for s in g.suites}.values():
         engine.prepare(suite)
-    profiling.lap("gx-setup")
+    profiler.lap("gx-setup")
     return engine
 
 
@@ -29,12 +29,12 @@ def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
 
 
 def validate_gate(
-    engine: Engine, gate: GatePlan, claims: Sequence[Claim], catalog: Catalog, today: dt.date
+    engine: Engine, gate: GatePlan, claims: Sequence[Claim], catalog: Catalog, today: dt.date, profiler: Profiler
 ) -> dict[str, list[Hit]]:
     """The hits of each of the gate's suites (by suite path) on `claims`, the claims of the gate's files."""
-    profiling.lap("findings")
+    profiler.lap("findings")
     frame = build(claims, catalog, gate.settings.about_tolerance)
-    profiling.lap("frame")
+    profiler.lap("frame")
     hits = engine.validate_all(gate.suites, frame, today)
-    profiling.lap("suites")
+    profiler.lap("suites")
     return hits

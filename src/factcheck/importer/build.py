@@ -16,17 +16,10 @@ from factcheck.errors import ConfigError
 from factcheck.figures import bounds, format_number
 from factcheck.importer.mapping import ColumnMap, CorrectionsMap, ImportMapping, QualifierFrom
 from factcheck.importer.problems import one_error
-from factcheck.importer.render import render
+from factcheck.importer.render import Point, render
 from factcheck.importer.tables import Marks, NotANumber, Row, Table, number
 from factcheck.models import Catalog
 from factcheck.schema_errors import clip_message
-
-
-@dataclass(slots=True)
-class Point:
-    date: Span
-    value: int | float
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass
