@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 import pytest
 
 from conftest import REPO
-from factcheck import datasets, vocabulary
+from factcheck import datasets
+from factcheck.layout import LAYOUT
 from factcheck.options import Options
 from factcheck.run import run
 
@@ -31,7 +32,7 @@ def _texts(root) -> dict[str, bytes]:
 
 
 def _claims(root):
-    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / vocabulary.CATALOG)
+    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / LAYOUT.catalog)
     return datasets.load(root, files).claims
 
 

@@ -138,7 +138,18 @@ def test_imports_are_resolved_to_full_names():
 # Modules that import nothing of ours but each other: any layer may use them.
 FLOOR = {
     f"factcheck.{m}"
-    for m in ("errors", "text", "linear", "columns", "dates", "figures", "process", "schema_errors", "wording")
+    for m in (
+        "errors",
+        "text",
+        "linear",
+        "columns",
+        "dates",
+        "figures",
+        "process",
+        "schema_errors",
+        "wording",
+        "layout",
+    )
 } | {m for m in PATHS if m == "factcheck.checks" or m.startswith("factcheck.checks.")}
 CONTRACT = {"factcheck.findings", "factcheck.claimset", "factcheck.models"}
 # What reporters may read: the contract, the floor, the package's version, what reporters share, and the

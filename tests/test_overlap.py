@@ -14,7 +14,8 @@ import sys
 import pytest
 
 from conftest import claim as claim_entry
-from factcheck import datasets, vocabulary
+from factcheck import datasets
+from factcheck.layout import LAYOUT
 
 # Counts forks, loads the files once in one process and once with a `meanwhile` (the worker reads while it
 # runs), and sends both back. argv: mode, root, files. Modes make the worker (or forking it) fail.
@@ -95,11 +96,11 @@ def test_a_bug_in_reading_surfaces_in_the_main_process(project, files):
 
 
 def test_without_a_catalog_nothing_is_imported(project, files):
-    (project.root / vocabulary.CATALOG).unlink()
+    (project.root / LAYOUT.catalog).unlink()
     called = []
     loaded = datasets.load(project.root, files, meanwhile=lambda: called.append(1))
     assert called == [] and loaded.catalog is None
-    assert any(f.file == vocabulary.CATALOG for f in loaded.findings)
+    assert any(f.file == LAYOUT.catalog for f in loaded.findings)
 
 
 # Validates twice in one fresh process: first overlapped (Great Expectations not yet imported), then in one

@@ -32,6 +32,7 @@ from pydantic import Field, ValidationError
 from factcheck import __version__
 from factcheck.errors import ConfigError
 from factcheck.findings import FORMAT, IDENTITY, Changes, Comparison, Finding, Report, fingerprint, severity_rank
+from factcheck.layout import LAYOUT
 from factcheck.models import Severity, _Model
 from factcheck.options import Options, Source
 
@@ -172,7 +173,7 @@ def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[O
         base_root = Path(temp) / "project"
         base_root.mkdir()
         gitbase.materialise(commit, base_root)
-        if not _gate_files(base_root):
+        if not LAYOUT.gate_files(base_root):
             _borrow_gates(options.root, base_root)
             note = f"the base {label} has no gates in checks/: it was checked with this tree's gates and suites"
         targets = _targets_in(options, base_root)
@@ -202,21 +203,14 @@ def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[O
     return base_report, comparison, found
 
 
-def _gate_files(root: Path) -> list[Path]:
-    folder = root / "checks"
-    return (
-        sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
-    )
-
-
 def _borrow_gates(root: Path, base_root: Path) -> None:
     """A base from before the project had gates is checked with this tree's gates and their suites (the
     base's own suite of a path is kept)."""
     from factcheck import project
 
-    (base_root / "checks").mkdir(exist_ok=True)
-    for path in _gate_files(root):
-        shutil.copyfile(path, base_root / "checks" / path.name)
+    (base_root / LAYOUT.gates).mkdir(exist_ok=True)
+    for path in LAYOUT.gate_files(root):
+        shutil.copyfile(path, base_root / LAYOUT.gates / path.name)
         try:
             suites = project.read_gate(root, path).gate.suites
         except ConfigError:
@@ -242,8 +236,8 @@ def _targets_in(options: Options, base_root: Path) -> tuple[str, ...] | None:
 def _configuration(root: Path) -> set[str]:
     """The files that decide what is checked: the gates, the suites (checks/ and expectations/, without
     entering a symlinked folder), the catalog."""
-    found = {"datasets/catalog.yml"}
-    for folder in ("checks", "expectations"):
+    found = {LAYOUT.catalog}
+    for folder in (LAYOUT.gates, LAYOUT.suites):
         for where, dirs, files in os.walk(root / folder, followlinks=False):
             dirs.sort()
             for name in files:

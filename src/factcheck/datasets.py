@@ -20,6 +20,7 @@ from factcheck.claimset import ClaimSet, Part, Points
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import Problem
 from factcheck.findings import Finding
+from factcheck.layout import LAYOUT
 from factcheck.models import (
     Catalog,
     Claim,
@@ -30,7 +31,7 @@ from factcheck.models import (
 )
 from factcheck.profiling import NO_PROFILE, Profiler
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
-from factcheck.vocabulary import CATALOG, Vocabulary
+from factcheck.vocabulary import Vocabulary
 from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence
 
 
@@ -78,23 +79,23 @@ def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None
 
 
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
-    path = root / CATALOG
+    path = root / LAYOUT.catalog
     if not path.is_file():
-        problem = Problem(schema.ID, 1, "there is no datasets/catalog.yml", "create it: see docs/format.md")
-        return None, [_finding(CATALOG, problem)]
+        problem = Problem(schema.ID, 1, f"there is no {LAYOUT.catalog}", "create it: see docs/format.md")
+        return None, [_finding(LAYOUT.catalog, problem)]
     try:
         data, problems = yamlfile.read(path)
     except yamlfile.YamlError as error:
-        return None, [_finding(CATALOG, error.problem)]
-    findings = [_finding(CATALOG, p) for p in problems]
+        return None, [_finding(LAYOUT.catalog, error.problem)]
+    findings = [_finding(LAYOUT.catalog, p) for p in problems]
     if not isinstance(data, Mapping):
         problem = Problem(schema.ID, 1, "the catalog must be a mapping with metrics, subjects and claimants")
-        return None, [*findings, _finding(CATALOG, problem)]
+        return None, [*findings, _finding(LAYOUT.catalog, problem)]
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as error:
         read = [(p, None) for p in explain(error, data, data.line, Catalog)]
-        return None, [_finding(CATALOG, p) for p, _ in _once_per_line(problems, read)]
+        return None, [_finding(LAYOUT.catalog, p) for p, _ in _once_per_line(problems, read)]
     return catalog, findings
 
 

@@ -18,6 +18,7 @@ from types import ModuleType
 import click
 
 from factcheck.checks import ARTICLES, REGISTRY, STAGE_0
+from factcheck.layout import LAYOUT
 from factcheck.suites import read_suite
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def checks_markdown(root: Path = REPO) -> str:
         module = REGISTRY[check_id]
         lines += [f"### `{module.ID}`: {module.TITLE}", "", f"Severity **{module.SEVERITY}**.", "", module.EXPLAIN, ""]
         lines += _documentation(module)
-    for path in sorted((root / "expectations").glob("*.yml")):
+    for path in sorted((root / LAYOUT.suites).glob("*.yml")):
         suite = read_suite(root, path)
         lines += ["", f"## Suite `{suite.path}`", "", suite.description, ""]
         for check in suite.checks:

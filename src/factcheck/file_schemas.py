@@ -39,6 +39,7 @@ from pydantic_core import core_schema
 from factcheck import models
 from factcheck.dates import parse_span
 from factcheck.errors import ConfigError
+from factcheck.layout import LAYOUT
 from factcheck.models import Catalog, ClaimIn, DatasetHeader, Gate, Number, PointExtra, SeriesIn, Text
 
 KINDS = ("dataset", "catalog", "gate", "mapping")
@@ -227,7 +228,7 @@ def dumps(document: dict) -> str:
 def for_project(kind: str, root: Path | None) -> tuple[dict, list[str]]:
     """The schema of `kind` for the project at `root` (None: outside any project, no enums), and notes for
     the person running the command on what the schema could not take from the project."""
-    from factcheck import datasets, project, suites, vocabulary
+    from factcheck import datasets, project, suites
 
     builtin = [f"{project.BUILTIN}{p.stem}" for p in sorted(project.BUILTIN_SUITES.glob("*.yml"))]
     if root is None:
@@ -235,9 +236,7 @@ def for_project(kind: str, root: Path | None) -> tuple[dict, list[str]]:
     notes = []
     catalog, _ = datasets.load_catalog(root)
     if catalog is None:
-        notes.append(
-            f"{vocabulary.CATALOG} has problems (factcheck validate shows them): the schema lists no catalog keys"
-        )
+        notes.append(f"{LAYOUT.catalog} has problems (factcheck validate shows them): the schema lists no catalog keys")
     checks: set[str] | None = set()
     try:
         for path in project.gate_files(root):
@@ -262,7 +261,7 @@ def write(text: str, output: str, root: Path | None) -> None:
     target = outputs.Output("--output", Path(output))
     outputs.check_writable([target])
     if root is not None:  # the schema is for the project's editors: never onto what validate reads
-        folders = {root / "datasets", root / "checks", root / "expectations"}
+        folders = {root / folder for folder in LAYOUT.read_whole()}
         outputs.refuse_inputs([target], outputs.Inputs(files=set(), folders=folders))
     write_atomic(Path(output), lambda stream: stream.write(text), what="the schema")
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import ConfigError
+from factcheck.layout import LAYOUT
 
 # A revision as people write one: a commit id, a branch or tag (`main`, `origin/main`, `v1.2`), and the
 # suffixes `~2`, `^`, `^2`, `@{1}`, `@{upstream}`. Nothing that starts like an option, no `..` (a range),
@@ -32,7 +33,6 @@ _FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _BRANCH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/-]*")
 GIT_TIMEOUT = 300  # seconds for one git command; reading a large tree is seconds
 # The folders of a project that a run reads whatever its gates say (docs/format.md).
-_ALWAYS = ("checks", "datasets", "expectations")
 
 
 @dataclass(frozen=True)
@@ -200,10 +200,10 @@ def materialise(commit: Commit, dest: Path) -> Path:
     own gates name (a dataset folder or a suite elsewhere in the project). The gates are written first and
     read for that; a gate that cannot be read names nothing more, and the base run reports it."""
     entries = _entries(commit)
-    gates = [e for e in entries if _under(e.rel, {"checks"})]
+    gates = [e for e in entries if _under(e.rel, {LAYOUT.gates})]
     with _Blobs(commit) as blobs:
         _write(blobs, gates, dest)
-        bases = set(_ALWAYS) | _named_by_gates(dest)
+        bases = set(LAYOUT.read_whole()) | _named_by_gates(dest)
         _write(blobs, [e for e in entries if e not in gates and _under(e.rel, bases)], dest)
     return dest
 
@@ -212,7 +212,7 @@ def _named_by_gates(root: Path) -> set[str]:
     from factcheck import project
 
     named: set[str] = set()
-    folder = root / project.GATES_DIR
+    folder = root / LAYOUT.gates
     if not folder.is_dir():
         return named
     for path in sorted(folder.iterdir()):

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck import project, vocabulary
+from factcheck import project
 from factcheck.errors import ConfigError
+from factcheck.layout import LAYOUT
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ def validate_inputs(
     """What `factcheck validate` reads: datasets/, checks/, expectations/, every folder a gate's globs walk,
     the gates, their suites, the catalog and the datasets."""
     inputs = Inputs(
-        files={root / vocabulary.CATALOG, *suites, *files},
-        folders={root / project.DATASETS_DIR, root / project.GATES_DIR, root / "expectations"},
+        files={root / LAYOUT.catalog, *suites, *files},
+        folders={root / LAYOUT.datasets, root / LAYOUT.gates, root / LAYOUT.suites},
     )
     for gate in gates:
         inputs.files.add(root / gate.path)
@@ -115,8 +116,8 @@ def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | No
     catalog, checks/ and expectations/, and every suite a readable gate names. datasets/ is where the
     output belongs, so it is not an input folder here."""
     inputs = Inputs(
-        files={table, mapping, root / vocabulary.CATALOG, *([corrections] if corrections else [])},
-        folders={root / project.GATES_DIR, root / "expectations"},
+        files={table, mapping, root / LAYOUT.catalog, *([corrections] if corrections else [])},
+        folders={root / LAYOUT.gates, root / LAYOUT.suites},
     )
     try:
         gates = project.gate_files(root)

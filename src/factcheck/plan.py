@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import outputs, overrides, project, selection, vocabulary
+from factcheck import outputs, overrides, project, selection
 from factcheck.checks import STAGE_0
 from factcheck.errors import ConfigError
 from factcheck.findings import severity_rank
+from factcheck.layout import LAYOUT
 from factcheck.models import Gate
 from factcheck.project import GateFile
 from factcheck.suites import Suite, read_suite
@@ -65,7 +66,7 @@ def make(
     `ConfigError` saying what is wrong with it."""
     project.max_file_bytes()  # a bad FACTCHECK_MAX_FILE_BYTES is exit 2 before anything is read
     gates, only = _select(root, targets, allow_outside_root)
-    project.inside(root, Path(vocabulary.CATALOG), "the catalog", allow_outside_root)
+    project.inside(root, Path(LAYOUT.catalog), "the catalog", allow_outside_root)
 
     suites: dict[Path, Suite] = {}  # each suite read once, however many gates run it
     covered: set[Path] = set()
@@ -73,7 +74,7 @@ def make(
     for gate in gates:
         files = project.expand(root, list(gate.gate.datasets), allow_outside_root)
         covered.update(files)
-        files = [f for f in files if f != root / vocabulary.CATALOG and (only is None or f in only)]
+        files = [f for f in files if f != root / LAYOUT.catalog and (only is None or f in only)]
         chosen = []
         for suite_path in gate.gate.suites:
             path, name = project.suite_file(root, suite_path, gate.path, allow_outside_root)
@@ -110,7 +111,7 @@ def _select(root: Path, targets: tuple[str, ...], allow_outside_root: bool) -> t
             raise ConfigError(f"{target}: no such file or folder")
         if not path.is_relative_to(root):
             raise ConfigError(f"{target} is outside the project root {root}", "run factcheck from inside the project")
-        if path.is_relative_to(root / project.GATES_DIR):
+        if path.is_relative_to(root / LAYOUT.gates):
             gate_paths += project.gate_files(root) if path.is_dir() else [path]
         else:
             rel = path.relative_to(root).as_posix()

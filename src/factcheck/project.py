@@ -12,23 +12,20 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import yamlfile
 from factcheck.errors import ConfigError, Problem
+from factcheck.layout import LAYOUT
 from factcheck.linear import compile_regex
 from factcheck.models import Gate
 from factcheck.schema_errors import explain
-from factcheck.vocabulary import CATALOG
-
-GATES_DIR = "checks"  # the folder of gates (it keeps the name projects already use)
-DATASETS_DIR = "datasets"
 
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds `checks/`, the way git finds its repository."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / GATES_DIR).is_dir():
+        if (folder / LAYOUT.gates).is_dir():
             return folder
     raise ConfigError(
-        f"no project found: neither {start} nor any folder above it has a `{GATES_DIR}/` folder",
+        f"no project found: neither {start} nor any folder above it has a `{LAYOUT.gates}/` folder",
         "run factcheck inside a project, or pass --root",
     )
 
@@ -153,10 +150,9 @@ def read_gate(root: Path, path: Path) -> GateFile:
 
 
 def gate_files(root: Path) -> list[Path]:
-    folder = root / GATES_DIR
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    files = LAYOUT.gate_files(root)
     if not files:
-        raise ConfigError(f"no gate in {GATES_DIR}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
+        raise ConfigError(f"no gate in {LAYOUT.gates}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
     return files
 
 
@@ -280,7 +276,7 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
     extension or kind: a file that is never looked at would pass the gate unseen. A symlinked folder is
     never entered, so it is reported itself."""
     strays = []
-    for folder, dirs, files in os.walk(root / DATASETS_DIR, followlinks=False):
+    for folder, dirs, files in os.walk(root / LAYOUT.datasets, followlinks=False):
         dirs.sort()
         for name in dirs:
             path = Path(folder) / name
@@ -297,7 +293,7 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
                 target = path.resolve()  # a gate reads a symlinked file as the file it names
             except (RuntimeError, OSError):
                 target = path
-            if target in read or path in read or path == root / CATALOG:
+            if target in read or path in read or path == root / LAYOUT.catalog:
                 continue
             rel = shown_name(path.relative_to(root).as_posix())
             if not _readable_name(str(path)):

@@ -8,9 +8,8 @@ import re
 
 from factcheck.checks import unknown_reference
 from factcheck.errors import Problem
+from factcheck.layout import LAYOUT
 from factcheck.models import Catalog
-
-CATALOG = "datasets/catalog.yml"
 
 # Unknown values whose "did you mean" is remembered, so that the memory it takes stays bounded.
 MAX_GUESSES = 10_000
@@ -64,7 +63,7 @@ class Vocabulary:
             self.searched.add((kind, value))
             self.work += len(keys) + len(self.aliases[kind])
         if self.work > MAX_GUESS_WORK:
-            hint = f"check its spelling against the {kind}s in {CATALOG}, or add `{value}` there"
+            hint = f"check its spelling against the {kind}s in {LAYOUT.catalog}, or add `{value}` there"
             return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
         if (kind, value) in self.guesses:
             guess = self.guesses[kind, value]
@@ -74,7 +73,7 @@ class Vocabulary:
             guess = close[0] if close else (self.aliases[kind][folded[0]] if folded else None)
             if len(self.guesses) < MAX_GUESSES:
                 self.guesses[kind, value] = guess
-        hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {CATALOG}"
+        hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {LAYOUT.catalog}"
         return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
 
 

@@ -19,6 +19,7 @@ from factcheck.articles.verdicts import META, Guesses, finding, format_finding, 
 from factcheck.claimset import ClaimSet
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
+from factcheck.layout import LAYOUT
 from factcheck.messages import decide
 from factcheck.models import Catalog
 from factcheck.project import GateFile
@@ -210,7 +211,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
         paths.append(path)
     files_by_gate = {
         gate.path: [f for f in project.expand(root, list(gate.gate.datasets), allow_outside)
-                    if f != root / datasets.CATALOG]
+                    if f != root / LAYOUT.catalog]
         for gate in gates
     }  # fmt: skip
     loaded = datasets.load(root, sorted({f for files in files_by_gate.values() for f in files}))
