@@ -88,18 +88,27 @@ def root_option(help: str = "The project root (default: the nearest folder upwar
     return click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=help)
 
 
+color_option = click.option(
+    "--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal)."
+)
+
+
+def github_option(lines: str) -> Callable:
+    """`--github/--no-github`, naming the `lines` the command annotates."""
+    return click.option(
+        "--github/--no-github",
+        default=None,
+        help=f"Annotate {lines} and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
+    )
+
+
 def output_options(command):
     """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
+    from factcheck.reporters import FILES
+
     report_path = click.Path(dir_okay=False, allow_dash=True)
     options = [
-        click.option(
-            "--report", "html", type=report_path, help="Write the self-contained HTML report to PATH (-: stdout)."
-        ),
-        click.option(
-            "--json", "json_", type=report_path, help="Write the JSON report (docs/report.md) to PATH (-: stdout)."
-        ),
-        click.option("--junit", type=report_path, help="Write JUnit XML for CI test reporters to PATH (-: stdout)."),
-        click.option("--sarif", type=report_path, help="Write SARIF 2.1.0 (GitHub code scanning) to PATH (-: stdout)."),
+        *(click.option(r.option, name, type=report_path, help=r.help) for name, r in FILES.items()),
         click.option(
             "--data-docs",
             type=click.Path(file_okay=False, path_type=Path),
@@ -109,15 +118,16 @@ def output_options(command):
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, html, json_, junit, sarif, data_docs, timestamp, **kwargs):
+    def wrapper(*args, data_docs, timestamp, **kwargs):
         from factcheck.reporters.files import Outputs
 
-        asked = {"html": html, "json": json_, "junit": junit, "sarif": sarif}
+        asked = {name: kwargs.pop(name) for name in FILES}
         # `-` (exactly: `./-` is a file of that name) is standard output, for one report at most.
         dashes = [name for name, value in asked.items() if value == "-"]
         if len(dashes) > 1:
-            options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
-            raise click.UsageError(f"{' and '.join(options[n] for n in dashes)} cannot both write to standard output")
+            raise click.UsageError(
+                f"{' and '.join(FILES[n].option for n in dashes)} cannot both write to standard output"
+            )
         paths = {name: Path(value) if value not in (None, "-") else None for name, value in asked.items()}
         outputs = Outputs(**paths, data_docs=data_docs, timestamp=timestamp, stdout=dashes[0] if dashes else None)
         return command(*args, outputs=outputs, **kwargs)
@@ -163,13 +173,9 @@ def run_options(command):
     "each finding is new or existing, and the fixed ones are listed.",
 )
 @click.option("--fail-on-new", is_flag=True, help="Block only on findings that are new against --baseline.")
-@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
+@color_option
 @click.option("--show-waived", is_flag=True, help="List waived findings one by one, not only their count per file.")
-@click.option(
-    "--github/--no-github",
-    default=None,
-    help="Annotate the YAML lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
-)
+@github_option("the YAML lines")
 @click.option(
     "--select",
     multiple=True,
@@ -301,12 +307,8 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
 )
 @root_option()
 @click.option("--allow-outside-root", is_flag=True, help="Let the articles and gates name files outside the root.")
-@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when a terminal).")
-@click.option(
-    "--github/--no-github",
-    default=None,
-    help="Annotate the articles' lines and write the job summary and outputs (default: when GITHUB_ACTIONS=true).",
-)
+@color_option
+@github_option("the articles' lines")
 @output_options
 @error_handling
 def article(paths, fail_on, root, allow_outside_root, color, github, outputs) -> None:

@@ -37,7 +37,7 @@ def levels(lines: list[str]) -> list[str]:
 
 
 def test_registered():
-    assert REPORTERS["github"] == "factcheck.reporters.github"
+    assert REPORTERS["github"].module == "factcheck.reporters.github"
     assert get("github") is github
 
 

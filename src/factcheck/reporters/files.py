@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Report
-from factcheck.reporters import get
+from factcheck.reporters import FILES, get
 
 if TYPE_CHECKING:
     from factcheck.outputs import Output
@@ -38,7 +38,7 @@ class Outputs:
     stdout: str | None = None  # the reporter (html, json, junit) written to standard output (`--json -`)
 
     def files(self) -> dict[str, Path]:
-        chosen = {"html": self.html, "json": self.json, "junit": self.junit, "sarif": self.sarif}
+        chosen = {name: getattr(self, name) for name in FILES}
         return {name: path for name, path in chosen.items() if path is not None}
 
     def named(self) -> list[Output]:
@@ -47,8 +47,7 @@ class Outputs:
         # report never needs.
         from factcheck.outputs import Output
 
-        options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
-        named = [Output(options[name], path) for name, path in self.files().items()]
+        named = [Output(FILES[name].option, path) for name, path in self.files().items()]
         return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 
 
