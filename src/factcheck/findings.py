@@ -83,6 +83,17 @@ class GateRun:
     fail_on_new: bool = False  # only findings new against the base block (`fail_on_new`, `--fail-on-new`)
 
 
+@dataclass(frozen=True)
+class CheckInfo:
+    """A check of the run as the reports describe it."""
+
+    title: str
+    explain: str = ""
+    severity: str = "critical"  # its default severity
+    suite: str = ""  # the suite that runs it; none for a check of the files themselves or of the articles
+    runs_on: Literal["datasets", "articles"] = "datasets"
+
+
 @dataclass
 class Report:
     """Everything a reporter needs, built once per run."""
@@ -91,7 +102,7 @@ class Report:
     claims: Mapping[str, Claim] = field(default_factory=dict)  # by id: a run gives `claimset.ById`
     catalog: Catalog | None = None
     gates: list[GateRun] = field(default_factory=list)
-    checks: dict[str, dict] = field(default_factory=dict)
+    checks: dict[str, CheckInfo] = field(default_factory=dict)  # every check of the run, by id
     today: dt.date | None = None
     timestamp: str | None = None
     root: Path | None = None

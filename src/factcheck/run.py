@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from factcheck import datasets, messages, plan, process, project
 from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.claimset import ClaimSet
-from factcheck.findings import GateRun, Report
+from factcheck.findings import CheckInfo, GateRun, Report
 from factcheck.models import Catalog, Claim
 from factcheck.options import Options
 from factcheck.profiling import Profiler
@@ -41,9 +41,7 @@ def run(options: Options) -> Report:
         collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
 
     # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
-    checks_meta: dict[str, dict] = {
-        k: {"title": REGISTRY[k].TITLE, "explain": REGISTRY[k].EXPLAIN, "severity": "critical"} for k in STAGE_0
-    }
+    checks_meta = {k: CheckInfo(REGISTRY[k].TITLE, REGISTRY[k].EXPLAIN) for k in STAGE_0}
     gate_runs = []
     if loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
@@ -81,7 +79,7 @@ def _validate(
     catalog: Catalog,
     today: dt.date,
     collected: messages.Collected,
-    checks_meta: dict[str, dict],
+    checks_meta: dict[str, CheckInfo],
 ) -> list[GateRun]:
     """Each gate's claims through its suites; their findings into `collected`, their checks into `checks_meta`."""
     from factcheck import validation  # imports Great Expectations: seconds, so only here
@@ -100,8 +98,7 @@ def _validate(
         hits = validation.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
         for suite in gate.suites:
             for check in suite.checks:
-                checks_meta[check.id] = {"title": check.title, "explain": check.explain, "severity": check.severity,
-                                         "suite": suite.path}  # fmt: skip
+                checks_meta[check.id] = CheckInfo(check.title, check.explain, check.severity, suite.path)
             for finding in messages.hit_findings(suite, hits[suite.path], claims, catalog, fields_of, today):
                 collected.add(finding, fail_on)
         check_ids = {check.id for suite in gate.suites for check in suite.checks}
@@ -123,7 +120,7 @@ def _check_articles(
     all_claims: ClaimSet,
     catalog: Catalog,
     collected: messages.Collected,
-    checks_meta: dict[str, dict],
+    checks_meta: dict[str, CheckInfo],
 ) -> list:
     """Each gate's articles against the claims of its datasets (`factcheck.articles`); their findings into
     `collected`, their checks into `checks_meta`."""

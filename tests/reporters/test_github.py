@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.findings import Finding, Report
+from factcheck.findings import CheckInfo, Finding, Report
 from factcheck.models import Waiver
 from factcheck.reporters import REPORTERS, get, github
 
@@ -142,7 +142,7 @@ def test_waived_and_corroborated_findings_are_counted_per_check_not_listed():
     findings = [waived(n, "2027-01-01") for n in range(1, 60)] + [waived(60, "2026-12"), waived(61, None, "conflict")]
     findings += [finding(70, status="corroborated", severity="info", blocking=False, check="snapshot-vs-cumulative")]
     report_ = report(*findings)
-    report_.checks = {"conflict": {"title": "One claim, one figure"}}
+    report_.checks = {"conflict": CheckInfo("One claim, one figure")}
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42"}
     text = github.summary(report_, environ=env)
     assert "reason number" not in text  # each waiver's reason is in the HTML report, not here

@@ -11,7 +11,7 @@ import io
 import pytest
 
 from factcheck.dates import parse_span
-from factcheck.findings import Finding, GateRun, Report
+from factcheck.findings import CheckInfo, Finding, GateRun, Report
 from factcheck.models import Claim, Source, Waiver
 from factcheck.reporters import REPORTERS, get, github
 from factcheck.text import clip
@@ -47,9 +47,7 @@ def _report() -> Report:
                     blocking=status == "failed")
         )  # fmt: skip
     findings.sort(key=Finding.sort_key)
-    meta = {
-        check: {"title": "A title", "explain": EXPLAIN, "severity": "critical", "suite": "s.yml"} for check in CHECKS
-    }
+    meta = {check: CheckInfo("A title", EXPLAIN, "critical", "s.yml") for check in CHECKS}
     gate = GateRun("g", "checks/g.yml", "critical", tuple(FILES), ("s.yml",), tuple(CHECKS), len(claims))
     return Report(findings=findings, claims=claims, gates=[gate], checks=meta, today=dt.date(2026, 11, 26))
 

@@ -23,15 +23,13 @@ from factcheck.articles.model import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, C
 from factcheck.checks import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
 from factcheck.checks.article_contradicts import disagreement
 from factcheck.figures import format_figure
-from factcheck.findings import Finding
+from factcheck.findings import CheckInfo, Finding
 from factcheck.models import Catalog, Claim
 from factcheck.text import clip
 
 CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguous, article_format)
 # `runs_on`: these checks read the gates' articles, not their datasets (the JUnit report lists them per article).
-META: dict[str, dict] = {
-    m.ID: {"title": m.TITLE, "explain": m.EXPLAIN, "severity": m.SEVERITY, "runs_on": "articles"} for m in CHECKS
-}
+META = {m.ID: CheckInfo(m.TITLE, m.EXPLAIN, m.SEVERITY, runs_on="articles") for m in CHECKS}
 _BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKED: article_unbacked,
                AMBIGUOUS: article_ambiguous}  # fmt: skip
 LISTED = 3  # claims an ambiguous figure's message names; the rest are counted (and all are `related`)

@@ -291,7 +291,8 @@ def _counted(report: Report, environ: Mapping[str, str]) -> list[str]:
            "| check | waived | first waiver to end | corroborated |", "|---|---:|---|---:|"]  # fmt: skip
     checks = sorted(set(waived) | set(corroborated))
     for check in checks[:COUNTED_ROWS]:
-        title = report.checks.get(check, {}).get("title", "")
+        info = report.checks.get(check)
+        title = info.title if info else ""
         name = _code(check) + (f" {cell(title)}" if title else "")
         end = cell(first_end[check][1]) if check in first_end else "no end date" if waived[check] else ""
         out.append(f"| {name} | {waived[check]:,} | {end} | {corroborated[check]:,} |")

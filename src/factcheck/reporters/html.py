@@ -279,7 +279,7 @@ def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
 
 def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> _Group:
     first = findings[0]
-    meta = page.report.checks.get(check, {})
+    meta = page.report.checks.get(check)
     # A series' findings past the first few are summed up after the last of them listed.
     rests: dict[int, _SeriesRest] = {}
     cut: set[int] = set()
@@ -291,8 +291,8 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
     rows = [(*_row(page, f), rests.get(id(f))) for f in listed]
     return _Group(
         check=check,
-        title=first.title or meta.get("title") or check,
-        explain=first.explain or meta.get("explain") or "",
+        title=first.title or (meta.title if meta else "") or check,
+        explain=first.explain or (meta.explain if meta else ""),
         command=explain_command(check),
         worst=worst,
         n=len(findings),
@@ -420,11 +420,11 @@ def _gates(page: _Page, failed: list[Finding], waived: list[Finding]) -> list[_G
         claims = gate.claims
         checks = []
         for check in gate.checks:
-            meta = report.checks.get(check, {})
+            meta = report.checks.get(check)
             bad = len(failing_claims.get(check, ()))
             passed = max(claims - bad - waived_n.get(check, 0), 0)
             checks.append(
-                _CheckPassed(check, meta.get("title", check), meta.get("severity", ""), passed, bad,
+                _CheckPassed(check, meta.title if meta else check, meta.severity if meta else "", passed, bad,
                              waived_n.get(check, 0))
             )  # fmt: skip
         gates.append(_GatePassed(gate.name, gate.path, gate.fail_on, len(gate.files), claims, checks))

@@ -117,11 +117,7 @@ def _summary(report: Report) -> dict:
                 for gate in report.gates
             ],
             "checks": {
-                check_id: {
-                    "title": meta.get("title", ""),
-                    "explain": meta.get("explain", ""),
-                    "severity": meta.get("severity", "critical"),
-                }
+                check_id: {"title": meta.title, "explain": meta.explain, "severity": meta.severity}
                 for check_id, meta in sorted(report.checks.items())
             },
             "comparison": comparison_data(report),

@@ -59,13 +59,13 @@ def _name(check: str) -> str:
 def rules(report: Report) -> list[dict]:
     out = []
     for check, meta in sorted(report.checks.items()):
-        title = meta.get("title") or check
-        explain = meta.get("explain") or title
-        severity = meta.get("severity", "critical")
+        title = meta.title or check
+        explain = meta.explain or title
+        severity = meta.severity
         properties = {"tags": ["factcheck"], "precision": "very-high",
                       "problem.severity": _PROBLEM_SEVERITY.get(severity, "error")}  # fmt: skip
-        if meta.get("suite"):
-            properties["suite"] = meta["suite"]
+        if meta.suite:
+            properties["suite"] = meta.suite
         out.append(
             {
                 "id": check,
