@@ -245,6 +245,7 @@ def validate(
         profiler=profiler,
     )
     report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
+    process.settled()  # the report lives until it is delivered
     profiler.keep()
     profiler.lap("findings")
     delivery.deliver(report, outputs, root, github, color, show_waived, profiler)

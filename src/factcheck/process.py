@@ -9,9 +9,9 @@ rounds 3 and 4). The policy, the same for the program, the library and the tests
   also when `validate --baseline` runs the pipeline twice;
 - code that builds such a structure in one go (`yamlfile.parse`, unpickling a worker's results in
   `factcheck.pool`) pauses it (`collector_paused`);
-- once the objects that live until the end are made (Great Expectations imported, the datasets read),
-  `settled()` moves them out of the collector's sight (`gc.freeze`), so that later collections walk only
-  what came after;
+- once the objects that live until the end are made (Great Expectations imported, the datasets read, the
+  report made), `settled()` moves them out of the collector's sight (`gc.freeze`), so that later
+  collections walk only what came after;
 - the program ends with `last_exit_handler`: the exit handlers run and the output is flushed, and then the
   process ends without freeing the run's objects one by one, which nothing needs done before it ends.
 """

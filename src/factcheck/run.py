@@ -31,6 +31,7 @@ def run(options: Options) -> Report:
     )
     profiler.lap("config")
     loaded = _load(planned, profiler)
+    process.settled()  # the claims live until the reports are written
     profiler.lap("schema")
     claims = loaded.claims.by_id
     collected = messages.Collected()
