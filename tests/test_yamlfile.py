@@ -23,8 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import _yamlbuild, yamlfile
-from factcheck._yamlbuild import _check_expansion, _mark_line
+from factcheck._yamlbuild import _mark_line
 from factcheck.errors import Problem
+from factcheck.yamlaliases import check_expansion
 from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence, YamlError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -202,7 +203,7 @@ def reference_parse(text: str) -> tuple[object, list[Problem]]:
             return None, loader.problems
         node = loader.get_node()
         if "&" in text:
-            _check_expansion(node, LIMITS.alias_expansion)
+            check_expansion(node, LIMITS.alias_expansion)
         data = loader.construct_document(node)
         if loader.check_node():
             raise YamlError(

@@ -1,6 +1,6 @@
 """The inside of `factcheck.yamlfile`: libyaml's composer with pyyaml's tag resolution (`_Loader`), the
 builder that turns the composed tree into located data (`_Builder`), and the check that aliases do not
-expand the data past the limit (`_check_expansion`). The types built and the limits enforced
+expand the data past the limit (`factcheck.yamlaliases`). The types built and the limits enforced
 (`factcheck.yamltree`) are given to it: it does not import the reader that uses it."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import yaml
 
 from factcheck.checks import duplicate_key, file_too_large, schema
 from factcheck.errors import Problem
+from factcheck.yamlaliases import check_expansion
 from factcheck.yamltree import Limits, Mapping, Sequence, YamlError, refused
 
 try:
@@ -425,58 +426,6 @@ def _unreadable(node: yaml.Node, tag: str) -> YamlError:
     )
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _check_expansion(root: yaml.Node, most: int) -> None:
-    """Refuse aliases that would add more than `most` (`Limits.alias_expansion`) values to the data, or expand into itself.
-
-    The node graph shares aliased nodes, so this costs one pass over the distinct nodes; it runs before any
-    Python object is built and without recursion (libyaml allows 1000 levels of nesting).
-    """
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            on_path.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            raise refused(
-                node.start_mark.line + 1,
-                "an alias refers to the block that contains it: the data would never end",
-                "write the values out",
-            )
-        on_path.add(key)
-        stack.append((node, True))
-        for child in _children(node):
-            if child.__class__ is _ScalarNode:  # most nodes: sized at once, never stacked
-                sizes[id(child)] = 1
-            elif id(child) not in sizes:
-                stack.append((child, False))
-    expansion = sizes[id(root)] - len(sizes)
-    if expansion > most:
-        node = root
-        while (bigger := [c for c in _children(node) if sizes[id(c)] > most]) and bigger[0] is not node:
-            node = bigger[0]
-        raise refused(
-            node.start_mark.line + 1,
-            f"aliases (*name) here would expand the data by {expansion:,} values to {sizes[id(root)]:,}, "
-            f"above the limit of {most:,} more than the file writes out",
-            "write the values out; anchors and aliases are meant for a few shared blocks",
-        )
-
-
 def _mark_line(error: yaml.YAMLError) -> int:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return mark.line + 1 if mark is not None else 1
@@ -489,7 +438,7 @@ def build(loader: _Loader, text: str) -> tuple[object, list[Problem]]:
         node = loader.get_node()
         shared = "&" in text  # an alias needs an anchor (`&name`): without one, no node is reached twice
         if shared:
-            _check_expansion(node, loader.limits.alias_expansion)
+            check_expansion(node, loader.limits.alias_expansion)
         builder = _Builder(loader, shared)
         data = builder.value(node, 1)
         if loader.check_node():
