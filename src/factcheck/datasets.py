@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from pydantic import ValidationError
@@ -33,6 +34,9 @@ from factcheck.profiling import NO_PROFILE, Profiler
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
 from factcheck.vocabulary import Vocabulary
 from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence
+
+Read = tuple[Problem, str | None]  # a problem, and the id of the claim it is about (None: no claim)
+_In = TypeVar("_In", ClaimIn, SeriesIn)
 
 
 @dataclass
@@ -67,7 +71,7 @@ def _finding(file: str, problem: Problem, claim: str | None = None) -> Finding:
 MAX_CLAIMS = 50_000
 
 
-def _once_per_line(problems: list[Problem], read: list[tuple[Problem, str | None]]) -> list[tuple[Problem, str | None]]:
+def _once_per_line(problems: list[Problem], read: list[Read]) -> list[Read]:
     """The problems of reading a file (`problems`), then those of its schema (`read`, with their claim ids).
 
     A value that the YAML reader kept as text (`value: 017`) has already been explained on its line; the
@@ -144,7 +148,7 @@ def load_dataset(
         return [], [_finding(rel, p) for p in (*problems, problem)]
 
     claims: list[Part] = []
-    read: list[tuple[Problem, str | None]] = []
+    read: list[Read] = []
     context = (rel, header)
     items = [(key, index) for key in ("claims", "series") for index in range(len(data.get(key) or ()))]
     for key, index in items:
@@ -252,18 +256,26 @@ def _references(node: Mapping, vocabulary: Vocabulary | None) -> list[Problem]:
     return problems
 
 
-def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tuple[Problem, str | None]]]:
-    rel, header = context
-    claim_id = _claim_id(node)
+def _validated(node, line, vocabulary, model_type: type[_In], what: str) -> tuple[_In | None, list[Read]]:
+    """An entry of `claims:` or `series:` as its model, or its problems (each with the entry's id when it has one)."""
     if not isinstance(node, Mapping):
-        return None, [(Problem(schema.ID, line, f"a claim should be a mapping, not {describe_input(node)}"), None)]
+        return None, [(Problem(schema.ID, line, f"{what} should be a mapping, not {describe_input(node)}"), None)]
     problems = _references(node, vocabulary)
     try:
-        model = ClaimIn.model_validate(node)
+        model = model_type.model_validate(node)
     except ValidationError as error:
-        problems = explain(error, node, line, ClaimIn) + problems
+        problems = explain(error, node, line, model_type) + problems
     if problems:
-        return None, [(p, claim_id) for p in sorted(problems, key=lambda p: p.line)]
+        entry_id = _claim_id(node)
+        return None, [(p, entry_id) for p in sorted(problems, key=lambda p: p.line)]
+    return model, []
+
+
+def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[Read]]:
+    rel, header = context
+    model, problems = _validated(node, line, vocabulary, ClaimIn, "a claim")
+    if model is None:
+        return None, problems
     claim = Claim(
         id=model.id,
         file=rel,
@@ -287,23 +299,16 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[tup
     return claim, []
 
 
-def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[tuple[Problem, str | None]]]:
+def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[Read]]:
     rel, header = context
-    series_id = _claim_id(node)
-    if not isinstance(node, Mapping):
-        return None, [(Problem(schema.ID, line, f"a series should be a mapping, not {describe_input(node)}"), None)]
-    problems = _references(node, vocabulary)
-    try:
-        model = SeriesIn.model_validate(node)
-    except ValidationError as error:
-        problems = explain(error, node, line, SeriesIn) + problems
-    if problems:
-        return None, [(p, series_id) for p in sorted(problems, key=lambda p: p.line)]
+    model, problems = _validated(node, line, vocabulary, SeriesIn, "a series")
+    if model is None:
+        return None, problems
     lines: list[int] = []
     values: list[float] = []
     dates: list[Span] = []
     own: dict[int, PointExtra] = {}
-    bad: list[tuple[Problem, str | None]] = []
+    bad: list[Read] = []
     points = node["points"]
     for index, point in enumerate(points):
         point_line = points.line_of(index)
@@ -341,9 +346,7 @@ def _point_span(value: object) -> Span:
     return span
 
 
-def _read_point(
-    point, line: int, series: SeriesIn
-) -> tuple[tuple[Span, float, PointExtra | None] | None, list[tuple[Problem, str | None]]]:
+def _read_point(point, line: int, series: SeriesIn) -> tuple[tuple[Span, float, PointExtra | None] | None, list[Read]]:
     """One point of a series: its date, its value and its fields of its own, if it has any (`Points.claim`
     makes the claim); or every problem it has (tagged with its derived id when known)."""
     if not isinstance(point, list) or len(point) not in (2, 3):
