@@ -52,3 +52,6 @@ class ArticleProject(Project):
 def articles(tmp_path, monkeypatch) -> ArticleProject:
     monkeypatch.chdir(tmp_path)
     return ArticleProject(tmp_path)
+
+
+SEED_FIGURES_COUNT = 9  # the seed's figures, each backed (tests/test_articles.py lists them)

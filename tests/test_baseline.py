@@ -284,7 +284,7 @@ def test_a_baseline_file_round_trips_and_classifies_as_the_commit_does(repo, tmp
     assert made.exit_code == 0, made.output
     assert "1 findings (1 failed, 0 waived)" in made.output or "1 finding" in made.output
     data = json.loads(stored.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"], data["identity"], data["today"]) == ("factcheck-baseline", 1, 1, TODAY)
+    assert (data["format"], data["version"], data["identity"], data["today"]) == ("factcheck-baseline", 1, 2, TODAY)
     (record,) = data["findings"]
     assert (record["check"], record["claim"], record["related"]) == ("cumulative-non-decreasing", "zel-2026-03",
                                                                      ["zel-2026-02"])  # fmt: skip
@@ -310,7 +310,7 @@ def test_a_broken_baseline_file_is_exit_2_with_where(repo, tmp_path):
     assert result.exit_code == 2
     assert f"{broken.as_posix()}:2: not JSON" in result.output
     wrong = tmp_path / "wrong.json"
-    wrong.write_text(json.dumps({"format": "factcheck-baseline", "version": 1, "identity": 1,
+    wrong.write_text(json.dumps({"format": "factcheck-baseline", "version": 1, "identity": 2,
                                  "tool": {"name": "factcheck", "version": "0"}, "today": None,
                                  "findings": [{"fingerprint": "xyz"}]}), encoding="utf-8")  # fmt: skip
     result = CliRunner().invoke(cli, ["validate", "--baseline", str(wrong)])
@@ -417,7 +417,7 @@ def test_a_shallow_clone_without_the_base_is_exit_2_with_the_fetch_command(new_f
 
 @pytest.mark.parametrize(
     "ref",
-    ["--upload-pack=touch pwned", "-x", "HEAD;rm -rf datasets", "$(touch pwned)", "HEAD..main", ":/fall",
+    ["--upload-pack=touch pwned", "-x", "HEAD;rm -rf datasets", "$(touch pwned)", "HEAD..main", ":/fall", "HEAD^{/fall}",
      "HEAD:datasets", "main blah", "", "a\nb"],
 )  # fmt: skip
 def test_hostile_revisions_are_refused_before_git_sees_them(repo, ref, monkeypatch):
@@ -469,7 +469,7 @@ def test_git_variables_of_the_environment_do_not_reach_git(new_fall, monkeypatch
     assert not (tmp_path / "pwned").exists()
 
 
-def test_a_symlink_in_the_base_tree_is_written_as_a_symlink_and_never_followed(repo, tmp_path):
+def test_a_symlink_out_of_the_repository_in_the_base_is_refused_and_never_followed(repo, tmp_path):
     secret = tmp_path / "secret.yml"
     secret.write_text("dataset: secret\n", encoding="utf-8")
     (repo.root / "datasets" / "leak.yml").symlink_to(secret)
@@ -477,7 +477,24 @@ def test_a_symlink_in_the_base_tree_is_written_as_a_symlink_and_never_followed(r
     (repo.root / "datasets" / "leak.yml").unlink()
     repo.commit("pull request: the symlink removed")
     code, _, output = report_of(repo, "--baseline", base)
-    # The base run refuses the symlink as this tree's run would (a path leaving the root): it could not be
-    # validated, so every finding counts as new, and the run says so.
-    assert "could not be validated" in output and "outside the project root" in output
+    # The base copy refuses the symlink (this tree's run would refuse it too, as a path leaving the root): it
+    # could not be validated, so every finding counts as new, and the run says so.
+    assert "could not be validated ('datasets/leak.yml': a symlink to an absolute path" in output
+    assert "secret" not in output.replace(str(tmp_path), "")
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [('{"a":' * 100_000 + "1" + "}" * 100_000, ":1: nested more than 16 levels deep"),
+     ('[\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[', ":2: nested more than 16 levels deep"),
+     ('{"format": "factcheck-baseline",\n "version": ' + "9" * 5000 + "}", ":2: a number of 5,000 characters"),
+     ('{"format": "factcheck-baseline",\n "version": 1,\n "findings": [],\n "version": 1}', ':4: the key "version" is given twice'),
+     ('{"format": "factcheck-baseline",\n "findings": [{"line": 1, "li\\u006ee": 2}]}', ':2: the key "li\\u006ee" is given twice')],
+)  # fmt: skip
+def test_a_baseline_file_built_to_break_the_reader_is_exit_2_at_its_line(project, tmp_path, text, says):
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--baseline", str(hostile)])
+    assert result.exit_code == 2, result.output
+    assert f"{hostile.as_posix()}{says}" in result.output

@@ -343,3 +343,28 @@ def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_bef
             "check its spelling against the claimants in datasets/catalog.yml, or add `zelenskiyy` there",
         ]
     )
+
+
+def test_a_word_two_claimants_share_names_neither_in_the_hint():
+    """'Ministry' is a word of two claimants' names: a hint naming the first would name the wrong one half
+    the time. A word one claimant alone uses still points to it."""
+    from factcheck import vocabulary
+    from factcheck.models import Catalog
+
+    catalog = Catalog.model_validate(
+        {
+            "metrics": {},
+            "subjects": {"ukraine": {"name": "Ukraine"}},
+            "claimants": {
+                "mod-ukraine": {"name": "Ministry of Defence", "affiliation": "ukraine"},
+                "moh-ukraine": {"name": "Ministry of Health", "affiliation": "ukraine"},
+            },
+        }
+    )
+    words = vocabulary.Vocabulary(catalog)
+    problem = words.check("claimant", "Ministry")
+    assert "another spelling" not in problem.hint
+    assert (
+        words.check("claimant", "Health").hint
+        == "'Health' is another spelling of `moh-ukraine`: write `claimant: moh-ukraine`"
+    )

@@ -45,7 +45,7 @@ def _by_records(claims, catalog, about_tolerance=None):
         metric, claimant = catalog.metrics[c.metric], catalog.claimants[c.claimant]
         lower, upper = bounds(c.value, c.qualifier, c.low, c.high, about_tolerance)
         rows.append((c.id, c.file, c.line, c.dataset, c.series, c.metric, c.subject, c.claimant, metric.unit,
-                     metric.cumulative, metric.within, c.kind, c.value, c.qualifier, lower, upper, _day(c.date),
+                     metric.cumulative, metric.within, " ".join(catalog.wholes(c.subject)) or None, c.kind, c.value, c.qualifier, lower, upper, _day(c.date),
                      _day(c.date, True), _day(c.origin), _day(c.origin, True), _day(c.source.published),
                      _day(c.source.published, True), c.source.outlet, c.source.url, c.source.quote, c.source.via,
                      claimant.affiliation, claimant.affiliation != "independent", about_adversary(c, catalog), c.fall,

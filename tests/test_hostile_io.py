@@ -15,15 +15,19 @@ and src/table.json it imports):
     max_line: 400                    # optional: no output line longer than this
 
 The program runs as `factcheck` does (`cli.main`), in a child process with the project as its folder, under
-test_hostile's address-space limit and CPU_SECONDS of CPU, with a peak resident memory under its MEMORY_LIMIT,
-and must end within TIMEOUT seconds of wall clock (a FIFO read would hang, a /dev/zero read never end). Every case also checks:
+test_hostile's address-space limit, with a peak resident memory under its MEMORY_LIMIT. Its CPU limit is
+CPU_FACTOR times the CPU of a clean run of the same command (REFERENCE, measured once a session in this same
+harness, so that a loaded machine raises both alike), and it must end within WALL_FACTOR times that of wall
+clock (only a hang burns no CPU: a FIFO read would hang, a /dev/zero read never end). Every case also checks:
 no traceback or internal error, every file of the project byte-identical and nothing added but `created`
 (so no output and no temporary file landed in datasets/, checks/, expectations/ or anywhere else).
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import os
 import signal
 import subprocess
@@ -45,8 +49,16 @@ CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-impo
 CASES = sorted(
     (corpus, p.name) for corpus, folder in CORPORA.items() for p in folder.iterdir() if (p / "expect.yml").is_file()
 )
-TIMEOUT = 10
-CPU_SECONDS = 5  # no case imports Great Expectations: each is refused before, or is an import
+# The clean run each command's cases are measured against: the plain project, read and written as a user
+# would. A hostile case may cost CPU_FACTOR times it (the longest, 300,000 rows, cost about 8 times it).
+REFERENCE = {
+    "validate": ["validate", "--json", "out/report.json"],
+    "import": ["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/imported.yml"],
+    "schema": ["schema", "dataset", "-o", "out/dataset.schema.json"],
+    "init": ["init", "desk"],
+}
+CPU_FACTOR = 20
+WALL_FACTOR = 6  # a run on a loaded two-core machine takes about three times its CPU in wall clock
 PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
 
 MAPPING = """\
@@ -104,6 +116,48 @@ def _output_symlink_loop(root: Path) -> None:
 
 def _dataset_symlink_to_table(root: Path) -> None:
     os.symlink("../src/table.csv", root / "datasets" / "imported.yml")
+
+
+def _schema_symlink_to_article(root: Path) -> None:
+    (root / "schemas").mkdir()
+    os.symlink("../articles/draft.md", root / "schemas" / "dataset.schema.json")
+
+
+def _dataset_symlink_to_article(root: Path) -> None:
+    os.symlink("../articles/draft.md", root / "datasets" / "imported.yml")
+
+
+# `init desk` beside a project: a symlink in desk/ must not let init write into the project (or anywhere else).
+
+
+def _init_datasets_symlink_out(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../datasets", root / "desk" / "datasets")
+
+
+def _init_checks_symlink_to_project(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink(root / "checks", root / "desk" / "checks")  # absolute, as a script would make it
+
+
+def _init_readme_symlink_out(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../src/mapping.yml", root / "desk" / "README.md")
+
+
+def _init_dangling_github(root: Path) -> None:
+    (root / "desk").mkdir()
+    os.symlink("../planted", root / "desk" / ".github")
+
+
+def _init_nested_workflows_symlink(root: Path) -> None:
+    (root / "desk" / ".github").mkdir(parents=True)
+    os.symlink("../../expectations", root / "desk" / ".github" / "workflows")
+
+
+def _init_file_as_folder(root: Path) -> None:
+    (root / "desk").mkdir()
+    (root / "desk" / "schemas").write_text("not a folder\n")
 
 
 # --- tables (hostile-import) -----------------------------------------------------------------------------------
@@ -202,6 +256,11 @@ def _repeated_rows(root: Path) -> None:
     _long(root, ["Ukraine,2022-03-01,1,\n"] * 300_000)
 
 
+def _yaml_words_entities(root: Path) -> None:
+    names = ["No", "on", "YES", "Off", "2025", "1e3", "null", "~", "0x1F", "2022-02-24", "y"]
+    _long(root, [f"{name},2022-03-01,1,\n" for name in names])
+
+
 def _thousands_groups(root: Path) -> None:
     _long(root, ['Ukraine,2022-03-01,"1' + ",000" * 30_000 + '",\n'])
 
@@ -215,6 +274,14 @@ GENERATORS = {
     "hard_link_to_catalog": _hard_link_to_catalog,
     "output_symlink_loop": _output_symlink_loop,
     "dataset_symlink_to_table": _dataset_symlink_to_table,
+    "schema_symlink_to_article": _schema_symlink_to_article,
+    "dataset_symlink_to_article": _dataset_symlink_to_article,
+    "init_datasets_symlink_out": _init_datasets_symlink_out,
+    "init_checks_symlink_to_project": _init_checks_symlink_to_project,
+    "init_readme_symlink_out": _init_readme_symlink_out,
+    "init_dangling_github": _init_dangling_github,
+    "init_nested_workflows_symlink": _init_nested_workflows_symlink,
+    "init_file_as_folder": _init_file_as_folder,
     # tables
     "line_separator_in_ignored_cell": _line_separator_in_ignored_cell,
     "paragraph_separator_in_number": _paragraph_separator_in_number,
@@ -236,6 +303,7 @@ GENERATORS = {
     "entity_of_a_paragraph": _entity_of_a_paragraph,
     "repeated_rows": _repeated_rows,
     "thousands_groups": _thousands_groups,
+    "yaml_words_entities": _yaml_words_entities,
 }
 
 
@@ -272,19 +340,38 @@ class Outcome:
     stdout: str
     stderr: str
     memory: int  # the child's peak resident memory, bytes
+    cpu: float = 0.0  # the child's user and system CPU, seconds
+
+
+@functools.cache
+def cpu_limit(command: str) -> int:
+    """CPU seconds a case of `command` may use: CPU_FACTOR times a clean run of it, measured here."""
+    with tempfile.TemporaryDirectory() as folder:
+        _plain_case(Path(folder))
+        clean = _run(Path(folder), REFERENCE[command], {}, cpu_seconds=600, wall_seconds=600)
+    assert clean.returncode == 0, clean.stderr
+    return math.ceil(CPU_FACTOR * clean.cpu) + 1
 
 
 def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) -> Outcome:
-    """The program in a child under test_hostile's address-space limit and CPU_SECONDS of CPU; a hang (which
-    burns no CPU) is ended by the TIMEOUT wall clock. Either way the case fails: no verdict."""
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **(env or {})}
+    """The program in a child under test_hostile's address-space limit and `cpu_limit` of its command; a hang
+    (which burns no CPU) is ended by the wall clock. Either way the case fails: no verdict."""
+    cpu = cpu_limit(args[0])
+    outcome = _run(root, args, env or {}, cpu_seconds=cpu, wall_seconds=WALL_FACTOR * cpu)
+    if outcome.returncode < 0:
+        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within {cpu} s of CPU: {' '.join(args)}")
+    return outcome
+
+
+def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wall_seconds: int) -> Outcome:
+    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
     child_env.pop("GITHUB_ACTIONS", None)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         child = subprocess.Popen(
             [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
-            text=True, preexec_fn=lambda: _limits(CPU_SECONDS),
+            text=True, preexec_fn=lambda: _limits(cpu_seconds),
         )  # fmt: skip
-        timer = threading.Timer(TIMEOUT, child.kill)
+        timer = threading.Timer(wall_seconds, child.kill)
         timer.start()
         try:
             _, status, usage = os.wait4(child.pid, 0)  # this one child's own peak memory
@@ -293,10 +380,8 @@ def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) ->
         child.returncode = os.waitstatus_to_exitcode(status)
         stdout.seek(0)
         stderr.seek(0)
-        outcome = Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024)
-    if outcome.returncode < 0:
-        pytest.fail(f"killed by signal {-outcome.returncode}, no verdict within the limits: {' '.join(args)}")
-    return outcome
+        cpu = usage.ru_utime + usage.ru_stime
+        return Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024, cpu)
 
 
 def test_the_corpora_are_described():
@@ -306,7 +391,7 @@ def test_the_corpora_are_described():
         expect = expectation(corpus, name)
         assert (CORPORA[corpus] / name / "expect.yml").read_text().startswith("# "), f"{name}: say what it is"
         assert expect["exit"] in (0, 2), name
-        assert expect["args"][0] in ("validate", "import"), name
+        assert expect["args"][0] in ("validate", "import", "schema", "init"), name
         assert expect.get("generate") is None or expect["generate"] in GENERATORS, name
         if expect["exit"] == 2:
             assert expect.get("message"), name

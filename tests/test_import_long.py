@@ -156,7 +156,7 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
     result = import_long()
     assert result.exit_code == 0, result.output
     assert "wrote datasets/covid.yml: 8 series, 15 points" in result.output
-    assert "cases (France) 125 on 2020-03-03: below the 130 of 2020-03-02" in result.output
+    assert "cases (France) 130 on 2020-03-02: a spike above both the 100 of 2020-03-01 and the 125" in result.output
 
     loaded = datasets.load(desk.root, [desk.root / "datasets/covid.yml"])
     assert loaded.findings == []
@@ -183,10 +183,12 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
 
     result = invoke("validate", "--no-color")
     assert result.exit_code == 1, result.output
-    fall = "warning  cumulative-fall-unexplained [covid-covid-cases.france@2020-03-03]: falls from 130"
+    # France's 130 between 100 and 125 is the suspect, not the 125 after it: a spike, critical
+    spike = "critical cumulative-spike [covid-covid-cases.france@2020-03-02]: 130 (2020-03-02) is out of line"
     part = "critical part-within-whole [covid-covid-deaths.germany@2020-03-02]: 900 deaths"
-    assert fall in result.output and part in result.output
-    assert "BLOCKED: 1 blocking finding (1 critical, 1 warning, 2 info) on 1 claim" in result.output
+    assert spike in result.output and part in result.output
+    assert "france@2020-03-03" not in result.output
+    assert "BLOCKED: 2 blocking findings (2 critical, 2 info) on 2 claims" in result.output
 
 
 def test_the_same_long_table_in_another_row_order_or_as_json_gives_the_same_bytes(desk):
@@ -223,7 +225,7 @@ def test_a_long_variable_table_maps_each_row_to_a_metric_and_finds_the_same_prob
     assert "4 series, 8 points" in result.output  # Recovered is left out, as the mapping says
     result = invoke("validate", "--no-color")
     assert result.exit_code == 1
-    assert "cumulative-fall-unexplained [covid-long-covid-cases.france@2020-03-03]" in result.output
+    assert "cumulative-spike [covid-long-covid-cases.france@2020-03-02]" in result.output
     assert "part-within-whole [covid-long-covid-deaths.germany@2020-03-02]: 900 deaths" in result.output
 
 
@@ -364,7 +366,7 @@ def test_corrections_of_a_long_table_waive_the_fall_of_their_entity(desk):
     desk.write("src/fixes.csv", CORRECTIONS)
     result = import_long("--corrections", "src/fixes.csv")
     assert result.exit_code == 0, result.output
-    assert "1 falls waived" in result.output and "0 unexplained falls" in result.output
+    assert "1 falls and spikes waived" in result.output and "0 unexplained falls" in result.output
     text = (desk.root / "datasets/covid.yml").read_text()
     assert "the table's own corrections lists a correction of cases (France) by -6 on 2020-03-03" in text
     desk.write("src/fixes.csv", CORRECTIONS + "Frnace,2020-03-03,-1,\n")
@@ -418,3 +420,32 @@ def test_a_variable_table_of_one_subject_needs_no_entity_column(desk):
         ("covid-long-covid-deaths", "france", 1),
     ]
     assert series[1]["notes"].startswith("The table gives 'Deaths' on 1 of its 2 dates")
+
+
+YAML_WORDS = ["No", "on", "YES", "Off", "2025", "1e3", "null", "~", "0x1F", "2022-02-24", "y"]
+
+
+def test_suggested_keys_round_trip_through_the_catalog_whatever_yaml_makes_of_the_names(desk):
+    """Keyed as they are, these names are booleans, numbers, null or a date to a YAML reader: pasted into the
+    catalog, the suggestion must be read by factcheck as written, and every key be a key a claim can name."""
+    rows = "".join(f"{name},X,2020-03-01,1,0\n" for name in YAML_WORDS)
+    desk.write("src/long.csv", LONG_CSV + rows)
+    result = invoke("import", "src/long.csv", "-m", "src/long.yml", "--suggest-catalog")
+    assert result.exit_code == 0, result.output
+    suggested = result.output[result.output.index("subjects:") :]
+    catalog = (desk.root / "datasets" / "catalog.yml").read_text().replace("subjects:\n", suggested, 1)
+    desk.write("datasets/catalog.yml", catalog)
+    loaded, findings = datasets.load_catalog(desk.root)
+    assert findings == [] and loaded is not None
+    added = {subject.name: key for key, subject in loaded.subjects.items() if subject.name in YAML_WORDS}
+    assert sorted(added) == sorted(YAML_WORDS)
+    for key in added.values():
+        assert yaml.safe_load(f"subject: {key}\n") == {"subject": key}  # a claim names it plainly
+    assert added["No"] == "subject-no" and added["2025"] == "subject-2025" and added["~"] == "subject"
+
+
+def test_a_suggested_metric_key_is_text_too(desk):
+    desk.write("src/variable.csv", VARIABLE_CSV + "France,2020-03-01,2025,48\nFrance,2020-03-01,Off,3\n")
+    result = invoke("import", "src/variable.csv", "-m", "src/variable.yml", "--suggest-catalog")
+    assert result.exit_code == 0, result.output
+    assert {"metric_2025", "metric_off"} <= set(yaml.safe_load(result.output)["metrics"])

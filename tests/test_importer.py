@@ -207,7 +207,7 @@ def test_falls_are_waived_where_a_correction_explains_them_and_warned_otherwise(
     files.write("src/fixes.csv", "date,tanks,personnel\n2022-03-02,-3,100\n")
     result = do_import("--corrections", "src/fixes.csv")
     assert result.exit_code == 0, result.output
-    assert "2 falls waived" in result.output and "1 unexplained falls" in result.output
+    assert "2 falls and spikes waived" in result.output and "1 unexplained falls" in result.output
     assert "tanks 7 on 2022-03-05: below the 11 of 2022-03-04, no correction explains it" in result.output
     text = (files.root / "datasets/daily.yml").read_text()
     assert "the bulletin's corrections lists a correction of tanks by -3 on 2022-03-02" in text
@@ -224,7 +224,7 @@ def test_without_corrections_every_fall_is_marked_unexplained(files):
     files.write("src/table.csv", FALLS)
     result = do_import()
     assert result.exit_code == 0, result.output
-    assert "0 falls waived" in result.output and "3 unexplained falls" in result.output
+    assert "0 falls and spikes waived" in result.output and "3 unexplained falls" in result.output
     data = yaml.safe_load((files.root / "datasets/daily.yml").read_text())
     points = data["series"][1]["points"]
     assert [p[2]["fall"] for p in points if len(p) == 3] == ["unexplained"] * 3
@@ -310,3 +310,39 @@ def test_problems_are_listed_in_table_order_whatever_column_they_are_in(files):
     listed = [line.split(": ", 1)[0].strip() for line in result.output.splitlines()[1:] if "hint:" not in line]
     assert listed == ["src/table.csv:2", "src/table.csv:3", "src/table.csv:4"]
     assert "src/table.csv:3: column 'tanks': 'twelve' is not a number" in result.output
+
+
+SPIKE = """\
+date,personnel,personnel*,tanks
+2022-03-01,5000,about,3540
+2022-03-02,5100,about,3574
+2022-03-03,5200,about,3551
+2022-03-04,5300,about,3560
+"""
+
+
+def test_a_spike_in_a_table_is_left_critical_on_its_own_point_and_the_next_day_is_not_marked(files):
+    # 3,574 typed for 3,547: the suspect is that day, not the honest 3,551 after it
+    files.write("src/table.csv", SPIKE)
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    assert "0 unexplained falls" in result.output and "1 spikes" in result.output
+    assert "tanks 3,574 on 2022-03-02: a spike above both the 3,540 of 2022-03-01 and the 3,551" in result.output
+    assert "fall: unexplained" not in (files.root / "datasets/daily.yml").read_text()
+    result = invoke("validate")
+    assert result.exit_code == 1, result.output
+    assert "critical cumulative-spike [daily-losses-military-killed@2022-03-02]" in result.output
+    assert "cumulative-non-decreasing" not in result.output and "cumulative-fall-unexplained" not in result.output
+
+
+def test_the_mapping_may_waive_the_spikes_of_a_table_with_its_reason(files):
+    files.write("src/table.csv", SPIKE)
+    files.write("src/mapping.yml", MAPPING + "waive_spikes: the bulletin's own figure, as published\n")
+    result = do_import()
+    assert result.exit_code == 0, result.output
+    assert "1 falls and spikes waived" in result.output and "spikes, each" not in result.output
+    text = (files.root / "datasets/daily.yml").read_text()
+    assert "check: cumulative-spike, reason: 'the bulletin''s own figure, as published; this total is above" in text
+    result = invoke("validate")
+    assert result.exit_code == 0, result.output
+    assert "1 waived" in result.output

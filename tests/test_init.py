@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -45,10 +47,26 @@ def test_init_writes_every_file_into_a_new_folder(made):
     assert sorted(fingerprint(made)) == sorted(WRITTEN)
 
 
-def test_the_new_project_passes_at_once(made):
-    result = invoke("validate")
+def test_the_new_project_passes_at_once_and_its_draft_is_checked(made):
+    result = invoke("validate", "--json", "-")
     assert result.exit_code == 0, result.output
-    assert result.output.strip().splitlines()[-1] == "PUBLISHABLE: 2 claims checked (no findings)"
+    report = json.loads(result.stdout)
+    assert report["verdict"] == "publishable"
+    # Both figures of the example draft are backed by the example dataset's claims: nothing else is found.
+    assert sorted((f["file"], f["check"], f["status"], f["claim"]) for f in report["findings"]) == [
+        ("articles/example.md", "article-backed", "corroborated", "deaths-city-hall-2024-03-02"),
+        ("articles/example.md", "article-backed", "corroborated", "deaths-city-hall-2024-03-05"),
+    ]
+
+
+def test_the_gate_checks_the_drafts(made):
+    gate = yaml.safe_load((made / "checks" / "publication.yml").read_text())
+    assert gate["articles"] == ["articles/**/*.md", "articles/**/*.txt"]
+    draft = made / "articles" / "example.md"
+    draft.write_text(draft.read_text().replace("at least 12", "at least 21"))
+    result = invoke("validate")
+    assert result.exit_code == 1, result.output
+    assert "articles/example.md:7:46: critical article-contradicts [deaths-city-hall-2024-03-02]" in result.output
 
 
 def test_a_planted_fall_blocks(made):
@@ -130,7 +148,7 @@ def test_the_requirements_pin_this_version_and_the_workflow_installs_them(made):
     workflow = yaml.safe_load((made / ".github" / "workflows" / "factcheck.yml").read_text())
     steps = workflow["jobs"]["gate"]["steps"]
     assert any(s.get("run", "").endswith("-r requirements.txt") for s in steps)
-    assert any(s.get("run", "").startswith("factcheck validate") for s in steps)
+    assert any("factcheck validate" in s.get("run", "") for s in steps)
 
 
 def test_the_workflow_passes_actionlint(made):
@@ -148,3 +166,113 @@ def test_the_pre_commit_hook_runs_the_gate(made):
     assert hook["entry"] == "factcheck validate"
     assert hook["pass_filenames"] is False
     assert re.search(hook["files"], "datasets/example.yml")
+
+
+# --- the workflow init writes: the pull-request view of this repository's own gate ------------------------------
+
+REPO_WORKFLOW = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "factcheck.yml"
+
+
+def workflow_of(root: Path) -> dict:
+    return yaml.safe_load((root / ".github" / "workflows" / "factcheck.yml").read_text())
+
+
+def test_the_workflow_mirrors_this_repositorys_pull_request_gate(made):
+    ours, theirs = workflow_of(made), yaml.safe_load(REPO_WORKFLOW.read_text())
+    for key in (True, "permissions", "concurrency"):  # YAML 1.1 reads the key `on` as true
+        assert ours[key] == theirs[key], key
+    assert set(ours["jobs"]) == {"gate", "code-scanning"}
+    # The code-scanning job, the only one whose token may write, is this repository's, step for step.
+    assert ours["jobs"]["code-scanning"] == theirs["jobs"]["code-scanning"]
+    gate, their_gate = ours["jobs"]["gate"]["steps"], theirs["jobs"]["gate"]["steps"]
+    assert gate[0] == their_gate[0] and gate[0]["with"]["fetch-depth"] == 0  # the base commit is in the clone
+    validate = next(s for s in gate if s.get("id") == "factcheck")
+    their_validate = next(s for s in their_gate if s.get("id") == "factcheck")
+    assert (validate["env"], validate["run"]) == (their_validate["env"], their_validate["run"])
+    assert '--baseline "$BASE"' in validate["run"] and "--sarif reports/factcheck.sarif" in validate["run"]
+    upload = next(s for s in gate if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload == next(s for s in their_gate if s.get("uses", "").startswith("actions/upload-artifact@"))
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Desk",
+           "GIT_AUTHOR_EMAIL": "desk@example.org", "GIT_COMMITTER_NAME": "Desk",
+           "GIT_COMMITTER_EMAIL": "desk@example.org"}  # fmt: skip
+    return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+# A pull request's two wrong figures: the city's count falls from 19 to 15 (a dataset), and the draft says
+# more than 40 where City Hall said 19 (an article).
+FALL = """\
+  - id: deaths-city-hall-2024-03-08
+    metric: deaths
+    subject: rivertown
+    claimant: city-hall
+    value: 15
+    as_of: 2024-03-08
+    source:
+      outlet: Rivertown Gazette
+      published: 2024-03-08
+      url: https://example.org/gazette/flood-day-eight
+      quote: "City Hall now puts the toll at 15"
+"""
+WRONG = "\nThe number of people who died has been put at more than 40 by City Hall.\n"
+
+
+def test_a_pull_request_gets_exactly_its_two_wrong_figures_as_new(made, tmp_path):
+    """The project init writes, made a git repository; a branch adds a wrong figure to the dataset and one to
+    the draft; the workflow's own validate step runs as on that pull request (its base commit as BASE)."""
+    from test_workflow import run_steps, runner_env
+
+    git(made, "init", "-q", "-b", "main")
+    git(made, "add", "-A")
+    git(made, "commit", "-q", "-m", "the project as init wrote it")
+    base = git(made, "rev-parse", "HEAD")
+    git(made, "checkout", "-q", "-b", "pull-request")
+    dataset, draft = made / "datasets" / "example.yml", made / "articles" / "example.md"
+    dataset.write_text(dataset.read_text() + FALL)
+    draft.write_text(draft.read_text() + WRONG)
+    git(made, "commit", "-q", "-am", "two wrong figures")
+
+    steps = workflow_of(made)["jobs"]["gate"]["steps"]
+    install = next(s for s in steps if s.get("run", "").endswith("-r requirements.txt"))
+    steps = [s for s in steps if s is not install]  # the test's own factcheck is first on PATH
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    env = runner_env(made, runner)
+    runs = run_steps(steps, made, env, runner, {"github.event.pull_request.base.sha": base})
+    (gate,) = [r for r in runs if r.status == "ran"]
+    assert gate.code == 1, gate.stdout + gate.stderr
+    assert "base could not be validated" not in gate.stdout + gate.stderr
+
+    report = json.loads((made / "reports" / "factcheck.json").read_text())
+    assert report["comparison"]["base"]["commit"] == base
+    assert report["comparison"]["counts"] == {"new": 2, "existing": 0, "newly_waived": 0, "fixed": 0}
+    new = sorted((f["file"], f["line"], f["check"], f["claim"]) for f in report["findings"] if f["baseline"] == "new")
+    assert new == [
+        ("articles/example.md", 9, "article-contradicts", "deaths-city-hall-2024-03-05"),
+        ("datasets/example.yml", 31, "cumulative-non-decreasing", "deaths-city-hall-2024-03-08"),
+    ]
+    # Nothing else: the draft's two backed figures are corroborations, neither new nor existing.
+    assert sorted(f["check"] for f in report["findings"] if f["baseline"] is None) == ["article-backed"] * 2
+    assert all(f["status"] == "corroborated" for f in report["findings"] if f["baseline"] is None)
+    sarif = json.loads((made / "reports" / "factcheck.sarif").read_text())
+    assert sorted(r["baselineState"] for r in sarif["runs"][0]["results"] if r.get("baselineState")) == ["new", "new"]
+    assert git(made, "status", "--porcelain") == "?? reports/"  # the checkout itself is untouched
+
+
+def test_a_symlink_swapped_in_after_the_check_is_not_written_through(tmp_path, monkeypatch):
+    """The up-front check passes (a symlink appears only after it); writing opens each folder without
+    following a symlink, so nothing lands outside the new project."""
+    import factcheck.scaffold as scaffold
+
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "desk").mkdir()
+    monkeypatch.setattr(scaffold, "_refuse_links", lambda root, rel: None)
+    os.symlink(outside, tmp_path / "desk" / "datasets")
+    result = invoke("init", "desk")
+    assert result.exit_code == 2, result.output
+    assert "desk/datasets is a symlink: factcheck init does not write through it" in result.output
+    assert list(outside.iterdir()) == []

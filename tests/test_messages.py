@@ -97,3 +97,14 @@ def test_a_waiver_naming_no_check_of_the_gate_is_reported_with_a_guess(project):
     assert (finding.check, finding.severity, finding.claim, finding.line) == ("unknown-check", "warning", "c1", 5)
     assert finding.hint == "did you mean `cumulative-non-decreasing`?"
     assert unknown_waivers(found, {"duplicate"}, {"cumulative-non-decresing"}) == []
+
+
+def test_a_template_naming_a_long_field_many_times_expands_to_a_bounded_message():
+    from factcheck.messages import MAX_MESSAGE
+
+    template = "{quote}" * 142  # 994 characters, as an override or a suite may write
+    message = render_message(template, {"quote": "q" * 5_000})
+    assert len(message) == MAX_MESSAGE and message.endswith("…")
+    assert message.startswith("q" * (MAX_FIELD - 1) + "…")  # each field still cut at MAX_FIELD
+    short = render_message("{quote} and {claim} and {unknown}" * 30, {"quote": "is 55,000", "claim": "c1"})
+    assert short == "is 55,000 and c1 and {unknown}" * 30  # short values: the same message as before

@@ -58,7 +58,7 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     desk = tmp_path / "desk"
     first = run([factcheck, "validate"], desk)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert first.stdout.strip().splitlines()[-1] == "PUBLISHABLE: 2 claims checked (no findings)"
+    assert first.stdout.strip().splitlines()[-1] == "PUBLISHABLE: 2 claims checked (2 corroborated)"
 
     example = desk / "datasets" / "example.yml"
     example.write_text(example.read_text().replace("    value: 19\n", "    value: 9\n").replace("to 19", "to 9"))

@@ -330,7 +330,7 @@ def test_every_scalar_form_is_read_as_before(scalar, place):
 
 # fmt: off
 PLAIN_FORMS = {
-    "0": 0, "-0": 0, "17": 17, "-12": -12, "12345678901234567890": 12345678901234567890, "12.5": 12.5,
+    "0": 0, "-0": 0, "17": 17, "-12": -12, "12345678901234567168": 12345678901234567168, "12.5": 12.5,
     "-0.25": -0.25, "1.0e+5": 100000.0, "6.8523015e+5": 685230.15, "true": True, "False": False, "TRUE": True,
     "!!int 3": 3, "!!float 1": 1.0, "!!float 1e3": 1000.0, "!!bool true": True, "~": None, "": None,
     # text in YAML 1.1 already, and read as text by everyone
@@ -780,3 +780,27 @@ def test_tags_are_resolved_as_pyyaml_resolves_them(kind, value, implicit):
     finally:
         loader.dispose()
         reference.dispose()
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("9007199254740993", "9007199254740992"), ("-9007199254740995", "-9007199254740996"),
+     ("9007199254740993.0", "9007199254740992"), ("12345678901234567890", "12345678901234567168")],
+)  # fmt: skip
+def test_a_number_a_float_would_change_is_refused_on_its_line(tmp_path, written, read):
+    """The checks compare floats: two figures a float reads alike (a fall of one above 2**53) are not read."""
+    path = tmp_path / "case.yml"
+    path.write_text(f"a: 1\nb: {written}\n")
+    data, problems = yamlfile.read(path)
+    assert data["b"] == written  # kept as its text, never as a number it is not
+    (problem,) = problems
+    assert (problem.line, problem.check) == (2, "schema")
+    assert problem.message == f"{written} is too large to compare exactly: the checks would read it as {read}"
+
+
+@pytest.mark.parametrize("written", ["9007199254740992", "1.0e+20", "123456789012345", "0.123456789012345"])
+def test_a_large_number_a_float_holds_exactly_is_read(tmp_path, written):
+    path = tmp_path / "case.yml"
+    path.write_text(f"a: {written}\n")
+    data, problems = yamlfile.read(path)
+    assert problems == [] and data["a"] == float(written)

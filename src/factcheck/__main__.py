@@ -1,3 +1,3 @@
-from factcheck.cli import main
+from factcheck.program import main
 
 main()

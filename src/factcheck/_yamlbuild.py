@@ -13,6 +13,7 @@ import yaml
 
 from factcheck.checks import duplicate_key, file_too_large, schema
 from factcheck.errors import Problem
+from factcheck.figures import EXACT_DIGITS, INEXACT_HINT, inexact
 from factcheck.yamlaliases import check_expansion
 from factcheck.yamltree import Limits, Mapping, Sequence, YamlError, refused
 
@@ -352,11 +353,11 @@ class _Builder:
         """
         text = node.value
         if tag == _INT:
-            if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= _FLOAT_DIGITS:
+            if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= EXACT_DIGITS:
                 return int(text)  # the common case, kept fast: most scalars of a dataset are plain counts
             if _PLAIN_INT.fullmatch(text):
                 if len(text) <= _MAX_DIGITS and abs(value := int(text)) <= sys.float_info.max:
-                    return value
+                    return value if (lost := inexact(text)) is None else self.refuse(node, text, lost, INEXACT_HINT)
                 return self.refuse(node, text, f"{_shown(text)} is too large to be a number", _TOO_LARGE)
         elif tag == _FLOAT:
             if _PLAIN_FLOAT.fullmatch(text):
@@ -366,7 +367,7 @@ class _Builder:
                 if value == 0 and _NONZERO.search(text.partition("e")[0].partition("E")[0]):
                     message = f"{_shown(text)} is too close to zero to be read as a number: it would become 0"
                     return self.refuse(node, text, message, _TOO_LARGE)
-                return value
+                return value if (lost := inexact(text)) is None else self.refuse(node, text, lost, INEXACT_HINT)
             if _NOT_FINITE.fullmatch(text):
                 return _SAFE_SCALARS[_FLOAT](self.loader, node)
         elif text in _BOOLEANS:

@@ -12,14 +12,16 @@ A finding's identity is what it is about, never where it is written: its check, 
 was compared with, and their figures (value, qualifier, bounds). A claim that moves down a file keeps its
 findings; a figure that changes makes a new one, which is what a reviewer must look at. A finding with no
 claim in the run (a file that does not parse, a claim that fails the schema) is identified by its check,
-its file (when it has no claim id) and its message, with line numbers taken out.
+its file (when it has no claim id) and its message, with line numbers taken out. A figure in an article is
+identified by its article, check, claims and message (what the article says, what the claims say), with
+every line number taken out (`findings.identity`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -107,7 +109,10 @@ def _same_problem(finding: Finding, key: str) -> tuple:
     """What a fixed finding must no longer have: a failing finding of its check on its claim against the same
     claims, whatever their figures now (a fall from 45,000 that is now a fall from 55,000 is new, since its
     figures changed, but nothing was fixed). A finding without a claim: its identity."""
-    return (finding.check, finding.claim, tuple(sorted(finding.related))) if finding.claim else (key,)
+    if not finding.claim:
+        return (key,)
+    article = finding.file if finding.column is not None else None  # another article's figure is its own
+    return (finding.check, finding.claim, tuple(sorted(finding.related)), article)
 
 
 def _classify(report: Report, base: list[tuple[str, str]], fixed: list[tuple[str, Finding]]) -> None:
@@ -170,28 +175,29 @@ def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[O
     )
     note = ""
     with tempfile.TemporaryDirectory(prefix="factcheck-base-") as temp:
-        base_root = Path(temp) / "project"
+        base_root = Path(temp) / "repository"
         base_root.mkdir()
-        gitbase.materialise(commit, base_root)
-        if not LAYOUT.gate_files(base_root):
-            _borrow_gates(options.root, base_root)
-            note = f"the base {label} has no gates in checks/: it was checked with this tree's gates and suites"
-        targets = _targets_in(options, base_root)
         base_report: Report | None = None
-        if targets is None:
-            note = f"the base {label} has none of the files given on the command line: every finding counts as new"
-            base_report = Report(findings=[])
-        else:
-            try:
+        try:
+            base_root = gitbase.materialise(commit, base_root)
+            if not LAYOUT.gate_files(base_root):
+                _borrow_gates(options.root, base_root)
+                note = f"the base {label} has no gates in checks/: it was checked with this tree's gates and suites"
+            targets = _targets_in(options, base_root)
+            if targets is None:
+                note = f"the base {label} has none of the files given on the command line: every finding counts as new"
+                base_report = Report(findings=[])
+            else:
                 base_report = run(
                     replace(options, root=base_root, targets=targets, today=report.today, baseline=None,
                             fail_on_new=False, writes=(), data_docs=None)
                 )  # fmt: skip
-            except ConfigError as error:
-                from factcheck.text import clip
+        except ConfigError as error:
+            from factcheck.text import clip
 
-                reason = clip(str(error).replace(str(base_root) + "/", "").replace(str(base_root), "."), 300)
-                note = f"the base {label} could not be validated ({reason}): every finding counts as new"
+            reason = clip(str(error).replace(str(base_root) + "/", "").replace(str(base_root), "."), 300)
+            note = f"the base {label} could not be validated ({reason}): every finding counts as new"
+            base_report = None
         found = None
         if base_report is not None:
             claims = changes.compare_claims(base_report.claims, report.claims, base_report.catalog, report.catalog)
@@ -205,20 +211,36 @@ def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[O
 
 def _borrow_gates(root: Path, base_root: Path) -> None:
     """A base from before the project had gates is checked with this tree's gates and their suites (the
-    base's own suite of a path is kept)."""
+    base's own suite of a path is kept). Written as the base itself is, never through a symlink the base
+    holds (`basecopy.Folder`): a base whose `checks` is not a folder cannot be validated."""
     from factcheck import project
+    from factcheck.basecopy import BaseRefused, Folder, safe
 
-    (base_root / LAYOUT.gates).mkdir(exist_ok=True)
-    for path in LAYOUT.gate_files(root):
-        shutil.copyfile(path, base_root / LAYOUT.gates / path.name)
-        try:
-            suites = project.read_gate(root, path).gate.suites
-        except ConfigError:
-            continue
-        for suite in suites:
-            if (root / suite).is_file() and not (base_root / suite).exists() and ".." not in Path(suite).parts:
-                (base_root / suite).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(root / suite, base_root / suite)
+    with Folder(base_root) as folder:
+        for path in LAYOUT.gate_files(root):
+            _copy_into(folder, path, f"{LAYOUT.gates}/{path.name}")
+            try:
+                suites = project.read_gate(root, path).gate.suites
+            except ConfigError:
+                continue
+            for suite in suites:
+                source = (root / suite).resolve()
+                if not safe(suite) or not source.is_relative_to(root) or os.path.lexists(base_root / suite):
+                    continue
+                try:
+                    _copy_into(folder, source, suite)
+                except BaseRefused:
+                    continue  # the base holds a file where this suite's folder is: its run says what is missing
+
+
+def _copy_into(folder, source: Path, rel: str) -> None:
+    from factcheck.yamlfile import max_bytes
+
+    if not source.is_file() or source.stat().st_size > max_bytes():
+        return
+    fd = folder.create(rel)
+    with open(fd, "wb") as handle:
+        handle.write(source.read_bytes())
 
 
 def _targets_in(options: Options, base_root: Path) -> tuple[str, ...] | None:
@@ -279,7 +301,7 @@ class _Tool(_Model):
 class BaselineFile(_Model):
     format: Literal["factcheck-baseline"]
     version: Literal[1]
-    identity: Literal[1]
+    identity: Literal[2]
     tool: _Tool
     today: str | None
     findings: list[Recorded]
@@ -328,6 +350,7 @@ def read(path: Path) -> list[Recorded]:
         raise ConfigError(f"{shown}: cannot read the baseline file ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{shown}: the baseline file is not UTF-8 text", _REMAKE) from None
+    _check_shape(text, shown)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -343,6 +366,45 @@ def read(path: Path) -> list[Recorded]:
 
 
 _REMAKE = "make it again with `factcheck baseline -o FILE`"
+_MAX_DEPTH = 16  # a baseline file nests 4 levels
+_MAX_NUMBER = 30  # characters: a line number, a version
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|-?[0-9][0-9.eE+-]*|[{}\[\],\n]')
+
+
+def _check_shape(text: str, shown: str) -> None:
+    """What Python's JSON reader would not refuse clearly: nesting deep enough to exhaust its recursion,
+    numbers of thousands of digits, and a key named twice in an object (it keeps the last one silently).
+    One pass over the tokens, whatever the file holds; the rest of JSON's grammar is the reader's."""
+    line = 1
+    keys: list[set[str] | None] = []  # per open container: the keys seen (an object) or None (an array)
+    expect_key = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in "{[":
+            keys.append(set() if token == "{" else None)
+            expect_key = token == "{"
+            if len(keys) > _MAX_DEPTH:
+                raise ConfigError(f"{shown}:{line}: nested more than {_MAX_DEPTH} levels deep", _REMAKE)
+        elif token in "}]":
+            if keys:
+                keys.pop()
+            expect_key = False
+        elif token == ",":
+            expect_key = bool(keys) and keys[-1] is not None
+        elif token.startswith('"'):
+            if expect_key and keys and keys[-1] is not None:
+                try:
+                    key = json.loads(token)
+                except ValueError:
+                    key = token
+                if key in keys[-1]:
+                    raise ConfigError(f"{shown}:{line}: the key {token[:80]} is given twice in one object", _REMAKE)
+                keys[-1].add(key)
+            expect_key = False
+        elif len(token) > _MAX_NUMBER:
+            raise ConfigError(f"{shown}:{line}: a number of {len(token):,} characters", _REMAKE)
 
 
 # --------------------------------------------------------------------------------------- words for reporters

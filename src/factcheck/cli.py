@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -32,15 +31,6 @@ def cli() -> None:
         factcheck validate                      # every gate in checks/
         factcheck validate datasets/war.yml     # only this file, through the gates that cover it
     """
-
-
-class Stopped(KeyboardInterrupt):
-    """SIGTERM (a CI job cancelled, a timeout), raised where the program is, so that it unwinds as Ctrl-C
-    does: every `finally` runs, and the temporary files of `write_atomic` go with it."""
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise Stopped()
 
 
 def error_handling(command):
@@ -66,9 +56,6 @@ def error_handling(command):
             sys.exit(EXIT_CONFIG)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except KeyboardInterrupt as stop:  # every `finally` on the way has run: no temporary file is left
-            click.echo("stopped" if isinstance(stop, Stopped) else "interrupted", err=True)
-            sys.exit(128 + (signal.SIGTERM if isinstance(stop, Stopped) else signal.SIGINT))
         except Exception as error:
             if debug:
                 traceback.print_exc()
@@ -106,13 +93,13 @@ def output_options(command):
     """The report files a run writes, passed to the command as one `outputs` (`reporters.files.Outputs`)."""
     from factcheck.reporters import FILES
 
-    report_path = click.Path(dir_okay=False, allow_dash=True)
+    report_path = click.Path(dir_okay=False, allow_dash=True)  # shown as FILE, as the help says
     options = [
         *(click.option(r.option, name, type=report_path, help=r.help) for name, r in FILES.items()),
         click.option(
             "--data-docs",
             type=click.Path(file_okay=False, path_type=Path),
-            help="Also build Great Expectations' Data Docs site in DIR.",
+            help="Also build Great Expectations' Data Docs site in DIRECTORY.",
         ),
         click.option("--timestamp", is_flag=True, help="Stamp the report files with the time (off: byte-identical)."),
     ]
@@ -144,8 +131,9 @@ def run_options(command):
         click.option(
             "--today",
             type=click.DateTime(formats=["%Y-%m-%d"]),
+            metavar="YYYY-MM-DD",
             envvar="FACTCHECK_TODAY",
-            help="Fix today's date (YYYY-MM-DD) for reproducible runs. [env: FACTCHECK_TODAY]",
+            help="Fix today's date for reproducible runs. [env: FACTCHECK_TODAY]",
         ),
         click.option(
             "--fail-on",
@@ -260,8 +248,7 @@ def validate(
 @error_handling
 def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None:
     """Store the findings of a run in a baseline file, for `validate --baseline FILE` where the base commit
-    is not at hand. The file is JSON, one finding per line (docs/report.md); it is written whatever the
-    verdict.
+    is not at hand. The file is JSON, one finding per line; it is written whatever the verdict.
 
     \b
     Example:
@@ -316,7 +303,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     """Check the figures of articles against the claims of the gates' datasets.
 
     PATHS are Markdown or text files. Each figure is found, tied to the claim it reports and judged backed,
-    contradicted, unbacked or ambiguous (docs/articles.md). The datasets are read, not checked: run
+    contradicted, unbacked or ambiguous (`factcheck explain article-contradicts`, and the other
+    article-* checks). The datasets are read, not checked: run
     `factcheck validate` for them (it checks the articles a gate names too).
 
     \b
@@ -350,7 +338,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     "-m",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source (docs/data.md).",
+    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source "
+    "(`factcheck schema mapping` gives its fields).",
 )
 @click.option(
     "--output",
@@ -366,7 +355,7 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
 @click.option(
     "--force",
     is_flag=True,
-    help="Replace OUTPUT if it exists (a dataset: never the table, mapping, catalog or a gate).",
+    help="Replace the --output dataset if it exists (never the table, mapping, catalog or a gate).",
 )
 @click.option(
     "--suggest-catalog",
@@ -387,9 +376,8 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
         factcheck import losses.csv --mapping losses-mapping.yml --output datasets/losses.yml
         factcheck import countries.csv -m countries-mapping.yml --suggest-catalog
         factcheck import countries.csv -m countries-mapping.yml -o datasets/countries/
-        factcheck import ../shared/data/ua-general-staff/russia_losses_equipment.json \\
-            -m datasets-src/ua-general-staff/equipment.yml -o datasets/ua-general-staff/equipment.yml \\
-            --corrections ../shared/data/ua-general-staff/russia_losses_equipment_correction.json --force
+        factcheck import daily.json -m daily-mapping.yml -o datasets/daily.yml \\
+            --corrections daily-corrections.json --force
     """
     from factcheck.importer.run import run_import, run_suggest
     from factcheck.importer.summary import summary
@@ -425,9 +413,10 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
 def init(directory, force) -> None:
     """Write a new project in DIRECTORY (default: here) that `factcheck validate` passes at once.
 
-    A catalog with an example of each field, a dataset of two claims, a gate running the suites shipped
-    with factcheck, the GitHub workflow, the pre-commit configuration, requirements pinning this version,
-    a README and the editor schemas. A file in the way stops it before anything is written.
+    A catalog with an example of each field, a dataset of two claims, a draft citing them, a gate
+    checking both with the suites shipped with factcheck, the GitHub workflow (compared with the pull
+    request's base), the pre-commit configuration, requirements pinning this version, a README and the
+    editor schemas. A file in the way stops it before anything is written.
 
     \b
     Example:
@@ -460,8 +449,8 @@ def schema(kind, output, root) -> None:
     """Print the JSON Schema (2020-12) of a dataset, the catalog, a gate or an import mapping, for editors.
 
     Inside a project the catalog's metric, subject and claimant keys, and the ids of the checks its gates
-    run, are listed as the values a field may take, so that an editor completes them and marks a typo
-    (docs/editors.md). Run it again when the catalog changes.
+    run, are listed as the values a field may take, so that an editor completes them and marks a typo.
+    Run it again when the catalog changes.
 
     \b
     Example:
@@ -535,8 +524,7 @@ def checks_(root) -> None:
 def explain_(check_id, root) -> None:
     """Explain the check ID, with a passing and a failing example.
 
-    The text is docs/checks.md's, from the same modules. An ID that is no check exits 2 and names the
-    closest one.
+    `factcheck checks` lists the IDs. An ID that is no check exits 2 and names the closest one.
 
     \b
     Example:
@@ -556,47 +544,7 @@ def _profiler():
 
 
 def main() -> None:
-    """The `factcheck` program: the profiler `FACTCHECK_PROFILE` asks for, one command, its profile written,
-    then the process ends with the command's exit code (`factcheck.process.last_exit_handler`).
+    """The program, as installs made before `factcheck.program` was the entry point still call it."""
+    from factcheck.program import main as program
 
-    SIGTERM (a cancelled CI job) raises `Stopped` where the program is, as Ctrl-C raises KeyboardInterrupt,
-    so that every `finally` runs: a stopped run leaves no temporary file, and exits 143 (Ctrl-C: 130).
-    """
-    from factcheck.errors import ConfigError
-    from factcheck.profiling import Profiler
-
-    leave = process.last_exit_handler()
-    signal.signal(signal.SIGTERM, _stop)  # unwind as Ctrl-C does (`Stopped`), rather than die mid-write
-    try:
-        profiler = Profiler.from_environment(os.environ)
-    except ConfigError as error:  # the profile cannot be written where FACTCHECK_PROFILE says
-        click.echo(f"error: {error}", err=True)
-        leave(EXIT_CONFIG)
-    try:
-        cli(obj=profiler)
-        code = EXIT_OK
-    except SystemExit as done:
-        if done.code is None:
-            code = EXIT_OK
-        elif isinstance(done.code, int):
-            code = done.code
-        else:  # sys.exit("message"): Python prints the message and exits 1
-            print(done.code, file=sys.stderr)
-            code = 1
-    if code in (EXIT_OK, EXIT_FINDINGS):
-        code = _write_profile(profiler, code)
-    leave(code)
-
-
-def _write_profile(profiler, code: int) -> int:
-    """Write the profile the command kept; a disk that filled up since it was checked is exit 2."""
-    from factcheck.errors import ConfigError
-
-    try:
-        profiler.write()
-    except ConfigError as error:
-        click.echo(f"error: {error}", err=True)
-        return EXIT_CONFIG
-    except KeyboardInterrupt:  # stopped while writing: write_atomic removed its temporary file
-        return 128 + signal.SIGINT
-    return code
+    program()

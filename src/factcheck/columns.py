@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
-    "within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
+    "within", "subject_within", "kind", "value", "qualifier", "lower", "upper", "date_start", "date_end", "origin_start",
     "origin_end", "published_start", "published_end", "outlet", "url", "quote", "via", "affiliation", "claimant_is_party", "about_adversary",
     "fall", "waived", "entry", "population", "metric_max",
 )  # fmt: skip

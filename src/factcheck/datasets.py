@@ -32,7 +32,7 @@ from factcheck.models import (
 )
 from factcheck.profiling import NO_PROFILE, Profiler
 from factcheck.schema_errors import clip_message, describe_input, explain, number_hint
-from factcheck.vocabulary import Vocabulary
+from factcheck.vocabulary import Vocabulary, shared_spellings
 from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence
 
 Read = tuple[Problem, str | None]  # a problem, and the id of the claim it is about (None: no claim)
@@ -85,7 +85,12 @@ def _once_per_line(problems: list[Problem], read: list[Read]) -> list[Read]:
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     path = root / LAYOUT.catalog
     if not path.is_file():
-        problem = Problem(schema.ID, 1, f"there is no {LAYOUT.catalog}", "create it: see docs/format.md")
+        problem = Problem(
+            schema.ID,
+            1,
+            f"there is no {LAYOUT.catalog}",
+            "`factcheck init` writes a project with one; `factcheck schema catalog` gives its fields",
+        )
         return None, [_finding(LAYOUT.catalog, problem)]
     try:
         data, problems = yamlfile.read(path)
@@ -100,6 +105,9 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Finding]]:
     except ValidationError as error:
         read = [(p, None) for p in explain(error, data, data.line, Catalog)]
         return None, [_finding(LAYOUT.catalog, p) for p, _ in _once_per_line(problems, read)]
+    shared = shared_spellings(catalog, data)
+    if shared:
+        return None, [*findings, *(_finding(LAYOUT.catalog, p) for p in shared)]
     return catalog, findings
 
 
@@ -128,7 +136,7 @@ def load_dataset(
             schema.ID,
             getattr(data, "line", 1) or 1,
             f"a dataset must be a mapping with `dataset`, `title` and `claims` or `series`; this file is {what}",
-            "see docs/format.md for the shape of a dataset file",
+            "`factcheck schema dataset` gives the shape of a dataset file",
         )
         return [], [_finding(rel, p) for p in (*problems, problem)]
     header_fields = {k: v for k, v in data.items() if k not in ("claims", "series")}
@@ -290,7 +298,7 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[Rea
         low=model.low,
         high=model.high,
         date=model.as_of or model.period,
-        kind="as_of" if model.as_of else "period",
+        kind="projection" if model.projection else "as_of" if model.as_of else "period",
         source=model.source,
         notes=model.notes,
         waivers=tuple(model.waivers),

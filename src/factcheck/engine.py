@@ -179,7 +179,7 @@ def _expectation(suite: Suite, check: Check):
         reason = _rejection(error)
         raise ConfigError(
             f"{suite.path}:{check.line}: Great Expectations rejects `{check.type}` ({check.id}): {reason}",
-            f"`{check.type}` is factcheck's own: its kwargs are in docs/checks.md"
+            f"`{check.type}` is factcheck's own: `factcheck explain` of its check shows its kwargs"
             if check.type in OWN_TYPES
             else "check its kwargs against the Great Expectations documentation of the type",
         ) from None

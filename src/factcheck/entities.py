@@ -108,6 +108,19 @@ def slug(name: str) -> str:
     return "-".join(words)[:100].strip("-")
 
 
+def key_base(name: str, kind: str, joiner: str = "-") -> str:
+    """The catalog key suggested for a table's name: its slug (`joiner` between words), named after `kind`
+    when the slug alone is nothing a YAML reader takes for text: empty, a number or a date as YAML 1.1 or
+    1.2 reads one (`2025`, `1e3`), or a boolean or null word (`no`, `on`, `null`). Keyed `subject-no`, it
+    round-trips through the catalog and every claim that names it."""
+    base = slug(name).replace("-", joiner)
+    if not base:
+        return kind
+    if not base[0].isalpha() or base in _WORDS:
+        return f"{kind}{joiner}{base}"
+    return base
+
+
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,()/&-")
 # Words YAML 1.1 reads as booleans or null: a subject called "No" must stay text.
 _WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
@@ -151,7 +164,7 @@ def suggest(
     known = Subjects({}, {}, catalog)
     subjects = []
     for name in entities:
-        base = slug(name) or "subject"
+        base = key_base(name, "subject")
         key, n = base, 1
         while key in taken:
             n += 1

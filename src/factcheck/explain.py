@@ -151,7 +151,6 @@ def _shipped_lines(module: ModuleType) -> list[str]:
         lines.append(f"  message:  {shown(module.MESSAGE)}")
     lines += ["", *_wrapped(module.EXPLAIN), "", *_documentation(module)]
     lines += ["", "Passes:", *_block(module.PASSES), "", "Fails:", *_block(module.FAILS)]
-    lines += ["", f"docs/checks.md has the same text, under `{module.ID}`."]
     return lines
 
 

@@ -25,6 +25,40 @@ QUALIFIER_WORDS = {
 }
 
 
+# Any decimal of at most this many significant digits becomes a float of its own (DBL_DIG): two such figures
+# never become the same float, so a fall between them is never lost.
+EXACT_DIGITS = 15
+EXACT_WHOLE = 2**53  # the largest whole number below which a float holds every whole number
+
+
+INEXACT_HINT = f"a figure is compared exactly up to {EXACT_WHOLE:,}, or to {EXACT_DIGITS} significant digits"
+
+
+def inexact(text: str) -> str | None:
+    """Why a plain decimal number `text` cannot be compared exactly, or None when it can (docs/format.md)."""
+    if (became := lost_in_float(text)) is None:
+        return None
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text):,} characters)"
+    what = "too large" if abs(became) >= EXACT_WHOLE else "too precise"
+    read = str(int(became)) if became.is_integer() else repr(became)
+    return f"{shown} is {what} to compare exactly: the checks would read it as {read}"
+
+
+def lost_in_float(text: str) -> float | None:
+    """The float a plain decimal number `text` ("-9007199254740993", "1.5e3") becomes, when that float is
+    not the number written and the number has more significant digits than a float keeps apart
+    (9,007,199,254,740,993 becomes 9,007,199,254,740,992: a fall of one would be lost); otherwise None."""
+    mantissa = text.lstrip("+-").partition("e")[0].partition("E")[0]
+    if len(mantissa) <= EXACT_DIGITS:  # the common case: too short to have more significant digits
+        return None
+    whole, _, fraction = mantissa.partition(".")
+    significant = (whole + fraction).lstrip("0").rstrip("0")
+    if len(significant) <= EXACT_DIGITS:
+        return None
+    value = float(text)
+    return None if Decimal(text) == Decimal(value) else value
+
+
 def implied_half_unit(value: float) -> float:
     """Half a unit of the last non-zero digit as stated: 55,000 -> 500; 1,325,460 -> 5; 2.5 -> 0.05."""
     if value == 0 or not math.isfinite(value):

@@ -132,7 +132,7 @@ def dataset_model(catalog: Catalog | None = None, checks: list[str] | None = Non
     metric = _keys(list(catalog.metrics) if catalog else None, "a metric of datasets/catalog.yml")
     subject = _keys(list(catalog.subjects) if catalog else None, "a subject of datasets/catalog.yml")
     claimant = _keys(list(catalog.claimants) if catalog else None, "a claimant of datasets/catalog.yml")
-    check = _keys(checks, "a check that a gate runs (docs/checks.md)")
+    check = _keys(checks, "a check that a gate runs (`factcheck checks` lists them)")
     waiver = create_model("Waiver", __base__=models.Waiver, check=(check, ...))
     extra = create_model("PointExtra", __base__=PointExtra, waivers=(list[waiver], []))
     point = tuple[models.DateSpan, Number] | tuple[models.DateSpan, Number, extra]
@@ -166,12 +166,18 @@ def catalog_model(catalog: Catalog | None = None) -> type[BaseModel]:
         return Catalog
     within = _keys(list(catalog.metrics), "another metric of this catalog, of which this one is a part")
     affiliation = _keys([*catalog.subjects, "independent"], "a subject of this catalog, or independent")
+    place = _keys(list(catalog.subjects), "another subject of this catalog, of which this one is a part")
     metric = create_model("Metric", __base__=models.Metric, within=(within | None, None))
-    claimant = create_model("Claimant", __base__=models.Claimant, affiliation=(affiliation, ...))
+    subject = create_model(
+        "Subject", __base__=models.Subject, within=(place | None, None),
+        parts=(Annotated[list[place], Field(min_length=2)], []),
+    )  # fmt: skip
+    claimant = create_model("Claimant", __base__=models.Claimant, affiliation=(affiliation, "independent"))
     return create_model(
         "Catalog",
         __base__=Catalog,
         metrics=(dict[models.Key, metric], ...),
+        subjects=(dict[models.Key, subject], ...),
         claimants=(dict[models.Key, claimant], ...),
     )
 
@@ -192,12 +198,14 @@ def for_kind(kind: Literal["dataset", "catalog", "gate", "mapping"], catalog: Ca
     """The schema of one kind of file, with a project's vocabulary when given (docs/format.md, docs/data.md)."""
     if kind == "dataset":
         model = dataset_model(catalog, checks)
-        return schema(model, "factcheck dataset", "A dataset of claimed figures (docs/format.md)")
+        return schema(model, "factcheck dataset", "A dataset of claimed figures")
     if kind == "catalog":
-        return schema(catalog_model(catalog), "factcheck catalog", "datasets/catalog.yml (docs/format.md)")
+        return schema(
+            catalog_model(catalog), "factcheck catalog", "datasets/catalog.yml: the metrics, subjects and claimants"
+        )
     if kind == "gate":
-        return schema(gate_model(builtin or []), "factcheck gate", "A gate in checks/ (docs/format.md)")
-    return schema(mapping_model(catalog), "factcheck import mapping", "A mapping for factcheck import (docs/data.md)")
+        return schema(gate_model(builtin or []), "factcheck gate", "A gate in checks/")
+    return schema(mapping_model(catalog), "factcheck import mapping", "A mapping for factcheck import")
 
 
 def mapping_model(catalog: Catalog | None = None) -> type[BaseModel]:
@@ -261,8 +269,7 @@ def write(text: str, output: str, root: Path | None) -> None:
     target = outputs.Output("--output", Path(output))
     outputs.check_writable([target])
     if root is not None:  # the schema is for the project's editors: never onto what validate reads
-        folders = {root / folder for folder in LAYOUT.read_whole()}
-        outputs.refuse_inputs([target], outputs.Inputs(files=set(), folders=folders))
+        outputs.refuse_inputs([target], outputs.project_inputs(root))
     write_atomic(Path(output), lambda stream: stream.write(text), what="the schema")
 
 

@@ -209,9 +209,13 @@ class Changes:
 
 
 FORMAT = "factcheck-baseline"
-IDENTITY = 1  # the version of `identity`: a baseline file made with another cannot be compared
+IDENTITY = 2  # the version of `identity`: a baseline file made with another cannot be compared
+# What `fingerprint` hashes with the identity: the version that last changed a dataset finding's identity, so
+# that their fingerprints (and the code scanning alerts matched by them) outlive a change to articles'.
+_HASHED_AS = 1
 
 _LINE_NUMBER = re.compile(r"\b(lines?) \d+")
+_AT_LINE = re.compile(r"(\.ya?ml):\d+\b")  # `datasets/war.yml:117`, where a message names a claim's place
 
 
 def _figure(claim: Claim) -> list:
@@ -219,8 +223,16 @@ def _figure(claim: Claim) -> list:
 
 
 def identity(finding: Finding, claims: dict[str, Claim]) -> list:
-    """What makes two findings, of two runs, the same finding (see the module docstring)."""
+    """What makes two findings, of two runs, the same finding (see the module docstring of `baseline`).
+
+    A figure in an article (a finding with a column) is identified by its article, its check, its claims
+    and its message as the reader sees it (the article's figure and context, the claim's figures), with the
+    lines of the article and of the claims taken out: a line shifted, or an edit elsewhere, keeps it; a
+    changed figure makes a new one."""
     related = sorted(finding.related)
+    if finding.column is not None:
+        words = _AT_LINE.sub(r"\1:#", _LINE_NUMBER.sub(r"\1 #", finding.message))
+        return ["article", finding.check, finding.file, finding.claim, related, words]
     claim = claims.get(finding.claim) if finding.claim else None
     if claim is not None:
         figures = [_figure(claim), *(_figure(claims[r]) if r in claims else None for r in related)]
@@ -231,5 +243,5 @@ def identity(finding: Finding, claims: dict[str, Claim]) -> list:
 
 def fingerprint(finding: Finding, claims: dict[str, Claim]) -> str:
     """`identity` as 32 hex digits: the key of baseline files and of SARIF's partialFingerprints."""
-    text = json.dumps([FORMAT, IDENTITY, *identity(finding, claims)], separators=(",", ":"))
+    text = json.dumps([FORMAT, _HASHED_AS, *identity(finding, claims)], separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]

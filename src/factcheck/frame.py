@@ -86,6 +86,11 @@ def _entry(files: np.ndarray, lines: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return entry
 
 
+def _wholes(catalog: Catalog, subject: str) -> str | None:
+    """The `subject_within` column: the keys of the subjects it lies within, nearest first, space-separated."""
+    return " ".join(catalog.wholes(subject)) or None
+
+
 def _objects(values, n: int) -> np.ndarray:
     return np.fromiter(values, dtype=object, count=n)
 
@@ -117,6 +122,7 @@ def _claims_columns(claims: list[Claim], catalog: Catalog, about_tolerance: floa
         "unit": objects(m.unit for m in metrics),
         "cumulative": np.fromiter((m.cumulative for m in metrics), dtype=bool, count=n),
         "within": objects(m.within for m in metrics),
+        "subject_within": objects(_wholes(catalog, c.subject) for c in claims),
         "kind": objects(c.kind for c in claims),
         "value": numbers(c.value for c in claims),
         "qualifier": objects(c.qualifier for c in claims),
@@ -172,6 +178,7 @@ def _put_points(rows: dict[str, np.ndarray], points: Points, catalog: Catalog, a
         "unit": metric.unit,
         "cumulative": metric.cumulative,
         "within": metric.within,
+        "subject_within": _wholes(catalog, points.subject),
         "kind": points.kind,
         "value": points.values,
         "qualifier": points.qualifier,

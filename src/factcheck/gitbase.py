@@ -9,8 +9,8 @@ Everything here is hostile input, as everywhere else: REF comes from a workflow 
 edit, and the base tree's files are data like any. So git is run with fixed argument lists and never a
 shell; REF is checked against a plain revision grammar before git sees it (no option, no range, no path,
 no message search); git's own environment variables are not passed on (they could point it at another
-repository or inject configuration); and the tree is written only below the temporary folder: no entry
-with `..`, `.` or `.git` in its path, files created before symlinks and never through one.
+repository or inject configuration); and the tree is copied by `factcheck.basecopy`, which writes only
+below the temporary folder and never through a symlink, within limits checked before any blob is read.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from factcheck.layout import LAYOUT
 
 # A revision as people write one: a commit id, a branch or tag (`main`, `origin/main`, `v1.2`), and the
 # suffixes `~2`, `^`, `^2`, `@{1}`, `@{upstream}`. Nothing that starts like an option, no `..` (a range),
-# no `:` (a path in a tree, or `:/text`, which searches commit messages), no spaces or shell characters.
+# no `:` (a path in a tree, or `:/text`, which searches commit messages) and no `^{/text}` (which does too),
+# no spaces or shell characters.
 _REF = re.compile(r"[A-Za-z0-9_@][A-Za-z0-9._/@{}^~+-]{0,254}")
 _FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _BRANCH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/-]*")
@@ -51,13 +52,13 @@ class Commit:
 
 def check_ref(ref: str) -> str:
     """`ref` when it is a plain revision, else a `ConfigError` (exit 2) saying what a revision may hold."""
-    if not _REF.fullmatch(ref) or ".." in ref or ref.endswith((".", "/")) or "//" in ref:
+    if not _REF.fullmatch(ref) or ".." in ref or "{/" in ref or ref.endswith((".", "/")) or "//" in ref:
         from factcheck.text import shown
 
         raise ConfigError(
             f"--baseline {shown(ref, 80)!s}: not a git revision factcheck accepts",
             "give a commit id, a branch or a tag (letters, digits and . _ / - ~ ^ @ { } +; no leading '-', "
-            "no '..', no ':'), or the path of a baseline file",
+            "no '..', no ':', no '{/'), or the path of a baseline file",
         )
     return ref
 
@@ -153,63 +154,45 @@ def resolve(root: Path, ref: str) -> Commit:
     )
 
 
-@dataclass(frozen=True)
-class _Entry:
-    mode: str
-    oid: str
-    rel: str  # path below the project root
-
-
-def _entries(commit: Commit) -> list[_Entry]:
-    """The blobs of the commit's tree below the project root (symlinks are blobs too; submodules are not)."""
-    listed = _git(["ls-tree", "-r", "-z", "--full-tree", commit.sha], commit.toplevel).stdout
-    entries = []
-    for record in listed.split(b"\0"):
-        if not record:
-            continue
-        meta, _, raw_path = record.partition(b"\t")
-        mode, kind, oid = meta.decode("ascii").split(" ")
-        if kind != "blob":
-            continue
-        path = os.fsdecode(raw_path)
-        if not path.startswith(commit.prefix):
-            continue
-        rel = path[len(commit.prefix) :]
-        if _safe(rel):
-            entries.append(_Entry(mode, oid, rel))
-    return entries
-
-
-def _safe(rel: str) -> bool:
-    """A path git could hold that stays below the folder it is written to: git itself refuses to check
-    out `..`, `.` and `.git`, but a crafted tree can hold them."""
-    parts = rel.split("/")
-    return (
-        bool(rel) and not rel.startswith("/") and all(p and p not in (".", "..") and p.lower() != ".git" for p in parts)
-    )
-
-
-def _under(rel: str, bases: set[str]) -> bool:
-    return any(rel == base or rel.startswith(base + "/") for base in bases)
-
-
 def materialise(commit: Commit, dest: Path) -> Path:
-    """Write the project as of `commit` into the empty folder `dest` and return `dest`.
+    """Write the project as of `commit` below the empty folder `dest` (laid out as the repository is) and
+    return the project's root there; a `basecopy.BaseRefused` when the base tree holds what the copy refuses.
 
-    Only what a run can read is written: checks/, datasets/ and expectations/, and whatever else the base's
-    own gates name (a dataset folder or a suite elsewhere in the project). The gates are written first and
-    read for that; a gate that cannot be read names nothing more, and the base run reports it."""
-    entries = _entries(commit)
-    gates = [e for e in entries if _under(e.rel, {LAYOUT.gates})]
-    with _Blobs(commit) as blobs:
-        _write(blobs, gates, dest)
-        bases = set(LAYOUT.read_whole()) | _named_by_gates(dest)
-        _write(blobs, [e for e in entries if e not in gates and _under(e.rel, bases)], dest)
-    return dest
+    Only what a run can read is written: checks/, datasets/ and expectations/, whatever else the base's own
+    gates name (a dataset folder, a suite elsewhere, the folders of `articles:`), and whatever the symlinks
+    among them lead to (`factcheck.basecopy`). The gates are written first and read for that; a gate that
+    cannot be read names nothing more, and the base run reports it."""
+    from factcheck import basecopy
+
+    command = [
+        _git_binary(),
+        "-c",
+        "core.quotePath=false",
+        "ls-tree",
+        "-r",
+        "-t",
+        "-l",
+        "-z",
+        "--full-tree",
+        commit.sha,
+    ]
+    index = basecopy.list_tree(command, commit.toplevel, _environment())
+    project = dest / commit.prefix if commit.prefix else dest
+    with _Blobs(commit) as blobs, basecopy.Folder(dest) as folder:
+        chosen = basecopy.Selection(index, blobs.read)
+        chosen.add(f"{commit.prefix}{LAYOUT.gates}")
+        written: set[str] = set()
+        _write(blobs, chosen, folder, written)
+        for base in (*LAYOUT.read_whole(), *sorted(_named_by_gates(project) if project.is_dir() else ())):
+            chosen.add(f"{commit.prefix}{base}")
+        _write(blobs, chosen, folder, written)
+    project.mkdir(parents=True, exist_ok=True)
+    return project
 
 
 def _named_by_gates(root: Path) -> set[str]:
     from factcheck import project
+    from factcheck.basecopy import safe
 
     named: set[str] = set()
     folder = root / LAYOUT.gates
@@ -222,9 +205,9 @@ def _named_by_gates(root: Path) -> set[str]:
             gate = project.read_gate(root, path).gate
         except ConfigError:
             continue
-        for glob in (*gate.datasets, *gate.suites):
+        for glob in (*gate.datasets, *gate.suites, *gate.articles):
             base = project.glob_base(glob).as_posix()
-            if base != "." and _safe(base):
+            if base != "." and safe(base):
                 named.add(base)
     return named
 
@@ -275,26 +258,20 @@ class _Blobs:
         return b"".join(parts)
 
 
-def _write(blobs: _Blobs, entries: list[_Entry], dest: Path) -> None:
-    """Files and folders first, then symlinks: a symlink never exists while anything is written, so
-    nothing is ever written through one, and a symlink whose name is taken (a crafted tree) is skipped."""
-    links = []
-    for entry in entries:
-        target = dest / entry.rel
-        if entry.mode == "120000":
-            links.append((entry, target))
+def _write(blobs: _Blobs, chosen, folder, written: set[str]) -> None:
+    """The chosen paths not written yet, below `folder`, which never follows a symlink; a blob above the
+    file size limit is a sparse file of its size, never read (the base run refuses it from `stat`)."""
+    from factcheck.basecopy import LINK, file_limit
+
+    for path in sorted(chosen.paths - written):
+        written.add(path)
+        node = chosen.index[path]
+        if node.mode == LINK:
+            folder.link(path, chosen.target(path))
             continue
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        except OSError:  # a path taken twice, or a file where a folder is: only a crafted tree holds these
-            continue
+        fd = folder.create(path)
         with open(fd, "wb") as handle:
-            blobs.copy(entry.oid, handle.write)
-    for entry, target in links:
-        link = os.fsdecode(blobs.read(entry.oid))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.symlink(link, target)
-        except (FileExistsError, OSError):
-            continue
+            if node.size > file_limit():
+                handle.truncate(node.size)
+            else:
+                blobs.copy(node.oid, handle.write)

@@ -52,10 +52,39 @@ def render_message(template: str, fields: dict[str, object]) -> str:
     characters: a message names a value, never a whole one (the claim's own data is whole in the JSON
     report), so a 5 MB quote makes a message of a few hundred characters. Nothing is escaped here: the
     JSON report keeps the text as it is, and each writer to a log or a terminal escapes it (`text.shown`)."""
+    if _can_outgrow(template):
+        return _bounded(template, fields)
     long = [n for n in template_fields(template) if isinstance(v := fields.get(n), str) and len(v) > MAX_FIELD]
     if long:
         fields = {**fields, **{name: clip(fields[name]) for name in long}}
     return _format_string(template).format_map(_Fields(fields))
+
+
+# A message, expanded: a template of a thousand characters naming `{quote}` a hundred times would otherwise
+# make each finding's message 40 KB, and a run's reports hundreds of megabytes (docs/security.md).
+MAX_MESSAGE = 1000
+
+
+@functools.cache
+def _can_outgrow(template: str) -> bool:
+    return len(template) + len(_FIELD.findall(template)) * MAX_FIELD > MAX_MESSAGE
+
+
+def _bounded(template: str, fields: dict[str, object]) -> str:
+    """The message of a template that could expand past `MAX_MESSAGE`, built part by part and cut there."""
+    parts: list[str] = []
+    room = MAX_MESSAGE
+    for n, piece in enumerate(_FIELD.split(template)):
+        if n % 2:
+            value = fields.get(piece)
+            piece = f"{{{piece}}}" if value is None and piece not in fields else str(value)[: MAX_FIELD + 1]
+            piece = clip(piece)
+        if len(piece) >= room:
+            parts.append(clip(piece[:room] + "…", room))
+            return "".join(parts)
+        parts.append(piece)
+        room -= len(piece)
+    return "".join(parts)
 
 
 class _Fields(dict):
@@ -137,7 +166,8 @@ def related_fields(
 ) -> dict[str, object]:
     """The names a message template may use about the claims a claim was compared with: `related` (all of
     them, '; '-separated), `related_1`, `related_2`, ... one by one, `related_ids`, `related_locations`,
-    and the claimant (`related_claimant`) and metric (`related_metric`) of the first.
+    and the claimant (`related_claimant`), metric (`related_metric`) and subject (`related_subject`) of the
+    first.
 
     `fields_of` returns `claim_fields` of a claim; a run passes a remembering one, as a claim is often
     compared with many others. With `names`, the fields a message template uses, the descriptions of
@@ -156,10 +186,11 @@ def related_fields(
         fields["related_ids"] = ", ".join(c.id for c in related)
     if wanted("related_locations"):
         fields["related_locations"] = ", ".join(f"{c.file}:{c.line}" for c in related)
-    if related and (wanted("related_claimant") or wanted("related_metric")):
+    if related and (wanted("related_claimant") or wanted("related_metric") or wanted("related_subject")):
         first = fields_of(related[0])
         fields["related_claimant"] = first["claimant_name"]
         fields["related_metric"] = first["metric_description"]
+        fields["related_subject"] = first["subject"]
     return fields
 
 

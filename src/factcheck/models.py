@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from factcheck.dates import Span, parse_span
 from factcheck.figures import Qualifier
@@ -63,6 +63,13 @@ def _distinct(phrases: list[str]) -> list[str]:
 Phrases = Annotated[list[Phrase], Field(max_length=MAX_PHRASES), AfterValidator(_distinct)]
 
 
+def _distinct_keys(keys: list[str]) -> list[str]:
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ValueError(f"{twice[0]!r} is listed twice")
+    return keys
+
+
 class Metric(_Model):
     unit: Text
     description: Text
@@ -81,12 +88,19 @@ class Subject(_Model):
     aliases: Phrases = []
     # How many people it counts: no count of people about it can be higher (people-within-population).
     population: Annotated[int, Field(gt=0)] | None = None
+    # A place inside another (a province in its country, the areas a government holds): its counts are a
+    # part of the whole's, compared with them by part-within-whole only, never as the same series.
+    within: Key | None = None
+    # A group counted together (two countries struck by one earthquake): each part is within the group.
+    parts: Annotated[list[Key], Field(min_length=2), AfterValidator(_distinct_keys)] = []
 
 
 class Claimant(_Model):
     name: Text
     role: str | None = None
-    affiliation: Key
+    # On a conflict desk, the party the claimant speaks for (a subject): its figures about another subject
+    # are about its adversary. Elsewhere (a ministry, a UN agency, a rescue NGO) it is left out: independent.
+    affiliation: Key = "independent"
     aliases: list[Text] = []
 
 
@@ -94,17 +108,24 @@ class Catalog(_Model):
     metrics: dict[Key, Metric]
     subjects: dict[Key, Subject]
     claimants: dict[Key, Claimant]
+    # Each subject's wholes (`within`, and the groups listing it in `parts`), nearest first, transitively.
+    _wholes: dict[str, tuple[str, ...]] = PrivateAttr(default_factory=dict)
+
+    def wholes(self, subject: str) -> tuple[str, ...]:
+        """The subjects `subject` lies within: its `within`, the groups it is a part of, and theirs."""
+        return self._wholes.get(subject, ())
 
     @model_validator(mode="after")
     def _references(self) -> Catalog:
         for key, metric in self.metrics.items():
             if metric.within is not None and metric.within not in self.metrics:
                 raise ValueError(f"metric {key!r} is `within` {metric.within!r}, which is not a metric")
+        self._wholes = _subject_wholes(self.subjects)
         for key, claimant in self.claimants.items():
             if claimant.affiliation != "independent" and claimant.affiliation not in self.subjects:
                 raise ValueError(
                     f"claimant {key!r} has affiliation {claimant.affiliation!r}: "
-                    "use a subject key (a party to the conflict) or `independent`"
+                    "use a subject key (the party to a conflict it speaks for), or leave it out (independent)"
                 )
         # An article names a subject by any of its spellings: one spelling for two subjects names neither.
         spellings: dict[str, str] = {}
@@ -114,6 +135,35 @@ class Catalog(_Model):
                 if spellings.setdefault(fold, key) != key:
                     raise ValueError(f"{spelling!r} names both subjects {spellings[fold]!r} and {key!r}")
         return self
+
+
+def _subject_wholes(subjects: dict[str, Subject]) -> dict[str, tuple[str, ...]]:
+    """Each subject's wholes, nearest first; a reference to no subject, or a subject within itself, is refused."""
+    direct: dict[str, list[str]] = {key: [] for key in subjects}
+    for key, subject in subjects.items():
+        if subject.within is not None:
+            if subject.within not in subjects:
+                raise ValueError(f"subject {key!r} is `within` {subject.within!r}, which is not a subject")
+            direct[key].append(subject.within)
+        for part in subject.parts:
+            if part not in subjects:
+                raise ValueError(f"subject {key!r} lists {part!r} in `parts`, which is not a subject")
+            if key not in direct[part]:
+                direct[part].append(key)
+    wholes: dict[str, tuple[str, ...]] = {}
+    for key in subjects:
+        found: list[str] = []
+        todo = list(direct[key])
+        while todo:
+            whole = todo.pop(0)
+            if whole == key:
+                raise ValueError(f"subject {key!r} lies within itself (through `within` or `parts`)")
+            if whole not in found:
+                found.append(whole)
+                todo.extend(direct[whole])
+        if found:
+            wholes[key] = tuple(found)
+    return wholes
 
 
 # A host with a dot (its first label, the rest), then a path, query or fragment. Each part stops where the
@@ -155,12 +205,19 @@ class ClaimIn(_Model):
     source: Source
     notes: str | None = None
     fall: Fall | None = None
+    # A figure expected, not counted ("could reach 20,000"), dated `as_of` the day it was made: it is no
+    # total to date, so the checks of totals and series leave it out (kind `projection`).
+    projection: bool = False
     waivers: list[Waiver] = []
 
     @model_validator(mode="after")
     def _one_date(self) -> ClaimIn:
         if (self.as_of is None) == (self.period is None):
             raise ValueError("give exactly one of `as_of` (a cumulative total) or `period` (a total over a window)")
+        if self.projection and self.as_of is None:
+            raise ValueError(
+                'a projection is dated `as_of` the day it was made: write its horizon ("by March") in `notes`'
+            )
         _check_extra(self)
         return self
 
@@ -259,7 +316,7 @@ class Claim:
     low: float | None
     high: float | None
     date: Span
-    kind: Literal["as_of", "period"]
+    kind: Literal["as_of", "period", "projection"]
     source: Source | PointSource
     notes: str | None = None
     waivers: tuple[Waiver, ...] = ()
@@ -273,6 +330,9 @@ def url_is_wellformed(url: str | None) -> bool:
 
 
 def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
-    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports."""
+    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports. A
+    party's figure about a place within itself (a province of its country) is about its own side."""
     claimant = catalog.claimants.get(claim.claimant) if catalog else None
-    return claimant is not None and claimant.affiliation not in ("independent", claim.subject)
+    if claimant is None or claimant.affiliation in ("independent", claim.subject):
+        return False
+    return claimant.affiliation not in catalog.wholes(claim.subject)

@@ -113,11 +113,21 @@ def validate_inputs(
 
 def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | None) -> Inputs:
     """What `factcheck import` reads or checks against: the table, the mapping, the corrections, the
-    catalog, checks/ and expectations/, and every suite a readable gate names. datasets/ is where the
-    output belongs, so it is not an input folder here."""
+    catalog, checks/ and expectations/, and every suite and article a readable gate names. datasets/ (and
+    the folders the gates' dataset globs walk) is where the output belongs, so it is not an input here."""
+    inputs = project_inputs(root, datasets=False)
+    inputs.files |= {table, mapping, *([corrections] if corrections else [])}
+    return inputs
+
+
+def project_inputs(root: Path, datasets: bool = True) -> Inputs:
+    """What the project's next `factcheck validate` reads, as far as its gates can be read: the catalog,
+    checks/ and expectations/, and of every readable gate its suites and what its article globs (and, with
+    `datasets`, its dataset globs and datasets/) walk. For the commands that write into a project without
+    validating it (`import`, `schema`): their output may not land on a draft or a dataset either."""
     inputs = Inputs(
-        files={table, mapping, root / LAYOUT.catalog, *([corrections] if corrections else [])},
-        folders={root / LAYOUT.gates, root / LAYOUT.suites},
+        files={root / LAYOUT.catalog},
+        folders={root / LAYOUT.gates, root / LAYOUT.suites, *([root / LAYOUT.datasets] if datasets else [])},
     )
     try:
         gates = project.gate_files(root)
@@ -129,6 +139,13 @@ def import_inputs(root: Path, table: Path, mapping: Path, corrections: Path | No
         except ConfigError:  # a gate validate would refuse names nothing validate reads
             continue
         inputs.files.update(root / suite for suite in gate.gate.suites)
+        globs = [*gate.gate.articles, *(gate.gate.datasets if datasets else [])]
+        for glob in globs:
+            try:  # a glob leaving the root is refused by validate; it names nothing validate reads
+                walked = project.inside(root, project.glob_base(glob), "path")
+            except ConfigError:
+                continue
+            (inputs.files if walked.is_file() else inputs.folders).add(walked)
     return inputs
 
 

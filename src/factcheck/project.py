@@ -26,7 +26,7 @@ def find_root(start: Path) -> Path:
             return folder
     raise ConfigError(
         f"no project found: neither {start} nor any folder above it has a `{LAYOUT.gates}/` folder",
-        "run factcheck inside a project, or pass --root",
+        "run factcheck inside a project, or pass --root; `factcheck init` writes a new one",
     )
 
 
@@ -152,7 +152,9 @@ def read_gate(root: Path, path: Path) -> GateFile:
 def gate_files(root: Path) -> list[Path]:
     files = LAYOUT.gate_files(root)
     if not files:
-        raise ConfigError(f"no gate in {LAYOUT.gates}/", "add one, e.g. checks/publication.yml (docs/checks.md)")
+        raise ConfigError(
+            f"no gate in {LAYOUT.gates}/", "add one, e.g. checks/publication.yml as `factcheck init` writes it"
+        )
     return files
 
 
@@ -271,12 +273,14 @@ def shown_name(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
-    """Every file under datasets/ that no gate reads (its path and what is wrong with it), whatever its name,
-    extension or kind: a file that is never looked at would pass the gate unseen. A symlinked folder is
-    never entered, so it is reported itself."""
+def stray_files(root: Path, read: set[Path], under: str = LAYOUT.datasets,
+                accept: Callable[[str], bool] = _is_yaml, kind: str | None = "a YAML dataset") -> list[tuple[str, str]]:  # fmt: skip
+    """Every file under `under` (datasets/) that no gate reads (its path and what is wrong with it), whatever
+    its name, extension or kind: a file that is never looked at would pass the gate unseen. A symlinked
+    folder is never entered, so it is reported itself. With `kind` None, a file `accept` refuses (an image
+    beside the drafts in articles/) is left alone; one whose name cannot be read is still reported."""
     strays = []
-    for folder, dirs, files in os.walk(root / LAYOUT.datasets, followlinks=False):
+    for folder, dirs, files in os.walk(root / under, followlinks=False):
         dirs.sort()
         for name in dirs:
             path = Path(folder) / name
@@ -300,8 +304,8 @@ def stray_files(root: Path, read: set[Path]) -> list[tuple[str, str]]:
                 strays.append((rel, "the file name is not UTF-8 text, so it is never read"))
             elif _dangling(path):
                 strays.append((rel, "this symlink points to nothing"))
-            elif _is_yaml(name):
+            elif accept(name):
                 strays.append((rel, "no gate in checks/ reads this file"))
-            else:
-                strays.append((rel, "this file is not a YAML dataset"))
+            elif kind is not None:
+                strays.append((rel, f"this file is not {kind}"))
     return strays

@@ -18,6 +18,7 @@ from factcheck import datasets, messages, plan, process, project
 from factcheck.checks import REGISTRY, STAGE_0
 from factcheck.claimset import ClaimSet
 from factcheck.findings import CheckInfo, GateRun, Report
+from factcheck.layout import LAYOUT
 from factcheck.models import Catalog, Claim
 from factcheck.options import Options
 from factcheck.profiling import Profiler
@@ -125,7 +126,7 @@ def _check_articles(
 ) -> list:
     """Each gate's articles against the claims of its datasets (`factcheck.articles`); their findings into
     `collected`, their checks into `checks_meta`."""
-    from factcheck.articles.check import META, check_gates
+    from factcheck.articles.check import META, check_gates, is_article
 
     profiler = options.profiler
     profiler.lap("findings")
@@ -134,6 +135,10 @@ def _check_articles(
     articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
     for gate_fail_on, finding in found:
         collected.add(finding, options.fail_on or gate_fail_on)
+    if any(g.gate.articles for g in gates):  # drafts under articles/ are read or reported, as datasets are
+        read = {planned.root / a.file for a in articles}
+        for rel, problem in project.stray_files(planned.root, read, LAYOUT.articles, is_article, kind=None):
+            collected.add(messages.stray_file_finding(rel, problem), options.fail_on or planned.strictest)
     checks_meta.update(META)
     profiler.lap("articles")
     return articles

@@ -35,7 +35,7 @@ def check(select: tuple[str, ...], ignore: tuple[str, ...], defined: set[str], f
                 close = difflib.get_close_matches(check_id, sorted(defined), n=1)
                 raise ConfigError(
                     f"{option} {check_id}: no suite of the gates run defines this check",
-                    f"did you mean `{close[0]}`?" if close else "docs/checks.md lists the check ids",
+                    f"did you mean `{close[0]}`?" if close else "`factcheck checks` lists the check ids",
                 )
 
 

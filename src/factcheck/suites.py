@@ -53,6 +53,7 @@ GX_TYPES: dict[str, tuple[str, ...]] = {
 # GX's own that fails on the batch (a number compared with text) was asked for by the suite.
 OWN_TYPES: dict[str, tuple[str, ...]] = {
     "expect_cumulative_totals_to_be_non_decreasing": (),
+    "expect_cumulative_totals_to_have_no_spike": (),
     "expect_quote_to_state_figure": ("column_list",),
     "expect_same_claims_to_be_compatible": (),
     "expect_claims_to_be_entered_once": (),
@@ -258,8 +259,8 @@ def _type_hint(kind: str) -> str:
     close = difflib.get_close_matches(str(kind), list(TYPES), n=1, cutoff=0.6)
     guess = f"did you mean `{close[0]}`? " if close else ""
     return (
-        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)} (docs/checks.md); the Great Expectations "
-        "types a suite may use are listed in docs/format.md"
+        f"{guess}factcheck's own types: {', '.join(OWN_TYPES)}; the Great Expectations types a suite may use: "
+        f"{', '.join(GX_TYPES)}"
     )
 
 
@@ -271,7 +272,7 @@ def _check_column(rel: str, name: object, line: int) -> None:
         close = difflib.get_close_matches(str(name), COLUMNS, n=1)
         raise ConfigError(
             f"{rel}:{line}: {shown} is not a column of the batch",
-            f"did you mean `{close[0]}`?" if close else f"the columns: {', '.join(COLUMNS)} (docs/format.md)",
+            f"did you mean `{close[0]}`?" if close else f"the columns: {', '.join(COLUMNS)}",
         )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from factcheck.checks import unknown_reference
+from factcheck.checks import schema, unknown_reference
 from factcheck.errors import Problem
 from factcheck.layout import LAYOUT
 from factcheck.models import Catalog
@@ -25,11 +25,19 @@ class Vocabulary:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.aliases: dict[str, dict[str, str]] = {"metric": {}, "subject": {}, "claimant": {}}
+        # A claimant is also guessed from one word of its spellings ("Zelensky"), unless another claimant's
+        # spellings hold that word too: then the word names neither, and no hint names the wrong one.
+        words: dict[str, str] = {}
+        shared: set[str] = set()
         for key, claimant in catalog.claimants.items():
             for spelling in (claimant.name, *claimant.aliases):
-                self.aliases["claimant"][_fold(spelling)] = key
-                for word in spelling.split():
-                    self.aliases["claimant"].setdefault(_fold(word), key)
+                for word in map(_fold, spelling.split()):
+                    if words.setdefault(word, key) != key:
+                        shared.add(word)
+        self.aliases["claimant"] = {word: key for word, key in words.items() if word not in shared}
+        for key, claimant in catalog.claimants.items():
+            for spelling in (claimant.name, *claimant.aliases):
+                self.aliases["claimant"][_fold(spelling)] = key  # one claimant's only (shared_spellings)
         for key, subject in catalog.subjects.items():
             for spelling in (subject.name, *subject.aliases):
                 self.aliases["subject"][_fold(spelling)] = key
@@ -75,6 +83,31 @@ class Vocabulary:
                 self.guesses[kind, value] = guess
         hint = f"did you mean `{guess}`?" if guess else f"add `{value}` to the {kind}s in {LAYOUT.catalog}"
         return Problem(unknown_reference.ID, 0, f"unknown {kind} {value!r}", hint)
+
+
+def shared_spellings(catalog: Catalog, data: dict) -> list[Problem]:
+    """A name or alias that two claimants, or two subjects, both claim (compared as the "did you mean" and
+    the articles compare them: case, spaces and punctuation aside): it names neither, so the catalog is
+    refused, on the line of the second, naming both entries. `data` is the catalog as read (its lines)."""
+    problems = []
+    for kind, entries in (("claimant", catalog.claimants), ("subject", catalog.subjects)):
+        seen: dict[str, tuple[str, int]] = {}
+        for key, entry in entries.items():
+            written = data[f"{kind}s"][key]
+            aliases = written.get("aliases") or []
+            lines = [written.line_of("name"), *(aliases.line_of(i) for i in range(len(entry.aliases)))]
+            for spelling, line in zip((entry.name, *entry.aliases), lines, strict=True):
+                other, other_line = seen.setdefault(_fold(spelling), (key, line))
+                if other != key:
+                    problems.append(
+                        Problem(
+                            schema.ID,
+                            line,
+                            f"{spelling!r} names both {kind}s {other!r} and {key!r} (line {other_line})",
+                            f"give each spelling to one {kind}: remove it from {other!r} or from {key!r}",
+                        )
+                    )
+    return problems
 
 
 def _fold(text: str) -> str:

@@ -42,7 +42,7 @@ def worded(kind: str, where: str, item: dict, value: str) -> tuple[str, str]:
         return f"`{where}` should be {whole}, not {value}", ""
     if kind == "union_member":
         return f"`{where}` should be {ctx.get('expected', 'another kind of value')}, not {value}", ""
-    return f"`{where}`: {value} is not allowed here", "see docs/format.md for what this field takes"
+    return f"`{where}`: {value} is not allowed here", "`factcheck schema dataset` lists what each field takes"
 
 
 # pydantic names the member of a union an error is about in its location (`qualifier.literal['exact',...]`,

@@ -31,8 +31,8 @@ def test_a_part_above_its_whole_fails_on_the_part(cross):
     [finding] = findings_of(run_project(cross), "part-within-whole")
     assert (finding.claim, finding.related, finding.severity) == ("part", ("whole",), "critical")
     assert finding.message == (
-        "410,000 military personnel killed (2026-02, zelensky, France 2) is more than its whole: "
-        "400,000 (2026-02, zelensky, France 2) military personnel killed or wounded"
+        "410,000 military personnel killed, Ukraine (2026-02, zelensky, France 2) is more than its whole: "
+        "400,000 (2026-02, zelensky, France 2) military personnel killed or wounded, Ukraine"
     )
 
 

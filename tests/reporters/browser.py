@@ -45,6 +45,10 @@ class Visit:
     overflowing: list[str] = field(default_factory=list)
     zooms: dict[str, dict] = field(default_factory=dict)
     marks: list[dict] = field(default_factory=list)
+    # Every finding's row in document order (a dataset's finding, or an article figure with one): its id,
+    # whether it blocks, and its top edge on the page; every link in the banner and whether its target exists.
+    finding_rows: list[dict] = field(default_factory=list)
+    banner_links: list[dict] = field(default_factory=list)
 
 
 # Runs in the page through the DevTools protocol (the page's own policy allows no script).
@@ -74,6 +78,15 @@ _MEASURE = """() => {
     out.marks.push({text: m.textContent, cue: m.nextElementSibling ? m.nextElementSibling.textContent : '',
                     bold: [...m.querySelectorAll('b.digit')].map(b => b.textContent), background: style.backgroundColor});
   }
+  const rows = document.querySelectorAll(
+    'table.findings > tbody > tr:not(.zoom):not(.rest), table.figures > tbody > tr:not(.backed):not(.ignored)');
+  out.rows = [...rows].map(r => ({id: r.id, blocking: !!r.querySelector('.badge.blocking, .blocks'),
+                                   top: r.getBoundingClientRect().top + window.scrollY}));
+  out.links = [...document.querySelectorAll('header.banner a')].map(a => {
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    return {href: a.getAttribute('href'), text: a.textContent, target: target ? target.tagName.toLowerCase() : null,
+            top: target ? target.getBoundingClientRect().top + window.scrollY : null};
+  });
   return out;
 }"""
 
@@ -112,6 +125,8 @@ def visit(path: Path, screenshot: Path | None = None, width: int = 1200, height:
             result.overflowing = measured["overflowing"]
             result.zooms = measured["zooms"]
             result.marks = measured["marks"]
+            result.finding_rows = measured["rows"]
+            result.banner_links = measured["links"]
         finally:
             browser.close()
     return result

@@ -323,3 +323,9 @@ def test_a_step_output_with_a_line_break_is_refused():
     assert github.output_line("verdict", "blocked") == "verdict=blocked\n"
     with pytest.raises(ValueError, match="one line"):
         github.output_line("verdict", "blocked\nforged=1")
+
+
+def test_a_github_workspace_that_loops_is_no_workspace(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    assert github.repository_prefix(tmp_path, {"GITHUB_WORKSPACE": str(tmp_path / "a")}) == ""

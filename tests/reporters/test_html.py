@@ -124,8 +124,8 @@ def _big_report(n: int) -> Report:
 
 def test_ten_thousand_findings_are_capped_per_group_with_counts():
     page = rendered(_big_report(10_000), "html")
-    rows = page.count("<tr><td><code>c")
-    assert rows == 3 * html.ROWS_PER_GROUP  # three files, one check each
+    rows = re.findall(r'<tr id="blocking-\d+"><td><code>c', page)
+    assert len(rows) == 3 * html.ROWS_PER_GROUP  # three files, one check each
     assert "3,134 more findings of this check in this file not shown" in page
     # 40 charts in each of the first two files, then the 20 the page has left
     assert page.count('<details class="chart"') == html.CHARTS_PER_PAGE == 100
@@ -133,6 +133,38 @@ def test_ten_thousand_findings_are_capped_per_group_with_counts():
     assert "80 more series with findings in this file not drawn: the page draws at most 100 charts." in page
     assert '<details class="check">' in page and '<details class="check" open>' not in page  # collapsed
     assert len(page) < 5_000_000
+
+
+def test_the_banner_names_the_first_blocking_findings_and_counts_the_rest():
+    page = rendered(_big_report(10_000), "html")
+    banner = page[page.index("<header") : page.index("</header>")]
+    links = re.findall(
+        r'<li><a href="#(blocking-\d+)">([^<]+)</a> <code>cumulative-non-decreasing</code> <code>(c\d+)</code>: falls &lt;\d+&gt;</li>',
+        banner,
+    )
+    # the order of the job summary: file order among findings that all block at the same severity
+    assert [where for _, where, _ in links] == [f"datasets/f0.yml:{n}" for n in range(1, 30, 3)]
+    assert len(links) == html.BANNER_LISTED
+    assert '<a href="#blocking">… and 9,990 more blocking findings</a>' in banner
+    for anchor, where, claim in links:  # each lands on the row of its finding
+        row = page[page.index(f'<tr id="{anchor}">') :].split("</tr>", 1)[0]
+        assert f"<code>{claim}</code>" in row and where in row
+    assert page.count('<section id="blocking">') == 1
+
+
+def test_a_long_message_is_clipped_in_the_banner_and_whole_in_its_row():
+    report = hand_built.blocked()
+    long = "falls " + "very " * 100 + "far"
+    report.findings[:] = [dataclasses.replace(f, message=long) if f.blocking else f for f in report.findings]
+    page = rendered(report, "html")
+    banner = page[page.index("<header") : page.index("</header>")]
+    assert long not in banner and long[: html.BANNER_MESSAGE - 1] in banner
+    assert long in page[page.index('<section id="blocking">') :]
+
+
+def test_a_publishable_page_has_no_blocking_part():
+    page = rendered(hand_built.publishable(), "html")
+    assert 'id="blocking' not in page and "<h2>Findings</h2>" in page
 
 
 def test_a_partys_claim_about_its_adversary_is_marked_on_its_row():
@@ -280,7 +312,9 @@ def test_thousands_of_findings_of_one_series_are_summed_up_in_one_row():
     findings = [dataclasses.replace(template, claim="one-off", line=5, related=())]
     findings += [dataclasses.replace(template, claim=ids[n], line=n + 10, related=()) for n in range(1, 1_201)]
     page = rendered(dataclasses.replace(report, claims=claims, findings=findings), "html")
-    assert page.count("<tr><td><code>") == 1 + html.SERIES_LISTED  # the one-off, then the series' first ten
+    assert (
+        len(re.findall(r"<tr(?: id=\"[^\"]+\")?><td><code>", page)) == 1 + html.SERIES_LISTED
+    )  # the one-off, then the series' first ten
     rest = re.search(r'<tr class="rest"><td colspan="4">(.*?)</td></tr>', page).group(1)
     assert rest.startswith(
         "… 1,190 more findings of this check in the series <code>art</code> (lines 21 to 1,210, 2022-03-12 to "
@@ -294,7 +328,9 @@ def test_thousands_of_findings_of_one_series_are_summed_up_in_one_row():
 
 def test_a_claim_the_schema_refused_still_shows_its_source_and_quote():
     page = rendered(fixture_report(), "html")
-    [row] = [r for r in re.findall(r"<tr><td>.*?</td></tr>", page, re.DOTALL) if "<code>typo</code>" in r]
+    [row] = [
+        r for r in re.findall(r"<tr(?: id=\"[^\"]+\")?><td>.*?</td></tr>", page, re.DOTALL) if "<code>typo</code>" in r
+    ]
     assert "Not read: the entry does not follow the dataset format." in row
     assert '<div class="outlet">France 2, 2026-02' in row and "<blockquote>is 55,000</blockquote>" in row
 

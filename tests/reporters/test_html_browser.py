@@ -2,16 +2,28 @@
 
 It renders, shows the claim ids and the charts, makes no network request, and runs no injected script;
 its charts take the width of the page and keep every label inside the drawing, a zoomed chart holds the
-claims its finding compares, and a quote's differing number is marked with a cue. Without chromium this
-test fails (it never skips): .ci/run installs it.
+claims its finding compares, and a quote's differing number is marked with a cue; what blocks comes first on
+the page, and the banner links each blocking finding. Without chromium this test fails (it never skips):
+.ci/run installs it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
 
 import hand_built
 import pytest
 from browser import chromium_missing, visit
 from report_fixture import INJECTED, fixture_report, rendered
+
+from conftest import TODAY, Project
+from conftest import claim as new_claim
+from factcheck.baseline import compare, source
+from factcheck.options import Options
+from factcheck.run import run
 
 
 def _visit(tmp_path_factory, report, width: int = 1200):
@@ -106,3 +118,84 @@ def test_a_claim_the_schema_refused_shows_its_source_and_quote(hand_built_pages)
     text = hand_built_pages[1200].text
     assert "Not read: the entry does not follow the dataset format. Its source, as written:" in text
     assert "France <i>2</i>, 2026-02" in text and "is 55,000\\u202e" in text
+
+
+def _git(root: Path, *args: str) -> None:
+    """Real git, with an identity of its own and no user or system configuration."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
+           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, check=True)
+
+
+def _said(id: str, value: int, month: str) -> dict:
+    return new_claim(
+        id, value=value, as_of=month, source={"outlet": "France 2", "published": month, "quote": f"is {value:,}"}
+    )
+
+
+def _uk(id: str, value: int, period: str, published: str) -> dict:
+    return {"id": id, "metric": "military_casualties", "subject": "russia", "claimant": "uk-defence-intelligence",
+            "value": value, "qualifier": "about", "period": period,
+            "source": {"outlet": "UK MoD", "published": published, "quote": f"about {value:,}"}}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def desk_pages(tmp_path_factory):
+    """A desk's project whose files sort the blocking findings last: an article with figures no claim backs
+    (warnings), a context file whose other-party comparisons are information, each drawn as a chart, then a
+    file with three falls (critical). Rendered as a plain report, and as a pull request's report (`--baseline`)
+    where the base had the article, the context and the first figure, and the pull request adds the falls."""
+    root = tmp_path_factory.mktemp("desk")
+    project = Project(root)
+    project.write("articles/a-draft.md", "# Draft\n\nUkraine lost 300 tanks in 2025, and 17 bridges.\n")
+    project.dataset(
+        name="a-context.yml",
+        series=[{"id": "gs", "metric": "military_casualties", "subject": "russia", "claimant": "general-staff",
+                 "source": {"outlet": "General Staff", "url": "https://www.facebook.com/GeneralStaff.ua"},
+                 "points": [["2024-12-31", 789550], ["2025-06-30", 1000000], ["2025-12-31", 1207910]]}],
+        claims=[_uk("uk-2025", 300000, "2025", "2026-01"), _uk("uk-2025-h1", 100000, "2025-01-01/2025-06-30", "2025-07")],
+    )  # fmt: skip
+    project.dataset([_said("z-02", 55000, "2026-02")], name="z-war.yml")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "base")
+    falls = [_said("z-03", 45000, "2026-03"), _said("z-04", 40000, "2026-04"), _said("z-05", 35000, "2026-05")]
+    project.dataset([_said("z-02", 55000, "2026-02"), *falls], name="z-war.yml")
+    today = dt.date.fromisoformat(TODAY)
+    pages = {}
+    for name, baseline in (("plain", None), ("pull request", source("HEAD"))):
+        options = Options(root=root, today=today, baseline=baseline)
+        report = compare(run(options), options, run)
+        failed = [f for f in report.findings if f.status == "failed"]
+        # The report this test is about: three criticals after article warnings and informational charts.
+        assert [f.check for f in failed if f.blocking] == ["cumulative-non-decreasing"] * 3
+        assert {(f.check, f.severity) for f in failed if not f.blocking} == {
+            ("article-unbacked", "warning"),
+            ("period-vs-cumulative-other-party", "info"),
+        }
+        assert all(f.file > "articles/" for f in failed if f.blocking)
+        assert (report.comparison is not None) == (baseline is not None)
+        path = root.parent / f"{root.name}-{name.replace(' ', '-')}.html"
+        path.write_text(rendered(report, "html"), encoding="utf-8")
+        pages[name] = visit(path)
+    return pages
+
+
+@pytest.mark.parametrize("name", ["plain", "pull request"])
+def test_blocking_findings_come_first_and_the_banner_links_each_of_them(desk_pages, name):
+    page = desk_pages[name]
+    assert page.console_errors == []
+    rows = page.finding_rows
+    assert len(rows) > 3  # the article's warnings and the information are on the page too
+    assert [row["blocking"] for row in rows] == [True] * 3 + [False] * (len(rows) - 3)
+    assert max(row["top"] for row in rows[:3]) < min(row["top"] for row in rows[3:])
+    assert page.svg_charts >= 5  # three zoomed falls, the falls' series, and the information's
+    blocking_links = [link for link in page.banner_links if link["href"].startswith("#blocking-")]
+    assert [link["text"] for link in blocking_links] == [f"datasets/z-war.yml:{n}" for n in (15, 25, 35)]
+    tops = {row["id"]: row["top"] for row in rows}
+    for link in page.banner_links:
+        assert link["target"] is not None, link  # every link of the banner lands somewhere
+    for link in blocking_links:
+        assert link["target"] == "tr" and link["top"] == tops[link["href"][1:]]
+    assert "3 findings at or above the gate's threshold must be fixed or waived" in page.text

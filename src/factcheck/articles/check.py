@@ -14,8 +14,9 @@ from factcheck.articles.dates import TooManyDates, find_dates
 from factcheck.articles.figures import find_numerals
 from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
+from factcheck.articles.reading import mixed_scripts, number_forms
 from factcheck.articles.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.articles.verdicts import META, Guesses, finding, format_finding, judge
+from factcheck.articles.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
 from factcheck.claimset import ClaimSet
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Report, severity_rank
@@ -34,7 +35,8 @@ def is_article(path: str) -> bool:
 
 
 def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabulary, catalog: Catalog | None,
-                  unbacked: str = "warning") -> tuple[CheckedArticle, list[Finding]]:  # fmt: skip
+                  unbacked: str = "warning", budget: GuessBudget | None = None,
+                  ) -> tuple[CheckedArticle, list[Finding]]:  # fmt: skip
     """One article's figures, each judged: the article as reports show it, and its findings."""
     try:
         text = read_text(path)
@@ -48,34 +50,41 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     article = CheckedArticle(rel, front.title, front.published.text if front.published else None, text, body_start)
     prose = prose_of(text, body_start, rel.lower().endswith(MARKDOWN))
     try:
-        dates = find_dates(prose.prose, front.published, body_start)
+        dates = find_dates(prose.prose, front.published, prose.body_start)
     except TooManyDates as error:
-        line, column = prose.lines.locate(error.offset)
+        line, column = prose.locate(error.offset)
         return article, [format_finding(rel, line, f"the article has {error}: it is not checked",
                                         "split it into several articles", column)]  # fmt: skip
     blanked = list(prose.prose)
     for phrase in dates:  # a date's digits are never a figure
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
-    numerals = find_numerals("".join(blanked), body_start, MAX_FIGURES + 1)
-    found_sentences = sentences(prose.prose, body_start, prose.markdown)
+    numerals = find_numerals("".join(blanked), prose.body_start, MAX_FIGURES + 1)
+    found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
-                    prose.lines.locate)  # fmt: skip
+                    prose.locate)  # fmt: skip
     paragraphs = _paragraphs(found_sentences)
     # Past the figures checked, bindings are not read either: they bind figures that are not checked.
-    until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(text)
+    until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(prose.prose)
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
-    guesses = Guesses(index)
+    guesses = Guesses(index, budget)
     for number, numeral in enumerate(numerals):
-        line, column = prose.lines.locate(numeral.start)
+        line, column = prose.locate(numeral.start)
         if number == MAX_FIGURES:
             findings.append(format_finding(rel, line, f"the article has more than {MAX_FIGURES:,} figures: those "
                                            "from here on are not checked", "split it into several articles",
                                            column))  # fmt: skip
             break
-        figure = Figure(numeral.start, numeral.end, numeral.phrase_start, line, column,
-                        " ".join(text[numeral.start : numeral.end].split()),
-                        " ".join(text[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
+        seen = prose.prose  # the figure as a reader sees it; its offsets are the file's
+        if mixed_scripts(prose.reading, numeral.start, numeral.end):
+            findings.append(format_finding(rel, line, f"the figure {' '.join(seen[numeral.start : numeral.end].split())!r}"
+                                           " is written in the digits of more than one script: it cannot be read "
+                                           "with confidence, so it is not checked",
+                                           "write each figure in one script's digits", column))  # fmt: skip
+            continue
+        figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
+                        line, column, " ".join(seen[numeral.start : numeral.end].split()),
+                        " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
                         numeral.half_unit, numeral.percent, bound.get(numeral.start))  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
         if ignored is not None:
@@ -92,6 +101,11 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
+    for start, end in number_forms(prose.reading, prose.body_start):
+        line, column = prose.locate(start)
+        findings.append(format_finding(rel, line, f"{prose.prose[start:end]!r} is written in superscript or other "
+                                       "number-form digits: it is not read as a figure, so it is not checked",
+                                       "write the figure in plain digits", column))  # fmt: skip
     for entry, was_used, line in zip(front.ignore, used, ignore_lines, strict=True):
         if not was_used:
             findings.append(format_finding(rel, line, f"`ignore` names the figure {entry.figure!r}"
@@ -133,13 +147,13 @@ def _bind(prose: Prose, numerals: list, rel: str, until: int) -> tuple[dict[int,
             if unbound > MAX_UNBOUND:
                 first_unlisted = first_unlisted or binding.start
                 continue
-            line, column = prose.lines.locate(binding.start)
+            line, column = prose.locate(binding.start)
             what = "`{claim:...}` follows" if binding.marker else "the link to a claim holds"
             findings.append(format_finding(rel, line, f"{what} no figure: it binds nothing to {binding.claim!r}",
                                            "write the binding right after the figure: 55,000{claim:ID}, or "
                                            "around it: [55,000](claim:ID)", column))  # fmt: skip
     if unbound > MAX_UNBOUND:
-        line, column = prose.lines.locate(first_unlisted)
+        line, column = prose.locate(first_unlisted)
         findings.append(format_finding(rel, line, f"{unbound - MAX_UNBOUND:,} more bindings bind no figure",
                                        "fix the ones above first", column))  # fmt: skip
     return bound, findings
@@ -180,6 +194,11 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
     found: list[tuple[str, Finding]] = []
     vocabulary = None
     by_file: dict[str, ClaimSet] = {}
+    budget = GuessBudget()
+    # Gates that read the same datasets share one index, and an article they name is checked once for all of
+    # them: 200 gates naming the same folders cost what one does.
+    indexes: dict[tuple[str, ...], ClaimIndex] = {}
+    checked: dict[tuple, list[Finding]] = {}
     for gate in gates:
         paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
         if not paths:
@@ -187,13 +206,17 @@ def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list
         if vocabulary is None:  # built once, and only when a gate has an article to check
             vocabulary = Vocabulary(catalog)
             by_file = claims.by_file()
-        rels = {datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}
-        index = ClaimIndex(c for rel in sorted(rels) for c in by_file.get(rel, ()))
+        rels = tuple(sorted({datasets.file_name(root, path) for path in files_by_gate.get(gate.path, [])}))
+        if rels not in indexes:
+            indexes[rels] = ClaimIndex(c for rel in rels for c in by_file.get(rel, ()))
         for path in paths:
             rel = datasets.file_name(root, path)
-            article, findings = check_article(path, rel, index, vocabulary, catalog, gate.gate.article_unbacked)
-            shown.setdefault(rel, article)
-            found += [(gate.gate.fail_on, f) for f in findings]
+            key = (rel, rels, gate.gate.article_unbacked)
+            if key not in checked:
+                article, checked[key] = check_article(path, rel, indexes[rels], vocabulary, catalog,
+                                                      gate.gate.article_unbacked, budget)  # fmt: skip
+                shown.setdefault(rel, article)
+            found += [(gate.gate.fail_on, f) for f in checked[key]]
     return [shown[rel] for rel in sorted(shown)], found
 
 
@@ -224,6 +247,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
         naming = {gate.path: set(article_files(root, gate, allow_outside)) for gate in gates}
         strictest = min(gates, key=lambda g: severity_rank(g.gate.fail_on))
         indexes: dict[tuple[str, ...], ClaimIndex] = {}
+        budget = GuessBudget()
         for path in paths:
             chosen = [g for g in gates if path in naming[g.path]] or gates
             settings = min(chosen, key=lambda g: severity_rank(g.gate.fail_on)) if chosen != gates else strictest
@@ -233,7 +257,7 @@ def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | 
                 indexes[rels] = ClaimIndex(loaded.claims.in_files(wanted))
             unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
             article, article_findings = check_article(path, datasets.file_name(root, path), indexes[rels], vocabulary,
-                                                      loaded.catalog, unbacked)  # fmt: skip
+                                                      loaded.catalog, unbacked, budget)  # fmt: skip
             articles.append(article)
             findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
     return Report(

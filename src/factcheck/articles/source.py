@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.articles.reading import Reading, read
 from factcheck.linear import compile_regex
 
 MAX_ARTICLE_BYTES = 512 * 1024  # a long feature is 50 KB (8,000 words); a book is not one article
@@ -94,12 +95,22 @@ class Binding:
 
 @dataclass
 class Prose:
+    """An article's prose as a reader sees it. Every offset into `prose` (and a binding's) is one of the
+    reading; `locate` gives the line and column in the file."""
+
     text: str  # the file
-    prose: str  # the file with what is not prose blanked
+    prose: str  # the reading of the file with what is not prose blanked (`articles.reading`)
     markdown: bool
     lines: Lines
     body_start: int
     bindings: list[Binding] = field(default_factory=list)
+    reading: Reading | None = None
+
+    def to_file(self, offset: int) -> int:
+        return offset if self.reading is None else self.reading.to_file(offset)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        return self.lines.locate(self.to_file(offset))
 
 
 @functools.cache
@@ -128,12 +139,15 @@ def prose_of(text: str, body_start: int, markdown: bool) -> Prose:
     _blank(chars, 0, body_start)
     patterns = _patterns()
     bindings: list[Binding] = []
+    markup: list[tuple[int, int]] = []  # comments and tags, which a reader never sees
     if markdown:
         _blank_fences(text, chars, body_start)
-        _blank_comments(text, chars, body_start)
+        markup += _blank_comments(text, chars, body_start)
         for name in ("code", "reference", "tag"):
             for match in patterns[name].finditer(text, body_start):
                 _blank(chars, match.start(), match.end())
+                if name == "tag":
+                    markup.append((match.start(), match.end()))
     current = "".join(chars)
     for match in patterns["link"].finditer(current, body_start):
         image, target = match.group(1), match.group(3).strip()
@@ -153,8 +167,32 @@ def prose_of(text: str, body_start: int, markdown: bool) -> Prose:
     for name in ("url", "email"):
         for match in patterns[name].finditer(current, body_start):
             _blank(chars, match.start(), match.end())
+    reading = read("".join(chars), _inside_numbers(text, markup))
+    if reading.origin is not None:
+        bindings = [Binding(reading.from_file(b.start), reading.from_file(b.end), b.claim, b.marker) for b in bindings]
     bindings.sort(key=lambda b: b.start)
-    return Prose(text, "".join(chars), markdown, Lines.of(text), body_start, bindings)
+    return Prose(text, reading.text, markdown, Lines.of(text), reading.from_file(body_start), bindings, reading)
+
+
+_NUMBER_PART = frozenset("0123456789,.\u00a0\u202f\u2009'\u2019")
+
+
+def _inside_numbers(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs of markup that stand between a digit and a digit or a separator (`64<!-- -->,000`,
+    `6<span></span>4`): a reader sees one number there, so they are dropped, not blanked to a space."""
+    runs: list[list[int]] = []
+    for start, end in sorted(markup):
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    inside = []
+    for start, end in runs:
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if (before.isdigit() and after in _NUMBER_PART) or (before in _NUMBER_PART and after.isdigit()):
+            inside.append((start, end))
+    return inside
 
 
 def _blank_fences(text: str, chars: list[str], start: int) -> None:
@@ -175,10 +213,13 @@ def _blank_fences(text: str, chars: list[str], start: int) -> None:
         _blank(chars, opened, len(text))
 
 
-def _blank_comments(text: str, chars: list[str], start: int) -> None:
+def _blank_comments(text: str, chars: list[str], start: int) -> list[tuple[int, int]]:
+    spans = []
     at = text.find("<!--", start)
     while at != -1:
         end = text.find("-->", at + 4)
         end = len(text) if end == -1 else end + 3
         _blank(chars, at, end)
+        spans.append((at, end))
         at = text.find("<!--", end)
+    return spans

@@ -32,7 +32,10 @@ CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguo
 META = {m.ID: CheckInfo(m.TITLE, m.EXPLAIN, m.SEVERITY, runs_on="articles") for m in CHECKS}
 _BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKED: article_unbacked,
                AMBIGUOUS: article_ambiguous}  # fmt: skip
-LISTED = 3  # claims an ambiguous figure's message names; the rest are counted (and all are `related`)
+LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
+# Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
+# of claims, and every reporter lists a finding's related claims (docs/security.md).
+MAX_RELATED = 20
 
 
 @dataclass(frozen=True)
@@ -147,20 +150,36 @@ def _listing(claims: tuple[Claim, ...]) -> str:
     return named + (f" and {rest:,} more" if rest > 0 else "")
 
 
+# Claim ids the "did you mean" searches of one run may compare with: each search compares an unknown id with
+# every claim id of the gate (22,000 in the shipped datasets, up to 0.2 s), and 40 articles of unknown
+# bindings must not cost minutes. Past it, further unknown ids get no guess (docs/security.md).
+MAX_GUESS_WORK = 200_000
+
+
+@dataclass
+class GuessBudget:
+    """The comparisons the "did you mean" searches of one run have made, shared by its articles."""
+
+    work: int = 0
+
+
 class Guesses:
-    """ "Did you mean" for claim ids an article binds but no dataset holds, within a budget per article: each
-    search compares the id with every claim id of the gate."""
+    """ "Did you mean" for claim ids an article binds but no dataset holds, within a budget per article and
+    one per run (`GuessBudget`): each search compares the id with every claim id of the gate."""
 
     SEARCHES = 5
 
-    def __init__(self, index: ClaimIndex):
+    def __init__(self, index: ClaimIndex, budget: GuessBudget | None = None):
         self.index = index
         self.found: dict[str, str] = {}
+        self.budget = budget if budget is not None else GuessBudget()
 
     def hint(self, claim_id: str) -> str:
         if claim_id not in self.found:
-            if len(self.found) >= self.SEARCHES:
+            cost = len(self.index.claims)
+            if len(self.found) >= self.SEARCHES or self.budget.work + cost > MAX_GUESS_WORK:
                 return ""
+            self.budget.work += cost
             close = difflib.get_close_matches(claim_id, list(self.index.claims), n=1, cutoff=0.8)
             self.found[claim_id] = f"did you mean `{close[0]}`? " if close else ""
         return self.found[claim_id]
@@ -193,7 +212,7 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
         first = claims[0].id
         hint = f"bind it to the claim it reports: [{figure.text}](claim:{first}) or {figure.text}{{claim:{first}}}"
-        related = tuple(c.id for c in claims)
+        related = tuple(c.id for c in claims[:MAX_RELATED])
     else:
         severity = unbacked
         if verdict.unknown_binding is not None:

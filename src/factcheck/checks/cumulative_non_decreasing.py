@@ -7,6 +7,10 @@ when `A.lower > B.upper`. Claims whose dates overlap are never compared ("2025" 
 about each other's order). The finding is on the later claim, naming the highest earlier claim it falls
 below.
 
+A spike (cumulative-spike: one point above both of its neighbours) is left out when falls are found: the
+point after it is judged against the points before the spike, so an honest point never takes the blame
+for a slip before it.
+
 A claim marked `fall: unexplained` (a total the claimant itself published below an earlier one, with no
 correction known) is still compared like any other; the kwarg `unexplained_falls` decides which falls an
 expectation reports: `include` (every fall, the default), `exclude` (not those of marked claims) or `only`
@@ -23,6 +27,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from factcheck.checks.cumulative_spike import spikes_of
 from factcheck.columns import SERIES
 
 ID = "cumulative-non-decreasing"
@@ -31,7 +36,8 @@ TITLE = "Cumulative totals do not fall"
 EXPLAIN = (
     "A total counted since the origin includes every earlier total of the same series (metric, subject, "
     "claimant); a later claim below an earlier one is a typo, a correction to acknowledge, or a different "
-    "count. Overlapping dates are never compared."
+    "count. Overlapping dates are never compared, and a spike (one point above both neighbours, "
+    "cumulative-spike) is not counted against the points after it."
 )
 MESSAGE = "falls from {related} to {figure} ({date})"
 SUITE = "cumulative-totals"
@@ -80,15 +86,18 @@ def find_falls(
 
 
 def falls_in(frame: pd.DataFrame) -> list[Fall]:
-    """Every fall among the claims of the frame (`factcheck.frame`), by claim id, in the frame's order."""
+    """Every fall among the claims of the frame (`factcheck.frame`), by claim id, in the frame's order; a
+    spike (`cumulative_spike`) counts for nothing against the claims after it."""
     if frame.empty:
         return []
     groups = frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy()
+    lowers = frame["lower"].to_numpy(dtype=float).copy()
+    lowers[spikes_of(frame)[0]] = -np.inf
     later, earlier = find_falls(
         groups,
         frame["date_start"].to_numpy(dtype=np.int64),
         frame["date_end"].to_numpy(dtype=np.int64),
-        frame["lower"].to_numpy(dtype=float),
+        lowers,
         frame["upper"].to_numpy(dtype=float),
     )
     ids = frame["claim_id"].to_numpy()

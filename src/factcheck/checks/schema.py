@@ -13,7 +13,7 @@ ID = "schema"
 SEVERITY = "critical"
 TITLE = "Dataset format"
 EXPLAIN = (
-    "Fields, types and dates must follow the dataset format (docs/format.md); figures and dates are written "
+    "Fields, types and dates must follow the dataset format (`factcheck schema dataset`); figures and dates are written "
     "in plain decimal digits."
 )
 MESSAGE = ""  # each problem is worded where it is found

@@ -1,6 +1,6 @@
-"""Great Expectations adapter of cumulative-non-decreasing and cumulative-fall-unexplained
+"""Great Expectations adapters of cumulative-non-decreasing and cumulative-fall-unexplained
 (`factcheck.checks.cumulative_non_decreasing`): one expectation, whose `unexplained_falls` kwarg tells
-them apart."""
+them apart; and of cumulative-spike (`factcheck.checks.cumulative_spike`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from great_expectations.expectations.model_field_types import ConditionParser
 from great_expectations.expectations.row_conditions import RowConditionType
 
 from factcheck.checks.cumulative_non_decreasing import UnexplainedFalls, falls_in, reported
+from factcheck.checks.cumulative_spike import spikes_in
 
 
 class CumulativeFalls(TableMetricProvider):
@@ -50,5 +51,40 @@ class ExpectCumulativeTotalsToBeNonDecreasing(BatchExpectation):
                 "observed_value": len(falls),
                 "unexpected_count": len(falls),
                 "details": {"hits": [{"claim_id": later, "related": [earlier]} for later, earlier in falls]},
+            },
+        }
+
+
+class CumulativeSpikes(TableMetricProvider):
+    """(spike, the point before it, the point after it) for every spike, over the (row-conditioned) batch."""
+
+    metric_name = "factcheck.cumulative_spikes"
+
+    @metric_value(engine=PandasExecutionEngine)
+    def _pandas(cls, execution_engine, metric_domain_kwargs, metric_value_kwargs, metrics, runtime_configuration):
+        frame, _, _ = execution_engine.get_compute_domain(
+            domain_kwargs=metric_domain_kwargs, domain_type=MetricDomainTypes.TABLE
+        )
+        return spikes_in(frame)
+
+
+class ExpectCumulativeTotalsToHaveNoSpike(BatchExpectation):
+    """Expect no cumulative total to be out of line with both of its neighbours in its series."""
+
+    row_condition: RowConditionType = None
+    condition_parser: ConditionParser | None = None
+
+    metric_dependencies: ClassVar[tuple[str, ...]] = ("factcheck.cumulative_spikes",)
+    domain_keys: ClassVar[tuple[str, ...]] = ("batch_id", "row_condition", "condition_parser")
+    library_metadata: ClassVar[dict] = {"tags": ["factcheck"], "contributors": ["factcheck"]}
+
+    def _validate(self, metrics, runtime_configuration=None, execution_engine=None):
+        spikes = metrics["factcheck.cumulative_spikes"]
+        return {
+            "success": not spikes,
+            "result": {
+                "observed_value": len(spikes),
+                "unexpected_count": len(spikes),
+                "details": {"hits": [{"claim_id": p, "related": [a, b]} for p, a, b in spikes]},
             },
         }

@@ -1,6 +1,8 @@
 """A table read through its mapping into series blocks: one series per metric (and per entity of a long
-table), each point dated, repeated rows refused, every fall of an `as_of` series found as the check
-finds it (`find_falls`) and explained by a correction or marked unexplained."""
+table), each point dated, repeated rows refused, every spike and fall of an `as_of` series found as the
+checks find them (`find_spikes`, `find_falls`): a spike is left for cumulative-spike to report (critical)
+unless a correction explains it or the mapping waives spikes; a fall is explained by a correction or
+marked unexplained."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from factcheck import entities
+from factcheck.checks import cumulative_spike
 from factcheck.checks.cumulative_non_decreasing import find_falls
 from factcheck.dates import DateError, Span, parse_span
 from factcheck.errors import ConfigError
@@ -32,6 +35,7 @@ class Built:
     points: int
     waived: list[str]
     unexplained: list[str]
+    spikes: list[str] = field(default_factory=list)  # spikes left for cumulative-spike to report, critical
     files: dict[str, str] = field(default_factory=dict)  # "<subject>.yml" -> its text, split by subject
     stale: list[str] = field(default_factory=list)  # files of the output folder this import did not write
 
@@ -233,6 +237,7 @@ def build(
     order = {name: i for i, name in enumerate(specs)}
     waived: list[str] = []
     unexplained: list[str] = []
+    spikes: list[str] = []
     blocks = []
     for subject, name in sorted(series, key=lambda key: (key[0], order[key[1]])):
         points = series[subject, name]
@@ -246,19 +251,20 @@ def build(
         label = f"{name} ({entity})" if long else name
         if mapping.kind == "as_of":
             given = mapping.corrections if corrections is not None else None
-            for message, is_waived in _mark_falls(label, points, default, fixes.get((subject, name), []), given):
-                (waived if is_waived else unexplained).append(message)
+            marked = _mark_falls(label, points, default, fixes.get((subject, name), []), given, mapping.waive_spikes)
+            for message, outcome in marked:
+                {"waived": waived, "unexplained": unexplained, "spike": spikes}[outcome].append(message)
         by_rows = not long and mapping.variable is None  # a wide table: one row a date
         total = len(table.rows) if by_rows else len(dates_of[subject])
         blocks.append(_series_block(mapping, name, spec, points, default, total, subject, entity, by_rows))
     count = sum(len(b["points"]) for b in blocks)
     if not split:
-        return Built(render(mapping, blocks), len(blocks), count, waived, unexplained)
+        return Built(render(mapping, blocks), len(blocks), count, waived, unexplained, spikes)
     by_subject: dict[str, list[dict]] = {}
     for block in blocks:
         by_subject.setdefault(block["subject"], []).append(block)
     files = {f"{subject}.yml": render(mapping, subject_blocks) for subject, subject_blocks in by_subject.items()}
-    return Built("", len(blocks), count, waived, unexplained, files)
+    return Built("", len(blocks), count, waived, unexplained, spikes, files)
 
 
 def _value_column(mapping: ImportMapping, name: str) -> str:
@@ -349,23 +355,50 @@ def _read_corrections(
 
 
 def _mark_falls(
-    column: str, points: list[Point], default: str, fixes: list[_Fix], corrections: CorrectionsMap | None
-) -> list[tuple[str, bool]]:
-    """Mark each point that falls below an earlier one as the check sees it (interval-aware).
+    column: str,
+    points: list[Point],
+    default: str,
+    fixes: list[_Fix],
+    corrections: CorrectionsMap | None,
+    waive_spikes: str | None = None,
+) -> list[tuple[str, str]]:
+    """Mark each spike and each point that falls below an earlier one as the checks see them
+    (interval-aware): (what was found, "waived" | "unexplained" | "spike") for the summary.
 
-    A fall is explained when a downward correction of the same column is dated between the highest
-    earlier total (the one the check names) and the fallen total, both included: every later total that
-    is still below the pre-correction figure is explained by the same correction.
+    A spike (one point above both neighbours) is the suspect, never the point after it: it is waived for
+    cumulative-spike when a downward correction is dated from it to the point after it, or when the
+    mapping waives spikes (`waive_spikes`, its reason); otherwise it is left for the check to report,
+    critical. A fall is explained when a downward correction of the same column is dated between the
+    highest earlier total (the one the check names) and the fallen total, both included: every later
+    total that is still below the pre-correction figure is explained by the same correction.
     """
     found = []
     figures = [bounds(float(point.value), point.extra.get("qualifier", default)) for point in points]
-    later, earlier = find_falls(
-        np.zeros(len(points), dtype=np.int64),  # the points of one column are one series
-        np.array([point.date.start.toordinal() for point in points], dtype=np.int64),
-        np.array([point.date.end.toordinal() for point in points], dtype=np.int64),
-        np.array([lower for lower, _ in figures], dtype=float),
-        np.array([upper for _, upper in figures], dtype=float),
-    )
+    group = np.zeros(len(points), dtype=np.int64)  # the points of one column are one series
+    starts = np.array([point.date.start.toordinal() for point in points], dtype=np.int64)
+    ends = np.array([point.date.end.toordinal() for point in points], dtype=np.int64)
+    lowers = np.array([lower for lower, _ in figures], dtype=float)
+    uppers = np.array([upper for _, upper in figures], dtype=float)
+    spike, before, after = cumulative_spike.find_spikes(group, starts, ends, lowers, uppers)
+    for p, a, b in zip(spike.tolist(), before.tolist(), after.tolist(), strict=True):
+        point, prior, next_ = points[p], points[a], points[b]
+        label = f"{column} {format_number(point.value)} on {point.date.text}"
+        between = (f"above both the {format_number(prior.value)} of {prior.date.text} and the "
+                   f"{format_number(next_.value)} of {next_.date.text}")  # fmt: skip
+        explaining = [f for f in fixes if point.date.start <= f.date.start and f.date.end <= next_.date.end]
+        if explaining and corrections is not None:
+            changes = ", ".join(f"{format_number(f.change)} on {f.date.text}" for f in explaining)
+            reason = f"{corrections.name} lists a correction of {column} by {changes}; this total is {between}"
+            point.extra.setdefault("waivers", []).append({"check": cumulative_spike.ID, "reason": reason})
+            found.append((f"{label}: a spike {between}, explained by the correction of {changes}", "waived"))
+        elif waive_spikes:
+            reason = f"{waive_spikes.strip()}; this total is {between}"
+            point.extra.setdefault("waivers", []).append({"check": cumulative_spike.ID, "reason": reason})
+            found.append((f"{label}: a spike {between}, waived by the mapping", "waived"))
+        else:
+            found.append((f"{label}: a spike {between}, reported by cumulative-spike (critical)", "spike"))
+    lowers[spike] = -np.inf  # a spike counts for nothing against the points after it, as in the check
+    later, earlier = find_falls(group, starts, ends, lowers, uppers)
     for i, a in zip(later.tolist(), earlier.tolist(), strict=True):
         point, anchor = points[i], points[a]
         label = f"{column} {format_number(point.value)} on {point.date.text}"
@@ -375,7 +408,7 @@ def _mark_falls(
             changes = ", ".join(f"{format_number(f.change)} on {f.date.text}" for f in explaining)
             reason = f"{corrections.name} lists a correction of {column} by {changes}; this total is {below}"
             point.extra.setdefault("waivers", []).append({"check": corrections.check, "reason": reason})
-            found.append((f"{label}: {below}, explained by the correction of {changes}", True))
+            found.append((f"{label}: {below}, explained by the correction of {changes}", "waived"))
         else:
             if corrections is not None:
                 why = f"{corrections.name} lists no downward correction of {column} between those dates"
@@ -384,7 +417,7 @@ def _mark_falls(
             note = f"The claimant's own total is {below}, and {why}: an unexplained fall, reported as a warning."
             point.extra["fall"] = "unexplained"
             point.extra["notes"] = note
-            found.append((f"{label}: {below}, no correction explains it", False))
+            found.append((f"{label}: {below}, no correction explains it", "unexplained"))
     return found
 
 

@@ -123,6 +123,9 @@ class ImportMapping(_Model):
     variable: VariableMap | None = None  # ... or each row's metric from a column, its figure in another
     ignore: dict[str, Text] = {}
     corrections: CorrectionsMap | None = None
+    # A spike (one total above both neighbours) is critical (cumulative-spike), unless a correction explains
+    # it or this reason waives every spike of the table: the claimant's own published outliers, kept as such.
+    waive_spikes: Text | None = None
 
     @model_validator(mode="after")
     def _distinct(self) -> ImportMapping:
@@ -162,7 +165,9 @@ class ImportMapping(_Model):
 def read_mapping(path: Path) -> ImportMapping:
     """The mapping file, or a `ConfigError` naming every problem with its line."""
     shown = shown_path(path)
-    data, problems = read_mapping_file(path, shown, "mapping file", "`date`, `columns` and `series` (docs/data.md)")
+    data, problems = read_mapping_file(
+        path, shown, "mapping file", "`date`, `columns` and `series` (`factcheck schema mapping`)"
+    )
     try:
         mapping = ImportMapping.model_validate(data)
     except ValidationError as error:

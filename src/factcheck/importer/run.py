@@ -56,7 +56,7 @@ def load_as_validate_would(text: str, output: Path, root: Path, catalog: Catalog
     if findings:
         items = [(f"the imported dataset {rel} (not written), line {f.line}", f.message, f.hint) for f in findings]
         error = one_error(items)
-        error.hint = error.hint or "check the mapping against docs/data.md"
+        error.hint = error.hint or "check the mapping against `factcheck schema mapping`"
         raise error
 
 
@@ -141,7 +141,7 @@ def run_suggest(table: Path, mapping_path: Path, root: Path) -> str:
         for name in dict.fromkeys(row.cells.get(mapping.variable.column) for row in rows.rows):
             if not isinstance(name, str) or name in specs or name in mapping.variable.ignore:
                 continue
-            base = entities.slug(name).replace("-", "_") or "metric"
+            base = entities.key_base(name, "metric", "_")
             key, n = base, 1
             while key in taken:
                 n += 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import ConfigError
+from factcheck.figures import INEXACT_HINT, inexact
 from factcheck.outputs import shown_path
 from factcheck.project import max_file_bytes
 
@@ -150,7 +151,7 @@ def _json_float(text: str) -> float | _Unread:
         return _Unread(text)
     value = float(text)
     underflow = value == 0 and any(c in "123456789" for c in mantissa)  # 51e-400 would become 0
-    return value if math.isfinite(value) and not underflow else _Unread(text)
+    return value if math.isfinite(value) and not underflow and inexact(text) is None else _Unread(text)
 
 
 class _Repeated(dict):
@@ -274,16 +275,30 @@ def number(value: object, marks: Marks = Marks()) -> int | float:
     """A cell as a number; `NotANumber` (with a hint) when it is not one (text, a boolean, a number with
     separators the mapping does not name, too many digits)."""
     if isinstance(value, _Unread):
+        if (lost := _inexact(value)) is not None:
+            raise NotANumber(lost, INEXACT_HINT)
         raise NotANumber(f"{value[:40]!r} is not a figure", f"a figure is a number of at most {MAX_DIGITS} digits")
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and (lost := inexact(str(value))) is not None:
+            raise NotANumber(lost, INEXACT_HINT)
         if math.isfinite(value):
             return value
     elif isinstance(value, str) and (text := _plain(value.strip(), marks)) is not None:
         if sum(c.isdigit() for c in text) > MAX_DIGITS:
             raise NotANumber(f"a number of {len(value.strip()):,} characters is not a figure",
                               f"a figure has at most {MAX_DIGITS} digits")  # fmt: skip
+        if (lost := inexact(text)) is not None:
+            raise NotANumber(lost, INEXACT_HINT)
         return float(text) if "." in text else int(text)
     raise NotANumber(f"{value!r} is not a number", _separator_hint(value, marks))
+
+
+def _inexact(text: str) -> str | None:
+    """Why a JSON number kept as its text cannot be compared exactly, when that is why it was kept."""
+    mantissa = re.split(r"[eE]", text)[0]
+    if sum(c.isdigit() for c in mantissa) > MAX_DIGITS:
+        return None
+    return inexact(text)
 
 
 def _separator_hint(value: object, marks: Marks) -> str:

@@ -23,16 +23,16 @@ REPORTERS: dict[str, Reporter] = {
     "terminal": Reporter("factcheck.reporters.terminal"),
     "github": Reporter("factcheck.reporters.github"),
     "html": Reporter(
-        "factcheck.reporters.html", "--report", "Write the self-contained HTML report to PATH (-: stdout)."
+        "factcheck.reporters.html", "--report", "Write the self-contained HTML report to FILE (-: stdout)."
     ),
     "json": Reporter(
-        "factcheck.reporters.json", "--json", "Write the JSON report (docs/report.md) to PATH (-: stdout)."
+        "factcheck.reporters.json", "--json", "Write the JSON report (every finding and claim) to FILE (-: stdout)."
     ),
     "junit": Reporter(
-        "factcheck.reporters.junit", "--junit", "Write JUnit XML for CI test reporters to PATH (-: stdout)."
+        "factcheck.reporters.junit", "--junit", "Write JUnit XML for CI test reporters to FILE (-: stdout)."
     ),
     "sarif": Reporter(
-        "factcheck.reporters.sarif", "--sarif", "Write SARIF 2.1.0 (GitHub code scanning) to PATH (-: stdout)."
+        "factcheck.reporters.sarif", "--sarif", "Write SARIF 2.1.0 (GitHub code scanning) to FILE (-: stdout)."
     ),
 }
 # The reporters that write a file, in the order of their options.

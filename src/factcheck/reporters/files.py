@@ -71,7 +71,7 @@ def write_atomic(path: Path, render: Callable[[TextIO], None], what: str = "the 
     megabytes: holding it in memory as text and again as bytes would double the run's peak memory), so a
     full disk surfaces while rendering: an error the file system raised (it has an errno) is a `ConfigError`;
     anything else a renderer raises propagates. Either way, and when the process is stopped by a signal
-    (`cli.main` makes SIGTERM unwind like Ctrl-C), `path` is left as it was and no temporary file stays
+    (`factcheck.program` makes Ctrl-C and SIGTERM unwind), `path` is left as it was and no temporary file stays
     behind. `replace=False`: never replace an existing `path`, even one that appeared meanwhile
     (`FileExistsError`)."""
     path = Path(path)

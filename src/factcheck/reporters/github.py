@@ -36,8 +36,8 @@ from typing import TextIO
 from urllib.parse import quote
 
 from factcheck.errors import ConfigError
-from factcheck.findings import Finding, Report, severity_rank
-from factcheck.reporters.words import explain_command, hint_lines, plural, verdict_line
+from factcheck.findings import Finding, Report
+from factcheck.reporters.words import explain_command, hint_lines, plural, ranked, verdict_line
 from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
@@ -66,7 +66,10 @@ def repository_prefix(root: Path, environ: Mapping[str, str]) -> str:
     root = root.resolve()
     workspace = environ.get("GITHUB_WORKSPACE")
     if workspace:
-        base = Path(workspace).resolve()
+        try:
+            base = Path(workspace).resolve()
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): no workspace
+            return ""
     else:
         base = next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
     if base != root and root.is_relative_to(base):
@@ -81,13 +84,6 @@ def repository_path(file: str, prefix: str) -> str:
 def level(finding: Finding) -> str:
     """The annotation level: error for what blocks, else by severity."""
     return "error" if finding.blocking else _LEVEL_BY_SEVERITY[finding.severity]
-
-
-def ranked(report: Report) -> list[Finding]:
-    """Failed findings, most important first: blocking, then severity, then file order."""
-    failed = [f for f in report.findings if f.status == "failed"]
-    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.baseline == "existing",
-                                         f.sort_key()))  # fmt: skip
 
 
 def annotation(finding: Finding, prefix: str = "") -> str:

@@ -4,7 +4,10 @@ Everything is inline (CSS and SVG): the page fetches nothing, needs no script (i
 forbids scripts outright) and looks the same with the network off. Every string from a dataset, a catalog
 or a suite is escaped (`markup.e`), so a quote such as `<script>alert(1)</script>` reads as text.
 
-Layout: a verdict banner with counts; findings grouped by dataset file, then by check (collapsible, capped
+Layout: a verdict banner with counts that names and links the first blocking findings (in the order of
+`words.ranked`, which the GitHub annotations and job summary use too); the blocking findings, then (after
+what a pull request changed, with `--baseline`) the others, each part grouped by file, then by check
+(collapsible, capped
 per group with a count of what is not shown, and the findings of one series beyond the first few summed
 up in one row), each check with the command that explains it; under a
 finding that compares its claim with others, a chart zoomed on those claims (`chart.zoom`); for every
@@ -21,7 +24,6 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from itertools import groupby
 from typing import NamedTuple, TextIO
 
 import jinja2
@@ -35,7 +37,8 @@ from factcheck.models import Claim, about_adversary, url_is_wellformed
 from factcheck.reporters import chart as charts
 from factcheck.reporters import html_articles, html_comparison
 from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
-from factcheck.reporters.words import SERIES_LISTED, explain_command, lines_span, plural, series_runs
+from factcheck.reporters.words import SERIES_LISTED, explain_command, lines_span, plural, ranked, series_runs
+from factcheck.text import clip
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
@@ -47,6 +50,8 @@ ZOOMS_PER_PAGE = 100
 OPEN_CHARTS = 5
 OPEN_GROUP_MAX = 30
 LIST_ROWS = 500
+BANNER_LISTED = 10  # blocking findings the banner names; the rest are counted, linking to their section
+BANNER_MESSAGE = 160  # characters of a finding's message in the banner: the row below has all of it
 
 _SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
 # The check whose findings get the differing number marked in their quote: the id of
@@ -106,10 +111,20 @@ class _Group(NamedTuple):
     worst: Finding
     n: int
     open: bool
-    # A listed finding, what its row shows of its claim (None: a finding on the file itself), and the rest of
-    # its series' findings after it when it is the last of them listed.
-    rows: list[tuple[Finding, _Claimed | None, _SeriesRest | None]]
+    # A listed finding, what its row shows of its claim (None: a finding on the file itself), the rest of its
+    # series' findings after it when it is the last of them listed, and the row's anchor (blocking rows only).
+    rows: list[tuple[Finding, _Claimed | None, _SeriesRest | None, str | None]]
     hidden: int  # findings neither listed nor summed up in a series' row
+
+
+class _Blocker(NamedTuple):
+    """A blocking finding as the banner names it, linking to its row."""
+
+    href: str
+    where: str
+    check: str
+    claim: str | None
+    message: str
 
 
 class _Chart(NamedTuple):
@@ -124,6 +139,7 @@ class _Chart(NamedTuple):
 
 class _Section(NamedTuple):
     file: str
+    anchor: str
     n: int
     groups: list[_Group]
     charts: list[_Chart]
@@ -212,7 +228,7 @@ def _template() -> jinja2.Template:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    environment.filters.update(count=_count, plural=plural, anchor=_file_anchor)
+    environment.filters.update(count=_count, plural=plural)
     return environment.get_template("report.html.j2")
 
 
@@ -223,9 +239,18 @@ def render(report: Report, stream: TextIO) -> None:
     waived = [f for f in report.findings if f.status == "waived"]
     corroborated = [f for f in report.findings if f.status == "corroborated"]
     counts = report.counts()
-    per_file: dict[str, int] = defaultdict(int)
-    for finding in failed:
-        per_file[finding.file] += 1
+    blocking = [f for f in ranked(report) if f.blocking]
+    anchors = {id(f): f"blocking-{n}" for n, f in enumerate(blocking, 1)}
+    # Blocking findings first, files in the order of their most important finding; the others in file order.
+    # A series' chart is drawn in the first section that has a finding of it, so blocking ones come first too.
+    blocking_sections = [_section(page, file, group, "blocking-" + _file_anchor(file), anchors)
+                         for file, group in _by_file(blocking).items()]  # fmt: skip
+    other_sections = [_section(page, file, group, _file_anchor(file), anchors)
+                      for file, group in _by_file([f for f in failed if not f.blocking]).items()]  # fmt: skip
+    contents: dict[str, tuple[str, int]] = {}  # file -> the anchor of its first section, its findings
+    for section in blocking_sections + other_sections:
+        anchor, n = contents.get(section.file, (section.anchor, 0))
+        contents[section.file] = (anchor, n + section.n)
     if report.blocked:
         head = "Blocked: not ready to publish"
         lead = f"{plural(counts['blocking'], 'finding')} at or above the gate's threshold must be fixed or waived."
@@ -238,8 +263,11 @@ def render(report: Report, stream: TextIO) -> None:
         lead=lead,
         claims_checked=plural(len(report.claims), "claim"),
         counts=counts,
-        per_file=per_file.items(),
-        sections=[_section(page, file, list(group)) for file, group in groupby(failed, key=lambda f: f.file)],
+        contents=contents.items(),
+        blockers=_blockers(blocking),
+        blocking_n=len(blocking),
+        blocking_sections=blocking_sections,
+        sections=other_sections,
         waived=waived,
         corroborated=corroborated,
         series=len(page.index),
@@ -256,7 +284,23 @@ def render(report: Report, stream: TextIO) -> None:
     stream.write(text)
 
 
-def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
+def _by_file(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """`findings` by file, files in the order of their first finding, each file's findings in their order."""
+    files: dict[str, list[Finding]] = {}
+    for finding in findings:
+        files.setdefault(finding.file, []).append(finding)
+    return files
+
+
+def _blockers(blocking: list[Finding]) -> list[_Blocker]:
+    """The first `BANNER_LISTED` blocking findings, each linking to its row. Their rows are always listed: in
+    each group the rows are in `ranked` order, and a group lists its first `SERIES_LISTED` of a series and its
+    first `ROWS_PER_GROUP` rows, each at least as many as the banner names."""
+    return [_Blocker(f"blocking-{n}", f.location, f.check, f.claim, clip(f.message, BANNER_MESSAGE))
+            for n, f in enumerate(blocking[:BANNER_LISTED], 1)]  # fmt: skip
+
+
+def _section(page: _Page, file: str, findings: list[Finding], anchor: str, anchors: dict[int, str]) -> _Section:
     # The charts to draw get their anchors first, so that each finding can link to its series' chart. A
     # series is drawn once, where it first has a finding.
     found = (page.series_of.get(finding.claim) for finding in findings)
@@ -271,13 +315,15 @@ def _section(page: _Page, file: str, findings: list[Finding]) -> _Section:
     worst = {check: max(group, key=_importance) for check, group in by_check.items()}
     order = sorted(sorted(by_check), key=lambda c: _importance(worst[c]), reverse=True)
     page.zooms_left = min(ZOOMS_PER_FILE, ZOOMS_PER_PAGE - page.zooms)
-    groups = [_group(page, check, by_check[check], worst[check]) for check in order]
+    groups = [_group(page, check, by_check[check], worst[check], anchors) for check in order]
     drawn = _charts(page, drawing, findings) if drawing else []
     undrawn = len(series_ids) - len(drawing)
-    return _Section(file, len(findings), groups, drawn, undrawn, undrawn > 0 and len(page.anchors) >= CHARTS_PER_PAGE)
+    return _Section(
+        file, anchor, len(findings), groups, drawn, undrawn, undrawn > 0 and len(page.anchors) >= CHARTS_PER_PAGE
+    )
 
 
-def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> _Group:
+def _group(page: _Page, check: str, findings: list[Finding], worst: Finding, anchors: dict[int, str]) -> _Group:
     first = findings[0]
     meta = page.report.checks.get(check)
     # A series' findings past the first few are summed up after the last of them listed.
@@ -288,7 +334,7 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
         cut.update(id(f) for f in rest)
         rests[id(run[SERIES_LISTED - 1])] = _rest(page, series, rest)
     listed = [f for f in findings if id(f) not in cut][:ROWS_PER_GROUP]
-    rows = [(*_row(page, f), rests.get(id(f))) for f in listed]
+    rows = [(*_row(page, f), rests.get(id(f)), anchors.get(id(f))) for f in listed]
     return _Group(
         check=check,
         title=first.title or (meta.title if meta else "") or check,
@@ -298,7 +344,7 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding) -> 
         n=len(findings),
         open=len(findings) <= OPEN_GROUP_MAX,
         rows=rows,
-        hidden=len(findings) - len(rows) - sum(rest.n for _, _, rest in rows if rest),
+        hidden=len(findings) - len(rows) - sum(rest.n for _, _, rest, _ in rows if rest),
     )
 
 

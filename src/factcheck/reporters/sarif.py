@@ -75,8 +75,7 @@ def rules(report: Report) -> list[dict]:
                 # Text only: a suite's explanation is not ours to render as Markdown.
                 "help": {
                     "text": text(
-                        f"{explain.rstrip('. ')}. Run `{explain_command(check)}` for a passing and a "
-                        "failing example (docs/checks.md)."
+                        f"{explain.rstrip('. ')}. Run `{explain_command(check)}` for a passing and a failing example."
                     )
                 },
                 "defaultConfiguration": {"level": LEVELS.get(severity, "error")},

@@ -2,17 +2,26 @@
 series' findings are listed.
 
 The terminal report ends with the verdict line and the GitHub job summary opens with it; they must say
-the same thing in the same words. The terminal and the HTML page list the same findings of a series.
+the same thing in the same words. The terminal and the HTML page list the same findings of a series. The
+GitHub annotations, the job summary and the HTML page put findings in the same order of importance (`ranked`).
 """
 
 from __future__ import annotations
 
-from factcheck.findings import Finding, Report
+from factcheck.findings import Finding, Report, severity_rank
 
 
 def plural(n: int, word: str, plural: str | None = None) -> str:
     """`1 claim`, `1,234 claims`: the count with thousands separators, then the word it counts."""
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def ranked(report: Report) -> list[Finding]:
+    """Failed findings, most important first: blocking, then severity, new before existing (`--baseline`),
+    then file order."""
+    failed = [f for f in report.findings if f.status == "failed"]
+    return sorted(failed, key=lambda f: (not f.blocking, -severity_rank(f.severity), f.baseline == "existing",
+                                         f.sort_key()))  # fmt: skip
 
 
 # Findings of one check in one series (a daily table's falls) that the terminal and the HTML page list in a

@@ -1,0 +1,40 @@
+"""An article run's reports are bounded in bytes whatever the article and datasets hold (issue 23, class 8):
+a figure that fits thousands of claims relates a few of them, and the JSON report stays small."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from article_helpers import articles  # noqa: F401
+from factcheck.articles.verdicts import MAX_RELATED
+from factcheck.cli import cli
+
+SERIES = (
+    "dataset: test\ntitle: Test\norigin: 2014-01-01\nseries:\n  - id: s\n    metric: military_killed\n"
+    "    subject: ukraine\n    claimant: zelensky\n    source: {outlet: X}\n    points:\n"
+)
+
+
+def test_an_article_whose_figures_fit_thousands_of_claims_makes_a_small_report(articles, tmp_path):  # noqa: F811
+    claims = 3_000
+    points = "".join(f"      - [{dt.date(2015, 1, 1) + dt.timedelta(days=i)}, 55000]\n" for i in range(claims))
+    articles.write("datasets/flood.yml", SERIES + points)
+    figures = 300
+    text = "Zelensky said 55,000 Ukrainian soldiers were killed.\n\n" * figures  # 16 KB
+    articles.article(text, "articles/case.md")
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, ["validate", "--json", str(out)], env={"FACTCHECK_TODAY": "2026-03-01"})
+    assert result.exit_code == 1, result.output
+    report = json.loads(out.read_text())
+    ambiguous = [f for f in report["findings"] if f["check"] == "article-ambiguous"]
+    assert len(ambiguous) == figures
+    fits = f"fits {claims + 1:,} claims"  # and the seed dataset's 55,000 of February 2026
+    assert all(len(f["related"]) == MAX_RELATED and fits in f["message"] for f in ambiguous)
+    # Each finding relates MAX_RELATED ids, not 3,000: 2 KB a finding, where every claim listed made 100 KB;
+    # and the claims they name, which the report holds whole, are those twenty. (The series' own findings,
+    # a source without a URL on each point, are the dataset's and bounded as every dataset's are.)
+    assert max(len(json.dumps(f)) for f in ambiguous) < 2_000
+    assert len({r for f in ambiguous for r in f["related"]}) == MAX_RELATED

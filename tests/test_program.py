@@ -1,0 +1,95 @@
+"""The `factcheck` program (`factcheck.program`): Ctrl-C at any moment prints the tool's own message.
+
+Each command runs as a real child process in a process group of its own, and gets SIGINT as a terminal's
+Ctrl-C sends it (to the whole group: the forked workers too), at several delays after the program has made
+Ctrl-C its own (`-X importtime` writes a line as each module is loaded, and `factcheck.process` is the
+first module the program loads once it has; before that, the interpreter starting up and the entry
+module's two imports, Ctrl-C is the interpreter's, see `factcheck.program`): while modules load, while Click reads the command line, while forked
+workers read files and Great Expectations is imported, while the run checks and writes. Whatever the
+machine's load makes of the delays, each outcome must be the tool's `interrupted` with exit 130 and no
+traceback, or a run that completed; and no report is ever left half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY
+from test_hostile_io import _plain_case
+
+DELAYS = (0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3)
+COMMANDS = {
+    "validate": (["validate", "--report", "out/report.html", "--json", "out/report.json"],
+                 ["out/report.html", "out/report.json"]),
+    "import": (["import", "src/table.csv", "-m", "src/mapping.yml", "-o", "datasets/imported.yml"],
+               ["datasets/imported.yml"]),
+}  # fmt: skip
+
+
+def _interrupted(root: Path, args: list[str], delay: float) -> tuple[int, str]:
+    """Run `python -m factcheck ARGS` in `root`, send SIGINT to its group `delay` seconds after the program
+    has made Ctrl-C its own; its exit code and its standard error without the import-time lines."""
+    env = {**os.environ, "FACTCHECK_TODAY": TODAY}
+    env.pop("GITHUB_ACTIONS", None)
+    child = subprocess.Popen(
+        [sys.executable, "-X", "importtime", "-m", "factcheck", *args], cwd=root, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    started = threading.Event()
+    lines: list[str] = []
+
+    def drain() -> None:
+        for line in child.stderr:
+            if line.startswith("import time:"):
+                if line.split("|")[-1].strip() == "factcheck.process":
+                    started.set()
+            else:
+                lines.append(line)
+        started.set()  # ended before (it must not)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        assert started.wait(120), "the program never started"
+        time.sleep(delay)
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGINT)
+        child.wait(timeout=120)
+        reader.join(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    return child.returncode, "".join(lines)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_ctrl_c_at_any_moment_prints_the_tools_message(command, tmp_path):
+    args, outputs = COMMANDS[command]
+    outcomes = []
+    for delay in DELAYS:
+        root = tmp_path / f"run-{delay}"
+        root.mkdir()
+        _plain_case(root)
+        code, stderr = _interrupted(root, args, delay)
+        leftovers = [p.name for p in root.rglob("*.tmp")]
+        assert not leftovers, (delay, leftovers)
+        assert "Traceback" not in stderr and "Aborted!" not in stderr, (delay, stderr)
+        written = [(root / output).exists() for output in outputs]
+        if code == 130:
+            assert stderr.strip().splitlines()[-1] == "interrupted", (delay, stderr)
+            outcomes.append("interrupted")
+        else:  # the run was over before the signal: it completed, with every output written
+            assert code in (0, 1), (delay, code, stderr)
+            assert all(written), (delay, written)
+            outcomes.append("completed")
+    # Under any load, the first delays land before the run is done: the test is not one of completed runs.
+    assert outcomes[0] == "interrupted", outcomes
