@@ -23,12 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from factcheck import datasets, process, reporters
-from factcheck.engine import Engine
-from factcheck.frame import build
-from factcheck.options import Options
-from factcheck.run import run
-from factcheck.suites import Suite, read_suite
+from factcheck import reporters
+from factcheck.floor import process
+from factcheck.gx.engine import Engine
+from factcheck.gx.frame import build
+from factcheck.pipeline import load
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+from factcheck.pipeline.suites import Suite, read_suite
 
 TODAY = dt.date(2026, 11, 26)
 RUNS = 5  # the best of these counts
@@ -72,7 +74,7 @@ def reporter_times(root: Path) -> dict:
 
 
 def main() -> None:
-    # As the `factcheck` program runs them (`factcheck.process`): what the import of Great Expectations made
+    # As the `factcheck` program runs them (`factcheck.floor.process`): what the import of Great Expectations made
     # is kept out of the collections that a check's hits set off.
     process.settled()
     out, roots = Path(sys.argv[1]), [Path(arg) for arg in sys.argv[2:]]
@@ -80,7 +82,7 @@ def main() -> None:
     frames, suites = {}, {}
     for root in roots:
         files = sorted(p for p in (root / "datasets").rglob("*.yml") if p.name != "catalog.yml")
-        loaded = datasets.load(root, files)
+        loaded = load.load(root, files)
         if loaded.catalog is None:
             results[str(root)] = {"error": f"{root}: the catalog does not load; `factcheck validate` says why"}
             continue

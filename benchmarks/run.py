@@ -134,11 +134,11 @@ def given(root: Path) -> dict:
 
 
 def startup() -> dict:
-    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli pulls in."""
+    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli.commands pulls in."""
     result = {}
     for flag in ("--help", "--version"):
         result[flag] = round(min(child([FACTCHECK, flag])[0] for _ in range(5)), 3)
-    probe = ("import sys, factcheck.cli; print(sorted({m.split('.')[0] for m in sys.modules} & "
+    probe = ("import sys, factcheck.cli.commands; print(sorted({m.split('.')[0] for m in sys.modules} & "
              "{'great_expectations', 'pandas', 'numpy', 'pydantic', 'yaml', 'scipy'}))")  # fmt: skip
     result["heavy_modules_of_cli"] = subprocess.run(
         [PYTHON, "-c", probe], capture_output=True, text=True, check=True

@@ -17,10 +17,10 @@ from collections import Counter, defaultdict
 import pytest
 
 from conftest import REPO
-from factcheck import datasets
-from factcheck.layout import LAYOUT
-from factcheck.options import Options
-from factcheck.run import run
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
 
 _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)
@@ -33,7 +33,7 @@ def _texts(root) -> dict[str, bytes]:
 
 def _claims(root):
     files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / LAYOUT.catalog)
-    return datasets.load(root, files).claims
+    return load.load(root, files).claims
 
 
 def test_the_same_seed_writes_the_same_project(tmp_path):

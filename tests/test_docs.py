@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import REPO
-from factcheck import docs
-from factcheck.checks import REGISTRY, STAGE_0
-from factcheck.suites import read_suite
+from factcheck.cli import docs
+from factcheck.pipeline.suites import read_suite
+from factcheck.rules import REGISTRY, STAGE_0
 
 
 def test_every_check_has_a_title_an_explanation_and_a_message():
@@ -26,7 +26,7 @@ def test_every_check_has_documentation_with_examples():
 
 def test_generated_pages_are_current():
     for rel, make in docs.GENERATED.items():
-        assert (REPO / rel).read_text(encoding="utf-8") == make(), f"{rel} is stale: run python -m factcheck.docs"
+        assert (REPO / rel).read_text(encoding="utf-8") == make(), f"{rel} is stale: run python -m factcheck.cli.docs"
 
 
 def test_checks_page_lists_every_check_id():

@@ -15,10 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, claim
-from factcheck import datasets, file_schemas, vocabulary, yamlfile
-from factcheck.cli import cli
-from factcheck.dates import DateError, parse_span
-from factcheck.layout import LAYOUT
+from factcheck.cli import file_schemas
+from factcheck.cli.commands import cli
+from factcheck.floor.spans import DateError, parse_span
+from factcheck.model import vocabulary
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load
+from factcheck.reading import yamlfile
 from test_hostile import CASES, HEAVY, expectation, make_case
 
 
@@ -164,11 +167,11 @@ def yaml_files(root: Path) -> list[Path]:
 
 def stage_0_schema_findings(root: Path, path: Path) -> list[str]:
     rel = path.relative_to(root).as_posix()
-    catalog, catalog_findings = datasets.load_catalog(root)
+    catalog, catalog_findings = load.load_catalog(root)
     if rel == LAYOUT.catalog:
         found = catalog_findings
     else:
-        _, found = datasets.load_dataset(path, rel, vocabulary.Vocabulary(catalog) if catalog else None)
+        _, found = load.load_dataset(path, rel, vocabulary.Vocabulary(catalog) if catalog else None)
     return [f"{f.line}: {f.message}" for f in found if f.check == "schema"]
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 FOLDER = "datasets/ua-general-staff"
 SOURCE = REPO.parent / "shared" / "data" / "ua-general-staff"

@@ -59,7 +59,7 @@ REFERENCE = {
 }
 CPU_FACTOR = 20
 WALL_FACTOR = 6  # a run on a loaded two-core machine takes about three times its CPU in wall clock
-PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
+PROGRAM = "import sys; from factcheck.cli.program import main; sys.argv[0] = 'factcheck'; main()"
 
 MAPPING = """\
 dataset: imported

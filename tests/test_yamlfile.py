@@ -22,11 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import _yamlbuild, yamlfile
-from factcheck._yamlbuild import _mark_line
-from factcheck.errors import Problem
-from factcheck.yamlaliases import check_expansion
-from factcheck.yamltree import LIMITS, Limits, Mapping, Sequence, YamlError
+from factcheck.floor.errors import Problem
+from factcheck.reading import _yamlbuild, yamlfile
+from factcheck.reading._yamlbuild import _mark_line
+from factcheck.reading.yamlaliases import check_expansion
+from factcheck.reading.yamltree import LIMITS, Limits, Mapping, Sequence, YamlError
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.dates import parse_span
-from factcheck.findings import CheckInfo, Finding, GateRun, Report
-from factcheck.models import Catalog, Claim, Claimant, Metric, Source, Subject, Waiver
+from factcheck.floor.spans import parse_span
+from factcheck.model.format import Catalog, Claim, Claimant, Metric, Source, Subject, Waiver
+from factcheck.report.findings import CheckInfo, Finding, GateRun, Report
 
 WAR = "datasets/war/casualties.yml"
 HOUSING = "datasets/housing/share, 2025.yml"  # a comma: GitHub annotation properties must encode it

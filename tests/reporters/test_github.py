@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import cli
-from factcheck.findings import CheckInfo, Finding, Report
-from factcheck.models import Waiver
+from factcheck.cli.commands import cli
+from factcheck.model.format import Waiver
+from factcheck.report.findings import CheckInfo, Finding, Report
 from factcheck.reporters import REPORTERS, get, github
 
 
@@ -278,7 +278,7 @@ def test_cli_github_flag_and_no_github_override(project, monkeypatch):
 def test_a_configuration_error_is_annotated_on_its_file_and_line(project, monkeypatch):
     from click.testing import CliRunner
 
-    from factcheck.cli import cli
+    from factcheck.cli.commands import cli
 
     project.write("checks/publication.yml", "datasets: [datasets/**/*.yml]\nsuites: [x.yml]\nfail_on: fatal\n")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")

@@ -21,9 +21,9 @@ from report_fixture import INJECTED, fixture_report, rendered
 
 from conftest import TODAY, Project
 from conftest import claim as new_claim
-from factcheck.baseline import compare, source
-from factcheck.options import Options
-from factcheck.run import run
+from factcheck.pipeline.compare import compare, source
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
 
 
 def _visit(tmp_path_factory, report, width: int = 1200):

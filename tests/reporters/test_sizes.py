@@ -10,11 +10,11 @@ import io
 
 import pytest
 
-from factcheck.dates import parse_span
-from factcheck.findings import CheckInfo, Finding, GateRun, Report
-from factcheck.models import Claim, Source, Waiver
+from factcheck.floor.spans import parse_span
+from factcheck.floor.text import clip
+from factcheck.model.format import Claim, Source, Waiver
+from factcheck.report.findings import CheckInfo, Finding, GateRun, Report
 from factcheck.reporters import REPORTERS, get, github
-from factcheck.text import clip
 
 FINDINGS = 50_000
 FILES = [f"datasets/desk-{n}.yml" for n in range(5)]

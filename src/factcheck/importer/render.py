@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from factcheck.dates import Span
+from factcheck.floor.spans import Span
 from factcheck.importer.mapping import ImportMapping
 
 

@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from factcheck.errors import ConfigError
-from factcheck.findings import Finding, Report
+from factcheck.floor.errors import ConfigError
+from factcheck.floor.text import shown, shown_lines
+from factcheck.report.findings import Finding, Report
 from factcheck.reporters.words import explain_command, hint_lines, plural, ranked, verdict_line
-from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
 # GitHub refuses a step summary over 1 MiB; other steps of the job may write to it too.

@@ -18,9 +18,9 @@ from collections import defaultdict
 from typing import TextIO
 from xml.sax.saxutils import escape
 
-from factcheck.findings import Finding, Report, severity_rank
+from factcheck.floor.text import shown
+from factcheck.report.findings import Finding, Report, severity_rank
 from factcheck.reporters.words import plural, see_explain
-from factcheck.text import shown
 
 # Every text from data is one line through `text.shown`: XML 1.0 cannot carry most control characters,
 # which a YAML double-quoted string can ("\x01"), and a CI test reporter prints these texts to its log.

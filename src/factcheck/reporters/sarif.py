@@ -11,7 +11,7 @@ or waived finding is one `result`:
   the claims it was compared with as `relatedLocations`; findings have no column, so none is given;
 - a waived finding carries a `suppression` (in the dataset, with the waiver's reason), so code scanning
   shows it as dismissed rather than open;
-- `partialFingerprints` hold the finding's identity (`factcheck.baseline`): check, claim, related claims
+- `partialFingerprints` hold the finding's identity (`factcheck.pipeline.compare`): check, claim, related claims
   and figures, never the line. `primaryLocationLineHash`, the one code scanning matches alerts by, is that
   identity too, so an alert follows its claim when lines move and closes when the finding is fixed.
 - with `--baseline`, `baselineState` says `new` or `unchanged`.
@@ -31,9 +31,9 @@ from typing import TextIO
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.findings import Finding, Report, fingerprint
+from factcheck.floor.text import clip, escaped
+from factcheck.report.findings import Finding, Report, fingerprint
 from factcheck.reporters.words import explain_command, hint_sentence
-from factcheck.text import clip, escaped
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "warning": "warning", "info": "note"}
