@@ -8,7 +8,7 @@ machine weighs on every size alike (timed one size after the other, two runs of 
 check's growth from 10,000 to 100,000 claims at 8.8x and at 15.1x). Its hits are counted too, as a check
 that compares claims with each other can only be as fast as what it finds. Each reporter renders the report
 of a full run into memory; `html_10k_findings_s` renders the HTML report of a report cut or padded to
-exactly 10,000 findings. The cyclic garbage collector is off, as in the `factcheck` program. OUT.json maps
+exactly 10,000 findings. What the import of Great Expectations made is frozen out of the collector, as in the `factcheck` program. OUT.json maps
 each project to its figures; a project whose catalog does not load gets an `error`.
 """
 

@@ -2,7 +2,7 @@
 
     python benchmarks/memory.py PROJECT [--today 2026-11-26]
 
-Runs `factcheck.pipeline.run.run` as the program does (the cyclic collector off), prints the resident memory
+Runs `factcheck.pipeline.run.run` as the program does (the collector's policy: `factcheck.floor.process`), prints the resident memory
 (/proc/self/statm) and the peak so far (ru_maxrss) after each stage the profile names, then after
 writing the HTML, JSON and JUnit reports into a temporary folder. Great Expectations is imported during
 the `schema` stage (while forked workers read the datasets), so the memory that the claims take is that
@@ -34,7 +34,7 @@ def peak() -> int:
 def import_cost() -> tuple[int, int]:
     """Resident memory before and after importing what validating imports, in a fresh process."""
     probe = (
-        "import gc; gc.disable(); import factcheck.pipeline.run, os; "
+        "import factcheck.pipeline.run, os; "
         "r = lambda: int(open('/proc/self/statm').read().split()[1]) * os.sysconf('SC_PAGE_SIZE') >> 20; "
         "a = r(); import factcheck.gx.engine, factcheck.gx.frame; print(a, r())"
     )
