@@ -21,7 +21,7 @@ from factcheck.model.layout import LAYOUT
 from factcheck.pipeline.suites import read_suite
 from factcheck.rules import ARTICLES, REGISTRY, STAGE_0
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _documentation(module: ModuleType) -> list[str]:

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from factcheck.floor.columns import series_key
 from factcheck.floor.spans import Span
 from factcheck.model.format import Claim, PointExtra, PointSource, Source
-from factcheck.rules.columns import series_key
 
 
 @dataclass(slots=True, eq=False)

@@ -97,7 +97,7 @@ def invalid(rel: str, error: ValidationError, node: object, model: type[BaseMode
 MAX_GATE_ENTRIES = 100  # globs or suites in one gate: each glob walks its folder
 _SUITE_PATH = re.compile(r"[A-Za-z0-9._/-]{1,300}|factcheck:[a-z0-9-]{1,100}")
 BUILTIN = "factcheck:"  # a gate names a suite shipped in the package as `factcheck:NAME`
-BUILTIN_SUITES = Path(__file__).parent / "builtin_suites"
+BUILTIN_SUITES = Path(__file__).parents[1] / "builtin_suites"
 
 
 def suite_file(root: Path, entry: str, gate: str, allow_outside: bool = False) -> tuple[Path, str]:

@@ -23,13 +23,13 @@ from typing import Annotated
 
 from pydantic import Field, ValidationError, model_validator
 
+from factcheck.floor.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.floor.errors import ConfigError
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.model.format import Key, Severity, Text, _Model
 from factcheck.pipeline.project import invalid, read_config
 from factcheck.reading import yamlfile
 from factcheck.rules import REGISTRY
-from factcheck.rules.columns import COLUMNS, FLAGS, NUMERIC
 
 # The expectation types a suite may use, with the kwargs that name columns. Each reports the rows (claims)
 # that fail, which is what a finding needs, and none evaluates text from the suite: aggregate expectations

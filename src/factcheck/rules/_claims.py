@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from factcheck.rules.columns import SERIES
+from factcheck.floor.columns import SERIES
 
 Hits = list[dict]
 

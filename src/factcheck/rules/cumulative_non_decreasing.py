@@ -27,7 +27,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from factcheck.rules.columns import SERIES
+from factcheck.floor.columns import SERIES
 from factcheck.rules.cumulative_spike import spikes_of
 
 ID = "cumulative-non-decreasing"

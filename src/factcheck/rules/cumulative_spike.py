@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from factcheck.rules.columns import SERIES
+from factcheck.floor.columns import SERIES
 
 ID = "cumulative-spike"
 SEVERITY = "critical"
