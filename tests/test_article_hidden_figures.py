@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import SEED_FIGURES_COUNT, articles, located, seed_text  # noqa: F401
-from factcheck.prose.reading import read
+from factcheck.prose.seen_text import read
 
 PLAIN = "more than 46,000"
 CLAIM = "ua-military-killed-zelensky-2025-02"

@@ -15,7 +15,7 @@ from factcheck.reporters import REPORTERS
 # The contract and the floor, with the packages that hold them (importing a module runs its package first).
 FLOOR = {"factcheck", "factcheck.floor", "factcheck.floor.columns", "factcheck.floor.spans", "factcheck.floor.errors", "factcheck.floor.numbers",
          "factcheck.floor.text", "factcheck.model", "factcheck.model.format", "factcheck.model.claimset",
-         "factcheck.floor.columns", "factcheck.report", "factcheck.report.findings"}  # fmt: skip
+         "factcheck.report", "factcheck.report.findings"}  # fmt: skip
 # What reporters share, none of them a reporter: wording, the HTML escaping and the HTML charts.
 SHARED = {"factcheck.reporters", "factcheck.reporters.words", "factcheck.reporters.markup", "factcheck.reporters.chart",
           "factcheck.reporters.compared", "factcheck.reporters.html_comparison", "factcheck.reporters.html_articles"}  # fmt: skip

@@ -19,7 +19,7 @@ from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
-from factcheck.prose.reading import mixed_scripts, number_forms
+from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
 from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark, Report, severity_rank

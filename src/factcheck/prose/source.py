@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.floor.safe_regex import compile_regex
-from factcheck.prose.reading import Reading, read
+from factcheck.prose.seen_text import Reading, read
 
 MAX_ARTICLE_BYTES = 512 * 1024  # a long feature is 50 KB (8,000 words); a book is not one article
 MAX_LINE = 10_000  # characters: a paragraph of plain text is one line, a long one 3,000 characters
