@@ -1,6 +1,6 @@
 """The `factcheck` program: what happens before and after the command line (`factcheck.cli.commands`) runs.
 
-The entry point is this small module rather than cli.py so that Ctrl-C is the program's at once: it
+The entry point is this small module rather than commands.py so that Ctrl-C is the program's at once: it
 imports only what the interpreter has already loaded, makes Ctrl-C and SIGTERM raise `Interrupted`, and
 only then imports Click, Great Expectations and the commands. Whenever the signal comes (while modules
 load, while Click reads the command line, while forked workers read files, while a report is written), the
