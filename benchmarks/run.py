@@ -134,11 +134,14 @@ def given(root: Path) -> dict:
 
 
 def startup() -> dict:
-    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli.commands pulls in."""
+    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing the commands pulls in."""
     result = {}
     for flag in ("--help", "--version"):
         result[flag] = round(min(child([*FACTCHECK, flag])[0] for _ in range(5)), 3)
-    probe = ("import sys, factcheck.cli.commands; print(sorted({m.split('.')[0] for m in sys.modules} & "
+    # The commands' module: factcheck.cli.commands, or factcheck.cli before the commands had a folder.
+    probe = ("import importlib, sys\ntry: importlib.import_module('factcheck.cli.commands')\n"
+             "except ImportError: importlib.import_module('factcheck.cli')\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & "
              "{'great_expectations', 'pandas', 'numpy', 'pydantic', 'yaml', 'scipy'}))")  # fmt: skip
     result["heavy_modules_of_cli"] = subprocess.run(
         [PYTHON, "-c", probe], capture_output=True, text=True, check=True

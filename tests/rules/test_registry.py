@@ -61,6 +61,7 @@ def test_importing_the_registry_imports_no_great_expectations_and_no_hub_module(
     assert not [m for m in loaded if m.startswith("great_expectations")]
     floor = {
         "factcheck",
+        "factcheck.floor",
         "factcheck.floor.columns",
         "factcheck.floor.numbers",
         "factcheck.floor.spans",
