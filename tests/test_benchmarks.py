@@ -22,6 +22,8 @@ from factcheck.pipeline import load
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
 
+pytestmark = pytest.mark.slow  # generated projects of 10,000 and 20,000 claims, and the benchmark runner
+
 _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)

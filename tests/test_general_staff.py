@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from conftest import REPO
 from factcheck.cli.commands import cli
 
+pytestmark = pytest.mark.slow  # the whole shipped General Staff dataset (22,375 claims) through the command line
+
 FOLDER = "datasets/ua-general-staff"
 SOURCE = REPO.parent / "shared" / "data" / "ua-general-staff"
 

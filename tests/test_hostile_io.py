@@ -44,6 +44,8 @@ import yaml
 from conftest import TODAY, Project
 from test_hostile import MEMORY_LIMIT, _dataset_text, _limits, fingerprint
 
+pytestmark = pytest.mark.slow  # the program in a child process for every hostile case
+
 TESTS = Path(__file__).parent
 CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-import"}
 CASES = sorted(

@@ -17,6 +17,8 @@ from conftest import claim as claim_entry
 from factcheck.model.layout import LAYOUT
 from factcheck.pipeline import load
 
+pytestmark = pytest.mark.slow  # fresh processes that import Great Expectations, twice each
+
 # Counts forks, loads the files once in one process and once with a `meanwhile` (the worker reads while it
 # runs), and sends both back. argv: mode, root, files. Modes make the worker (or forking it) fail.
 LOAD = """

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # actionlint and git clones of a project, the workflow run as GitHub runs it
+
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "factcheck.yml"
 ACTION = REPO / "action.yml"

@@ -25,6 +25,8 @@ from factcheck.pipeline.compare import compare, source
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
 
+pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
+
 
 def _visit(tmp_path_factory, report, width: int = 1200):
     missing = chromium_missing()
