@@ -91,7 +91,6 @@ def validate(
     """
     from factcheck.cli import delivery
     from factcheck.pipeline import compare as baselines
-    from factcheck.pipeline.options import Options
     from factcheck.pipeline.project import find_root
     from factcheck.pipeline.run import run
     from factcheck.pipeline.selection import ids
@@ -106,26 +105,32 @@ def validate(
     writes = delivery.writes(outputs, github, profiler)
     check_writable(writes)
     refuse_inputs(writes, baselines.inputs(base))
-    options = Options(
-        root=root,
-        targets=tuple(targets),
-        today=today.date() if today else None,
-        fail_on=fail_on,
-        allow_outside_root=allow_outside_root,
-        data_docs=outputs.data_docs,
-        writes=writes,
-        baseline=base,
-        fail_on_new=fail_on_new,
-        select=ids(select),
-        ignore=ids(ignore),
-        profiler=profiler,
-    )
+    options = _options(
+        root, targets, today, fail_on, allow_outside_root, writes, profiler,
+        data_docs=outputs.data_docs, baseline=base, fail_on_new=fail_on_new, select=ids(select), ignore=ids(ignore),
+    )  # fmt: skip
     report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
     process.settled()  # the report lives until it is delivered
     profiler.keep()
     profiler.lap("findings")
     delivery.deliver(report, outputs, root, github, color, show_waived, profiler)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)
+
+
+def _options(root, targets, today, fail_on, allow_outside_root, writes, profiler, **more):
+    """A run's `Options` from what `run_options` declares (`validate` and `baseline`), and `more`."""
+    from factcheck.pipeline.options import Options
+
+    return Options(
+        root=root,
+        targets=tuple(targets),
+        today=today.date() if today else None,
+        fail_on=fail_on,
+        allow_outside_root=allow_outside_root,
+        writes=writes,
+        profiler=profiler,
+        **more,
+    )
 
 
 @cli.command("baseline")
@@ -145,7 +150,6 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     """
     from factcheck.floor.text import shown
     from factcheck.pipeline import compare as baselines
-    from factcheck.pipeline.options import Options
     from factcheck.pipeline.project import find_root
     from factcheck.pipeline.run import run
     from factcheck.pipeline.write_guard import Output, check_writable
@@ -155,15 +159,7 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     profiler = command_profiler()
     writes = (Output("--output", output), *profiler.outputs())
     check_writable(writes)
-    options = Options(
-        root=root,
-        targets=tuple(targets),
-        today=today.date() if today else None,
-        fail_on=fail_on,
-        allow_outside_root=allow_outside_root,
-        writes=writes,
-        profiler=profiler,
-    )
+    options = _options(root, targets, today, fail_on, allow_outside_root, writes, profiler)
     report = baselines.compare(run(options), options, run)  # a gate's fail_on_new without a base: noted
     profiler.keep()
     write_atomic(output, lambda stream: baselines.write(report, stream), what="the baseline file")
