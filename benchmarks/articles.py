@@ -34,11 +34,11 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from factcheck import datasets  # noqa: E402
-from factcheck.articles.check import check_article  # noqa: E402
-from factcheck.articles.context import Vocabulary  # noqa: E402
-from factcheck.articles.match import ClaimIndex  # noqa: E402
-from factcheck.figures import format_number  # noqa: E402
+from factcheck.floor.numbers import format_number  # noqa: E402
+from factcheck.pipeline import load  # noqa: E402
+from factcheck.prose.check import check_article  # noqa: E402
+from factcheck.prose.context import Vocabulary  # noqa: E402
+from factcheck.prose.match import ClaimIndex  # noqa: E402
 
 SEED = REPO / "articles" / "zelensky-55000-soldiers-killed.md"
 # The General Staff's metrics the generated sentences state, and how they word them.
@@ -101,8 +101,8 @@ def article_text(claims, words: int, seed: int = 13) -> str:
 
 
 def in_process(root: Path, article: Path, repeat: int) -> dict:
-    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / datasets.CATALOG)
-    loaded = datasets.load(root, files)
+    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / load.CATALOG)
+    loaded = load.load(root, files)
     builds, checks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -146,8 +146,8 @@ def main(argv: list[str]) -> int:
         for name in ("checks", "expectations", "datasets"):
             shutil.copytree(REPO / name, root / name)
         (root / "articles").mkdir()
-        files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / datasets.CATALOG)
-        text = article_text(datasets.load(root, files).claims, args.words)
+        files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / load.CATALOG)
+        text = article_text(load.load(root, files).claims, args.words)
         article = root / "articles" / "generated.md"
         article.write_text(text, encoding="utf-8")
         result = {"date": dt.date.today().isoformat(), "words": len(text.split()), "bytes": len(text.encode()),

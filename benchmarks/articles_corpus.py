@@ -40,8 +40,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from factcheck.articles.check import run_articles  # noqa: E402
-from factcheck.errors import ConfigError  # noqa: E402
+from factcheck.floor.errors import ConfigError  # noqa: E402
+from factcheck.prose.check import run_articles  # noqa: E402
 
 CORPUS = REPO / "tests" / "articles" / "corpus"
 TODAY = dt.date(2026, 3, 1)

@@ -8,7 +8,7 @@ machine weighs on every size alike (timed one size after the other, two runs of 
 check's growth from 10,000 to 100,000 claims at 8.8x and at 15.1x). Its hits are counted too, as a check
 that compares claims with each other can only be as fast as what it finds. Each reporter renders the report
 of a full run into memory; `html_10k_findings_s` renders the HTML report of a report cut or padded to
-exactly 10,000 findings. The cyclic garbage collector is off, as in the `factcheck` program. OUT.json maps
+exactly 10,000 findings. What the import of Great Expectations made is frozen out of the collector, as in the `factcheck` program. OUT.json maps
 each project to its figures; a project whose catalog does not load gets an `error`.
 """
 
@@ -23,11 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from factcheck import datasets, process, reporters
-from factcheck.engine import Engine
-from factcheck.frame import build
-from factcheck.run import Options, run
-from factcheck.suites import Suite, read_suite
+from factcheck import reporters
+from factcheck.floor import process
+from factcheck.gx.engine import Engine
+from factcheck.gx.frame import build
+from factcheck.pipeline import load
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+from factcheck.pipeline.suites import Suite, read_suite
 
 TODAY = dt.date(2026, 11, 26)
 RUNS = 5  # the best of these counts
@@ -71,15 +74,15 @@ def reporter_times(root: Path) -> dict:
 
 
 def main() -> None:
-    # As the `factcheck` program runs them (`factcheck.process`): with the cyclic collector on, the objects
-    # a check's hits are made of set off full collections over everything this process holds.
-    process.collector_off_for_the_program()
+    # As the `factcheck` program runs them (`factcheck.floor.process`): what the import of Great Expectations made
+    # is kept out of the collections that a check's hits set off.
+    process.settled()
     out, roots = Path(sys.argv[1]), [Path(arg) for arg in sys.argv[2:]]
     results: dict[str, dict] = {}
     frames, suites = {}, {}
     for root in roots:
         files = sorted(p for p in (root / "datasets").rglob("*.yml") if p.name != "catalog.yml")
-        loaded = datasets.load(root, files)
+        loaded = load.load(root, files)
         if loaded.catalog is None:
             results[str(root)] = {"error": f"{root}: the catalog does not load; `factcheck validate` says why"}
             continue

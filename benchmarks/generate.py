@@ -370,7 +370,7 @@ def generate_long(
     """A project of about `claims` claims in the long shape: regions x LONG_DAYS days x 3 metrics, written
     as a public table (CSV, LONG_PER_TABLE regions each) and imported by `factcheck import -o folder/`,
     one dataset per region, as a desk would. Return what was written and planted."""
-    from factcheck.importer.run import run_import  # the package under test: imported only for this shape
+    from factcheck.importer.command import run_import  # the package under test: imported only for this shape
 
     rng = random.Random(seed)
     entities = max(1, round(claims / (LONG_DAYS * len(LONG_METRICS))))

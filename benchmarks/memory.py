@@ -2,7 +2,7 @@
 
     python benchmarks/memory.py PROJECT [--today 2026-11-26]
 
-Runs `factcheck.run.run` as the program does (the cyclic collector off), prints the resident memory
+Runs `factcheck.pipeline.run.run` as the program does (the collector's policy: `factcheck.floor.process`), prints the resident memory
 (/proc/self/statm) and the peak so far (ru_maxrss) after each stage the profile names, then after
 writing the HTML, JSON and JUnit reports into a temporary folder. Great Expectations is imported during
 the `schema` stage (while forked workers read the datasets), so the memory that the claims take is that
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import os
 import resource
 import subprocess
@@ -35,9 +34,9 @@ def peak() -> int:
 def import_cost() -> tuple[int, int]:
     """Resident memory before and after importing what validating imports, in a fresh process."""
     probe = (
-        "import gc; gc.disable(); import factcheck.run, os; "
+        "import factcheck.pipeline.run, os; "
         "r = lambda: int(open('/proc/self/statm').read().split()[1]) * os.sysconf('SC_PAGE_SIZE') >> 20; "
-        "a = r(); import factcheck.engine, factcheck.frame; print(a, r())"
+        "a = r(); import factcheck.gx.engine, factcheck.gx.frame; print(a, r())"
     )
     before, after = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
@@ -51,26 +50,28 @@ def main() -> None:
     parser.add_argument("--today", default="2026-11-26")
     args = parser.parse_args()
     before, after = import_cost()
-    print(f"importing factcheck.run: {before} MiB; then Great Expectations (factcheck.engine): {after} MiB")
+    print(f"importing factcheck.pipeline.run: {before} MiB; then Great Expectations (factcheck.gx.engine): {after} MiB")
 
-    from factcheck import profiling
-    from factcheck import run as run_module
-    from factcheck.reporters.files import Outputs, write_all
+    from factcheck.pipeline.options import Options
+    from factcheck.pipeline.profiling import Profiler
+    from factcheck.pipeline.run import run
+    from factcheck.reporters.files import ReportFiles, write_all
 
     marks: list[tuple[str, int, int]] = []
-    lap = profiling.lap
 
-    def noted(name: str) -> None:
-        lap(name)
-        marks.append((name, resident(), peak()))
+    class Noting(Profiler):
+        """A profiler that notes the memory at each lap (its file is never written)."""
 
-    run_module.profiling.lap = noted
-    gc.disable()
-    report = run_module.run(run_module.Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today)))
+        def lap(self, name: str) -> None:
+            super().lap(name)
+            marks.append((name, resident(), peak()))
+
+    profiler = Noting(Path(os.devnull))
+    report = run(Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today), profiler=profiler))
     marks.append(("run", resident(), peak()))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        write_all(report, Outputs(html=out / "report.html", json=out / "report.json", junit=out / "junit.xml"))
+        write_all(report, ReportFiles(html=out / "report.html", json=out / "report.json", junit=out / "junit.xml"))
     marks.append(("reports", resident(), peak()))
     for name, now, top in marks:
         print(f"  after {name:<10} resident {now:6,} MiB   peak {top:6,} MiB")

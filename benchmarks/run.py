@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 PYTHON = sys.executable
-FACTCHECK = str(Path(PYTHON).with_name("factcheck"))
+FACTCHECK = [PYTHON, "-m", "factcheck"]  # the package on the path (PYTHONPATH), whatever the installed entry point
 TODAY = "2026-11-26"
 # Dates stay text, as factcheck reads them: libyaml's timestamp resolver would raise on the planted
 # impossible dates and end the floor at the first such file. A file libyaml refuses still counts as parsed.
@@ -70,7 +70,7 @@ def child(
 
 def reporter_flags(out: Path) -> list[str]:
     """Every reporter `factcheck validate` offers now, each writing under `out`."""
-    text = subprocess.run([FACTCHECK, "validate", "--help"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([*FACTCHECK, "validate", "--help"], capture_output=True, text=True, check=True).stdout
     flags = []
     for flag, name in (("--report", "report.html"), ("--json", "report.json"), ("--junit", "junit.xml")):
         if f"{flag} " in text:
@@ -134,11 +134,14 @@ def given(root: Path) -> dict:
 
 
 def startup() -> dict:
-    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing factcheck.cli pulls in."""
+    """`factcheck --help` and `--version` (best of 5), and the heavy modules importing the commands pulls in."""
     result = {}
     for flag in ("--help", "--version"):
-        result[flag] = round(min(child([FACTCHECK, flag])[0] for _ in range(5)), 3)
-    probe = ("import sys, factcheck.cli; print(sorted({m.split('.')[0] for m in sys.modules} & "
+        result[flag] = round(min(child([*FACTCHECK, flag])[0] for _ in range(5)), 3)
+    # The commands' module: factcheck.cli.commands, or factcheck.cli before the commands had a folder.
+    probe = ("import importlib, sys\ntry: importlib.import_module('factcheck.cli.commands')\n"
+             "except ImportError: importlib.import_module('factcheck.cli')\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & "
              "{'great_expectations', 'pandas', 'numpy', 'pydantic', 'yaml', 'scipy'}))")  # fmt: skip
     result["heavy_modules_of_cli"] = subprocess.run(
         [PYTHON, "-c", probe], capture_output=True, text=True, check=True
@@ -157,7 +160,7 @@ def measure(root: Path, repeat: int) -> dict:
                "GITHUB_OUTPUT": str(out / "output.txt")}  # fmt: skip
         for _ in range(repeat):  # interleaved, so that a busy machine weighs on both alike
             floors.append(child([PYTHON, "-c", FLOOR, *files], expect=(0,)))
-            wall, rss, code = child([FACTCHECK, "validate", "--today", TODAY, *flags], cwd=root, env=env)
+            wall, rss, code = child([*FACTCHECK, "validate", "--today", TODAY, *flags], cwd=root, env=env)
             stages = json.loads((out / "profile.json").read_text())["stages"]
             runs.append((wall, rss, code, stages))
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.name != "profile.json"}

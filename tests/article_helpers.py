@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Project
-from factcheck.articles.check import run_articles
+from factcheck.prose.check import run_articles
 
 SEED = "articles/zelensky-55000-soldiers-killed.md"
 SEED_DATASET = "datasets/russo-ukrainian-war/casualties.yml"

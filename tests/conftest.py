@@ -114,7 +114,8 @@ def run_project(project: Project, *targets: str, fail_on: str | None = None):
     """Validate a test project through the public `run()`; returns the `Report`."""
     import datetime as dt
 
-    from factcheck.run import Options, run
+    from factcheck.pipeline.options import Options
+    from factcheck.pipeline.run import run
 
     return run(Options(root=project.root, targets=targets, today=dt.date.fromisoformat(TODAY), fail_on=fail_on))
 

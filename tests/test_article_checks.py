@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from article_helpers import SEED, SEED_DATASET, articles, located, seed_text  # noqa: F401
 from conftest import REPO, TODAY, run_project
-from factcheck.articles.check import run_articles
-from factcheck.articles.verdicts import CHECKS
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
+from factcheck.prose.check import run_articles
+from factcheck.prose.verdicts import CHECKS
 
 HRMMU = "Russian attacks in Ukraine killed 2,514 civilians in 2025, the UN mission said.\n"
 
@@ -120,7 +120,7 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     line, column = located(text, "more than 64,000")
     assert f"articles/draft.md:{line}:{column}: critical article-contradicts" in result.output
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
-    schema = json.loads((REPO / "src/factcheck/schemas/report.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "src/factcheck/report/schema/report.schema.json").read_text(encoding="utf-8"))
     assert not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     major, minor = map(int, data["schema_version"].split("."))
     assert major == 1 and minor >= 2  # `column` came with 1.2

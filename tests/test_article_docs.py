@@ -8,7 +8,7 @@ import shutil
 from click.testing import CliRunner
 
 from conftest import REPO
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 
 def _session() -> tuple[str, str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import SEED_FIGURES_COUNT, articles, located, seed_text  # noqa: F401
-from factcheck.articles.reading import read
+from factcheck.prose.seen_text import read
 
 PLAIN = "more than 46,000"
 CLAIM = "ua-military-killed-zelensky-2025-02"
@@ -153,6 +153,6 @@ def test_plain_prose_is_its_own_reading_without_a_map():
 def test_a_comment_between_words_is_still_a_space():
     prose = "killed<!-- x -->soldiers 12<!-- x --> 000"
     comments = [(i, prose.index("-->", i) + 3) for i in (prose.index("<!--"), prose.rindex("<!--"))]
-    from factcheck.articles.source import _inside_numbers
+    from factcheck.prose.source import _inside_numbers
 
     assert _inside_numbers(prose, comments) == []

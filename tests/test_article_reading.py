@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from factcheck.articles.context import sentences
-from factcheck.articles.dates import find_dates
-from factcheck.articles.figures import find_numerals
-from factcheck.articles.source import prose_of
-from factcheck.checks.article_contradicts import disagreement
-from factcheck.dates import parse_span
+from factcheck.floor.spans import parse_span
+from factcheck.prose.context import sentences
+from factcheck.prose.dates import find_dates
+from factcheck.prose.figures import find_numerals
+from factcheck.prose.source import prose_of
+from factcheck.rules.article_contradicts import disagreement
 
 PUBLISHED = parse_span(dt.date(2026, 2, 4))  # a Wednesday
 

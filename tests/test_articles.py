@@ -10,10 +10,10 @@ import pytest
 
 from article_helpers import SEED, SEED_DATASET, articles, located, seed_text  # noqa: F401
 from conftest import REPO
-from factcheck import datasets
-from factcheck.articles.check import check_article, run_articles
-from factcheck.articles.context import Vocabulary
-from factcheck.articles.match import ClaimIndex
+from factcheck.pipeline import load
+from factcheck.prose.check import check_article, run_articles
+from factcheck.prose.context import Vocabulary
+from factcheck.prose.match import ClaimIndex
 
 # The seed report's figures as it words them, and the curated claim each reports (its phrase occurs once).
 SEED_FIGURES = [
@@ -66,7 +66,7 @@ def test_the_translations_spellings_and_demonyms_resolve_through_the_catalog(shi
 
 
 def test_the_seed_is_backed_by_its_context_alone_without_the_claims_quotes():
-    loaded = datasets.load(REPO, [REPO / SEED_DATASET])
+    loaded = load.load(REPO, [REPO / SEED_DATASET])
     unquoted = [dataclasses.replace(c, source=c.source.model_copy(update={"quote": None})) for c in loaded.claims]
     _, findings = check_article(REPO / SEED, SEED, ClaimIndex(unquoted), Vocabulary(loaded.catalog),
                                       loaded.catalog)  # fmt: skip

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from factcheck import datasets
-from factcheck.articles import front_matter
+from factcheck.pipeline import load
+from factcheck.prose import front_matter
 
 CORPUS = REPO / "tests" / "articles" / "corpus"
 NAMES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -107,7 +107,7 @@ def test_article_has_its_curated_project(name):
     assert 120 <= words <= 520, f"{name}: {words} words"
     gate = yaml.safe_load((folder / "checks" / "publication.yml").read_text(encoding="utf-8"))
     assert "articles/**/*.md" in gate["articles"]
-    loaded = datasets.load(folder, [folder / "datasets" / "claims.yml"])
+    loaded = load.load(folder, [folder / "datasets" / "claims.yml"])
     assert loaded.catalog is not None and loaded.findings == [], [f.message for f in loaded.findings]
     source = truth(name)["source"]
     assert {"outlet", "url", "published", "kind", "continent"} <= set(source)
@@ -118,7 +118,7 @@ def test_article_has_its_curated_project(name):
 def test_ground_truth_covers_every_number_token(name):
     folder = CORPUS / name
     lines = article(name).read_text(encoding="utf-8").split("\n")
-    claims = {c.id for c in datasets.load(folder, [folder / "datasets" / "claims.yml"]).claims}
+    claims = {c.id for c in load.load(folder, [folder / "datasets" / "claims.yml"]).claims}
     spans: dict[int, list[tuple[int, int]]] = {}
     taken: dict[int, int] = {}
     for entry in truth(name)["figures"]:

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TODAY, Project, claim
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 
 def git(root: Path, *args: str) -> str:
@@ -259,7 +259,7 @@ def test_a_base_without_gates_is_checked_with_this_trees_gates_and_says_so(proje
 
 
 def test_the_base_and_this_run_share_one_great_expectations_import(new_fall, monkeypatch):
-    import factcheck.engine as engine
+    import factcheck.gx.engine as engine
 
     made = []
     original = engine.Engine.__init__
@@ -288,7 +288,7 @@ def test_a_baseline_file_round_trips_and_classifies_as_the_commit_does(repo, tmp
     (record,) = data["findings"]
     assert (record["check"], record["claim"], record["related"]) == ("cumulative-non-decreasing", "zel-2026-03",
                                                                      ["zel-2026-02"])  # fmt: skip
-    from factcheck.baseline import read
+    from factcheck.pipeline.compare import read
 
     assert [r.fingerprint for r in read(stored)] == [record["fingerprint"]]
 
@@ -357,7 +357,7 @@ def test_sarif_is_valid_and_carries_rules_levels_suppressions_and_baseline_state
     (run,) = log["runs"]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     rule = rules["cumulative-non-decreasing"]
-    from factcheck.checks import cumulative_non_decreasing as check
+    from factcheck.rules import cumulative_non_decreasing as check
 
     assert rule["shortDescription"]["text"] == check.TITLE
     assert rule["fullDescription"]["text"] == check.EXPLAIN
@@ -392,7 +392,7 @@ def test_sarif_without_findings_is_valid_and_lists_the_rules(project, tmp_path):
 
 def test_json_report_with_a_comparison_matches_its_schema(new_fall):
     _, data, _ = report_of(new_fall, "--baseline", new_fall.base)
-    schema = json.loads(resources.files("factcheck").joinpath("schemas/report.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("factcheck.report").joinpath("schema/report.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     major, minor = map(int, data["schema_version"].split("."))
     assert major == 1 and minor >= 1  # `comparison` came with 1.1
@@ -421,7 +421,7 @@ def test_a_shallow_clone_without_the_base_is_exit_2_with_the_fetch_command(new_f
      "HEAD:datasets", "main blah", "", "a\nb"],
 )  # fmt: skip
 def test_hostile_revisions_are_refused_before_git_sees_them(repo, ref, monkeypatch):
-    import factcheck.gitbase as gitbase
+    import factcheck.pipeline.gitbase as gitbase
 
     def never(*args, **kwargs):
         raise AssertionError("git was run")

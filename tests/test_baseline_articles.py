@@ -8,7 +8,7 @@ import json
 from click.testing import CliRunner
 
 from article_helpers import articles, seed_text  # noqa: F401
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 from test_baseline import git
 
 WRONG = seed_text().replace("more than 46,000", "more than 64,000")  # contradicts Zelensky's 2025-02 claim

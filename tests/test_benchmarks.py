@@ -17,8 +17,12 @@ from collections import Counter, defaultdict
 import pytest
 
 from conftest import REPO
-from factcheck import datasets, vocabulary
-from factcheck.run import Options, run
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+
+pytestmark = pytest.mark.slow  # generated projects of 10,000 and 20,000 claims, and the benchmark runner
 
 _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(_spec)
@@ -30,8 +34,8 @@ def _texts(root) -> dict[str, bytes]:
 
 
 def _claims(root):
-    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / vocabulary.CATALOG)
-    return datasets.load(root, files).claims
+    files = sorted(p for p in (root / "datasets").rglob("*.yml") if p != root / LAYOUT.catalog)
+    return load.load(root, files).claims
 
 
 def test_the_same_seed_writes_the_same_project(tmp_path):

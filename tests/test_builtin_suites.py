@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, claim
-from factcheck.cli import cli
-from factcheck.project import BUILTIN_SUITES
+from factcheck.cli.commands import cli
+from factcheck.pipeline.project import BUILTIN_SUITES
 
 SHIPPED = ("cumulative-totals", "source-attribution", "plausible-ranges", "cross-claim")
 FALL = {"outlet": "X", "published": "2026-03", "quote": "45,000"}

@@ -8,9 +8,9 @@ import gc
 
 import pytest
 
-from factcheck import datasets
-from factcheck.claimset import ById, ClaimSet, Points, SeriesIndex, apart_from_same_points, series_id
-from factcheck.models import Claim
+from factcheck.model.claimset import ById, ClaimSet, Points, SeriesIndex, apart_from_same_points, series_id
+from factcheck.model.format import Claim
+from factcheck.pipeline import load as datasets
 from test_series import SERIES, load
 
 CLAIM = """\
@@ -147,7 +147,7 @@ def test_the_claims_of_a_series_are_the_same_from_a_run_and_from_a_dict(project)
     ],
 )
 def test_comparing_two_runs_skips_the_points_both_hold_alike_and_finds_what_comparing_each_finds(project, edit):
-    from factcheck import changes
+    from factcheck.pipeline import changes
 
     old = load(project, SERIES, name="old.yml")
     new = load(project, edit(SERIES), name="old.yml")
@@ -193,7 +193,7 @@ def test_a_series_continued_over_many_files_finds_each_point_and_each_reused_dat
 
 
 def test_comparing_a_series_split_over_files_compares_only_the_file_that_changed(project):
-    from factcheck import changes
+    from factcheck.pipeline import changes
 
     old = _split(project, 8)
     path = project.root / "datasets/part-06.yml"

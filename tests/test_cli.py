@@ -10,7 +10,7 @@ import sys
 from click.testing import CliRunner
 
 from conftest import REPO, claim
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 
 def invoke(*args: str):
@@ -32,7 +32,7 @@ def test_version():
 
 
 def test_help_does_not_import_great_expectations():
-    code = "import sys; from factcheck.cli import cli; sys.argv=['factcheck','--help']\n"
+    code = "import sys; from factcheck.cli.commands import cli; sys.argv=['factcheck','--help']\n"
     code += "try:\n    cli()\nexcept SystemExit:\n    pass\nprint('great_expectations' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("False")
@@ -110,12 +110,12 @@ def test_suite_entry_rejected_by_gx_exits_2(project):
 
 
 def test_internal_error_is_one_line_and_exits_3(project, monkeypatch):
-    import factcheck.run
+    import factcheck.pipeline.run
 
     def explode(options):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(factcheck.run, "run", explode)
+    monkeypatch.setattr(factcheck.pipeline.run, "run", explode)
     result = CliRunner().invoke(cli, ["validate"])
     assert result.exit_code == 3
     assert "internal error" in result.output and "boom" in result.output
@@ -174,7 +174,8 @@ def test_no_project_found_exits_2(tmp_path, monkeypatch):
 
 
 def _command(entry: str, *args: str) -> list[str]:
-    code = f"import sys; from factcheck.cli import {entry}; sys.argv[0] = 'factcheck'; {entry}()"
+    module = "factcheck.cli.program" if entry == "main" else "factcheck.cli.commands"
+    code = f"import sys; from {module} import {entry}; sys.argv[0] = 'factcheck'; {entry}()"
     return [sys.executable, "-c", code, *args]
 
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from click.testing import CliRunner
 
 from conftest import claim
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 FALL = {"outlet": "X", "published": "2026-03", "quote": "45,000"}
 

@@ -158,10 +158,11 @@ SERIES = (
 )
 
 
-def _load(project, rel: str = "datasets/test.yml"):
-    from factcheck import datasets
+def _load(project, rel: str = "datasets/test.yml", limits=None):
+    from factcheck.pipeline import load
+    from factcheck.reading.yamltree import LIMITS
 
-    return datasets.load(project.root, [project.root / rel])
+    return load.load(project.root, [project.root / rel], limits=limits or LIMITS)
 
 
 def test_a_figure_not_written_in_plain_digits_is_one_finding_on_its_line_and_its_claim_is_not_checked(project):
@@ -217,9 +218,9 @@ def test_a_claim_too_large_for_a_float_is_a_finding_on_its_line(project):
 
 
 def test_a_file_of_more_claims_and_points_than_the_limit_is_refused_before_any_is_read(project, monkeypatch):
-    from factcheck import datasets
+    from factcheck.pipeline import load
 
-    monkeypatch.setattr(datasets, "MAX_CLAIMS", 4)
+    monkeypatch.setattr(load, "MAX_CLAIMS", 4)
     points = "".join(f"      - [2025-01-0{day}, {day}]\n" for day in range(1, 5))
     project.write("datasets/test.yml", SERIES + points + "claims:\n  - {}\n")
     loaded = _load(project)
@@ -232,12 +233,11 @@ def test_a_file_of_more_claims_and_points_than_the_limit_is_refused_before_any_i
     assert len(_load(project).claims) == 4
 
 
-def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claims_is_checked(project, monkeypatch):
-    from factcheck import yamlfile
+def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claims_is_checked(project):
+    from factcheck.reading.yamltree import Limits
 
-    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 5)
     project.dataset([claim("ok"), *({"id": f"bad{i}"} for i in range(10))])
-    loaded = _load(project)
+    loaded = _load(project, limits=Limits(problems=5))
     assert len(loaded.findings) == 11  # five missing fields in each of the first two broken claims, then the last
     last = loaded.findings[-1]
     assert last.message.startswith("more than 5 problems: the file is not read past this line")
@@ -245,12 +245,11 @@ def test_a_file_with_too_many_problems_is_not_read_further_and_none_of_its_claim
     assert list(loaded.claims) == []
 
 
-def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project, monkeypatch):
-    from factcheck import yamlfile
+def test_reused_ids_past_the_problem_limit_are_counted_in_one_more_finding(project):
+    from factcheck.reading.yamltree import Limits
 
-    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
     project.write("datasets/test.yml", SERIES + "      - [2025-01-01, 1]\n" * 6)
-    findings = _load(project).findings
+    findings = _load(project, limits=Limits(problems=3)).findings
     assert [(f.check, f.line) for f in findings] == [("duplicate-id", line) for line in (12, 13, 14, 15)]
     assert findings[-1].message == "2 more claim ids used before, from this line on, are not listed"
 
@@ -268,7 +267,7 @@ URLS = {
 
 @pytest.mark.parametrize("url", list(URLS))
 def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
-    from factcheck.models import url_is_wellformed
+    from factcheck.model.format import url_is_wellformed
 
     assert url_is_wellformed(url) is URLS[url]
 
@@ -283,7 +282,7 @@ def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
 )
 def test_a_long_url_that_fails_is_refused(url):
     # The earlier pattern tried every split of the host between its parts: this took hours, not a pass.
-    from factcheck.models import url_is_wellformed
+    from factcheck.model.format import url_is_wellformed
 
     assert url_is_wellformed(url) is False
 
@@ -306,7 +305,7 @@ def test_a_number_written_as_text_gets_its_plain_form_as_a_hint(project, written
 
 
 def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project, monkeypatch):
-    from factcheck import vocabulary
+    from factcheck.model import vocabulary
 
     searches = []
     close_matches = vocabulary.difflib.get_close_matches
@@ -322,15 +321,16 @@ def test_the_did_you_mean_of_a_repeated_misspelling_is_searched_for_once(project
 
 
 def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_before(project, monkeypatch):
-    from factcheck import datasets, vocabulary
+    from factcheck.model import vocabulary
+    from factcheck.pipeline import load
 
-    catalog = datasets.load_catalog(project.root)[0]
+    catalog = load.load_catalog(project.root)[0]
     per_search = len(catalog.claimants) + len(vocabulary.Vocabulary(catalog).aliases["claimant"])
     monkeypatch.setattr(vocabulary, "MAX_GUESS_WORK", 2 * per_search)
     misspelt = ["zelenskky", "zelenskky", "zelenskyyy", "zelenskiyy"]  # the third distinct one is past the budget
     project.dataset([claim(f"a{i}", claimant=name) for i, name in enumerate(misspelt)], name="a.yml")
     project.dataset([claim(f"b{i}", claimant=name) for i, name in enumerate(misspelt)], name="b.yml")
-    loaded = datasets.load(project.root, [project.root / "datasets/a.yml", project.root / "datasets/b.yml"])
+    loaded = load.load(project.root, [project.root / "datasets/a.yml", project.root / "datasets/b.yml"])
     hints = {f.file: [] for f in loaded.findings}
     for finding in loaded.findings:
         hints[finding.file].append(finding.hint)
@@ -349,8 +349,8 @@ def test_did_you_mean_searches_stop_past_a_budget_per_file_whatever_was_read_bef
 def test_a_word_two_claimants_share_names_neither_in_the_hint():
     """'Ministry' is a word of two claimants' names: a hint naming the first would name the wrong one half
     the time. A word one claimant alone uses still points to it."""
-    from factcheck import vocabulary
-    from factcheck.models import Catalog
+    from factcheck.model import vocabulary
+    from factcheck.model.format import Catalog
 
     catalog = Catalog.model_validate(
         {

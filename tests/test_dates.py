@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates import DateError, parse_span
+from factcheck.floor.spans import DateError, parse_span
 
 D = dt.date
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 DESKS = ["disaster", "epidemic", "conflict"]
 

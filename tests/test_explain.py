@@ -7,8 +7,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from factcheck.checks import ARTICLES, REGISTRY
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
+from factcheck.rules import ARTICLES, REGISTRY
 
 
 def invoke(*args: str):

@@ -1,5 +1,5 @@
 """Qualifiers as intervals, implied precision, and numbers as quotes write them (whether a quote states a
-claim's figure is tests/checks/test_quote_states_figure.py)."""
+claim's figure is tests/rules/test_quote_states_figure.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.figures import bounds, format_figure, implied_half_unit, numbers_in
+from factcheck.floor.numbers import bounds, format_figure, implied_half_unit, numbers_in
 
 
 @pytest.mark.parametrize(

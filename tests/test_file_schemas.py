@@ -15,9 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, claim
-from factcheck import datasets, file_schemas, vocabulary, yamlfile
-from factcheck.cli import cli
-from factcheck.dates import DateError, parse_span
+from factcheck.cli import file_schemas
+from factcheck.cli.commands import cli
+from factcheck.floor.spans import DateError, parse_span
+from factcheck.model import vocabulary
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load
+from factcheck.reading import yamlfile
 from test_hostile import CASES, HEAVY, expectation, make_case
 
 
@@ -163,11 +167,11 @@ def yaml_files(root: Path) -> list[Path]:
 
 def stage_0_schema_findings(root: Path, path: Path) -> list[str]:
     rel = path.relative_to(root).as_posix()
-    catalog, catalog_findings = datasets.load_catalog(root)
-    if rel == vocabulary.CATALOG:
+    catalog, catalog_findings = load.load_catalog(root)
+    if rel == LAYOUT.catalog:
         found = catalog_findings
     else:
-        _, found = datasets.load_dataset(path, rel, vocabulary.Vocabulary(catalog) if catalog else None)
+        _, found = load.load_dataset(path, rel, vocabulary.Vocabulary(catalog) if catalog else None)
     return [f"{f.line}: {f.message}" for f in found if f.check == "schema"]
 
 
@@ -182,7 +186,7 @@ def test_a_file_the_schema_accepts_has_no_schema_finding(name, tmp_path):
             data = as_written(path)
         except (yamlfile.YamlError, OSError, UnicodeError):
             continue  # not YAML data at all: no schema sees it (yaml-syntax, file-too-large, ...)
-        kind = "catalog" if path.relative_to(tmp_path).as_posix() == vocabulary.CATALOG else "dataset"
+        kind = "catalog" if path.relative_to(tmp_path).as_posix() == LAYOUT.catalog else "dataset"
         if not errors(kind, tmp_path, data):
             assert stage_0_schema_findings(tmp_path, path) == [], path
 
@@ -192,7 +196,7 @@ def test_the_schema_refuses_each_schema_case_of_the_corpus(name, tmp_path):
     make_case(name, tmp_path)
     expect = expectation(name)
     rel = expect.get("location", "datasets/case.yml").split(":")[0]
-    kind = "catalog" if rel == vocabulary.CATALOG else "dataset"
+    kind = "catalog" if rel == LAYOUT.catalog else "dataset"
     assert errors(kind, tmp_path, as_written(tmp_path / rel)), f"{name}: the schema accepts what stage 0 refuses"
 
 

@@ -6,18 +6,18 @@ import math
 import random
 
 from conftest import claim
-from factcheck import datasets
-from factcheck.frame import COLUMNS, build
+from factcheck.gx.frame import COLUMNS, build
+from factcheck.pipeline import load
 
 
 def test_entry_ranks_the_claims_by_file_then_line_then_id_whatever_their_order(project):
     project.dataset([claim("b"), claim("a", value=56000)], name="later.yml")
     project.dataset([claim("c"), claim("d", value=57000)], name="early.yml")
     files = sorted((project.root / "datasets").glob("[el]*.yml"))
-    claims = list(datasets.load(project.root, files).claims)  # claims held whole, in any order
+    claims = list(load.load(project.root, files).claims)  # claims held whole, in any order
     random.Random(1).shuffle(claims)
 
-    frame = build(claims, datasets.load(project.root, []).catalog)
+    frame = build(claims, load.load(project.root, []).catalog)
 
     assert list(frame.columns) == list(COLUMNS)
     written = frame.sort_values("entry")
@@ -31,9 +31,9 @@ def _by_records(claims, catalog, about_tolerance=None):
     """The frame as it was first built, one row of values per claim: the column-wise build must equal it."""
     import pandas as pd
 
-    from factcheck.figures import bounds
-    from factcheck.frame import _day
-    from factcheck.models import about_adversary
+    from factcheck.floor.numbers import bounds
+    from factcheck.gx.frame import _day
+    from factcheck.model.format import about_adversary
 
     entry = [0] * len(claims)
     for rank, index in enumerate(
@@ -70,9 +70,9 @@ def test_the_frame_holds_the_same_values_and_types_as_one_row_of_values_per_clai
     generate.generate(tmp_path, 3000, seed=2, fail=0.2)
     for root in (REPO, tmp_path):
         files = sorted(p for p in (root / "datasets").rglob("*.yml") if p.name != "catalog.yml")
-        loaded = datasets.load(root, files)
+        loaded = load.load(root, files)
         for tolerance in (None, 0.05):
             expected = _by_records(loaded.claims, loaded.catalog, tolerance)
             pd.testing.assert_frame_equal(build(loaded.claims, loaded.catalog, tolerance), expected, check_exact=True)
-    empty = datasets.load(REPO, [])
+    empty = load.load(REPO, [])
     pd.testing.assert_frame_equal(build([], empty.catalog), _by_records([], empty.catalog))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 from test_baseline import git
 
 HERE = Path(__file__).resolve().parent

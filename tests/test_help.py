@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "factcheck"
 REPOSITORY_PATH = re.compile(r"\b(?:docs|datasets-src|tests|benchmarks)/(?:[\w./-]*[\w/])?")

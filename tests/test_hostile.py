@@ -54,8 +54,10 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import TODAY, Project, claim
-from factcheck import datasets, yamlfile
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
+from factcheck.pipeline import load
+from factcheck.reading import yamlfile
+from factcheck.reading.yamltree import LIMITS
 
 CORPUS = Path(__file__).parent / "hostile"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.yml").is_file())
@@ -228,33 +230,33 @@ def _points_at_claim_limit(root: Path) -> None:
     counted = [(m, s) for m, v in catalog["metrics"].items() if v["unit"] == "items" for s in catalog["subjects"]]
     days = (dt.date.fromisoformat(TODAY) - dt.date(2022, 2, 24)).days
     parts = ["dataset: test\ntitle: Test\norigin: 2022-02-24\nseries:\n"]
-    for (metric, subject), start in zip(counted, range(0, datasets.MAX_CLAIMS, days), strict=False):
+    for (metric, subject), start in zip(counted, range(0, load.MAX_CLAIMS, days), strict=False):
         parts.append(
             f"  - id: {metric}-{subject}\n    metric: {metric}\n    subject: {subject}\n    claimant: zelensky\n"
             "    source: {outlet: X, url: 'https://example.org/s'}\n    points:\n"
-            + _points(min(days, datasets.MAX_CLAIMS - start), dt.date(2022, 2, 24))
+            + _points(min(days, load.MAX_CLAIMS - start), dt.date(2022, 2, 24))
         )
-    assert len(parts) - 1 == -(-datasets.MAX_CLAIMS // days), "the catalog has too few metrics for this case"
+    assert len(parts) - 1 == -(-load.MAX_CLAIMS // days), "the catalog has too few metrics for this case"
     (root / DATASET).write_text("".join(parts))
 
 
 def _points_over_claim_limit(root: Path) -> None:
-    (root / DATASET).write_text(_SERIES_HEAD + _points(datasets.MAX_CLAIMS + 1))
+    (root / DATASET).write_text(_SERIES_HEAD + _points(load.MAX_CLAIMS + 1))
 
 
 def _one_date_at_claim_limit(root: Path) -> None:
     # As many points as a file may hold, all of one date: every point after the first reuses an id.
-    (root / DATASET).write_text(_SERIES_HEAD + "      - [2025-01-01, 1]\n" * datasets.MAX_CLAIMS)
+    (root / DATASET).write_text(_SERIES_HEAD + "      - [2025-01-01, 1]\n" * load.MAX_CLAIMS)
 
 
 def _empty_claims(root: Path) -> None:
     # Four bytes a claim, each missing every field: six problems a claim, under the claim limit.
-    (root / DATASET).write_text("dataset: test\ntitle: Test\nclaims:\n" + "- {}\n" * (datasets.MAX_CLAIMS - 1))
+    (root / DATASET).write_text("dataset: test\ntitle: Test\nclaims:\n" + "- {}\n" * (load.MAX_CLAIMS - 1))
 
 
 def _yes_everywhere(root: Path) -> None:
     # A problem every four bytes, under the node limit.
-    count = yamlfile.MAX_NODES - 100
+    count = LIMITS.nodes - 100
     (root / DATASET).write_text("dataset: test\ntitle: Test\nx: [" + "yes, " * count + "yes]\n")
 
 
@@ -269,7 +271,7 @@ def _aliased_series(root: Path) -> None:
 
 def _alias_of_everything(root: Path) -> None:
     # A list just under the node limit, aliased once: the expansion is measured on every node, then refused.
-    count = yamlfile.MAX_NODES - 1000
+    count = LIMITS.nodes - 1000
     (root / DATASET).write_text("dataset: test\ntitle: Test\nx: &a [" + "1, " * count + "1]\ny: *a\n")
 
 
@@ -569,7 +571,11 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
     """`factcheck validate` in a child process under the limits, with the CPU and memory that child used."""
     child_env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
     child_env.update({"FACTCHECK_TODAY": TODAY, **env})  # a `github` case sets GitHub's variables itself
-    command = [sys.executable, "-c", "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from factcheck.cli.program import main; sys.argv[0] = 'factcheck'; main()",
+    ]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         process = subprocess.Popen(
             [*command, "validate"],

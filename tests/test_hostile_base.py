@@ -28,7 +28,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import claim
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 from test_baseline import git
 from test_hostile import fingerprint
 
@@ -212,8 +212,8 @@ BUILDERS = {f.__name__.replace("_", "-"): f for f in (
 COPY = """
 import os, resource, sys
 from pathlib import Path
-from factcheck import gitbase
-from factcheck.errors import ConfigError
+from factcheck.pipeline import gitbase
+from factcheck.floor.errors import ConfigError
 commit = gitbase.resolve(Path(sys.argv[1]), sys.argv[2])
 try:
     gitbase.materialise(commit, Path(sys.argv[3]))

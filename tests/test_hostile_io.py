@@ -44,6 +44,8 @@ import yaml
 from conftest import TODAY, Project
 from test_hostile import MEMORY_LIMIT, _dataset_text, _limits, fingerprint
 
+pytestmark = pytest.mark.slow  # the program in a child process for every hostile case
+
 TESTS = Path(__file__).parent
 CORPORA = {"outputs": TESTS / "hostile-outputs", "import": TESTS / "hostile-import"}
 CASES = sorted(
@@ -59,7 +61,7 @@ REFERENCE = {
 }
 CPU_FACTOR = 20
 WALL_FACTOR = 6  # a run on a loaded two-core machine takes about three times its CPU in wall clock
-PROGRAM = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
+PROGRAM = "import sys; from factcheck.cli.program import main; sys.argv[0] = 'factcheck'; main()"
 
 MAPPING = """\
 dataset: imported

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from factcheck import datasets
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 from factcheck.importer import tables
+from factcheck.pipeline import load
 
 CATALOG = """\
 metrics:
@@ -158,7 +158,7 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
     assert "wrote datasets/covid.yml: 8 series, 15 points" in result.output
     assert "cases (France) 130 on 2020-03-02: a spike above both the 100 of 2020-03-01 and the 125" in result.output
 
-    loaded = datasets.load(desk.root, [desk.root / "datasets/covid.yml"])
+    loaded = load.load(desk.root, [desk.root / "datasets/covid.yml"])
     assert loaded.findings == []
     by_id = {c.id: c for c in loaded.claims}
     # Ids derive from the dataset, the metric and the subject: stable whatever the rows' order.
@@ -345,7 +345,7 @@ def test_a_folder_output_never_holds_the_catalog(desk):
 
 
 def test_more_points_than_a_file_may_hold_ask_for_a_folder(desk, monkeypatch):
-    monkeypatch.setattr(datasets, "MAX_CLAIMS", 10)
+    monkeypatch.setattr(load, "MAX_CLAIMS", 10)
     desk.write("src/long.csv", without_lines(LONG_CSV, 9, 11))
     result = import_long()
     assert result.exit_code == 2
@@ -435,7 +435,7 @@ def test_suggested_keys_round_trip_through_the_catalog_whatever_yaml_makes_of_th
     suggested = result.output[result.output.index("subjects:") :]
     catalog = (desk.root / "datasets" / "catalog.yml").read_text().replace("subjects:\n", suggested, 1)
     desk.write("datasets/catalog.yml", catalog)
-    loaded, findings = datasets.load_catalog(desk.root)
+    loaded, findings = load.load_catalog(desk.root)
     assert findings == [] and loaded is not None
     added = {subject.name: key for key, subject in loaded.subjects.items() if subject.name in YAML_WORDS}
     assert sorted(added) == sorted(YAML_WORDS)

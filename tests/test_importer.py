@@ -9,8 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from factcheck import datasets
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
+from factcheck.pipeline import load
 
 MAPPING = """\
 dataset: daily-losses
@@ -74,7 +74,7 @@ def test_round_trip_csv_imports_and_validates_as_written(files):
     assert "      - [2022-03-02, 5100, {qualifier: more_than}]\n" in text
     assert "url: https://example.org/personnel" in text and "url: https://example.org/tanks" in text
 
-    loaded = datasets.load(files.root, [files.root / "datasets/daily.yml"])
+    loaded = load.load(files.root, [files.root / "datasets/daily.yml"])
     assert loaded.findings == []
     ids = [c.id for c in loaded.claims]
     assert ids == [

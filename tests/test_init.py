@@ -16,10 +16,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from factcheck import __version__, datasets, file_schemas, yamlfile
-from factcheck.cli import cli
-from factcheck.models import Claimant, Metric, Subject
-from factcheck.scaffold import FILES, SCHEMAS
+from factcheck import __version__
+from factcheck.cli import file_schemas
+from factcheck.cli.commands import cli
+from factcheck.cli.scaffold import FILES, SCHEMAS
+from factcheck.model.format import Claimant, Metric, Subject
+from factcheck.pipeline import load
+from factcheck.reading import yamlfile
 
 WRITTEN = [*FILES.values(), *SCHEMAS.values()]
 
@@ -135,7 +138,7 @@ def test_every_file_init_writes_follows_its_schema_and_names_it(made):
 
 def test_the_catalog_shows_every_field_of_the_format(made):
     text = (made / "datasets" / "catalog.yml").read_text()
-    catalog, findings = datasets.load_catalog(made)
+    catalog, findings = load.load_catalog(made)
     assert catalog is not None and findings == []
 
     for model in (Metric, Subject, Claimant):
@@ -264,7 +267,7 @@ def test_a_pull_request_gets_exactly_its_two_wrong_figures_as_new(made, tmp_path
 def test_a_symlink_swapped_in_after_the_check_is_not_written_through(tmp_path, monkeypatch):
     """The up-front check passes (a symlink appears only after it); writing opens each folder without
     following a symlink, so nothing lands outside the new project."""
-    import factcheck.scaffold as scaffold
+    import factcheck.cli.scaffold as scaffold
 
     monkeypatch.chdir(tmp_path)
     outside = tmp_path / "outside"

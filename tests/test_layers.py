@@ -1,4 +1,9 @@
-"""The layers of docs/architecture.md, held by reading every module's imports (top-level and local alike)."""
+"""The layers of docs/architecture.md, held by reading every module's imports (top-level and local alike).
+
+Modules are named in full (`factcheck.reporters.html`); a relative import and `from factcheck import x` are
+resolved to the module they load. Imports for type checkers only (`if TYPE_CHECKING:`) never run: they count
+for no rule but the cycle rule, as a type named in both directions ties two modules as much as a call does.
+"""
 
 from __future__ import annotations
 
@@ -9,75 +14,178 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factcheck"
 
-# Modules that import nothing of ours but each other: any layer may use them.
-FLOOR = {"errors", "text", "linear", "columns", "dates", "figures", "process", "schema_errors", "wording", "checks"}
-# What reporters may read: the contract and the floor (and the package's version).
-# `articles.model`: the checked articles' types, which the report carries (Report.articles) for the HTML page.
-REPORTER_MAY_IMPORT = FLOOR | {"", "findings", "claimset", "models", "outputs", "reporters", "articles"}
-
 
 def _module_name(path: Path) -> str:
-    return ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+    return ".".join(("factcheck", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
 
 
-def _imports(path: Path) -> set[str]:
-    """The modules `path` imports: ours as their name inside the package ('' for the package itself),
-    others by their top-level name prefixed with '!' ('!great_expectations'). Imports for type checkers
-    only (`if TYPE_CHECKING:`) do not count: they never run."""
-    found = set()
+PATHS = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(name: str, path: Path) -> tuple[set[str], set[str]]:
+    """What module `name` imports when it runs, and what it imports for type checkers only: ours by their full
+    dotted name, others by their top-level name prefixed with '!' ('!great_expectations')."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-            node.body = []
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            typing_only |= {id(child) for statement in node.body for child in ast.walk(statement)}
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: tuple[set[str], set[str]] = (set(), set())
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module == "factcheck":  # `from factcheck import datasets, profiling`
-                names = [f"factcheck.{alias.name}" for alias in node.names if alias.name != "__version__"]
-                names = names or ["factcheck"]
-            else:
-                names = [node.module]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, *([node.module] if node.module else [])])
+            # `from factcheck import datasets` loads the module factcheck.pipeline.load; `from x import name` loads x
+            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in PATHS else base for a in node.names]
         else:
             continue
-        for name in names:
-            if name == "factcheck" or name.startswith("factcheck."):
-                found.add(name.removeprefix("factcheck").removeprefix("."))
-            else:
-                found.add("!" + name.split(".")[0])
+        ours = {n for n in names if n.split(".")[0] == "factcheck"}
+        others = {"!" + n.split(".")[0] for n in names if n.split(".")[0] != "factcheck"}
+        for module in ours:  # `import factcheck.a.b` where b is a name in a: the nearest module
+            while module not in PATHS and "." in module:
+                module = module.rpartition(".")[0]
+            found[id(node) in typing_only].add(module)
+        found[id(node) in typing_only].update(others)
+    found[0].discard(name)
+    found[1].discard(name)
     return found
 
 
-MODULES = {_module_name(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+IMPORTS = {name: _imports(name, path) for name, path in PATHS.items()}
+RUNS = {name: runs for name, (runs, _) in IMPORTS.items()}  # what each module imports when it runs
+ALL = {name: runs | types for name, (runs, types) in IMPORTS.items()}
 
 
-def _ours(imports: set[str]) -> set[str]:
-    return {
-        name.split(".")[0] if not name.startswith("reporters") else "reporters"
-        for name in imports
-        if not name.startswith("!")
-    }
+def _ours(name: str) -> set[str]:
+    return {m for m in RUNS[name] if not m.startswith("!")}
 
 
-@pytest.mark.parametrize("module", sorted(FLOOR))
-def test_the_floor_imports_only_the_floor(module):
-    assert _ours(MODULES[module]) <= FLOOR
+def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components of `graph` (iterative: no recursion limit), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, edges = work[-1]
+            for target in edges:
+                if target not in graph:
+                    continue
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph[target]))))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_finds_cycles_and_only_them():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"d", "f"}, "f": {"e"}}
+    assert sorted(c for c in strongly_connected(graph) if len(c) > 1) == [["a", "b", "c"], ["e", "f"]]
+    assert sorted(strongly_connected({"x": {"y"}, "y": set()})) == [["x"], ["y"]]
+
+
+def test_no_module_imports_itself_back_through_others():
+    ours = {name: {m for m in imports if m in PATHS} for name, imports in ALL.items()}
+    cycles = [component for component in strongly_connected(ours) if len(component) > 1]
+    assert cycles == []
+
+
+def test_imports_are_resolved_to_full_names():
+    assert "factcheck.reporters.files" in RUNS["factcheck.cli.delivery"]
+    assert "factcheck.pipeline.profiling" in ALL["factcheck.pipeline.pool"]
+    assert (
+        "factcheck.pipeline.run" in RUNS["factcheck.cli.commands"]
+        and "factcheck.report.findings" in RUNS["factcheck.reporters.html"]
+    )
+    assert {
+        "factcheck.pipeline.run",
+        "factcheck.pipeline.plan",
+        "factcheck.report.findings",
+        "factcheck.reporters.html",
+    } <= set(PATHS)
+
+
+# --- the layers --------------------------------------------------------------------------------------------------
+
+# Each folder of the package, and the folders its modules may import (docs/architecture.md draws them). Lower
+# folders first: the floor imports nothing of ours, the command line anything.
+FOLDERS = {
+    "floor": set(),  # errors, safe text, numbers, date spans, RE2, the process
+    "rules": {"floor"},  # one GX-free module per check
+    "model": {"floor", "rules"},  # the dataset format, the claim set, the vocabulary, the layout
+    "report": {"floor", "model"},  # the contract
+    "reading": {"floor", "rules", "model", "report"},  # YAML read into located data; schema errors
+    "reporters": {"floor", "model", "report", "pipeline.write_guard"},  # render a Report, nothing else
+    "gx": {"floor", "rules", "model", "report", "pipeline.suites"},  # the only importers of Great Expectations
+    "prose": {"floor", "rules", "model", "report", "reading", "pipeline"},  # articles checked figure by figure
+    "pipeline": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose"},  # one run
+    "importer": {"floor", "rules", "model", "reading", "reporters", "pipeline", "cli.file_schemas"},
+    "cli": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose", "pipeline", "importer"},
+}
+TOP = {"factcheck", "factcheck.__main__"}  # the package (its version) and `python -m factcheck`
+
+
+def _folder(module: str) -> str:
+    return module.split(".")[1] if module not in TOP else ""
+
+
+def _allowed(target: str, rule: set[str]) -> bool:
+    return target == "factcheck" or any(
+        target == f"factcheck.{r}" or target.startswith(f"factcheck.{r}.") for r in rule
+    )
+
+
+def test_every_module_is_in_a_folder_with_a_rule():
+    assert {_folder(m) for m in PATHS if m not in TOP} == set(FOLDERS)
+
+
+@pytest.mark.parametrize("module", sorted(m for m in PATHS if m not in TOP))
+def test_each_module_imports_only_what_its_folder_may(module):
+    folder = _folder(module)
+    outside = {m for m in _ours(module) if _folder(m) != folder and not _allowed(m, FOLDERS[folder])}
+    assert outside == set(), f"{module} ({folder}/) imports {sorted(outside)}"
 
 
 def test_the_contract_imports_only_the_models_and_the_floor():
-    assert _ours(MODULES["findings"]) <= FLOOR | {"models"}
+    assert {_folder(m) for m in _ours("factcheck.report.findings")} <= {"floor", "model"}
 
 
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("reporters")))
-def test_reporters_import_only_the_contract(module):
-    assert _ours(MODULES[module]) <= REPORTER_MAY_IMPORT
-
-
-def test_great_expectations_is_imported_only_by_the_engine_and_its_adapters():
-    importers = {m for m, imports in MODULES.items() if "!great_expectations" in imports}
-    assert importers and all(m == "engine" or m.startswith("expectations") for m in importers), importers
-
-
-def test_every_module_is_seen():
-    assert {"run", "plan", "messages", "validation", "findings", "errors", "reporters.html"} <= set(MODULES)
-    assert "run" in _ours(MODULES["cli"]) and "findings" in _ours(MODULES["reporters.html"])
+def test_great_expectations_is_imported_only_in_gx():
+    importers = {m for m, imports in RUNS.items() if "!great_expectations" in imports}
+    assert importers and {_folder(m) for m in importers} == {"gx"}, importers

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import claim
-from factcheck import datasets
-from factcheck.findings import Finding
-from factcheck.messages import apply_waivers, related_fields, render_message, template_fields
-from factcheck.models import Waiver
-from factcheck.text import MAX_FIELD
+from factcheck.floor.text import MAX_FIELD
+from factcheck.model.format import Waiver
+from factcheck.pipeline import load
+from factcheck.pipeline.messages import apply_waivers, related_fields, render_message, template_fields
+from factcheck.report.findings import Finding
 
 
 def test_fields_are_filled_in_and_unknown_names_stay_as_written():
@@ -45,7 +45,7 @@ def test_a_template_without_fields_is_returned_as_it_is():
 
 def test_related_fields_builds_what_a_template_names_and_the_same_as_all_of_them(project):
     project.dataset([claim("a"), claim("b", value=46000)])
-    loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
+    loaded = load.load(project.root, [project.root / "datasets" / "test.yml"])
     every = related_fields(loaded.claims, loaded.catalog)
     assert every["related_ids"] == "a, b" and every["related_2"].startswith("46,000")
     for names in ({"related"}, {"related_2", "related_claimant"}, {"related_locations"}, set()):
@@ -74,7 +74,7 @@ def test_an_expired_waivers_reason_is_clipped_in_the_message():
 
 
 def test_one_finding_is_kept_per_place_and_message_and_blocking_wins():
-    from factcheck.messages import Collected
+    from factcheck.pipeline.messages import Collected
 
     collected = Collected()
     warning = Finding("c", "warning", "d.yml", 3, "wrong", claim="x")
@@ -88,11 +88,11 @@ def test_one_finding_is_kept_per_place_and_message_and_blocking_wins():
 
 
 def test_a_waiver_naming_no_check_of_the_gate_is_reported_with_a_guess(project):
-    from factcheck.messages import unknown_waivers
+    from factcheck.pipeline.messages import unknown_waivers
 
     waivers = [{"check": "cumulative-non-decresing", "reason": "r"}, {"check": "duplicate", "reason": "r"}]
     project.dataset([claim(waivers=waivers)])
-    (found,) = datasets.load(project.root, [project.root / "datasets/test.yml"]).claims
+    (found,) = load.load(project.root, [project.root / "datasets/test.yml"]).claims
     (finding,) = unknown_waivers(found, {"cumulative-non-decreasing", "duplicate"}, {"schema"})
     assert (finding.check, finding.severity, finding.claim, finding.line) == ("unknown-check", "warning", "c1", 5)
     assert finding.hint == "did you mean `cumulative-non-decreasing`?"
@@ -100,7 +100,7 @@ def test_a_waiver_naming_no_check_of_the_gate_is_reported_with_a_guess(project):
 
 
 def test_a_template_naming_a_long_field_many_times_expands_to_a_bounded_message():
-    from factcheck.messages import MAX_MESSAGE
+    from factcheck.pipeline.messages import MAX_MESSAGE
 
     template = "{quote}" * 142  # 994 characters, as an override or a suite may write
     message = render_message(template, {"quote": "q" * 5_000})

@@ -14,17 +14,20 @@ import sys
 import pytest
 
 from conftest import claim as claim_entry
-from factcheck import datasets, vocabulary
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load
+
+pytestmark = pytest.mark.slow  # fresh processes that import Great Expectations, twice each
 
 # Counts forks, loads the files once in one process and once with a `meanwhile` (the worker reads while it
 # runs), and sends both back. argv: mode, root, files. Modes make the worker (or forking it) fail.
 LOAD = """
 import os, pickle, signal, sys, time
 from pathlib import Path
-from factcheck import datasets
+from factcheck.pipeline import load
 
 mode, root, files = sys.argv[1], Path(sys.argv[2]), [Path(f) for f in sys.argv[3:]]
-main, forks, real_fork, real_load = os.getpid(), [], os.fork, datasets.load_dataset
+main, forks, real_fork, real_load = os.getpid(), [], os.fork, load.load_dataset
 def fork():
     forks.append(1)
     if mode == "fork-fails":
@@ -46,15 +49,15 @@ def load_dataset(*args):
         raise RuntimeError("a bug met in every process")
     return real_load(*args)
 
-datasets.load_dataset = load_dataset
+load.load_dataset = load_dataset
 read = []
 # The worker reads while this process waits (as it waits for the import), so that it reaches a second file.
 pause = 2 if mode == "worker-killed-later" else 0
-one = datasets.load(root, files) if mode != "bug" else None
+one = load.load(root, files) if mode != "bug" else None
 assert not forks, "small files are read in one process when nothing else is going on"
 called = []
 try:
-    overlapped = datasets.load(root, files, meanwhile=lambda: called.append(os.getpid()) or time.sleep(pause))
+    overlapped = load.load(root, files, meanwhile=lambda: called.append(os.getpid()) or time.sleep(pause))
     outcome = (overlapped.claims, overlapped.findings)
 except RuntimeError as error:
     outcome = str(error)
@@ -95,18 +98,18 @@ def test_a_bug_in_reading_surfaces_in_the_main_process(project, files):
 
 
 def test_without_a_catalog_nothing_is_imported(project, files):
-    (project.root / vocabulary.CATALOG).unlink()
+    (project.root / LAYOUT.catalog).unlink()
     called = []
-    loaded = datasets.load(project.root, files, meanwhile=lambda: called.append(1))
+    loaded = load.load(project.root, files, meanwhile=lambda: called.append(1))
     assert called == [] and loaded.catalog is None
-    assert any(f.file == vocabulary.CATALOG for f in loaded.findings)
+    assert any(f.file == LAYOUT.catalog for f in loaded.findings)
 
 
 # Validates twice in one fresh process: first overlapped (Great Expectations not yet imported), then in one
 # process (it is imported by then, so there is nothing left to overlap). argv: the two JSON report paths.
 VALIDATE = """
 import os, sys
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 forks, real_fork = [], os.fork
 os.fork = lambda: forks.append(1) or real_fork()
@@ -137,7 +140,7 @@ def test_validate_overlapped_reports_what_validate_in_one_process_reports(projec
 def test_a_configuration_error_is_reported_before_anything_is_forked(project, files):
     project.write("checks/publication.yml", "datasets: [datasets/]\nsuites: [expectations/cross-claim.yml]\nfail: x\n")
     script = (
-        "import os, sys\nfrom factcheck.cli import cli\nos.fork = None\n"
+        "import os, sys\nfrom factcheck.cli.commands import cli\nos.fork = None\n"
         "cli.main(['validate'])\n"
     )  # fmt: skip
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=project.root, text=True, timeout=120)

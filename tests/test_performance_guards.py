@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import claim as claim_entry
-from factcheck.checks import cumulative_non_decreasing as cumulative
+from factcheck.rules import cumulative_non_decreasing as cumulative
 
 _NP, _PD = cumulative.np, cumulative.pd
 
@@ -132,11 +132,11 @@ def test_find_falls_on_no_or_one_claim(n):
 
 
 def test_a_run_builds_only_the_message_fields_it_names_and_knows_them_all(project):
-    from factcheck import datasets
-    from factcheck.messages import CLAIM_FIELDS, claim_fields, template_fields
+    from factcheck.pipeline import load
+    from factcheck.pipeline.messages import CLAIM_FIELDS, claim_fields, template_fields
 
     project.dataset([claim_entry("c-1")])
-    loaded = datasets.load(project.root, [project.root / "datasets" / "test.yml"])
+    loaded = load.load(project.root, [project.root / "datasets" / "test.yml"])
     assert set(claim_fields(loaded.claims[0], loaded.catalog)) == CLAIM_FIELDS
     assert template_fields("{claim} vs {related_1}, {Not} {a{b}") == {"claim", "related_1", "b"}
 
@@ -148,7 +148,7 @@ def test_the_json_report_is_the_report_data_with_one_line_per_finding_and_claim(
     sys.path.insert(0, str(Path(__file__).parent / "reporters"))
     from report_fixture import fixture_report
 
-    from factcheck.findings import Report
+    from factcheck.report.findings import Report
     from factcheck.reporters import json as json_reporter
 
     for report in (fixture_report(), Report(findings=[])):
@@ -180,7 +180,7 @@ def test_snapshot_pairs_are_what_pairing_every_claim_with_every_series_finds(row
     (claim, series, first total, last total) that the claims x series comparison finds."""
     import pandas as pd
 
-    from factcheck.checks._claims import DayTotals
+    from factcheck.rules._claims import DayTotals
 
     frame = pd.DataFrame(
         [

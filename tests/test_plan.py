@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import claim
-from factcheck import plan
-from factcheck.errors import ConfigError
-from factcheck.outputs import Output
+from factcheck.floor.errors import ConfigError
+from factcheck.pipeline import plan
+from factcheck.pipeline.write_guard import Output
 
 
 def test_every_gate_with_its_suites_and_files_and_the_catalog_left_to_stage_0(project):

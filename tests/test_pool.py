@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import claim as claim_entry
-from factcheck import pool
+from factcheck.pipeline import pool
 
 
 def test_files_read_by_forked_workers_give_what_one_process_gives(project):

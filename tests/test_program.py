@@ -1,10 +1,10 @@
-"""The `factcheck` program (`factcheck.program`): Ctrl-C at any moment prints the tool's own message.
+"""The `factcheck` program (`factcheck.cli.program`): Ctrl-C at any moment prints the tool's own message.
 
 Each command runs as a real child process in a process group of its own, and gets SIGINT as a terminal's
 Ctrl-C sends it (to the whole group: the forked workers too), at several delays after the program has made
-Ctrl-C its own (`-X importtime` writes a line as each module is loaded, and `factcheck.process` is the
+Ctrl-C its own (`-X importtime` writes a line as each module is loaded, and `factcheck.floor.process` is the
 first module the program loads once it has; before that, the interpreter starting up and the entry
-module's two imports, Ctrl-C is the interpreter's, see `factcheck.program`): while modules load, while Click reads the command line, while forked
+module's two imports, Ctrl-C is the interpreter's, see `factcheck.cli.program`): while modules load, while Click reads the command line, while forked
 workers read files and Great Expectations is imported, while the run checks and writes. Whatever the
 machine's load makes of the delays, each outcome must be the tool's `interrupted` with exit 130 and no
 traceback, or a run that completed; and no report is ever left half-written.
@@ -49,7 +49,7 @@ def _interrupted(root: Path, args: list[str], delay: float) -> tuple[int, str]:
     def drain() -> None:
         for line in child.stderr:
             if line.startswith("import time:"):
-                if line.split("|")[-1].strip() == "factcheck.process":
+                if line.split("|")[-1].strip() == "factcheck.floor.process":
                     started.set()
             else:
                 lines.append(line)

@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import yamlfile
-from factcheck.dates import DateError, parse_span
-from factcheck.figures import Qualifier, bounds
+from factcheck.floor.numbers import Qualifier, bounds
+from factcheck.floor.spans import DateError, parse_span
+from factcheck.reading import yamlfile
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -244,7 +244,7 @@ def series(draw):
 @settings(max_examples=150, deadline=None)
 @given(series())
 def test_find_falls_flags_exactly_what_the_quadratic_oracle_flags(arrays):
-    from factcheck.checks.cumulative_non_decreasing import find_falls
+    from factcheck.rules.cumulative_non_decreasing import find_falls
 
     groups, starts, ends, lowers, uppers = arrays
     n = len(groups)

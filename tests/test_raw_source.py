@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import claim, failed, run_project
-from factcheck import raw_source
-from factcheck.text import MAX_FIELD
+from factcheck.floor.text import MAX_FIELD
+from factcheck.reading import raw_source
 
 
 def test_a_refused_claim_and_a_refused_point_keep_their_source_as_written(project):

@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 
 from conftest import REPO
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 
 def _example_blocks() -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from factcheck import datasets
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
+from factcheck.pipeline import load as datasets
 
 SERIES = """\
 dataset: test

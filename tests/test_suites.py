@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.checks import value_not_negative
-from factcheck.errors import ConfigError
-from factcheck.suites import read_suite
+from factcheck.floor.errors import ConfigError
+from factcheck.pipeline.suites import read_suite
+from factcheck.rules import value_not_negative
 
 ENTRY = "  - type: expect_column_values_to_be_between\n    kwargs: {column: value, min_value: 0}\n"
 

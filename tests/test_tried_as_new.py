@@ -20,7 +20,8 @@ import jsonschema
 import pytest
 
 from conftest import REPO
-from factcheck import __version__, yamlfile
+from factcheck import __version__
+from factcheck.reading import yamlfile
 
 
 def run(command: list[str], cwd: Path, timeout: int = 1800) -> subprocess.CompletedProcess:
@@ -42,7 +43,7 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     assert wheel.name.startswith(f"factcheck_ci-{__version__}-")
     names = zipfile.ZipFile(wheel).namelist()
     assert "factcheck/builtin_suites/cumulative-totals.yml" in names
-    assert "factcheck/templates/catalog.yml" in names
+    assert "factcheck/cli/new_project/catalog.yml" in names
 
     # A fresh virtual environment with nothing but the wheel and what it depends on.
     venv.create(tmp_path / "venv", with_pip=True)
@@ -80,7 +81,7 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     schema = json.loads(printed.stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    # The YAML as an editor reads it (YAML 1.2: dates are text), as factcheck.yamlfile reads it too.
+    # The YAML as an editor reads it (YAML 1.2: dates are text), as factcheck.reading.yamlfile reads it too.
     assert list(validator.iter_errors(yamlfile.parse(example.read_text())[0])) == []  # a fall is no format error
     typo = yamlfile.parse(example.read_text().replace("claimant: city-hall", "claimant: city-hal", 1))[0]
     assert any("'city-hal' is not one of ['city-hall']" in e.message for e in validator.iter_errors(typo))

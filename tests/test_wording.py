@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from pydantic import ValidationError
 
 from conftest import claim
-from factcheck import suites
-from factcheck.cli import cli
-from factcheck.datasets import explain
+from factcheck.cli.commands import cli
 from factcheck.importer.mapping import ImportMapping
-from factcheck.models import Catalog, ClaimIn, Gate
+from factcheck.model.format import Catalog, ClaimIn, Gate
+from factcheck.pipeline import suites
+from factcheck.pipeline.load import explain
 
 # Sentences pydantic writes about its own types; none may reach a person.
 PYDANTIC_WORDS = (

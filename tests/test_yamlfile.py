@@ -22,16 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import _yamlbuild, yamlfile
-from factcheck._yamlbuild import _check_expansion, _mark_line
-from factcheck.yamlfile import (
-    MAX_ALIASES,
-    MAX_DEPTH,
-    Mapping,
-    Problem,
-    Sequence,
-    YamlError,
-)
+from factcheck.floor.errors import Problem
+from factcheck.reading import _yamlbuild, yamlfile
+from factcheck.reading._yamlbuild import _mark_line
+from factcheck.reading.yamlaliases import check_expansion
+from factcheck.reading.yamltree import LIMITS, Limits, Mapping, Sequence, YamlError
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 class _ReferenceLoader(yaml.CSafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
+        self.limits = LIMITS
         self.problems: list[Problem] = []
         self._depth = 0
         self._aliases = 0
@@ -48,23 +44,23 @@ class _ReferenceLoader(yaml.CSafeLoader):
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects:
             self._aliases += 1
-            if self._aliases > MAX_ALIASES:
+            if self._aliases > LIMITS.aliases:
                 raise YamlError(
                     Problem(
                         "yaml-syntax",
                         node.start_mark.line + 1,
-                        f"more than {MAX_ALIASES} alias references (*name): refusing to expand them",
+                        f"more than {LIMITS.aliases} alias references (*name): refusing to expand them",
                         "write the values out; anchors and aliases are meant for a few shared blocks",
                     )
                 )
         self._depth += 1
         try:
-            if self._depth > MAX_DEPTH:
+            if self._depth > LIMITS.depth:
                 raise YamlError(
                     Problem(
                         "yaml-syntax",
                         node.start_mark.line + 1,
-                        f"data nested more than {MAX_DEPTH} levels deep",
+                        f"data nested more than {LIMITS.depth} levels deep",
                         "a dataset needs only a few levels: claims, source, waivers",
                     )
                 )
@@ -207,7 +203,7 @@ def reference_parse(text: str) -> tuple[object, list[Problem]]:
             return None, loader.problems
         node = loader.get_node()
         if "&" in text:
-            _check_expansion(node)
+            check_expansion(node, LIMITS.alias_expansion)
         data = loader.construct_document(node)
         if loader.check_node():
             raise YamlError(
@@ -428,9 +424,8 @@ def test_a_base_60_number_of_many_parts_is_refused_without_reading_it():
     assert "reads it as" not in problems[0].message
 
 
-def test_problems_past_the_limit_are_counted_in_one_more(monkeypatch):
-    monkeypatch.setattr(yamlfile, "MAX_PROBLEMS", 3)
-    data, problems = yamlfile.parse("a: [yes, 017, on, off, 0x1]\nb:\n  - no\n")
+def test_problems_past_the_limit_are_counted_in_one_more():
+    data, problems = yamlfile.parse("a: [yes, 017, on, off, 0x1]\nb:\n  - no\n", Limits(problems=3))
     assert data == {"a": ["yes", "017", "on", "off", "0x1"], "b": ["no"]}
     assert len(problems) == 4
     assert problems[-1] == Problem(
@@ -526,7 +521,7 @@ def nested(levels: int, leaf: str = "1", flow: bool = False) -> str:
     return "".join("  " * i + "a:\n" for i in range(levels - 2)) + "  " * (levels - 2) + f"a: {leaf}\n"
 
 
-@pytest.mark.parametrize("levels", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 5, 900])
+@pytest.mark.parametrize("levels", [LIMITS.depth - 1, LIMITS.depth, LIMITS.depth + 1, LIMITS.depth + 5, 900])
 @pytest.mark.parametrize("form", ["block", "flow", "sequence", "empty at the end", "alias at the end"])
 def test_nesting_at_the_depth_limit_is_treated_as_before(levels, form):
     text = {
@@ -538,11 +533,11 @@ def test_nesting_at_the_depth_limit_is_treated_as_before(levels, form):
         "alias at the end": "x: &v 1\ny: " + "[" * (levels - 2) + "*v" + "]" * (levels - 2),
     }[form]
     result = assert_same(text)
-    if levels > MAX_DEPTH + 1 and form != "empty at the end":
+    if levels > LIMITS.depth + 1 and form != "empty at the end":
         assert result[0] == "YamlError" and "levels deep" in result[1].message
 
 
-@pytest.mark.parametrize("count", [MAX_ALIASES - 1, MAX_ALIASES, MAX_ALIASES + 1])
+@pytest.mark.parametrize("count", [LIMITS.aliases - 1, LIMITS.aliases, LIMITS.aliases + 1])
 @pytest.mark.parametrize("target", ["1", "[1]", "{x: 1}"])
 def test_alias_counts_at_the_limit_are_treated_as_before(count, target):
     text = f"a: &v {target}\nb: [" + ", ".join(["*v"] * count) + "]\n"
@@ -600,8 +595,8 @@ def test_merged_values_are_those_yaml_gives():
 
 
 @pytest.mark.parametrize("form", ["flow", "block", "mapping"])
-def test_a_file_of_more_nodes_than_the_limit_is_refused_as_it_is_composed(form, monkeypatch):
-    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+def test_a_file_of_more_nodes_than_the_limit_is_refused_as_it_is_composed(form):
+    limits = Limits(nodes=100)
 
     def text(nodes: int) -> str:  # the root counts one node
         if form == "flow":
@@ -610,10 +605,10 @@ def test_a_file_of_more_nodes_than_the_limit_is_refused_as_it_is_composed(form, 
             return "".join("- 1\n" for _ in range(nodes - 1))
         return "".join(f"k{i}: 1\n" for i in range((nodes - 1) // 2))  # a key and its value: two nodes
 
-    data, _ = yamlfile.parse(text(99))
+    data, _ = yamlfile.parse(text(99), limits)
     assert data is not None
     with pytest.raises(YamlError) as raised:
-        yamlfile.parse(text(103))
+        yamlfile.parse(text(103), limits)
     assert raised.value.problem.check == "file-too-large"
     assert raised.value.problem.message == "the file holds more than 100 values (keys, values and list items)"
     assert raised.value.problem.hint.startswith("split it into several files")
@@ -777,7 +772,7 @@ def test_damaged_documents_are_read_or_refused_as_before(text, edits):
     st.tuples(st.booleans(), st.booleans()),
 )
 def test_tags_are_resolved_as_pyyaml_resolves_them(kind, value, implicit):
-    loader, reference = _yamlbuild._Loader(""), _ReferenceLoader("")
+    loader, reference = _yamlbuild._Loader("", LIMITS), _ReferenceLoader("")
     try:
         if kind is not yaml.ScalarNode:
             value, implicit = None, implicit[0]

@@ -1,3 +1,3 @@
-from factcheck.program import main
+from factcheck.cli.program import main
 
 main()

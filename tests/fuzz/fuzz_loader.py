@@ -21,10 +21,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from factcheck import datasets, vocabulary, yamlfile
+    from factcheck.model import vocabulary
+    from factcheck.pipeline import load
+    from factcheck.reading import yamlfile
 
 REPO = Path(__file__).resolve().parents[2]
-CATALOG, _ = datasets.load_catalog(REPO)
+CATALOG, _ = load.load_catalog(REPO)
 VOCABULARY = vocabulary.Vocabulary(CATALOG)
 # Fuzzing inputs are written to one file in memory-backed storage when there is one: read() takes a path.
 FOLDER = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
@@ -33,7 +35,7 @@ PATH = FOLDER / "input.yml"
 
 def test_one_input(data: bytes) -> None:
     PATH.write_bytes(data)
-    _, findings = datasets.load_dataset(PATH, "datasets/input.yml", VOCABULARY)
+    _, findings = load.load_dataset(PATH, "datasets/input.yml", VOCABULARY)
     for finding in findings:
         if finding.line < 1 or "\n" in finding.message:
             raise AssertionError(f"finding not located on one line: {finding}")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.dates import parse_span
-from factcheck.findings import Finding, GateRun, Report
-from factcheck.models import Catalog, Claim, Claimant, Metric, Source, Subject, Waiver
+from factcheck.floor.spans import parse_span
+from factcheck.model.format import Catalog, Claim, Claimant, Metric, Source, Subject, Waiver
+from factcheck.report.findings import CheckInfo, Finding, GateRun, Report
 
 WAR = "datasets/war/casualties.yml"
 HOUSING = "datasets/housing/share, 2025.yml"  # a comma: GitHub annotation properties must encode it
@@ -35,21 +35,18 @@ CATALOG = Catalog(
 )
 
 CHECKS = {
-    "cumulative-non-decreasing": {
-        "title": "Cumulative totals do not fall",
-        "explain": "A running total from one claimant never goes down; overlapping dates are never compared.",
-        "severity": "critical",
-        "suite": "expectations/cumulative-totals.yml",
-    },
-    "yaml-duplicate-key": {"title": "No duplicate keys", "explain": "YAML keeps only the last one.",
-                           "severity": "critical"},
-    "schema": {"title": "Dataset format", "explain": "Fields and types follow the dataset format.",
-               "severity": "critical"},
-    "source-url-wellformed": {"title": "Source URLs are links", "explain": "", "severity": "warning",
-                              "suite": "expectations/source-attribution.yml"},
-    "quote-states-figure": {"title": "The quote states the figure", "severity": "info",
-                            "suite": "expectations/source-attribution.yml"},
-    "conflict": {"title": "Sources agree", "severity": "warning", "suite": "expectations/cross-claim.yml"},
+    "cumulative-non-decreasing": CheckInfo(
+        "Cumulative totals do not fall",
+        "A running total from one claimant never goes down; overlapping dates are never compared.",
+        "critical",
+        "expectations/cumulative-totals.yml",
+    ),
+    "yaml-duplicate-key": CheckInfo("No duplicate keys", "YAML keeps only the last one.", "critical"),
+    "schema": CheckInfo("Dataset format", "Fields and types follow the dataset format.", "critical"),
+    "source-url-wellformed": CheckInfo("Source URLs are links", "", "warning", "expectations/source-attribution.yml"),
+    "quote-states-figure": CheckInfo("The quote states the figure", severity="info",
+                                     suite="expectations/source-attribution.yml"),
+    "conflict": CheckInfo("Sources agree", severity="warning", suite="expectations/cross-claim.yml"),
 }  # fmt: skip
 
 
@@ -101,14 +98,14 @@ def _findings() -> list[Finding]:
     findings = [
         Finding("cumulative-non-decreasing", "critical", WAR, 21,
                 "falls from 55,000 (2026-02, zelensky, France 2) to 45,000 (2026-03)", claim="zel-2026-03",
-                related=("zel-2026-02",), title=fall["title"], explain=fall["explain"],
+                related=("zel-2026-02",), title=fall.title, explain=fall.explain,
                 hint="if the earlier figure was corrected, waive this finding with the reason", blocking=True),
         Finding("yaml-duplicate-key", "critical", WAR, 55, "key 'metric' appears twice in one mapping (first on line 52)",
                 title="No duplicate keys", hint="YAML keeps only the last one; delete or rename one of them",
                 blocking=True),
         Finding("cumulative-non-decreasing", "critical", WAR, 38,
                 "falls from 40,000 (2025-06, syrskyi, Ukrainska Pravda) to 39,000 (2025-09)",
-                status="waived", claim="syr-2025-corrected", related=("syr-2025",), title=fall["title"],
+                status="waived", claim="syr-2025-corrected", related=("syr-2025",), title=fall.title,
                 waiver=Waiver(check="cumulative-non-decreasing", reason="the count was <corrected> downward",
                               until="2027-01-01")),
         Finding("conflict", "warning", WAR, 47, "::error::250,000 & 45,000 differ\n##[warning]by a lot",

@@ -15,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 from conftest import TODAY, Project, claim
-from factcheck.findings import Report
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+from factcheck.report.findings import Report
 from factcheck.reporters import get
-from factcheck.run import Options, run
 
 INJECTED = "<script>alert(1)</script> 45,000 killed"
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import cli
-from factcheck.findings import Finding, Report
-from factcheck.models import Waiver
+from factcheck.cli.commands import cli
+from factcheck.model.format import Waiver
+from factcheck.report.findings import CheckInfo, Finding, Report
 from factcheck.reporters import REPORTERS, get, github
 
 
@@ -37,7 +37,7 @@ def levels(lines: list[str]) -> list[str]:
 
 
 def test_registered():
-    assert REPORTERS["github"] == "factcheck.reporters.github"
+    assert REPORTERS["github"].module == "factcheck.reporters.github"
     assert get("github") is github
 
 
@@ -142,7 +142,7 @@ def test_waived_and_corroborated_findings_are_counted_per_check_not_listed():
     findings = [waived(n, "2027-01-01") for n in range(1, 60)] + [waived(60, "2026-12"), waived(61, None, "conflict")]
     findings += [finding(70, status="corroborated", severity="info", blocking=False, check="snapshot-vs-cumulative")]
     report_ = report(*findings)
-    report_.checks = {"conflict": {"title": "One claim, one figure"}}
+    report_.checks = {"conflict": CheckInfo("One claim, one figure")}
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42"}
     text = github.summary(report_, environ=env)
     assert "reason number" not in text  # each waiver's reason is in the HTML report, not here
@@ -278,7 +278,7 @@ def test_cli_github_flag_and_no_github_override(project, monkeypatch):
 def test_a_configuration_error_is_annotated_on_its_file_and_line(project, monkeypatch):
     from click.testing import CliRunner
 
-    from factcheck.cli import cli
+    from factcheck.cli.commands import cli
 
     project.write("checks/publication.yml", "datasets: [datasets/**/*.yml]\nsuites: [x.yml]\nfail_on: fatal\n")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")

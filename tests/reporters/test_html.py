@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixture import INJECTED, fixture_report, rendered
 
-from factcheck.dates import parse_span
-from factcheck.findings import Finding, GateRun, Report
-from factcheck.models import Claim, Source
+from factcheck.floor.spans import parse_span
+from factcheck.model.format import Claim, Source
+from factcheck.report.findings import Finding, GateRun, Report
 from factcheck.reporters import html
 
 
@@ -199,8 +199,8 @@ def test_controls_and_bidi_controls_are_shown_and_a_long_quote_is_clipped_with_w
 def test_each_value_is_escaped_as_html_escape_does_after_controls_and_clipping(text):
     from html import escape
 
+    from factcheck.floor.text import clip, escaped
     from factcheck.reporters.markup import e
-    from factcheck.text import clip, escaped
 
     assert e(text) == escape(escaped(clip(text, html.MAX_TEXT), keep="\n\t"), quote=True)
     assert e(e(text)) == e(text)  # markup is never escaped twice
@@ -224,7 +224,7 @@ def test_the_template_escapes_every_value_and_marks_nothing_safe():
     )
     page = rendered(report, "html")
     assert "<strong>&lt;i&gt;T&lt;/i&gt;</strong>" in page
-    template = resources.files("factcheck.reporters").joinpath("templates/report.html.j2").read_text("utf-8")
+    template = resources.files("factcheck.reporters").joinpath("page/report.html.j2").read_text("utf-8")
     assert not re.search(r"\|\s*safe\b|autoescape\s+false", template, re.IGNORECASE)
 
 
@@ -435,7 +435,7 @@ def test_a_zoomed_window_of_any_claims_is_drawn_with_its_named_claims_inside(spe
         )  # fmt: skip
     named = claims[:2]
     svg, window = chart.zoom("z", claims, named, {"c0"}, {"c1"}, "", "caption", lambda c: f"{c.value:g}")
-    from factcheck.figures import bounds
+    from factcheck.floor.numbers import bounds
 
     for claim in named:
         assert window.first <= claim.date.start and claim.date.end < window.last

@@ -21,8 +21,11 @@ from report_fixture import INJECTED, fixture_report, rendered
 
 from conftest import TODAY, Project
 from conftest import claim as new_claim
-from factcheck.baseline import source
-from factcheck.run import Options, run
+from factcheck.pipeline.compare import compare, source
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+
+pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
 
 
 def _visit(tmp_path_factory, report, width: int = 1200):
@@ -164,7 +167,8 @@ def desk_pages(tmp_path_factory):
     today = dt.date.fromisoformat(TODAY)
     pages = {}
     for name, baseline in (("plain", None), ("pull request", source("HEAD"))):
-        report = run(Options(root=root, today=today, baseline=baseline))
+        options = Options(root=root, today=today, baseline=baseline)
+        report = compare(run(options), options, run)
         failed = [f for f in report.findings if f.status == "failed"]
         # The report this test is about: three criticals after article warnings and informational charts.
         assert [f.check for f in failed if f.blocking] == ["cumulative-non-decreasing"] * 3

@@ -12,7 +12,7 @@ from factcheck.reporters.json import SCHEMA_VERSION
 
 
 def schema() -> dict:
-    return json.loads(resources.files("factcheck").joinpath("schemas/report.schema.json").read_text("utf-8"))
+    return json.loads(resources.files("factcheck.report").joinpath("schema/report.schema.json").read_text("utf-8"))
 
 
 def test_real_output_is_valid_against_the_schema():
@@ -96,7 +96,7 @@ def test_the_json_report_keeps_a_quote_whole_and_raw_while_the_terminal_shows_on
     from click.testing import CliRunner
 
     from conftest import claim
-    from factcheck.cli import cli
+    from factcheck.cli.commands import cli
 
     quote = (
         "says 12\n::error file=x,line=1::forged\x1b[2J\u202e" + " and more" * 10_000

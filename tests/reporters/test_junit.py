@@ -23,7 +23,7 @@ def test_one_testsuite_per_check_and_one_testcase_per_file_it_ran_over():
     report = fixture_report()
     by_name = suites()
     # every check the run knows, the files' own ones included; the article checks had no article to read
-    assert set(by_name) == {c for c, meta in report.checks.items() if meta.get("runs_on") != "articles"}
+    assert set(by_name) == {c for c, meta in report.checks.items() if meta.runs_on != "articles"}
     for name, suite in by_name.items():
         cases = list(suite.iter("testcase"))
         assert [case.get("classname") for case in cases] == [WAR], name  # the fixture has one dataset file

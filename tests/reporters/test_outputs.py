@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import claim
-from factcheck.cli import cli
-from factcheck.errors import ConfigError
+from factcheck.cli.commands import cli
+from factcheck.floor.errors import ConfigError
 from factcheck.reporters.files import write_atomic
 
 

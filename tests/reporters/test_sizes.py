@@ -10,11 +10,11 @@ import io
 
 import pytest
 
-from factcheck.dates import parse_span
-from factcheck.findings import Finding, GateRun, Report
-from factcheck.models import Claim, Source, Waiver
+from factcheck.floor.spans import parse_span
+from factcheck.floor.text import clip
+from factcheck.model.format import Claim, Source, Waiver
+from factcheck.report.findings import CheckInfo, Finding, GateRun, Report
 from factcheck.reporters import REPORTERS, get, github
-from factcheck.text import clip
 
 FINDINGS = 50_000
 FILES = [f"datasets/desk-{n}.yml" for n in range(5)]
@@ -47,9 +47,7 @@ def _report() -> Report:
                     blocking=status == "failed")
         )  # fmt: skip
     findings.sort(key=Finding.sort_key)
-    meta = {
-        check: {"title": "A title", "explain": EXPLAIN, "severity": "critical", "suite": "s.yml"} for check in CHECKS
-    }
+    meta = {check: CheckInfo("A title", EXPLAIN, "critical", "s.yml") for check in CHECKS}
     gate = GateRun("g", "checks/g.yml", "critical", tuple(FILES), ("s.yml",), tuple(CHECKS), len(claims))
     return Report(findings=findings, claims=claims, gates=[gate], checks=meta, today=dt.date(2026, 11, 26))
 

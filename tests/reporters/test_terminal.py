@@ -48,7 +48,7 @@ def test_colour_only_when_asked():
 def test_every_text_from_data_is_one_escaped_clipped_line():
     import dataclasses
 
-    from factcheck.models import Waiver
+    from factcheck.model.format import Waiver
 
     report = fixture_report()
     evil = "x\n::error file=a,line=1::forged\x1b[2J\u202e"
@@ -81,7 +81,7 @@ def test_thousands_of_findings_of_one_series_read_as_one_problem():
 
     from hand_built import _claim
 
-    from factcheck.findings import Finding, Report
+    from factcheck.report.findings import Finding, Report
 
     claims, findings = {}, []
     for day in range(1, 1201):

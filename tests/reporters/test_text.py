@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from factcheck.text import MAX_SHOWN, clip, escaped, shown, shown_lines
+from factcheck.floor.text import MAX_SHOWN, clip, escaped, shown, shown_lines
 
 # What GitHub's runner reads as a command: `::name` at a line's start after spaces (it trims them), or
 # `##[name` anywhere in a line; Azure Pipelines' agent reads `##vso[` anywhere.

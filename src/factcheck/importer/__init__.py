@@ -2,7 +2,7 @@
 
 A small mapping file (YAML) says which column holds the date, which columns become which metric, whose
 figures they are (subject, claimant), the source shared by every point, and which columns are left out
-and why. A long table names each row's subject in an entity column (`factcheck.entities` maps the table's
+and why. A long table names each row's subject in an entity column (`factcheck.importer.entities` maps the table's
 names to catalog subjects), and may name each row's metric in a variable column, its figure in a value
 column: one series per entity and metric, and a repeated row for one entity and date is a problem of the
 import, never merged. Every column of the table is either mapped, the date, or listed under `ignore`, so a category

@@ -11,25 +11,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from factcheck import entities
-from factcheck.checks import cumulative_spike
-from factcheck.checks.cumulative_non_decreasing import find_falls
-from factcheck.dates import DateError, Span, parse_span
-from factcheck.errors import ConfigError
-from factcheck.figures import bounds, format_number
+from factcheck.floor.errors import ConfigError
+from factcheck.floor.numbers import bounds, format_number
+from factcheck.floor.spans import DateError, Span, parse_span
+from factcheck.importer import entities
 from factcheck.importer.mapping import ColumnMap, CorrectionsMap, ImportMapping, QualifierFrom
 from factcheck.importer.problems import one_error
-from factcheck.importer.render import render
+from factcheck.importer.render import Point, render
 from factcheck.importer.tables import Marks, NotANumber, Row, Table, number
-from factcheck.models import Catalog
-from factcheck.schema_errors import clip_message
-
-
-@dataclass(slots=True)
-class Point:
-    date: Span
-    value: int | float
-    extra: dict = field(default_factory=dict)
+from factcheck.model.format import Catalog
+from factcheck.reading.schema_errors import clip_message
+from factcheck.rules import cumulative_spike
+from factcheck.rules.cumulative_non_decreasing import find_falls
 
 
 @dataclass

@@ -8,12 +8,12 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from factcheck.figures import Qualifier
+from factcheck.floor.numbers import Qualifier
 from factcheck.importer.problems import one_error
-from factcheck.models import DateSpan, Key, SeriesId, Text, _Model
-from factcheck.outputs import shown_path
-from factcheck.project import read_mapping_file
-from factcheck.schema_errors import explain
+from factcheck.model.format import DateSpan, Key, SeriesId, Text, _Model
+from factcheck.pipeline.project import read_mapping_file
+from factcheck.pipeline.write_guard import shown_path
+from factcheck.reading.schema_errors import explain
 
 FALL_CHECK = "cumulative-non-decreasing"
 

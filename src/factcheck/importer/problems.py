@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.errors import ConfigError
-from factcheck.schema_errors import clip_message
+from factcheck.floor.errors import ConfigError
+from factcheck.reading.schema_errors import clip_message
 
 MAX_ERRORS = 20
 

@@ -4,14 +4,21 @@ the same input."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import yaml
 
+from factcheck.floor.spans import Span
 from factcheck.importer.mapping import ImportMapping
 
-if TYPE_CHECKING:
-    from factcheck.importer.build import Point
+
+@dataclass(slots=True)
+class Point:
+    """One point of a series as the table gives it (`build` makes them), with the fields it carries."""
+
+    date: Span
+    value: int | float
+    extra: dict = field(default_factory=dict)
 
 
 class _Dumper(yaml.SafeDumper):

@@ -3,12 +3,12 @@ spikes waived, the unexplained falls, the spikes left critical, and the files of
 
 from __future__ import annotations
 
+from factcheck.floor.text import shown
 from factcheck.importer.build import Built
-from factcheck.text import shown
 
 
 def summary(built: Built, output: str, folder: bool) -> list[str]:
-    """The command's lines, each value escaped for the terminal (`factcheck.text.shown`)."""
+    """The command's lines, each value escaped for the terminal (`factcheck.floor.text.shown`)."""
     files = f"{len(built.files):,} files, " if folder else ""
     lines = [
         f"wrote {shown(str(output))}: {files}{built.series:,} series, {built.points:,} points",

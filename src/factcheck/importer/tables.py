@@ -15,10 +15,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import ConfigError
-from factcheck.figures import INEXACT_HINT, inexact
-from factcheck.outputs import shown_path
-from factcheck.project import max_file_bytes
+from factcheck.floor.errors import ConfigError
+from factcheck.floor.numbers import INEXACT_HINT, inexact
+from factcheck.pipeline.project import max_file_bytes
+from factcheck.pipeline.write_guard import shown_path
 
 
 @dataclass(slots=True)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from factcheck.figures import bounds, format_number
-from factcheck.models import Claim
+from factcheck.floor.numbers import bounds, format_number
+from factcheck.model.format import Claim
 from factcheck.reporters.markup import e
 
 POINTS_PER_CHART = 1500

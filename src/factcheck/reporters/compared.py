@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from factcheck.findings import Changes, ClaimChange, Finding, Report
+from factcheck.report.findings import Changes, ClaimChange, Finding, Report
 from factcheck.reporters.words import plural
 
 _FIELD_WORDS = {"value": "figure", "qualifier": "figure", "low": "figure", "high": "figure", "kind": "date"}

@@ -3,7 +3,7 @@
 
 A crash, a full disk or a stopped process never leaves half a file where a good one was: each is rendered
 into a temporary file in the destination folder, flushed to disk, then moved over the destination with
-`os.replace` (atomic on POSIX and Windows within one file system). Where they may go is `factcheck.outputs`.
+`os.replace` (atomic on POSIX and Windows within one file system). Where they may go is `factcheck.pipeline.write_guard`.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from factcheck.errors import ConfigError
-from factcheck.findings import Report
-from factcheck.reporters import get
+from factcheck.floor.errors import ConfigError
+from factcheck.report.findings import Report
+from factcheck.reporters import FILES, get
 
 if TYPE_CHECKING:
-    from factcheck.outputs import Output
+    from factcheck.pipeline.write_guard import Output
 
 
 @dataclass(frozen=True)
-class Outputs:
+class ReportFiles:
     """Which report files to write: reporter name -> path (None: not asked for)."""
 
     html: Path | None = None
@@ -38,21 +38,20 @@ class Outputs:
     stdout: str | None = None  # the reporter (html, json, junit) written to standard output (`--json -`)
 
     def files(self) -> dict[str, Path]:
-        chosen = {"html": self.html, "json": self.json, "junit": self.junit, "sarif": self.sarif}
+        chosen = {name: getattr(self, name) for name in FILES}
         return {name: path for name, path in chosen.items() if path is not None}
 
     def named(self) -> list[Output]:
-        """Each file and folder asked for, with the option that named it (for `factcheck.outputs`)."""
-        # Imported here: `factcheck.outputs` reads the project's layout (datasets, gates), which writing a
+        """Each file and folder asked for, with the option that named it (for `factcheck.pipeline.write_guard`)."""
+        # Imported here: `factcheck.pipeline.write_guard` reads the project's layout (datasets, gates), which writing a
         # report never needs.
-        from factcheck.outputs import Output
+        from factcheck.pipeline.write_guard import Output
 
-        options = {"html": "--report", "json": "--json", "junit": "--junit", "sarif": "--sarif"}
-        named = [Output(options[name], path) for name, path in self.files().items()]
+        named = [Output(FILES[name].option, path) for name, path in self.files().items()]
         return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 
 
-def write_all(report: Report, outputs: Outputs, stdout: TextIO | None = None) -> None:
+def write_all(report: Report, outputs: ReportFiles, stdout: TextIO | None = None) -> None:
     for name, path in outputs.files().items():
         write_atomic(path, _renderer(name, report))
     if outputs.stdout is not None and stdout is not None:
@@ -72,7 +71,7 @@ def write_atomic(path: Path, render: Callable[[TextIO], None], what: str = "the 
     megabytes: holding it in memory as text and again as bytes would double the run's peak memory), so a
     full disk surfaces while rendering: an error the file system raised (it has an errno) is a `ConfigError`;
     anything else a renderer raises propagates. Either way, and when the process is stopped by a signal
-    (`factcheck.program` makes Ctrl-C and SIGTERM unwind), `path` is left as it was and no temporary file stays
+    (`factcheck.cli.program` makes Ctrl-C and SIGTERM unwind), `path` is left as it was and no temporary file stays
     behind. `replace=False`: never replace an existing `path`, even one that appeared meanwhile
     (`FileExistsError`)."""
     path = Path(path)

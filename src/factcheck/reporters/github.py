@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from factcheck.errors import ConfigError
-from factcheck.findings import Finding, Report
+from factcheck.floor.errors import ConfigError
+from factcheck.floor.text import shown, shown_lines
+from factcheck.report.findings import Finding, Report
 from factcheck.reporters.words import explain_command, hint_lines, plural, ranked, verdict_line
-from factcheck.text import shown, shown_lines
 
 ANNOTATIONS_PER_LEVEL = 10
 # GitHub refuses a step summary over 1 MiB; other steps of the job may write to it too.
@@ -287,7 +287,8 @@ def _counted(report: Report, environ: Mapping[str, str]) -> list[str]:
            "| check | waived | first waiver to end | corroborated |", "|---|---:|---|---:|"]  # fmt: skip
     checks = sorted(set(waived) | set(corroborated))
     for check in checks[:COUNTED_ROWS]:
-        title = report.checks.get(check, {}).get("title", "")
+        info = report.checks.get(check)
+        title = info.title if info else ""
         name = _code(check) + (f" {cell(title)}" if title else "")
         end = cell(first_end[check][1]) if check in first_end else "no end date" if waived[check] else ""
         out.append(f"| {name} | {waived[check]:,} | {end} | {corroborated[check]:,} |")

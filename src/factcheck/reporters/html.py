@@ -16,7 +16,7 @@ claims; and what passed. A claim the schema refused still shows its source as wr
 and a quote that does not state its figure has the number that differs marked (`markup.marked_quote`).
 Output is deterministic.
 
-This module decides what the page shows; `templates/report.html.j2` lays it out and `chart` draws the
+This module decides what the page shows; `page/report.html.j2` lays it out and `chart` draws the
 series.
 """
 
@@ -30,15 +30,15 @@ import jinja2
 from markupsafe import Markup
 
 from factcheck import __version__
-from factcheck.claimset import SeriesIndex, series_id
-from factcheck.figures import format_figure
-from factcheck.findings import Finding, Report, severity_rank
-from factcheck.models import Claim, about_adversary, url_is_wellformed
+from factcheck.floor.numbers import format_figure
+from factcheck.floor.text import clip
+from factcheck.model.claimset import SeriesIndex, series_id
+from factcheck.model.format import Claim, about_adversary, url_is_wellformed
+from factcheck.report.findings import Finding, Report, severity_rank
 from factcheck.reporters import chart as charts
 from factcheck.reporters import html_articles, html_comparison
 from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
 from factcheck.reporters.words import SERIES_LISTED, explain_command, lines_span, plural, ranked, series_runs
-from factcheck.text import clip
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
@@ -55,7 +55,7 @@ BANNER_MESSAGE = 160  # characters of a finding's message in the banner: the row
 
 _SEVERITY_WORDS = {"critical": "Critical", "warning": "Warning", "info": "Info"}
 # The check whose findings get the differing number marked in their quote: the id of
-# factcheck.checks.quote_states_figure (importing it would load every check, and pandas with them).
+# factcheck.rules.quote_states_figure (importing it would load every check, and pandas with them).
 _QUOTE_CHECK = "quote-states-figure"
 
 
@@ -219,7 +219,7 @@ def _count(n: int) -> str:
 @functools.cache
 def _template() -> jinja2.Template:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("factcheck.reporters", "templates"),
+        loader=jinja2.PackageLoader("factcheck.reporters", "page"),
         autoescape=True,
         finalize=e,
         undefined=jinja2.StrictUndefined,
@@ -325,7 +325,7 @@ def _section(page: _Page, file: str, findings: list[Finding], anchor: str, ancho
 
 def _group(page: _Page, check: str, findings: list[Finding], worst: Finding, anchors: dict[int, str]) -> _Group:
     first = findings[0]
-    meta = page.report.checks.get(check, {})
+    meta = page.report.checks.get(check)
     # A series' findings past the first few are summed up after the last of them listed.
     rests: dict[int, _SeriesRest] = {}
     cut: set[int] = set()
@@ -337,8 +337,8 @@ def _group(page: _Page, check: str, findings: list[Finding], worst: Finding, anc
     rows = [(*_row(page, f), rests.get(id(f)), anchors.get(id(f))) for f in listed]
     return _Group(
         check=check,
-        title=first.title or meta.get("title") or check,
-        explain=first.explain or meta.get("explain") or "",
+        title=first.title or (meta.title if meta else "") or check,
+        explain=first.explain or (meta.explain if meta else ""),
         command=explain_command(check),
         worst=worst,
         n=len(findings),
@@ -466,11 +466,11 @@ def _gates(page: _Page, failed: list[Finding], waived: list[Finding]) -> list[_G
         claims = gate.claims
         checks = []
         for check in gate.checks:
-            meta = report.checks.get(check, {})
+            meta = report.checks.get(check)
             bad = len(failing_claims.get(check, ()))
             passed = max(claims - bad - waived_n.get(check, 0), 0)
             checks.append(
-                _CheckPassed(check, meta.get("title", check), meta.get("severity", ""), passed, bad,
+                _CheckPassed(check, meta.title if meta else check, meta.severity if meta else "", passed, bad,
                              waived_n.get(check, 0))
             )  # fmt: skip
         gates.append(_GatePassed(gate.name, gate.path, gate.fail_on, len(gate.files), claims, checks))

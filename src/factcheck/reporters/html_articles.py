@@ -2,7 +2,7 @@
 checker marks words (a colour and a symbol, never a colour alone), each mark linking to its row in the
 article's table of figures, which says what the finding says and shows the claim it was tied to.
 
-Kept apart from html.py: `section` is the whole fragment, `nav_item` its line in the contents (its style is in templates/report.css); its
+Kept apart from html.py: `section` is the whole fragment, `nav_item` its line in the contents (its style is in page/report.css); its
 styles. Every text from an article, a dataset or a catalog is escaped as html.py escapes it.
 """
 
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from factcheck.articles.model import AMBIGUOUS, BACKED, CONTRADICTS, IGNORED, UNBACKED, CheckedArticle, Mark
-from factcheck.figures import format_figure
-from factcheck.findings import Report
-from factcheck.text import clip, escaped
+from factcheck.floor.numbers import format_figure
+from factcheck.floor.text import clip, escaped
+from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, IGNORED, UNBACKED, CheckedArticle, Mark, Report
 
 ARTICLES_SHOWN = 20  # articles whose whole text the page shows; the rest are counted
 MAX_TITLE = 300

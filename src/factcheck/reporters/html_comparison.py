@@ -1,12 +1,12 @@
 """What the HTML report shows of a run compared with a base (`--baseline`): the section on what the pull
-request changed, as plain data for `templates/comparison.html.j2`, which escapes every value like the rest
+request changed, as plain data for `page/comparison.html.j2`, which escapes every value like the rest
 of the page. The new/existing badge of each finding is in the page's template."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from factcheck.findings import Report
+from factcheck.report.findings import Report
 from factcheck.reporters.compared import brief, heading, summary
 
 ROWS = 500  # claim changes and fixed findings listed; the JSON report has every one

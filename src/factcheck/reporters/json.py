@@ -1,6 +1,6 @@
 """The JSON report: the terminal report's findings as data, for scripts and dashboards.
 
-The shape is versioned (`schema_version`) and described by `factcheck/schemas/report.schema.json`
+The shape is versioned (`schema_version`) and described by `factcheck/report/schema/report.schema.json`
 (docs/report.md). A change that removes or renames a field raises the major version; a new field does not.
 Output is deterministic: keys in a fixed order, findings sorted, no timestamp unless one was asked for.
 """
@@ -12,9 +12,9 @@ import math
 from typing import TextIO
 
 from factcheck import __version__
-from factcheck.figures import bounds
-from factcheck.findings import ClaimState, Finding, Report
-from factcheck.models import Catalog, Claim, about_adversary
+from factcheck.floor.numbers import bounds
+from factcheck.model.format import Catalog, Claim, about_adversary
+from factcheck.report.findings import ClaimState, Finding, Report
 from factcheck.reporters import compared
 from factcheck.reporters.words import explain_command
 
@@ -117,11 +117,7 @@ def _summary(report: Report) -> dict:
                 for gate in report.gates
             ],
             "checks": {
-                check_id: {
-                    "title": meta.get("title", ""),
-                    "explain": meta.get("explain", ""),
-                    "severity": meta.get("severity", "critical"),
-                }
+                check_id: {"title": meta.title, "explain": meta.explain, "severity": meta.severity}
                 for check_id, meta in sorted(report.checks.items())
             },
             "comparison": comparison_data(report),

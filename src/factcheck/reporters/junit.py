@@ -18,9 +18,9 @@ from collections import defaultdict
 from typing import TextIO
 from xml.sax.saxutils import escape
 
-from factcheck.findings import Finding, Report, severity_rank
+from factcheck.floor.text import shown
+from factcheck.report.findings import Finding, Report, severity_rank
 from factcheck.reporters.words import plural, see_explain
-from factcheck.text import shown
 
 # Every text from data is one line through `text.shown`: XML 1.0 cannot carry most control characters,
 # which a YAML double-quoted string can ("\x01"), and a CI test reporter prints these texts to its log.
@@ -38,9 +38,9 @@ def _files_by_check(report: Report, listed: dict[str, dict[str, list[Finding]]])
             files[check].update(gate.files)
     articles = {article.file for article in report.articles}
     for check, meta in report.checks.items():
-        if meta.get("runs_on") == "articles":  # the article checks: every article of the run
+        if meta.runs_on == "articles":  # the article checks: every article of the run
             files[check].update(articles)
-        elif not meta.get("suite"):  # no suite runs it: a check of the files themselves
+        elif not meta.suite:  # no suite runs it: a check of the files themselves
             files[check].update(every)
     for check, by_file in listed.items():
         files[check].update(by_file)
@@ -66,7 +66,7 @@ def _testcase(report: Report, check: str, file: str, findings: list[Finding]) ->
         return f"<testcase{_attributes(classname=shown_file, name=shown(check), file=shown_file, time='0')} />"
     first = (failed or waived)[0].line  # where a test-report action annotates the file
     attributes = _attributes(classname=shown_file, name=shown(check), file=shown_file, line=str(first), time="0")
-    meta = report.checks.get(check, {})
+    meta = report.checks.get(check)
     ordered = failed + waived
     body = []
     for finding in ordered[:LISTED]:
@@ -76,8 +76,8 @@ def _testcase(report: Report, check: str, file: str, findings: list[Finding]) ->
     if len(ordered) > LISTED:
         body.append(f"… {plural(len(ordered) - LISTED, 'more finding')} of this check in this file: the JSON "
                     "report (--json) lists every one")  # fmt: skip
-    title = shown(findings[0].title or meta.get("title", ""))
-    explain = shown(findings[0].explain or meta.get("explain", ""))
+    title = shown(findings[0].title or (meta.title if meta else ""))
+    explain = shown(findings[0].explain or (meta.explain if meta else ""))
     if title or explain:
         body.append(f"{title}: {explain}".strip(": "))
     body.append(shown(see_explain(check)))
@@ -131,12 +131,12 @@ def _testsuite(report: Report, check: str, files: list[str], by_file: dict[str, 
     attributes = _attributes(name=shown(check), tests=str(counts["tests"]), failures=str(counts["failures"]), errors="0",
                              skipped=str(counts["skipped"]), time="0")  # fmt: skip
     children = []
-    meta = report.checks.get(check, {})
+    meta = report.checks.get(check)
     if meta:
         properties = [
-            f"<property{_attributes(name=key, value=shown(meta[key]))} />"
+            f"<property{_attributes(name=key, value=shown(getattr(meta, key)))} />"
             for key in ("title", "severity", "suite")
-            if meta.get(key)
+            if getattr(meta, key)
         ]
         children.append(_element("properties", "", properties, level=2))
     children += [_testcase(report, check, file, by_file.get(file, [])) for file in files]

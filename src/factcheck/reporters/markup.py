@@ -11,8 +11,8 @@ import re
 
 from markupsafe import Markup
 
-from factcheck.figures import format_number, number_spans
-from factcheck.text import clip, escaped
+from factcheck.floor.numbers import format_number, number_spans
+from factcheck.floor.text import clip, escaped
 
 # The most of one text the page shows: a long quote is a paragraph, never a whole file.
 MAX_TEXT = 2000

@@ -11,7 +11,7 @@ or waived finding is one `result`:
   the claims it was compared with as `relatedLocations`; findings have no column, so none is given;
 - a waived finding carries a `suppression` (in the dataset, with the waiver's reason), so code scanning
   shows it as dismissed rather than open;
-- `partialFingerprints` hold the finding's identity (`factcheck.baseline`): check, claim, related claims
+- `partialFingerprints` hold the finding's identity (`factcheck.pipeline.compare`): check, claim, related claims
   and figures, never the line. `primaryLocationLineHash`, the one code scanning matches alerts by, is that
   identity too, so an alert follows its claim when lines move and closes when the finding is fixed.
 - with `--baseline`, `baselineState` says `new` or `unchanged`.
@@ -31,9 +31,9 @@ from typing import TextIO
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.findings import Finding, Report, fingerprint
+from factcheck.floor.text import clip, escaped
+from factcheck.report.findings import Finding, Report, fingerprint
 from factcheck.reporters.words import explain_command, hint_sentence
-from factcheck.text import clip, escaped
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "warning": "warning", "info": "note"}
@@ -59,13 +59,13 @@ def _name(check: str) -> str:
 def rules(report: Report) -> list[dict]:
     out = []
     for check, meta in sorted(report.checks.items()):
-        title = meta.get("title") or check
-        explain = meta.get("explain") or title
-        severity = meta.get("severity", "critical")
+        title = meta.title or check
+        explain = meta.explain or title
+        severity = meta.severity
         properties = {"tags": ["factcheck"], "precision": "very-high",
                       "problem.severity": _PROBLEM_SEVERITY.get(severity, "error")}  # fmt: skip
-        if meta.get("suite"):
-            properties["suite"] = meta["suite"]
+        if meta.suite:
+            properties["suite"] = meta.suite
         out.append(
             {
                 "id": check,

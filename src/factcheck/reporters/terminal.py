@@ -7,10 +7,10 @@ from typing import TextIO
 
 import click
 
-from factcheck.findings import Finding, Report
+from factcheck.floor.text import shown
+from factcheck.report.findings import Finding, Report
 from factcheck.reporters.compared import brief, heading, summary
 from factcheck.reporters.words import SERIES_LISTED, hint_lines, lines_span, series_runs, verdict_line
-from factcheck.text import shown
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
 

@@ -8,7 +8,7 @@ GitHub annotations, the job summary and the HTML page put findings in the same o
 
 from __future__ import annotations
 
-from factcheck.findings import Finding, Report, severity_rank
+from factcheck.report.findings import Finding, Report, severity_rank
 
 
 def plural(n: int, word: str, plural: str | None = None) -> str:
@@ -68,7 +68,7 @@ def verdict_line(report: Report) -> str:
 
 
 def explain_command(check: str) -> str:
-    """The command that prints a check's documentation and examples (`factcheck.explain`)."""
+    """The command that prints a check's documentation and examples (`factcheck.cli.explain`)."""
     return f"factcheck explain {check}"
 
 

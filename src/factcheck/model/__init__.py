@@ -1,0 +1,1 @@
+"""The dataset format as pydantic models, the claims of a run, the catalog's vocabulary, the project layout."""

@@ -1,0 +1,154 @@
+"""One validation run: gates in, one `Report` out. The CLI and the tests call `run()`.
+
+A run is a short pipeline, each step a module of its own: the plan (`factcheck.pipeline.plan`: gates, suites and
+files, every output refused from landing on an input), the schema stage (`factcheck.pipeline.load`: claims and
+schema findings), validation (`factcheck.pipeline.validate`: each gate's claims through Great Expectations into
+hits), the findings (`factcheck.pipeline.messages`: hits worded, waived and decided), and the `Report`, which every
+reporter reads. Comparing it with a base is the caller's next step (`factcheck.pipeline.compare.compare`, which is
+given `run` to run the base with), so that this module and that one do not import each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Mapping
+
+from factcheck.floor import process
+from factcheck.model.claimset import ClaimSet
+from factcheck.model.format import Catalog, Claim
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load, messages, plan, project
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.profiling import Profiler
+from factcheck.report.findings import CheckInfo, GateRun, Report
+from factcheck.rules import REGISTRY, STAGE_0
+
+
+def run(options: Options) -> Report:
+    today = options.today or dt.date.today()
+    profiler = options.profiler
+    planned = plan.make(
+        options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
+    )
+    profiler.lap("config")
+    loaded = _load(planned, profiler)
+    process.settled()  # the claims live until the reports are written
+    profiler.lap("schema")
+    claims = loaded.claims.by_id
+    collected = messages.Collected()
+    schema_fail_on = options.fail_on or planned.strictest
+    for finding in loaded.findings:
+        collected.add(finding, schema_fail_on)
+    for rel, problem in project.stray_files(planned.root, planned.covered):
+        collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
+
+    # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
+    checks_meta = {k: CheckInfo(REGISTRY[k].TITLE, REGISTRY[k].EXPLAIN) for k in STAGE_0}
+    gate_runs = []
+    if loaded.catalog is not None:
+        gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
+    articles = []
+    if not planned.restricted and loaded.catalog is not None:
+        articles = _check_articles(planned, options, loaded.claims, loaded.catalog, collected, checks_meta)
+    report = Report(
+        findings=collected.sorted(),
+        claims=claims,
+        catalog=loaded.catalog,
+        gates=gate_runs,
+        checks=checks_meta,
+        today=today,
+        root=planned.root,
+        articles=articles,
+    )
+    return report
+
+
+def _load(planned: plan.Plan, profiler: Profiler) -> load.Loaded:
+    """The schema stage over the plan's files. Great Expectations is imported while forked workers read the
+    load, so that the seconds of the import hide the reading. Stages then mean: `import`, this process
+    importing; `parse` and `schema`, what stage 0 still costs this process around the import (the catalog,
+    forking, reading the files left when the import is done, waiting for the workers and taking their
+    results). The stages still add up to the wall time; the reading done under the import shows in none."""
+    meanwhile = None if "factcheck.pipeline.validate" in sys.modules else lambda: _import_validation(profiler)
+    return load.load(planned.root, list(planned.files), meanwhile=meanwhile, profiler=profiler)
+
+
+def _validate(
+    planned: plan.Plan,
+    options: Options,
+    all_claims: ClaimSet,
+    claims: Mapping[str, Claim],
+    catalog: Catalog,
+    today: dt.date,
+    collected: messages.Collected,
+    checks_meta: dict[str, CheckInfo],
+) -> list[GateRun]:
+    """Each gate's claims through its suites; their findings into `collected`, their checks into `checks_meta`."""
+    from factcheck.pipeline import validate  # imports Great Expectations: seconds, so only here
+
+    profiler = options.profiler
+    profiler.lap("import")
+    engine = validate.start(planned, keep_results=options.data_docs is not None, profiler=profiler)
+    fields_of = messages.claim_describer(catalog)
+    known_elsewhere = set(STAGE_0)
+    gate_runs = []
+    for gate in planned.gates:
+        fail_on = gate.fail_on(options.fail_on)
+        in_gate = validate.gate_files(planned, gate)
+        files = set(in_gate)
+        gate_claims = all_claims.in_files(files)
+        hits = validate.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
+        for suite in gate.suites:
+            for check in suite.checks:
+                checks_meta[check.id] = CheckInfo(check.title, check.explain, check.severity, suite.path)
+            for finding in messages.hit_findings(suite, hits[suite.path], claims, catalog, fields_of, today):
+                collected.add(finding, fail_on)
+        check_ids = {check.id for suite in gate.suites for check in suite.checks}
+        for claim in gate_claims.with_waivers():
+            for finding in messages.unknown_waivers(claim, set(gate.defined), known_elsewhere):
+                collected.add(finding, fail_on)
+        gate_runs.append(
+            GateRun(gate.name, gate.path, fail_on, in_gate, tuple(s.path for s in gate.suites),
+                    tuple(sorted(check_ids)), len(gate_claims), options.fail_on_new or gate.settings.fail_on_new)
+        )  # fmt: skip
+    if options.data_docs is not None:
+        engine.build_data_docs(options.data_docs)
+    return gate_runs
+
+
+def _check_articles(
+    planned: plan.Plan,
+    options: Options,
+    all_claims: ClaimSet,
+    catalog: Catalog,
+    collected: messages.Collected,
+    checks_meta: dict[str, CheckInfo],
+) -> list:
+    """Each gate's articles against the claims of its datasets (`factcheck.prose`); their findings into
+    `collected`, their checks into `checks_meta`."""
+    from factcheck.prose.check import META, check_gates, is_article
+
+    profiler = options.profiler
+    profiler.lap("findings")
+    gates = [g.file for g in planned.gates]
+    files_by_gate = {g.path: list(g.files) for g in planned.gates}
+    articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
+    for gate_fail_on, finding in found:
+        collected.add(finding, options.fail_on or gate_fail_on)
+    if any(g.gate.articles for g in gates):  # drafts under articles/ are read or reported, as datasets are
+        read = {planned.root / a.file for a in articles}
+        for rel, problem in project.stray_files(planned.root, read, LAYOUT.articles, is_article, kind=None):
+            collected.add(messages.stray_file_finding(rel, problem), options.fail_on or planned.strictest)
+    checks_meta.update(META)
+    profiler.lap("articles")
+    return articles
+
+
+def _import_validation(profiler: Profiler) -> None:
+    """Import the modules that bring in Great Expectations (seconds): only a run that checks needs them. What
+    the import made lives as long as the process: it is kept out of later collections (`factcheck.floor.process`)."""
+    with profiler.stage("import"):
+        import factcheck.pipeline.validate  # noqa: F401
+
+        process.settled()

@@ -1,0 +1,284 @@
+"""Articles checked against claims: for `factcheck validate` (the articles a gate names, against that gate's
+claims) and for `factcheck article PATH...` (the files given, against the claims of every gate)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from pathlib import Path
+
+from factcheck.floor.errors import ConfigError
+from factcheck.model.claimset import ClaimSet
+from factcheck.model.format import Catalog
+from factcheck.model.layout import LAYOUT
+from factcheck.pipeline import load, project
+from factcheck.pipeline.messages import decide
+from factcheck.pipeline.project import GateFile
+from factcheck.prose import front_matter
+from factcheck.prose.context import Reader, Vocabulary, sentences
+from factcheck.prose.dates import TooManyDates, find_dates
+from factcheck.prose.figures import find_numerals
+from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
+from factcheck.prose.seen_text import mixed_scripts, number_forms
+from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
+from factcheck.prose.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
+from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark, Report, severity_rank
+
+MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
+SUFFIXES = (".md", ".markdown", ".txt")
+MARKDOWN = (".md", ".markdown")
+
+
+def is_article(path: str) -> bool:
+    return path.lower().endswith(SUFFIXES)
+
+
+def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabulary, catalog: Catalog | None,
+                  unbacked: str = "warning", budget: GuessBudget | None = None,
+                  ) -> tuple[CheckedArticle, list[Finding]]:  # fmt: skip
+    """One article's figures, each judged: the article as reports show it, and its findings."""
+    try:
+        text = read_text(path)
+    except ArticleError as error:
+        return CheckedArticle(rel, None, None, "", 0), [format_finding(rel, error.line, error.message, error.hint)]
+    try:
+        front, body_start, ignore_lines = front_matter.read(text)
+    except front_matter.FrontMatterProblem as problem:
+        article = CheckedArticle(rel, None, None, text, 0)
+        return article, [format_finding(rel, problem.line, f"front matter: {problem.message}", problem.hint)]
+    article = CheckedArticle(rel, front.title, front.published.text if front.published else None, text, body_start)
+    prose = prose_of(text, body_start, rel.lower().endswith(MARKDOWN))
+    try:
+        dates = find_dates(prose.prose, front.published, prose.body_start)
+    except TooManyDates as error:
+        line, column = prose.locate(error.offset)
+        return article, [format_finding(rel, line, f"the article has {error}: it is not checked",
+                                        "split it into several articles", column)]  # fmt: skip
+    blanked = list(prose.prose)
+    for phrase in dates:  # a date's digits are never a figure
+        blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
+    numerals = find_numerals("".join(blanked), prose.body_start, MAX_FIGURES + 1)
+    found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
+    reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
+                    prose.locate)  # fmt: skip
+    paragraphs = _paragraphs(found_sentences)
+    # Past the figures checked, bindings are not read either: they bind figures that are not checked.
+    until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(prose.prose)
+    bound, findings = _bind(prose, numerals, rel, until)
+    used = [False] * len(front.ignore)
+    guesses = Guesses(index, budget)
+    for number, numeral in enumerate(numerals):
+        line, column = prose.locate(numeral.start)
+        if number == MAX_FIGURES:
+            findings.append(format_finding(rel, line, f"the article has more than {MAX_FIGURES:,} figures: those "
+                                           "from here on are not checked", "split it into several articles",
+                                           column))  # fmt: skip
+            break
+        seen = prose.prose  # the figure as a reader sees it; its offsets are the file's
+        if mixed_scripts(prose.reading, numeral.start, numeral.end):
+            findings.append(format_finding(rel, line, f"the figure {' '.join(seen[numeral.start : numeral.end].split())!r}"
+                                           " is written in the digits of more than one script: it cannot be read "
+                                           "with confidence, so it is not checked",
+                                           "write each figure in one script's digits", column))  # fmt: skip
+            continue
+        figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
+                        line, column, " ".join(seen[numeral.start : numeral.end].split()),
+                        " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start))  # fmt: skip
+        ignored = _ignored(figure, front.ignore, used)
+        if ignored is not None:
+            article.marks.append(Mark(figure, IGNORED, None, ignored))
+            continue
+        context = reader.context(numeral.start, numeral.end, numeral.percent)
+        sentence = reader.sentence_of(numeral.start)
+        around = ""
+        if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
+            start, end = paragraphs[found_sentences[sentence].paragraph]
+            reach = MAX_QUOTE_MATCHED + 10
+            around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
+        verdict = judge(figure, context, index, around)
+        result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
+        article.marks.append(Mark(figure, verdict.kind, result, context=context))
+        findings.append(result)
+    for start, end in number_forms(prose.reading, prose.body_start):
+        line, column = prose.locate(start)
+        findings.append(format_finding(rel, line, f"{prose.prose[start:end]!r} is written in superscript or other "
+                                       "number-form digits: it is not read as a figure, so it is not checked",
+                                       "write the figure in plain digits", column))  # fmt: skip
+    for entry, was_used, line in zip(front.ignore, used, ignore_lines, strict=True):
+        if not was_used:
+            findings.append(format_finding(rel, line, f"`ignore` names the figure {entry.figure!r}"
+                                           + (f" on line {entry.line}" if entry.line else "")
+                                           + ", which the article does not hold",
+                                           "remove the entry, or write the figure as the article does",
+                                           severity="warning"))  # fmt: skip
+    return article, findings
+
+
+def _paragraphs(found: list) -> dict[int, tuple[int, int]]:
+    """Where each paragraph starts and ends."""
+    spans: dict[int, list[int]] = {}
+    for sentence in found:
+        span = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
+        span[1] = sentence.end
+    return {number: (start, end) for number, (start, end) in spans.items()}
+
+
+MAX_UNBOUND = 100  # bindings that bind nothing, reported one by one; the rest in one finding
+
+
+def _bind(prose: Prose, numerals: list, rel: str, until: int) -> tuple[dict[int, str], list[Finding]]:
+    """Which figure each binding before `until` binds (by the figure's start), and a finding for each binding
+    that binds none."""
+    bound: dict[int, str] = {}
+    findings = []
+    starts = [n.start for n in numerals]
+    unbound = 0
+    first_unlisted = 0
+    for binding in prose.bindings:
+        if binding.start >= until:
+            break
+        hits = _bound_by(binding, numerals, starts, prose.prose)
+        for numeral in hits:
+            bound[numeral.start] = binding.claim
+        if not hits:
+            unbound += 1
+            if unbound > MAX_UNBOUND:
+                first_unlisted = first_unlisted or binding.start
+                continue
+            line, column = prose.locate(binding.start)
+            what = "`{claim:...}` follows" if binding.marker else "the link to a claim holds"
+            findings.append(format_finding(rel, line, f"{what} no figure: it binds nothing to {binding.claim!r}",
+                                           "write the binding right after the figure: 55,000{claim:ID}, or "
+                                           "around it: [55,000](claim:ID)", column))  # fmt: skip
+    if unbound > MAX_UNBOUND:
+        line, column = prose.locate(first_unlisted)
+        findings.append(format_finding(rel, line, f"{unbound - MAX_UNBOUND:,} more bindings bind no figure",
+                                       "fix the ones above first", column))  # fmt: skip
+    return bound, findings
+
+
+def _bound_by(binding: Binding, numerals: list, starts: list[int], prose: str) -> list:
+    if not binding.marker:
+        low = bisect.bisect_left(starts, binding.start)
+        return [n for n in numerals[low : bisect.bisect_left(starts, binding.end)] if n.end <= binding.end]
+    before = bisect.bisect_left(starts, binding.start) - 1
+    if before < 0:
+        return []
+    numeral = numerals[before]
+    between = prose[numeral.end : binding.start]
+    return [numeral] if len(between) <= 3 and not between.strip(" \t") else []
+
+
+def _ignored(figure: Figure, ignore: list[front_matter.Ignore], used: list[bool]) -> str | None:
+    for number, entry in enumerate(ignore):
+        if " ".join(entry.figure.split()) == figure.text and (entry.line is None or entry.line == figure.line):
+            used[number] = True
+            return entry.reason
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- runs
+
+
+def article_files(root: Path, gate: GateFile, allow_outside: bool) -> list[Path]:
+    return project.expand(root, list(gate.gate.articles), allow_outside, accept=is_article, what="article")
+
+
+def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list[Path]], claims: ClaimSet,
+                catalog: Catalog, allow_outside: bool) -> tuple[list[CheckedArticle], list[tuple[str, Finding]]]:  # fmt: skip
+    """The articles each gate names, checked against the claims of the gate's datasets: the articles, and each
+    finding with the `fail_on` of the gate that found it."""
+    shown: dict[str, CheckedArticle] = {}
+    found: list[tuple[str, Finding]] = []
+    vocabulary = None
+    by_file: dict[str, ClaimSet] = {}
+    budget = GuessBudget()
+    # Gates that read the same datasets share one index, and an article they name is checked once for all of
+    # them: 200 gates naming the same folders cost what one does.
+    indexes: dict[tuple[str, ...], ClaimIndex] = {}
+    checked: dict[tuple, list[Finding]] = {}
+    for gate in gates:
+        paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
+        if not paths:
+            continue
+        if vocabulary is None:  # built once, and only when a gate has an article to check
+            vocabulary = Vocabulary(catalog)
+            by_file = claims.by_file()
+        rels = tuple(sorted({load.file_name(root, path) for path in files_by_gate.get(gate.path, [])}))
+        if rels not in indexes:
+            indexes[rels] = ClaimIndex(c for rel in rels for c in by_file.get(rel, ()))
+        for path in paths:
+            rel = load.file_name(root, path)
+            key = (rel, rels, gate.gate.article_unbacked)
+            if key not in checked:
+                article, checked[key] = check_article(path, rel, indexes[rels], vocabulary, catalog,
+                                                      gate.gate.article_unbacked, budget)  # fmt: skip
+                shown.setdefault(rel, article)
+            found += [(gate.gate.fail_on, f) for f in checked[key]]
+    return [shown[rel] for rel in sorted(shown)], found
+
+
+def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | None = None,
+                 allow_outside: bool = False) -> Report:  # fmt: skip
+    """`factcheck article PATH...`: the given files against the claims of every gate (of the gates that name
+    a file, for that file), with those gates' settings; the datasets are read, not checked."""
+    gates = [project.read_gate(root, p) for p in project.gate_files(root)]
+    paths = []
+    for target in targets:
+        path = project.inside(root, Path.cwd() / target if not Path(target).is_absolute() else Path(target),
+                              "article", allow_outside)  # fmt: skip
+        if not path.is_file():
+            raise ConfigError(f"{target}: no such article", "give the path of a Markdown or text file")
+        paths.append(path)
+    files_by_gate = {
+        gate.path: [f for f in project.expand(root, list(gate.gate.datasets), allow_outside)
+                    if f != root / LAYOUT.catalog]
+        for gate in gates
+    }  # fmt: skip
+    loaded = load.load(root, sorted({f for files in files_by_gate.values() for f in files}))
+    findings: list[Finding] = []
+    articles: list[CheckedArticle] = []
+    if loaded.catalog is None:
+        findings += loaded.findings  # the catalog's own problems: nothing can be tied without it
+    else:
+        vocabulary = Vocabulary(loaded.catalog)
+        naming = {gate.path: set(article_files(root, gate, allow_outside)) for gate in gates}
+        strictest = min(gates, key=lambda g: severity_rank(g.gate.fail_on))
+        indexes: dict[tuple[str, ...], ClaimIndex] = {}
+        budget = GuessBudget()
+        for path in paths:
+            chosen = [g for g in gates if path in naming[g.path]] or gates
+            settings = min(chosen, key=lambda g: severity_rank(g.gate.fail_on)) if chosen != gates else strictest
+            rels = tuple(sorted({load.file_name(root, f) for g in chosen for f in files_by_gate[g.path]}))
+            if rels not in indexes:
+                wanted = set(rels)
+                indexes[rels] = ClaimIndex(loaded.claims.in_files(wanted))
+            unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
+            article, article_findings = check_article(path, load.file_name(root, path), indexes[rels], vocabulary,
+                                                      loaded.catalog, unbacked, budget)  # fmt: skip
+            articles.append(article)
+            findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
+    return Report(
+        findings=sorted(findings, key=Finding.sort_key),
+        claims=loaded.claims.by_id,
+        catalog=loaded.catalog,
+        checks=dict(META),
+        today=today,
+        articles=articles,
+    )
+
+
+def article_inputs(root: Path, targets: list[str], allow_outside: bool):
+    """What `factcheck article` reads: the articles given, and what `factcheck validate` reads."""
+    from factcheck.pipeline.write_guard import Inputs, validate_inputs
+
+    try:
+        gates = [project.read_gate(root, p) for p in project.gate_files(root)]
+    except ConfigError:
+        gates = []
+    inputs: Inputs = validate_inputs(root, gates, [], [], allow_outside)
+    for gate in gates:
+        inputs.files.update(root / suite for suite in gate.gate.suites)
+    inputs.files.update((Path.cwd() / target).absolute() for target in targets)
+    return inputs

@@ -1,0 +1,318 @@
+"""What the words around a figure say about it, in the catalog's vocabulary only.
+
+Each sentence is read for the catalog's phrases: metric `terms` ("killed", "killed or wounded", "civilians"),
+subject names and `aliases` ("Ukraine", "Ukrainian", "Kiev") and claimant names and `aliases` ("Zelenskiy",
+"British Defense Intelligence Agency"), the longest phrase winning where two overlap (so the "Ukraine" in
+"UN Human Rights Monitoring Mission in Ukraine" names the claimant, not the subject). For a figure:
+
+- the metric: the nearest metric word decides; when that word is shared by several metrics ("killed"), the
+  next nearest narrows them ("killed 2,514 civilians": "civilians" leaves civilians_killed);
+- the subject: the subject named nearest to the figure or to those metric words ("Ukrainian soldiers");
+- the claimant: the one named nearest in the sentence or, in a sentence that names none, the last one named
+  earlier in the same paragraph ("Zelensky said ... He added that ...");
+- the date: the nearest date phrase of the same clause, else of the sentence (`articles.dates`).
+
+A paragraph is a block between blank lines (in plain text, each line); a sentence ends at `.`, `!` or `?`
+before a capital, a digit or a quotation mark, except after an initial or a common abbreviation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from factcheck.model.format import Catalog
+from factcheck.report.findings import Context, DatePhrase
+
+MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
+WINDOW = 300  # characters either side of a figure that its context is read from
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
+                            "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
+                            "co", "corp", "dept", "est", "fig", "vol"})  # fmt: skip
+_CLOSERS = "\"”’')]»"
+_OPENERS = "\"“‘'([«"
+# What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
+# digits is a thousands separator).
+_MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one phrase of the catalog names."""
+
+    metrics: frozenset[str] = frozenset()
+    subject: str | None = None
+    claimants: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: int
+    end: int
+    entry: Entry
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """The words of `text` (runs of letters), each with its offsets, case-folded. Every other character
+    becomes a space, one for one, so that a split keeps the offsets (a scan in C, not a loop per character)."""
+    spaced = text.translate({ord(c): " " for c in set(text) if not c.isalpha()})
+    found = []
+    at = 0
+    for word in spaced.split(" "):
+        if word:
+            found.append((at, at + len(word), word.casefold()))
+        at += len(word) + 1
+    return found
+
+
+class Vocabulary:
+    """The catalog's phrases as word sequences, for leftmost-longest matching in prose."""
+
+    def __init__(self, catalog: Catalog):
+        found: dict[tuple[str, ...], dict] = {}
+
+        def add(phrase: str, kind: str, key: str) -> None:
+            key_words = tuple(word for _, _, word in words(phrase))
+            if not key_words or len(key_words) > MAX_PHRASE_WORDS:
+                return
+            slot = found.setdefault(key_words, {"metrics": set(), "subject": set(), "claimants": set()})
+            slot[kind].add(key)
+
+        for key, metric in catalog.metrics.items():
+            for term in metric.terms:
+                add(term, "metrics", key)
+        for key, subject in catalog.subjects.items():
+            for spelling in (subject.name, *subject.aliases):
+                add(spelling, "subject", key)
+        for key, claimant in catalog.claimants.items():
+            for spelling in (claimant.name, *claimant.aliases):
+                add(spelling, "claimants", key)
+        self.phrases = {
+            phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
+                          frozenset(slot["claimants"]))
+            for phrase, slot in found.items()
+        }  # fmt: skip
+        self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
+        self.percent = frozenset(k for k, m in catalog.metrics.items() if m.unit == "percent")
+        self.counts = frozenset(catalog.metrics) - self.percent
+
+    def occurrences(self, prose: str) -> list[Occurrence]:
+        """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
+        per phrase that could start with the words before it, so the cost is linear in the prose."""
+        tokens = words(prose)
+        found = []
+        prefixes, phrases = self.prefixes, self.phrases
+        i = 0
+        while i < len(tokens):
+            best = None
+            key: tuple[str, ...] = ()
+            for j in range(i, min(i + MAX_PHRASE_WORDS, len(tokens))):
+                if j > i and not _adjacent(prose, tokens[j - 1][1], tokens[j][0]):
+                    break
+                key += (tokens[j][2],)
+                if key not in prefixes:
+                    break
+                entry = phrases.get(key)
+                if entry is not None:
+                    best = (j, entry)
+            if best is None:
+                i += 1
+                continue
+            j, entry = best
+            found.append(Occurrence(tokens[i][0], tokens[j][1], entry))
+            i = j + 1
+        return found
+
+
+def _adjacent(prose: str, end: int, start: int) -> bool:
+    """Two words of one phrase: only a space, a hyphen, an apostrophe or a dot between them ("U.S.")."""
+    if start - end > 3:
+        return False
+    gap = prose[end:start]
+    return all(c in " \t\n-'’." for c in gap) and gap.count("\n") <= 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(prose: str, start: int, markdown: bool) -> list[Sentence]:
+    """The sentences of the prose from `start`, each with the number of its paragraph."""
+    found: list[Sentence] = []
+    paragraph = 0
+    offset = start
+    current = None  # where the sentence being read began
+    lines = prose[start:].split("\n")
+    for line in lines:
+        stripped = line.strip()
+        line_end = offset + len(line)
+        opens = not stripped or not markdown or stripped[0] in "#>-*+|" or _numbered(stripped)
+        if opens and current is not None:
+            found.append(Sentence(current, offset - 1 if offset else 0, paragraph))
+            current = None
+            paragraph += 1
+        if stripped:
+            if current is None:
+                current = offset + (len(line) - len(line.lstrip()))
+            for cut in _cuts(prose, offset, line_end):
+                if cut > current:
+                    found.append(Sentence(current, cut, paragraph))
+                current = cut
+                while current < line_end and prose[current] in " \t":
+                    current += 1
+        offset = line_end + 1
+    if current is not None and current < len(prose):
+        found.append(Sentence(current, len(prose), paragraph))
+    return [s for s in found if prose[s.start : s.end].strip()]
+
+
+def _numbered(line: str) -> bool:
+    digits = len(line) - len(line.lstrip("0123456789"))
+    return 0 < digits < 10 and line[digits : digits + 1] in (".", ")")
+
+
+def _cuts(prose: str, start: int, end: int) -> list[int]:
+    """Where sentences end within one line: after the punctuation and any closing quotes or brackets."""
+    cuts = []
+    i = start
+    while i < end:
+        char = prose[i]
+        if char in ".!?":
+            j = i + 1
+            while j < end and prose[j] in ".!?" + _CLOSERS:
+                j += 1
+            if j >= end:  # the punctuation ends the line
+                cuts.append(j)
+            elif prose[j] == " ":
+                k = j
+                while k < end and prose[k] == " ":
+                    k += 1
+                following = prose[k] if k < end else ""
+                starts = following and (following.isupper() or following.isdigit() or following in _OPENERS)
+                if starts and (char != "." or not _abbreviation(prose, start, i)):
+                    cuts.append(j)
+            i = j
+        else:
+            i += 1
+    return cuts
+
+
+def _abbreviation(prose: str, line_start: int, dot: int) -> bool:
+    """The dot at `dot` ends an initial ("D.C.", "J. Smith") or a common abbreviation ("Dr.")."""
+    j = dot
+    while j > line_start and prose[j - 1].isalpha():
+        j -= 1
+    word = prose[j:dot]
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
+def gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+class Reader:
+    """The sentences, catalog phrases and date phrases of one article, and the context of each figure."""
+
+    def __init__(self, prose: str, sentences_: list[Sentence], occurrences: list[Occurrence],
+                 dates: list[DatePhrase], vocabulary: Vocabulary, locate) -> None:  # fmt: skip
+        self.prose = prose
+        self.sentences = sentences_
+        self.sentence_starts = [s.start for s in sentences_]
+        self.occurrences = occurrences
+        self.occurrence_starts = [o.start for o in occurrences]
+        self.named = [o for o in occurrences if o.entry.claimants]  # claimants named, for carried attribution
+        self.named_starts = [o.start for o in self.named]
+        self.dates = [d for d in dates if d.dates_figures and d.span is not None]
+        self.date_starts = [d.start for d in self.dates]
+        self.vocabulary = vocabulary
+        self.locate = locate
+
+    def sentence_of(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index < 0 or self.sentences[index].end <= offset:
+            return None
+        return index
+
+    def _in(self, starts: list[int], items: list, start: int, end: int) -> list:
+        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def context(self, start: int, end: int, percent: bool) -> Context:
+        """The context of the figure at `start:end`."""
+        index = self.sentence_of(start)
+        if index is None:
+            return Context(frozenset(), None, None, None, None)
+        sentence = self.sentences[index]
+        low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
+        near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
+        allowed = self.vocabulary.percent if percent else self.vocabulary.counts
+        by_distance = sorted(
+            (o for o in near if o.entry.metrics & allowed), key=lambda o: (gap(start, end, o.start, o.end), o.start)
+        )
+        metrics: frozenset[str] = frozenset()
+        anchors: list[Occurrence] = []
+        for occurrence in by_distance:
+            names = occurrence.entry.metrics & allowed
+            if not anchors:
+                metrics = names
+            elif len(metrics) == 1:
+                break
+            elif metrics & names:
+                metrics &= names
+            else:
+                continue
+            anchors.append(occurrence)
+        subject = None
+        best = None
+        for occurrence in near:
+            if occurrence.entry.subject is None:
+                continue
+            distance = min([gap(start, end, occurrence.start, occurrence.end)]
+                           + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors])  # fmt: skip
+            if best is None or distance < best:
+                best, subject = distance, occurrence.entry.subject
+        claimant, carried = self._claimant(index, start, end, near)
+        date = self._date(sentence, start, end)
+        terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
+        return Context(metrics, subject, claimant, carried, date, terms)
+
+    def _claimant(self, index: int, start: int, end: int, near: list[Occurrence]) -> tuple[str | None, int | None]:
+        named = [o for o in near if o.entry.claimants]
+        if named:
+            nearest = min(named, key=lambda o: (gap(start, end, o.start, o.end), o.start))
+            return (next(iter(nearest.entry.claimants)) if len(nearest.entry.claimants) == 1 else None), None
+        # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
+        sentence = self.sentences[index]
+        before = bisect.bisect_left(self.named_starts, sentence.start) - 1
+        if before < 0:
+            return None, None
+        last = self.named[before]
+        earlier = self.sentence_of(last.start)
+        if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
+            return None, None
+        return next(iter(last.entry.claimants)), self.locate(last.start)[0]
+
+    def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
+        low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
+        candidates = [d for d in self._in(self.date_starts, self.dates, low, high) if d.end <= high]
+        if not candidates:
+            return None
+        clause_start, clause_end = self._clause(sentence, start, end)
+        in_clause = [d for d in candidates if d.start >= clause_start and d.end <= clause_end]
+        pool = in_clause or candidates
+        return min(pool, key=lambda d: (gap(start, end, d.start, d.end), d.start))
+
+    def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+        """The clause around a figure: from the last clause mark before it to the first after it."""
+        prose = self.prose
+        low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
+        left = max((prose.rfind(mark, low, start) + len(mark) for mark in _MARKS if prose.rfind(mark, low, start) >= 0),
+                   default=low)  # fmt: skip
+        right = min((at for mark in _MARKS if (at := prose.find(mark, end, high)) >= 0), default=high)
+        return left, right

@@ -1,0 +1,290 @@
+"""Date phrases in prose, each read into the interval of days it means, as the dataset format reads dates.
+
+"in 2025" is 2025-01-01..2025-12-31, "February 2025" that month, "mid-2025" May to August (as the curated
+dataset dates "mid-2025"), "14 October 2025" that day. Phrases relative to the article ("last month",
+"in January", "on Wednesday", "this year") count from its front matter's `published`; without it they are
+found (so that their digits are never read as figures) but date nothing. A date that only bounds or labels
+something ("since 2022", "before the 2022 invasion") dates no figure either. No day is ever invented: a
+relative phrase against a published month is the interval of every day it can mean.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+from collections.abc import Callable
+
+from factcheck.floor.safe_regex import compile_regex
+from factcheck.floor.spans import DateError, Span, parse_span
+from factcheck.report.findings import DatePhrase
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})  # fmt: skip
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
+_DAY = r"([0-3]?[0-9])(?:st|nd|rd|th)?"
+_PART = r"(?i:(early|mid|late|the first half of|the second half of|the start of|the beginning of|the end of))"
+_RELATIVE = (r"(?i:(last month|this month|earlier this month|last year|this year|earlier this year|last week|"
+             r"this week|yesterday|today|the past month|the past year))")  # fmt: skip
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Words before a date that make it a bound ("since 2022") rather than the date a figure counts to.
+BOUNDS = frozenset({"since", "before", "after", "until", "till", "from", "prior", "between"})
+# Words before a bare year that make it a label of what follows ("the 2022 invasion").
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "our"})
+_NOT_NOUNS = frozenset({"alone", "and", "or", "to", "through", "until"})
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, object]]:
+    return [
+        (kind, compile_regex(pattern))
+        for kind, pattern in (
+            ("iso", r"\b([12][0-9]{3})-([01][0-9])(?:-([0-3][0-9]))?\b"),
+            ("dmy", rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b"),
+            ("mdy", rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),
+            ("part-month-year", rf"\b{_PART}[- ]?{_MONTH},? {_YEAR}\b"),
+            ("month-year", rf"\b{_MONTH},? (?:of )?{_YEAR}\b"),
+            ("part-year", rf"\b{_PART}[- ]?{_YEAR}\b"),
+            ("years", rf"\b{_YEAR} ?[-–] ?{_YEAR}\b"),
+            ("year", rf"\b{_YEAR}\b"),
+            ("month-day", rf"\b{_MONTH} {_DAY}\b"),
+            ("day-month", rf"\b{_DAY} (?:of )?{_MONTH}\b"),
+            ("part-month", rf"\b{_PART}[- ]?{_MONTH}\b"),
+            ("month", rf"(?i:\b(?:in|since|by|until|till|from|last|this|of|through|before|after|during)) {_MONTH}\b"),
+            ("relative", rf"\b{_RELATIVE}\b"),
+            ("weekday", rf"\b{_WEEKDAY}\b"),
+        )
+    ]
+
+
+MAX_PHRASES = 5000  # date phrases of one kind in one article: a long feature has a hundred of all kinds
+
+
+class TooManyDates(Exception):
+    """More date phrases than an article has: `offset` is where the limit was reached."""
+
+    def __init__(self, offset: int):
+        super().__init__(f"more than {MAX_PHRASES:,} date phrases")
+        self.offset = offset
+
+
+def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DatePhrase]:
+    """Every date phrase in `prose` from `start`, in order, none overlapping: a phrase with its own year wins
+    over a relative one it overlaps ("in February 2025" is February 2025, not "in February"), then the
+    longest, then the first."""
+    found = []
+    for kind, pattern in _patterns():
+        for count, match in enumerate(pattern.finditer(prose, start)):
+            if count == MAX_PHRASES:
+                raise TooManyDates(match.start())
+            rank = 0 if kind in _ABSOLUTE else 1
+            found.append((rank, match.start(), -(match.end() - match.start()), kind, match))
+    found.sort(key=lambda item: item[:3])
+    starts: list[int] = []
+    chosen: dict[int, tuple[int, str, object]] = {}
+    for _, begin, negative_length, kind, match in found:
+        end = begin - negative_length
+        at = bisect.bisect_right(starts, begin)
+        if at and chosen[starts[at - 1]][0] > begin:  # overlaps the phrase before it
+            continue
+        if at < len(starts) and starts[at] < end:  # overlaps the phrase after it
+            continue
+        starts.insert(at, begin)
+        chosen[begin] = (end, kind, match)
+    phrases = []
+    for begin in starts:
+        end, kind, match = chosen[begin]
+        span = _resolve(kind, list(match.groups()), published)
+        dates = _dates_figures(prose, begin, end, kind)
+        phrases.append(DatePhrase(begin, end, " ".join(prose[begin:end].split()), span, dates))
+    return phrases
+
+
+def _word_before(prose: str, begin: int) -> str:
+    end = begin
+    while end > 0 and prose[end - 1] in " \t\n":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 20 and prose[start - 1].isalpha():
+        start -= 1
+    return prose[start:end].lower()
+
+
+def _word_after(prose: str, end: int) -> str:
+    start = end
+    if start < len(prose) and prose[start] == " ":
+        start += 1
+    stop = start
+    while stop < len(prose) and stop - start < 20 and prose[stop].isalpha():
+        stop += 1
+    return prose[start:stop]
+
+
+def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
+    text = prose[begin:end].lower()
+    if text.split(" ", 1)[0] in BOUNDS or _word_before(prose, begin) in BOUNDS:
+        return False
+    if kind == "year" and _word_before(prose, begin) in _DETERMINERS:
+        after = _word_after(prose, end)
+        if after and after[0].islower() and after not in _NOT_NOUNS:
+            return False
+    return True
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _month_span(year: int, month: int, first: int = 1, last: int | None = None) -> tuple[dt.date, dt.date]:
+    days = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(first, days)), dt.date(year, month, min(last or days, days))
+
+
+_PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the first half of": (1, 6),
+                 "the second half of": (7, 12), "the start of": (1, 3), "the beginning of": (1, 3),
+                 "the end of": (10, 12)}  # fmt: skip
+_PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the first half of": (1, 15),
+                  "the second half of": (16, 31), "the start of": (1, 10), "the beginning of": (1, 10),
+                  "the end of": (21, 31)}  # fmt: skip
+
+
+def _span(start: dt.date, end: dt.date) -> Span:
+    return Span(start, end, iso_text(start, end))
+
+
+def iso_text(start: dt.date, end: dt.date) -> str:
+    """An interval of days as the dataset format writes it: 2025, 2025-10, 2025-10-14 or 2025-05/2025-08."""
+    if start == end:
+        return start.isoformat()
+    month_end = calendar.monthrange(end.year, end.month)[1]
+    if start.day == 1 and end.day == month_end:
+        if (start.month, end.month) == (1, 12):
+            return str(start.year) if start.year == end.year else f"{start.year}/{end.year}"
+        first, last = f"{start.year}-{start.month:02d}", f"{end.year}-{end.month:02d}"
+        return first if first == last else f"{first}/{last}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _resolve(kind: str, groups: list[str | None], published: Span | None) -> Span | None:
+    try:
+        return _absolute(kind, groups) if kind in _ABSOLUTE else _relative(kind, groups, published)
+    except (ValueError, KeyError, DateError, OverflowError):
+        return None  # a phrase that names no real day ("31 February 2025"): found, so never a figure, but no date
+
+
+def _absolute(kind: str, groups: list[str | None]) -> Span | None:
+    if kind == "iso":
+        return parse_span("-".join(g for g in groups if g))
+    if kind == "dmy":
+        day = dt.date(int(groups[2]), _month_number(groups[1]), int(groups[0]))
+        return _span(day, day)
+    if kind == "mdy":
+        day = dt.date(int(groups[2]), _month_number(groups[0]), int(groups[1]))
+        return _span(day, day)
+    if kind == "part-month-year":
+        first, last = _PART_OF_MONTH[groups[0].lower()]
+        return _span(*_month_span(int(groups[2]), _month_number(groups[1]), first, last))
+    if kind == "month-year":
+        return _span(*_month_span(int(groups[1]), _month_number(groups[0])))
+    if kind == "part-year":
+        first, last = _PART_OF_YEAR[groups[0].lower()]
+        year = int(groups[1])
+        return _span(dt.date(year, first, 1), _month_span(year, last)[1])
+    if kind == "years":
+        first, last = int(groups[0]), int(groups[1])
+        return _span(dt.date(first, 1, 1), dt.date(last, 12, 31)) if first <= last else None
+    year = int(groups[0])  # "year"
+    return _span(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "part-month-year", "month-year", "part-year", "years", "year"})
+
+
+def _relative(kind: str, groups: list[str | None], published: Span | None) -> Span | None:
+    """A phrase counted from each end of `published`: the interval of every day it can mean."""
+    if published is None:
+        return None
+    meaning = _MEANINGS[kind](groups)
+    first, last = meaning(published.start), meaning(published.end)
+    if first is None or last is None:
+        return None
+    return _span(min(first[0], last[0]), max(first[1], last[1]))
+
+
+Meaning = Callable[[dt.date], "tuple[dt.date, dt.date] | None"]
+
+
+def _latest_month(month: int, day: dt.date) -> int:
+    """The year of the latest `month` that begins on or before `day` ("in January", written in February)."""
+    return day.year if month <= day.month else day.year - 1
+
+
+def _month_day(groups: list[str | None], month_group: int, day_group: int) -> Meaning:
+    month, number = _month_number(groups[month_group]), int(groups[day_group])
+
+    def meaning(day: dt.date) -> tuple[dt.date, dt.date]:
+        year = day.year if (month, number) <= (day.month, day.day) else day.year - 1
+        found = dt.date(year, month, number)
+        return found, found
+
+    return meaning
+
+
+def _month(groups: list[str | None], part: str | None = None) -> Meaning:
+    month = _month_number(groups[-1])
+    first, last = _PART_OF_MONTH[part] if part else (1, 31)
+    return lambda day: _month_span(_latest_month(month, day), month, first, last)
+
+
+def _weekday(groups: list[str | None]) -> Meaning:
+    weekday = WEEKDAYS[groups[0].lower()]
+
+    def meaning(day: dt.date) -> tuple[dt.date, dt.date]:
+        found = day - dt.timedelta(days=(day.weekday() - weekday) % 7)  # that day, or the latest before it
+        return found, found
+
+    return meaning
+
+
+def _words(groups: list[str | None]) -> Meaning:
+    words = " ".join(groups[0].lower().split())
+
+    def previous_month(day: dt.date) -> tuple[dt.date, dt.date]:
+        first = day.replace(day=1) - dt.timedelta(days=1)
+        return _month_span(first.year, first.month)
+
+    def week(day: dt.date, back: int) -> tuple[dt.date, dt.date]:
+        monday = day - dt.timedelta(days=day.weekday() + 7 * back)
+        return monday, monday + dt.timedelta(days=6)
+
+    meanings: dict[str, Meaning] = {
+        "last month": previous_month,
+        "this month": lambda day: _month_span(day.year, day.month),
+        "earlier this month": lambda day: (day.replace(day=1), day),
+        "last year": lambda day: (dt.date(day.year - 1, 1, 1), dt.date(day.year - 1, 12, 31)),
+        "this year": lambda day: (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)),
+        "earlier this year": lambda day: (dt.date(day.year, 1, 1), day),
+        "last week": lambda day: week(day, 1),
+        "this week": lambda day: week(day, 0),
+        "yesterday": lambda day: (day - dt.timedelta(days=1), day - dt.timedelta(days=1)),
+        "today": lambda day: (day, day),
+        "the past month": lambda day: (day - dt.timedelta(days=31), day),
+        "the past year": lambda day: (day - dt.timedelta(days=366), day),
+    }
+    return meanings[words]
+
+
+_MEANINGS: dict[str, Callable[[list[str | None]], Meaning]] = {
+    "month-day": lambda groups: _month_day(groups, 0, 1),
+    "day-month": lambda groups: _month_day(groups, 1, 0),
+    "part-month": lambda groups: _month(groups, groups[0].lower()),
+    "month": _month,
+    "relative": _words,
+    "weekday": _weekday,
+}

@@ -1,0 +1,263 @@
+"""Each figure judged against the claims its context fits: backed, contradicts, unbacked or ambiguous.
+
+1. A figure bound to a claim (`[55,000](claim:ID)`, `55,000{claim:ID}`) is compared with that claim alone.
+2. A figure in a paragraph that repeats a claim's quote (which states the figure) is compared with it.
+3. Otherwise its context selects claims: its metric, and its subject and claimant where the article names
+   them; the date phrase, when there is one, keeps the claims whose date or publication it overlaps.
+   - One of them agrees in value and qualifier: *backed*. Several: *ambiguous*.
+   - None agrees, and the words decide one metric: *contradicts*, against the claim nearest in value. When
+     they leave several metrics ("20,000 soldiers": killed, or killed or wounded?), no claim is known to
+     be the one the figure reports: *unbacked*.
+   - No claim fits, but one would with another claimant (the article names the wrong one) or another date
+     (it dates the figure wrongly): *contradicts*, saying which.
+   - Else *unbacked*.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from factcheck.floor.numbers import format_figure
+from factcheck.floor.text import clip
+from factcheck.model.format import Catalog, Claim
+from factcheck.prose.match import ClaimIndex, date_fits
+from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
+from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
+from factcheck.rules.article_contradicts import disagreement
+
+CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguous, article_format)
+# `runs_on`: these checks read the gates' articles, not their datasets (the JUnit report lists them per article).
+META = {m.ID: CheckInfo(m.TITLE, m.EXPLAIN, m.SEVERITY, runs_on="articles") for m in CHECKS}
+_BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKED: article_unbacked,
+               AMBIGUOUS: article_ambiguous}  # fmt: skip
+LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
+# Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
+# of claims, and every reporter lists a finding's related claims (docs/security.md).
+MAX_RELATED = 20
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str
+    claim: Claim | None = None
+    related: tuple[Claim, ...] = ()
+    differs: tuple[str, ...] = ()  # what a contradiction concerns: value, qualifier, claimant, date
+    how: str = "context"  # how the figure was tied: bound, quoted, context
+    unknown_binding: str | None = None
+
+
+def differs(figure: Figure, context: Context, claim: Claim) -> tuple[str, ...]:
+    found = list(disagreement(figure.value, figure.qualifier, figure.half_unit, claim.value, claim.qualifier,
+                              claim.low, claim.high))  # fmt: skip
+    if context.claimant is not None and context.claimant != claim.claimant:
+        found.append("claimant")
+    span = context.date.span if context.date else None
+    if span is not None and not date_fits(span, claim):
+        found.append("date")
+    return tuple(found)
+
+
+def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdict:
+    found = differs(figure, context, claim)
+    return Verdict(CONTRADICTS if found else BACKED, claim, (), found, how)
+
+
+def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -> Verdict:
+    if figure.binding is not None:
+        claim = index.claims.get(figure.binding)
+        if claim is None:
+            return Verdict(UNBACKED, how="bound", unknown_binding=figure.binding)
+        return _compared(figure, context, claim, "bound")
+    quoted = index.quoted(figure.value, paragraph)
+    if quoted:
+        fine = sorted((c for c in quoted if not differs(figure, context, c)), key=lambda c: c.id)
+        if len(fine) == 1:
+            return Verdict(BACKED, fine[0], how="quoted")
+        if len(fine) > 1:
+            return Verdict(AMBIGUOUS, related=tuple(fine), how="quoted")
+        if len(quoted) == 1:
+            return _compared(figure, context, quoted[0], "quoted")
+    if not context.metrics:
+        return Verdict(UNBACKED)
+    span = context.date.span if context.date else None
+    keys = index.keys(context.metrics, context.subject, context.claimant)
+    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
+                      key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    if len(agreeing) == 1:
+        return Verdict(BACKED, agreeing[0])
+    if agreeing:
+        return Verdict(AMBIGUOUS, related=tuple(agreeing))
+    if len(context.metrics) > 1:
+        return Verdict(UNBACKED)  # the words decide no metric: no claim is known to be the one it reports
+    nearest = index.nearest(keys, figure.value, span)
+    if nearest is not None:
+        return _compared(figure, context, nearest, "context")
+    if context.claimant is not None:
+        others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
+        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span),
+                       key=lambda c: c.id)  # fmt: skip
+        if found:
+            return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+    if span is not None:
+        found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None),
+                       key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
+        if found:
+            return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+    return Verdict(UNBACKED)
+
+
+# --------------------------------------------------------------------------------------------- wording
+
+
+def _quoted(figure: Figure) -> str:
+    return f"“{clip(figure.phrase, 100)}”"
+
+
+def describe_context(figure: Figure, context: Context) -> str:
+    parts = []
+    if len(context.metrics) == 1:
+        parts.append(next(iter(context.metrics)))
+    elif context.metrics:
+        parts.append(" or ".join(sorted(context.metrics)))
+    if context.subject:
+        parts.append(context.subject)
+    if context.claimant:
+        carried = f" (named on line {context.carried_from})" if context.carried_from else ""
+        parts.append(context.claimant + carried)
+    if context.date is not None and context.date.span is not None:
+        text, iso = context.date.text, context.date.span.text
+        parts.append(iso if text == iso else f"{clip(text, 60)}: {iso}")
+    return f"{_quoted(figure)} ({', '.join(parts)})" if parts else _quoted(figure)
+
+
+def describe_claim(claim: Claim, catalog: Catalog | None) -> str:
+    metric = catalog.metrics.get(claim.metric) if catalog else None
+    figure = format_figure(claim.value, claim.qualifier, metric.unit if metric else "")
+    if claim.low is not None or claim.high is not None:
+        low = claim.low if claim.low is not None else claim.value
+        high = claim.high if claim.high is not None else claim.value
+        figure = f"{format_figure(low, 'exact')} to {format_figure(high, 'exact')}"
+    return (
+        f"{figure} ({claim.claimant}, {claim.metric}, {claim.subject}, {claim.date.text}) at {claim.file}:{claim.line}"
+    )
+
+
+def _listing(claims: tuple[Claim, ...]) -> str:
+    named = ", ".join(f"{c.id} ({c.file}:{c.line})" for c in claims[:LISTED])
+    rest = len(claims) - LISTED
+    return named + (f" and {rest:,} more" if rest > 0 else "")
+
+
+# Claim ids the "did you mean" searches of one run may compare with: each search compares an unknown id with
+# every claim id of the gate (22,000 in the shipped datasets, up to 0.2 s), and 40 articles of unknown
+# bindings must not cost minutes. Past it, further unknown ids get no guess (docs/security.md).
+MAX_GUESS_WORK = 200_000
+
+
+@dataclass
+class GuessBudget:
+    """The comparisons the "did you mean" searches of one run have made, shared by its articles."""
+
+    work: int = 0
+
+
+class Guesses:
+    """ "Did you mean" for claim ids an article binds but no dataset holds, within a budget per article and
+    one per run (`GuessBudget`): each search compares the id with every claim id of the gate."""
+
+    SEARCHES = 5
+
+    def __init__(self, index: ClaimIndex, budget: GuessBudget | None = None):
+        self.index = index
+        self.found: dict[str, str] = {}
+        self.budget = budget if budget is not None else GuessBudget()
+
+    def hint(self, claim_id: str) -> str:
+        if claim_id not in self.found:
+            cost = len(self.index.claims)
+            if len(self.found) >= self.SEARCHES or self.budget.work + cost > MAX_GUESS_WORK:
+                return ""
+            self.budget.work += cost
+            close = difflib.get_close_matches(claim_id, list(self.index.claims), n=1, cutoff=0.8)
+            self.found[claim_id] = f"did you mean `{close[0]}`? " if close else ""
+        return self.found[claim_id]
+
+
+_WORDS = {"value": "the value", "qualifier": "the qualifier", "claimant": "the claimant", "date": "the date"}
+
+
+def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catalog: Catalog | None,
+            guesses: Guesses, unbacked: str) -> Finding:  # fmt: skip
+    """The finding of one verdict, located at the figure's first character."""
+    module = _BY_VERDICT[verdict.kind]
+    claim = verdict.claim
+    related: tuple[str, ...] = tuple(c.id for c in verdict.related)
+    status = "failed"
+    severity = module.SEVERITY
+    hint = ""
+    if verdict.kind == BACKED:
+        how = {"bound": ", as bound", "quoted": ", whose quote the article repeats"}.get(verdict.how, "")
+        message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
+        status = "corroborated"
+    elif verdict.kind == CONTRADICTS:
+        what = " and ".join(_WORDS[d] for d in verdict.differs)
+        verb = "differ" if len(verdict.differs) > 1 else "differs"
+        message = (f"{what} {verb}: the article says {describe_context(figure, context)}, "
+                   f"the claim {claim.id} says {describe_claim(claim, catalog)}")  # fmt: skip
+        hint = _contradiction_hint(verdict, figure, catalog)
+    elif verdict.kind == AMBIGUOUS:
+        claims = verdict.related
+        message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
+        first = claims[0].id
+        hint = f"bind it to the claim it reports: [{figure.text}](claim:{first}) or {figure.text}{{claim:{first}}}"
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    else:
+        severity = unbacked
+        if verdict.unknown_binding is not None:
+            message = f"{_quoted(figure)} is bound to the claim {verdict.unknown_binding!r}, which no dataset holds"
+            hint = guesses.hint(verdict.unknown_binding) + "bind it to a claim id of the gate's datasets"
+        elif not context.metrics:
+            message = f"no claim backs {_quoted(figure)}: no metric word of the catalog is near it"
+            hint = ("if it reports a claim, add the claim to a dataset and bind it ([figure](claim:ID)), or name "
+                    "its metric as the catalog's `terms` do; if it is no claim, list it under `ignore:` in the "
+                    "front matter with a reason")  # fmt: skip
+        else:
+            message = f"no claim backs {describe_context(figure, context)}"
+            metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
+            hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
+                    f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "
+                    "matter with a reason")  # fmt: skip
+    return Finding(
+        check=module.ID,
+        severity=severity,
+        file=file,
+        line=figure.line,
+        column=figure.column,
+        message=message,
+        status=status,
+        claim=claim.id if claim is not None else None,
+        related=related,
+        title=module.TITLE,
+        explain=module.EXPLAIN,
+        hint=hint,
+    )
+
+
+def _contradiction_hint(verdict: Verdict, figure: Figure, catalog: Catalog | None) -> str:
+    claim = verdict.claim
+    if "claimant" in verdict.differs:
+        claimant = catalog.claimants.get(claim.claimant) if catalog else None
+        name = claimant.name if claimant else claim.claimant
+        return f"the claim is {name}'s: attribute the figure to them, or add the claim the article reports to a dataset"
+    if "date" in verdict.differs and len(verdict.differs) == 1:
+        return f"the claim is dated {claim.date.text}: correct the date, or add the claim of that date to a dataset"
+    return (f"correct the figure to what the claim says, or, if the article reports another claim, add it to a "
+            f"dataset and bind the figure to it: [{figure.text}](claim:ID)")  # fmt: skip
+
+
+def format_finding(file: str, line: int, message: str, hint: str = "", column: int | None = None,
+                   severity: str = article_format.SEVERITY) -> Finding:  # fmt: skip
+    return Finding(check=article_format.ID, severity=severity, file=file, line=line, column=column,
+                   message=clip(" ".join(message.split()), 300), title=article_format.TITLE,
+                   explain=article_format.EXPLAIN, hint=clip(hint, 300))  # fmt: skip

@@ -1,0 +1,106 @@
+"""cumulative-spike: one total out of line with both of its neighbours.
+
+A total typed with a digit too many (802,780 for 80,278, between 79,000 and 105,505) rises above the
+point before it and falls back at the point after it. Read as falls, the honest point after it would take
+the blame ("falls from 802,780 to 105,505"). The suspect is the point in the middle, and it is reported on
+that point, once, naming both neighbours.
+
+The rule, within a series (metric, subject, claimant, origin) ordered by date, for a point P with a point
+A just before it and a point B just after it (each wholly before the next: overlapping dates are never
+compared): P is a spike when B certainly falls below P (`P.lower > B.upper`), B falls below nothing
+before P (every earlier lower bound is at most `B.upper`), and the point after B, if there is one, stays
+below P too (its upper bound under `P.lower`): the neighbours are in line with each other, and P alone is
+not. Where the series comes back to P's level after B (100, 110, 105, 120), B is the point out of line,
+a dip, and its fall is reported as a fall. The first and the last point of a series have one neighbour, so they are never
+spikes: a fall after the first point is reported as a fall. Two high points in a row are no spike either:
+the fall after them is reported as today.
+
+A spike is left out when cumulative-non-decreasing and cumulative-fall-unexplained look for falls, so the
+points after it are judged against the points before it only. A spike that is the claimant's own figure
+(it really published 802,780 that day) is waived on its point, with the reason.
+
+Cost: one sort of the claims and one pass over them, O(n log n).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from factcheck.floor.columns import SERIES
+
+ID = "cumulative-spike"
+SEVERITY = "critical"
+TITLE = "No total out of line with both neighbours"
+EXPLAIN = (
+    "A cumulative total above the point after it, where that point is in line with every point before and "
+    "the series does not come back to the total's level after it, is out of line with both neighbours: most likely a slip (a digit too many, two digits swapped). It is "
+    "reported on that point, naming both neighbours, and the point after it is not blamed for a fall. The "
+    "first and last points of a series have one neighbour and are never spikes."
+)
+MESSAGE = "{figure} ({date}) is out of line with both neighbours: {related_1} before it and {related_2} after it"
+SUITE = "cumulative-totals"
+PASSES = """\
+- {id: a, value: 79000, as_of: 2023-02-10}
+- {id: b, value: 80278, as_of: 2023-02-11}
+- {id: c, value: 105505, as_of: 2023-02-12}
+"""
+FAILS = """\
+# b, 802,780, is above both 79,000 and 105,505: a digit too many, not a fall of c
+- {id: a, value: 79000, as_of: 2023-02-10}
+- {id: b, value: 802780, as_of: 2023-02-11}
+- {id: c, value: 105505, as_of: 2023-02-12}
+"""
+
+Spike = tuple[str, str, str]  # (the spike, the point before it, the point after it)
+
+
+def find_spikes(
+    groups: np.ndarray, starts: np.ndarray, ends: np.ndarray, lowers: np.ndarray, uppers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions (spike, before, after) of every spike, by the rule of the module docstring."""
+    n = len(groups)
+    if n < 3:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    order = np.lexsort((starts, ends, groups))
+    g, s, e = groups[order], starts[order], ends[order]
+    low, up = lowers[order], uppers[order]
+    running_max = pd.Series(low).groupby(g).cummax().to_numpy()
+    middle = np.arange(1, n - 1)
+    before, after = middle - 1, middle + 1
+    beyond = np.minimum(middle + 2, n - 1)
+    # Where the point after B comes back to P's level, B is the dip and P in line: no spike.
+    back = (middle + 2 < n) & (g[beyond] == g[middle]) & (up[beyond] >= low[middle])
+    spike = (
+        (g[before] == g[middle])
+        & (g[after] == g[middle])
+        & (e[before] < s[middle])
+        & (e[middle] < s[after])
+        & (low[middle] > up[after])
+        & (running_max[before] <= up[after])
+        & ~back
+    )
+    return order[middle[spike]], order[before[spike]], order[after[spike]]
+
+
+def spikes_of(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions (spike, before, after) of the spikes among the claims of the frame (`factcheck.gx.frame`)."""
+    if frame.empty:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    return find_spikes(
+        frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy(),
+        frame["date_start"].to_numpy(dtype=np.int64),
+        frame["date_end"].to_numpy(dtype=np.int64),
+        frame["lower"].to_numpy(dtype=float),
+        frame["upper"].to_numpy(dtype=float),
+    )
+
+
+def spikes_in(frame: pd.DataFrame) -> list[Spike]:
+    """Every spike among the claims of the frame, by claim id, in the order of their points."""
+    spike, before, after = spikes_of(frame)
+    ids = frame["claim_id"].to_numpy()
+    found = sorted(zip(spike.tolist(), before.tolist(), after.tolist(), strict=True))
+    return [(str(ids[p]), str(ids[a]), str(ids[b])) for p, a, b in found]
