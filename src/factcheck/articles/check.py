@@ -14,6 +14,7 @@ from factcheck.articles.dates import TooManyDates, find_dates
 from factcheck.articles.figures import find_numerals
 from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
+from factcheck.articles.quantities import PERCENT, quantity
 from factcheck.articles.reading import mixed_scripts, number_forms
 from factcheck.articles.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.articles.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
@@ -85,12 +86,14 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
                         line, column, " ".join(seen[numeral.start : numeral.end].split()),
                         " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
-                        numeral.half_unit, numeral.percent, bound.get(numeral.start))  # fmt: skip
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral))  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
+        if ignored is None and figure.binding is None:
+            ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        context = reader.context(numeral.start, numeral.end, numeral.percent)
+        context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
         around = ""
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
@@ -114,6 +117,21 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
                                            "remove the entry, or write the figure as the article does",
                                            severity="warning"))  # fmt: skip
     return article, findings
+
+
+def _unit(prose: str, numeral) -> str | None:
+    if numeral.percent:
+        return PERCENT
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
+    return found.unit if found else None
+
+
+def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) -> str | None:
+    """Why a figure is no claim the article makes: a quantity of a unit no metric of the catalog has."""
+    if unit is None or unit in vocabulary.by_unit:
+        return None
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
+    return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
 
 
 def _paragraphs(found: list) -> dict[int, tuple[int, int]]:

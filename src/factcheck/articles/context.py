@@ -22,6 +22,7 @@ import bisect
 from dataclasses import dataclass
 
 from factcheck.articles.model import Context, DatePhrase
+from factcheck.articles.quantities import canonical
 from factcheck.models import Catalog
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
@@ -93,8 +94,11 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
-        self.percent = frozenset(k for k, m in catalog.metrics.items() if m.unit == "percent")
-        self.counts = frozenset(catalog.metrics) - self.percent
+        by_unit: dict[str | None, set[str]] = {}
+        for key, metric in catalog.metrics.items():
+            by_unit.setdefault(canonical(metric.unit), set()).add(key)
+        # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
+        self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -243,15 +247,15 @@ class Reader:
     def _in(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def context(self, start: int, end: int, percent: bool) -> Context:
-        """The context of the figure at `start:end`."""
+    def context(self, start: int, end: int, unit: str | None) -> Context:
+        """The context of the figure at `start:end`, of the metrics of its unit (None: a count)."""
         index = self.sentence_of(start)
         if index is None:
             return Context(frozenset(), None, None, None, None)
         sentence = self.sentences[index]
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
         near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
-        allowed = self.vocabulary.percent if percent else self.vocabulary.counts
+        allowed = self.vocabulary.by_unit.get(unit, frozenset())
         by_distance = sorted(
             (o for o in near if o.entry.metrics & allowed), key=lambda o: (gap(start, end, o.start, o.end), o.start)
         )

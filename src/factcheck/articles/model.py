@@ -27,6 +27,7 @@ class Figure:
     half_unit: float  # half a unit of its last stated digit: the precision it implies
     percent: bool
     binding: str | None = None  # a claim id bound explicitly ([55,000](claim:ID) or 55,000{claim:ID})
+    unit: str | None = None  # None for a count; "percent", "km", "usd", "age" (articles.quantities)
 
 
 @dataclass(frozen=True)
