@@ -12,6 +12,7 @@ from factcheck.articles import front_matter
 from factcheck.articles.context import Reader, Vocabulary, sentences
 from factcheck.articles.dates import TooManyDates, find_dates
 from factcheck.articles.figures import find_numerals
+from factcheck.articles.numberwords import find_number_words
 from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
 from factcheck.articles.quantities import PERCENT, quantity
@@ -59,7 +60,10 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     blanked = list(prose.prose)
     for phrase in dates:  # a date's digits are never a figure
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
-    numerals = find_numerals("".join(blanked), prose.body_start, MAX_FIGURES + 1)
+    shown = "".join(blanked)
+    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1)
+    numerals = sorted(numerals + find_number_words(shown, prose.body_start, MAX_FIGURES + 1),
+                      key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.locate)  # fmt: skip
@@ -93,6 +97,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
+        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.start, numeral.end,
+                                                                                        figure.unit):  # fmt: skip
+            continue  # a number in words that counts no metric: a plain count ("two trains")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
         around = ""

@@ -26,6 +26,8 @@ from factcheck.articles.quantities import canonical
 from factcheck.models import Catalog
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
+# How far a metric word may stand from a number in words that counts it: before it, one word; after it, four.
+SPELLED_BEFORE, SPELLED_AFTER = 30, 60
 WINDOW = 300  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
@@ -34,7 +36,8 @@ _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
-_MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n")
+# Conjunctions join clauses too ("31 had died and 140 had been rescued").
+_MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
 @dataclass(frozen=True)
@@ -256,8 +259,18 @@ class Reader:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
         near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
         allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        # The figure's own clause first ("82 were from Iran, 63 were Canadians": 63's subject is Canadians), then
+        # the clauses before it, then those after, nearest first.
+        clause_start, clause_end = self._clause(sentence, start, end)
+
+        def outside(o: Occurrence) -> int:
+            """0 in the figure's clause; 1 in a clause before it, whose subject a clause that names none carries
+            ("killed 58 in the city and sickened 1,293"); 2 after it."""
+            return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
+
         by_distance = sorted(
-            (o for o in near if o.entry.metrics & allowed), key=lambda o: (gap(start, end, o.start, o.end), o.start)
+            (o for o in near if o.entry.metrics & allowed),
+            key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start),
         )
         metrics: frozenset[str] = frozenset()
         anchors: list[Occurrence] = []
@@ -277,14 +290,31 @@ class Reader:
         for occurrence in near:
             if occurrence.entry.subject is None:
                 continue
-            distance = min([gap(start, end, occurrence.start, occurrence.end)]
-                           + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors])  # fmt: skip
+            distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
+                        + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
             if best is None or distance < best:
                 best, subject = distance, occurrence.entry.subject
         claimant, carried = self._claimant(index, start, end, near)
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         return Context(metrics, subject, claimant, carried, date, terms)
+
+    def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
+        """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
+        must to be a figure: the word follows within a few words ("nine crew members", "seven were killed") or
+        comes right before it ("killed seven")."""
+        index = self.sentence_of(start)
+        if index is None:
+            return False
+        low, high = self._clause(self.sentences[index], start, end)
+        allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        for o in self._in(self.occurrence_starts, self.occurrences, max(low, start - SPELLED_BEFORE),
+                          min(high, end + SPELLED_AFTER)):  # fmt: skip
+            if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
+                between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
+                if len(between.split()) <= (1 if o.end <= start else 4):
+                    return True
+        return False
 
     def _claimant(self, index: int, start: int, end: int, near: list[Occurrence]) -> tuple[str | None, int | None]:
         named = [o for o in near if o.entry.claimants]

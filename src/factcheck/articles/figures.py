@@ -52,6 +52,7 @@ class Numeral:
     qualifier: str
     half_unit: float
     percent: bool
+    spelled: bool = False  # written in words ("seven", "two-thirds": articles.numberwords)
 
 
 def _digits(prose: str, at: int) -> int:

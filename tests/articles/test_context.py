@@ -1,0 +1,51 @@
+"""The context of a figure (articles.context): its own clause is read before the rest of the sentence, for
+its metric and its subject."""
+
+from __future__ import annotations
+
+from factcheck.articles.context import Reader, Vocabulary, sentences
+from factcheck.models import Catalog
+
+CATALOG = Catalog.model_validate(
+    {
+        "metrics": {
+            "killed": {"unit": "people", "description": "people killed", "terms": ["killed", "dead"]},
+            "injured": {"unit": "people", "description": "people injured", "terms": ["injured", "wounded"]},
+            "fans": {"unit": "people", "description": "fans by country", "terms": ["fans", "came from"]},
+        },
+        "subjects": {
+            "chile": {"name": "Chile", "aliases": ["Chileans"]},
+            "peru": {"name": "Peru", "aliases": ["Peruvians"]},
+            "bolivia": {"name": "Bolivia", "aliases": ["Bolivians"]},
+        },
+        "claimants": {"police": {"name": "the police", "affiliation": "chile", "aliases": ["police"]}},
+    }
+)
+
+
+def context_of(text: str, figure: str):
+    vocabulary = Vocabulary(CATALOG)
+    reader = Reader(text, sentences(text, 0, False), vocabulary.occurrences(text), [], vocabulary, lambda o: (1, o))
+    start = text.index(figure)
+    return reader.context(start, start + len(figure), None)
+
+
+def test_each_figure_of_a_list_takes_the_subject_of_its_own_clause():
+    text = "The police said 40 fans came from Chile, 25 were Peruvians and 12 were Bolivians."
+    assert context_of(text, "40").subject == "chile"
+    assert context_of(text, "25").subject == "peru"
+    assert context_of(text, "12").subject == "bolivia"
+    assert context_of(text, "25").metrics == {"fans"}  # its own clause names none: the sentence's
+
+
+def test_a_figure_takes_the_metric_of_its_own_clause_before_a_nearer_one_across_a_comma():
+    text = "By Sunday 310 were injured, and the police counted 27 dead."
+    assert context_of(text, "27").metrics == {"killed"}
+    assert context_of(text, "310").metrics == {"injured"}
+
+
+def test_a_clause_that_names_no_subject_carries_the_one_before_it_not_the_one_after():
+    text = "The quake killed 12 in Chile and injured 40 more, a day after it shook Peru."
+    assert context_of(text, "40").subject == "chile"
+    assert context_of(text, "40").metrics == {"injured"}
+    assert context_of(text, "12").metrics == {"killed"}
