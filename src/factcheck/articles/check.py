@@ -12,9 +12,9 @@ from factcheck.articles import front_matter
 from factcheck.articles.context import Reader, Vocabulary, sentences
 from factcheck.articles.dates import TooManyDates, find_dates
 from factcheck.articles.figures import find_numerals
-from factcheck.articles.numberwords import find_number_words
 from factcheck.articles.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.articles.model import IGNORED, CheckedArticle, Figure, Mark
+from factcheck.articles.numberwords import find_number_words
 from factcheck.articles.quantities import PERCENT, quantity
 from factcheck.articles.reading import mixed_scripts, number_forms
 from factcheck.articles.source import ArticleError, Binding, Prose, prose_of, read_text
