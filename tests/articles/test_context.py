@@ -3,6 +3,8 @@ its metric and its subject."""
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.articles.context import Reader, Vocabulary, sentences
 from factcheck.models import Catalog
 
@@ -49,3 +51,26 @@ def test_a_clause_that_names_no_subject_carries_the_one_before_it_not_the_one_af
     assert context_of(text, "40").subject == "chile"
     assert context_of(text, "40").metrics == {"injured"}
     assert context_of(text, "12").metrics == {"killed"}
+
+
+def _counts(text: str, figure: str) -> bool:
+    vocabulary = Vocabulary(CATALOG)
+    reader = Reader(text, sentences(text, 0, False), vocabulary.occurrences(text), [], vocabulary, lambda o: (1, o))
+    start = text.index(figure)
+    return reader.counts_a_metric(start, start + len(figure), None)
+
+
+@pytest.mark.parametrize(
+    "text, figure, counts",
+    [
+        ("Twelve were killed in Chile and one in Peru.", "one", True),
+        ("Chile reported 12 dead, and Peru confirmed two.", "two", True),
+        ("Rescuers found four dead and are searching for three more.", "three", True),
+        ("The police killed seven.", "seven", True),
+        ("Two envoys met in Chile.", "Two", False),
+        ("The dead lay in four provinces.", "four", False),
+        ("Twelve were killed in Chile after two storms.", "two", False),
+    ],
+)
+def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):
+    assert _counts(text, figure) is counts

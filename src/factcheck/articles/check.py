@@ -97,7 +97,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.start, numeral.end,
+        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.phrase_start, numeral.end,
                                                                                         figure.unit):  # fmt: skip
             continue  # a number in words that counts no metric: a plain count ("two trains")
         context = reader.context(numeral.start, numeral.end, figure.unit)

@@ -26,8 +26,8 @@ from factcheck.articles.quantities import canonical
 from factcheck.models import Catalog
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
-# How far a metric word may stand from a number in words that counts it: before it, one word; after it, four.
-SPELLED_BEFORE, SPELLED_AFTER = 30, 60
+# How far a metric word may stand from a number in words that counts it: right before it, or four words after.
+SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
@@ -302,7 +302,7 @@ class Reader:
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
         must to be a figure: the word follows within a few words ("nine crew members", "seven were killed") or
-        comes right before it ("killed seven")."""
+        comes right before it and its qualifier ("killed at least seven"; `start` is where the qualifier starts)."""
         index = self.sentence_of(start)
         if index is None:
             return False
@@ -312,9 +312,24 @@ class Reader:
                           min(high, end + SPELLED_AFTER)):  # fmt: skip
             if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
-                if len(between.split()) <= (1 if o.end <= start else 4):
+                if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
-        return False
+        return self._elliptical(low, high, end, allowed)
+
+    def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
+        """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican
+        Republic confirmed one", "looking for three more": a number ending a clause that names no metric (or
+        followed only by "more" or a place) counts what the clause before it counted."""
+        if any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, low, high)):
+            return False
+        rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
+        rest = [w for w in rest if w]
+        if rest and not (rest[0].lower() == "more" or (rest[0] in ("in", "at", "from") and len(rest) > 1
+                                                          and rest[1][:1].isupper())):  # fmt: skip
+            return False
+        index = self.sentence_of(low)
+        before = self.sentences[index].start if index is not None else low
+        return any(o.entry.metrics & allowed for o in self._in(self.occurrence_starts, self.occurrences, before, low))
 
     def _claimant(self, index: int, start: int, end: int, near: list[Occurrence]) -> tuple[str | None, int | None]:
         named = [o for o in near if o.entry.claimants]
