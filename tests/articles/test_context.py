@@ -20,7 +20,11 @@ CATALOG = Catalog.model_validate(
             "peru": {"name": "Peru", "aliases": ["Peruvians"]},
             "bolivia": {"name": "Bolivia", "aliases": ["Bolivians"]},
         },
-        "claimants": {"police": {"name": "the police", "affiliation": "chile", "aliases": ["police"]}},
+        "claimants": {
+            "police": {"name": "the police", "affiliation": "chile", "aliases": ["police"]},
+            "radio": {"name": "Radio Andes", "affiliation": "chile", "aliases": ["Radio Andes"]},
+            "mayor": {"name": "the mayor", "affiliation": "chile", "aliases": ["mayor"]},
+        },
     }
 )
 
@@ -74,3 +78,15 @@ def _counts(text: str, figure: str) -> bool:
 )
 def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):
     assert _counts(text, figure) is counts
+
+
+def test_the_outlet_that_relays_a_figure_is_not_its_claimant():
+    text = "The police, quoted by the local station Radio Andes, said 14 were killed."
+    assert context_of(text, "14").claimant == "police"
+    alone = "Radio Andes reported 14 killed."
+    assert context_of(alone, "14").claimant == "radio"
+
+
+def test_the_claimant_of_the_figures_own_clause_wins_over_a_nearer_one_in_another():
+    text = "According to Radio Andes, the mayor put the toll at 14 dead."
+    assert context_of(text, "14").claimant == "mayor"

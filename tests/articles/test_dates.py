@@ -44,3 +44,8 @@ def test_a_date_in_a_clause_about_another_event_dates_no_figure(text, phrase):
 )
 def test_a_date_of_the_count_dates_it(text, phrase):
     assert [figures for text, figures in _dates(text).items() if phrase in text] == [True]
+
+
+def test_the_longest_of_overlapping_phrases_wins_so_an_abbreviated_day_is_read_whole():
+    found = find_dates("The toll stood at 71 as of Nov. 16. Crews kept searching.", PUBLISHED)
+    assert [(p.text, p.span.text) for p in found] == [("Nov. 16", "2025-11-16")]

@@ -28,7 +28,17 @@ from factcheck.models import Catalog
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
-WINDOW = 300  # characters either side of a figure that its context is read from
+WINDOW = 300
+RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
+RELAY_WORDS = (
+    "quoted by",
+    "cited by",
+    "reported by",
+    "relayed by",
+    "told",
+    "in an interview with",
+    "quoting",
+)  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
                             "co", "corp", "dept", "est", "fig", "vol"})  # fmt: skip
@@ -294,7 +304,7 @@ class Reader:
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
             if best is None or distance < best:
                 best, subject = distance, occurrence.entry.subject
-        claimant, carried = self._claimant(index, start, end, near)
+        claimant, carried = self._claimant(index, start, end, near, outside)
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         return Context(metrics, subject, claimant, carried, date, terms)
@@ -331,10 +341,15 @@ class Reader:
         before = self.sentences[index].start if index is not None else low
         return any(o.entry.metrics & allowed for o in self._in(self.occurrence_starts, self.occurrences, before, low))
 
-    def _claimant(self, index: int, start: int, end: int, near: list[Occurrence]) -> tuple[str | None, int | None]:
+    def _claimant(self, index: int, start: int, end: int, near: list[Occurrence],
+                  outside) -> tuple[str | None, int | None]:  # fmt: skip
         named = [o for o in near if o.entry.claimants]
+        # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
+        relayed = [o for o in named if self._relays(o)]
+        if relayed and len(relayed) < len(named):
+            named = [o for o in named if o not in relayed]
         if named:
-            nearest = min(named, key=lambda o: (gap(start, end, o.start, o.end), o.start))
+            nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
             return (next(iter(nearest.entry.claimants)) if len(nearest.entry.claimants) == 1 else None), None
         # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
         sentence = self.sentences[index]
@@ -346,6 +361,15 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0]
+
+    def _relays(self, occurrence: Occurrence) -> bool:
+        """The name stands a few words after words that make it the one relaying a figure: "quoted by",
+        "cited by", "reported by", "told", "in an interview with"."""
+        before = self.prose[max(0, occurrence.start - 60) : occurrence.start].lower()
+        for mark in (",", ";", ".", "(", ")"):
+            before = before.rsplit(mark, 1)[-1]
+        words = before.split()[-RELAY_REACH:]  # "quoted by the state broadcaster CCTV"
+        return any(f" {phrase} " in f" {' '.join(words)} " for phrase in RELAY_WORDS)
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)

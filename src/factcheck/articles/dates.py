@@ -85,7 +85,7 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
                 raise TooManyDates(match.start())
             rank = 0 if kind in _ABSOLUTE else 1
             found.append((rank, match.start(), -(match.end() - match.start()), kind, match))
-    found.sort(key=lambda item: item[:3])
+    found.sort(key=lambda item: (item[0], item[2], item[1]))  # own year first, then the longest, then the first
     starts: list[int] = []
     chosen: dict[int, tuple[int, str, object]] = {}
     for _, begin, negative_length, kind, match in found:
