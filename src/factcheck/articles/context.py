@@ -307,7 +307,8 @@ class Reader:
         claimant, carried = self._claimant(index, start, end, near, outside)
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
-        return Context(metrics, subject, claimant, carried, date, terms)
+        headline = self.prose.startswith("#", sentence.start)
+        return Context(metrics, subject, claimant, carried, date, terms, headline)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words

@@ -51,6 +51,7 @@ class Context:
     carried_from: int | None  # the line of an earlier sentence whose claimant this one carries ("he added")
     date: DatePhrase | None
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
+    headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     keys = index.keys(context.metrics, context.subject, context.claimant)
     agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    if not agreeing and context.headline and figure.qualifier == "exact":
+        # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million".
+        agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
+                          key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
     if len(agreeing) == 1:
         return Verdict(BACKED, agreeing[0])
     if agreeing and _one_reading(agreeing):
