@@ -27,7 +27,8 @@ def test_a_headline_that_drops_more_than_is_backed_while_the_body_must_state_it(
 def test_up_to_and_at_least_state_the_ends_of_a_range_claim():
     # A claim of 2.2 to 4.2 billion.
     assert disagreement(4e9, "at_most", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ()
-    assert disagreement(3e9, "at_most", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("value",)
+    assert disagreement(3e9, "at_most", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("qualifier",)
     assert disagreement(2.2e9, "at_least", 5e7, 3.2e9, "exact", 2.2e9, 4.2e9) == ()
-    assert disagreement(3e9, "at_least", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("value",)
+    assert disagreement(3e9, "at_least", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("qualifier",)
+    assert disagreement(5e9, "at_most", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("value", "qualifier")
     assert disagreement(3e9, "exact", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ()

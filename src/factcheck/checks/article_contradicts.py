@@ -76,10 +76,11 @@ def disagreement(
     if low is not None or high is not None:  # a claim given as a range: the figure must fall within it
         lower = low if low is not None else claim_value
         upper = high if high is not None else claim_value
-        if qualifier in ("at_most", "less_than"):  # "up to $4 billion" states the range's upper end
-            return () if abs(value - upper) <= half_unit + eps else ("value",)
-        if qualifier in ("at_least", "more_than"):  # "at least 2,000" states its lower end
-            return () if abs(value - lower) <= half_unit + eps else ("value",)
+        # "up to $4 billion" states the range's upper end, "at least 2,000" its lower end.
+        if qualifier in ("at_most", "less_than") and abs(value - upper) <= half_unit + eps:
+            return ()
+        if qualifier in ("at_least", "more_than") and abs(value - lower) <= half_unit + eps:
+            return ()
         reasons = [] if lower - half_unit - eps <= value <= upper + half_unit + eps else ["value"]
         return tuple(reasons + ([] if qualifier in POINT else ["qualifier"]))
     below = 2 * half_unit if qualifier == "nearly" else half_unit
