@@ -16,7 +16,7 @@ CATALOG = Catalog.model_validate(
             "fans": {"unit": "people", "description": "fans by country", "terms": ["fans", "came from"]},
         },
         "subjects": {
-            "chile": {"name": "Chile", "aliases": ["Chileans"]},
+            "chile": {"name": "Chile", "aliases": ["Chileans", "Chilean"]},
             "peru": {"name": "Peru", "aliases": ["Peruvians"]},
             "bolivia": {"name": "Bolivia", "aliases": ["Bolivians"]},
         },
@@ -90,3 +90,18 @@ def test_the_outlet_that_relays_a_figure_is_not_its_claimant():
 def test_the_claimant_of_the_figures_own_clause_wins_over_a_nearer_one_in_another():
     text = "According to Radio Andes, the mayor put the toll at 14 dead."
     assert context_of(text, "14").claimant == "mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Interior Minister Radio Andes said 14 were killed.",  # title words between
+        "Chile's interior ministry, Radio Andes, said 14 were killed.",  # a possessive title in apposition
+    ],
+)
+def test_a_subject_that_describes_the_claimant_is_not_the_figures_subject(text):
+    assert context_of(text, "14").subject is None
+
+
+def test_a_subject_before_a_comma_and_a_claimant_stays_the_subject():
+    assert context_of("14 Chileans were killed, Radio Andes said.", "14").subject == "chile"

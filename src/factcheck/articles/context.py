@@ -19,6 +19,7 @@ before a capital, a digit or a quotation mark, except after an initial or a comm
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from factcheck.articles.model import Context, DatePhrase
@@ -29,6 +30,10 @@ MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never m
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300
+# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
+_TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
+_APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
+MAX_TITLE = 40
 RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
 RELAY_WORDS = (
     "quoted by",
@@ -298,7 +303,7 @@ class Reader:
         subject = None
         best = None
         for occurrence in near:
-            if occurrence.entry.subject is None:
+            if occurrence.entry.subject is None or self._describes_claimant(occurrence):
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
@@ -362,6 +367,15 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0]
+
+    def _describes_claimant(self, occurrence: Occurrence) -> bool:
+        """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
+        Zelenskiy" (title words), "Ukraine's foreign minister, Vadym Prystaiko" (an apposition)."""
+        at = bisect.bisect_right(self.occurrence_starts, occurrence.start)
+        if at >= len(self.occurrences) or not self.occurrences[at].entry.claimants:
+            return False
+        between = self.prose[occurrence.end : self.occurrences[at].start]
+        return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
 
     def _relays(self, occurrence: Occurrence) -> bool:
         """The name stands a few words after words that make it the one relaying a figure: "quoted by",
