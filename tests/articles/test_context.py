@@ -74,6 +74,8 @@ def _counts(text: str, figure: str) -> bool:
         ("Two envoys met in Chile.", "Two", False),
         ("The dead lay in four provinces.", "four", False),
         ("Twelve were killed in Chile after two storms.", "two", False),
+        ("Floods hit four provinces where the dead were found.", "four", False),  # it counts the provinces
+        ("Seven fishermen were killed.", "Seven", True),
     ],
 )
 def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):

@@ -146,6 +146,11 @@ class Vocabulary:
         return found
 
 
+def _plural_noun(word: str) -> bool:
+    """A lowercase plural noun ("countries", "villages"), as English forms most: not a function word."""
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+
+
 def _adjacent(prose: str, end: int, start: int) -> bool:
     """Two words of one phrase: only a space, a hyphen, an apostrophe or a dot between them ("U.S.")."""
     if start - end > 3:
@@ -324,10 +329,14 @@ class Reader:
             return False
         low, high = self._clause(self.sentences[index], start, end)
         allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        following = self.prose[end : end + SPELLED_AFTER].split()
+        noun = following[0] if following else ""
         for o in self._in(self.occurrence_starts, self.occurrences, max(low, start - SPELLED_BEFORE),
                           min(high, end + SPELLED_AFTER)):  # fmt: skip
             if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
+                if o.start >= end and between.strip() and _plural_noun(noun):
+                    continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
         return self._elliptical(low, high, end, allowed)
