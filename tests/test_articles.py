@@ -137,8 +137,8 @@ def test_a_new_figure_no_claim_backs_is_unbacked_with_a_hint(articles):  # noqa:
     assert not report.blocked
 
 
-def test_two_claims_that_both_fit_make_the_figure_ambiguous_until_it_is_bound(articles):  # noqa: F811
-    # A second source for Zelensky's 55,000: the sentence that quotes neither claim fits both.
+def test_two_sources_of_the_same_figure_back_it_together_and_a_binding_picks_one(articles):  # noqa: F811
+    # A second source for Zelensky's 55,000: the sentence that quotes neither claim is backed by both.
     dataset = articles.root / SEED_DATASET
     dataset.write_text(
         dataset.read_text(encoding="utf-8")
@@ -154,14 +154,12 @@ def test_two_claims_that_both_fit_make_the_figure_ambiguous_until_it_is_bound(ar
         encoding="utf-8",
     )
     text, _, flagged, backed = _planted(articles, "estimated at 55,000", "estimated at 55,000")
-    (finding,) = flagged
-    assert finding.check == "article-ambiguous" and finding.severity == "warning"
-    assert (finding.line, finding.column) == located(text, "estimated at 55,000")
-    assert set(finding.related) == {
+    assert flagged == []
+    (finding,) = [f for f in backed if (f.line, f.column) == located(text, "estimated at 55,000")]
+    assert {finding.claim, *finding.related} == {
         "ua-military-killed-zelensky-2026-02",
         "ua-military-killed-zelensky-2026-02-le-monde",
     }
-    assert "fits 2 claims" in finding.message and "{claim:" in finding.hint
     # The other 55,000 repeats the France 2 claim's quote: that ties it to one claim.
     assert "ua-military-killed-zelensky-2026-02" in {f.claim for f in backed}
     bound = text.replace(

@@ -19,6 +19,8 @@ from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
+from factcheck.prose.numberwords import find_number_words
+from factcheck.prose.quantities import PERCENT, quantity
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
@@ -57,7 +59,10 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     blanked = list(prose.prose)
     for phrase in dates:  # a date's digits are never a figure
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
-    numerals = find_numerals("".join(blanked), prose.body_start, MAX_FIGURES + 1)
+    shown = "".join(blanked)
+    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1)
+    numerals = sorted(numerals + find_number_words(shown, prose.body_start, MAX_FIGURES + 1),
+                      key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.locate)  # fmt: skip
@@ -84,12 +89,17 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
                         line, column, " ".join(seen[numeral.start : numeral.end].split()),
                         " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
-                        numeral.half_unit, numeral.percent, bound.get(numeral.start))  # fmt: skip
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral))  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
+        if ignored is None and figure.binding is None:
+            ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        context = reader.context(numeral.start, numeral.end, numeral.percent)
+        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.phrase_start, numeral.end,
+                                                                                        figure.unit):  # fmt: skip
+            continue  # a number in words that counts no metric: a plain count ("two trains")
+        context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
         around = ""
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
@@ -113,6 +123,21 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
                                            "remove the entry, or write the figure as the article does",
                                            severity="warning"))  # fmt: skip
     return article, findings
+
+
+def _unit(prose: str, numeral) -> str | None:
+    if numeral.percent:
+        return PERCENT
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
+    return found.unit if found else None
+
+
+def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) -> str | None:
+    """Why a figure is no claim the article makes: a quantity of a unit no metric of the catalog has."""
+    if unit is None or unit in vocabulary.by_unit:
+        return None
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
+    return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
 
 
 def _paragraphs(found: list) -> dict[int, tuple[int, int]]:

@@ -10,7 +10,7 @@ subject names and `aliases` ("Ukraine", "Ukrainian", "Kiev") and claimant names 
 - the subject: the subject named nearest to the figure or to those metric words ("Ukrainian soldiers");
 - the claimant: the one named nearest in the sentence or, in a sentence that names none, the last one named
   earlier in the same paragraph ("Zelensky said ... He added that ...");
-- the date: the nearest date phrase of the same clause, else of the sentence (`articles.dates`).
+- the date: the nearest date phrase of the same clause, else of the sentence (`prose.dates`).
 
 A paragraph is a block between blank lines (in plain text, each line); a sentence ends at `.`, `!` or `?`
 before a capital, a digit or a quotation mark, except after an initial or a common abbreviation.
@@ -19,13 +19,31 @@ before a capital, a digit or a quotation mark, except after an initial or a comm
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from factcheck.model.format import Catalog
+from factcheck.prose.quantities import canonical
 from factcheck.report.findings import Context, DatePhrase
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
-WINDOW = 300  # characters either side of a figure that its context is read from
+# How far a metric word may stand from a number in words that counts it: right before it, or four words after.
+SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
+WINDOW = 300
+# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
+_TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
+_APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
+MAX_TITLE = 40
+RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
+RELAY_WORDS = (
+    "quoted by",
+    "cited by",
+    "reported by",
+    "relayed by",
+    "told",
+    "in an interview with",
+    "quoting",
+)  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
                             "co", "corp", "dept", "est", "fig", "vol"})  # fmt: skip
@@ -33,7 +51,8 @@ _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
-_MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n")
+# Conjunctions join clauses too ("31 had died and 140 had been rescued").
+_MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
 @dataclass(frozen=True)
@@ -93,8 +112,11 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
-        self.percent = frozenset(k for k, m in catalog.metrics.items() if m.unit == "percent")
-        self.counts = frozenset(catalog.metrics) - self.percent
+        by_unit: dict[str | None, set[str]] = {}
+        for key, metric in catalog.metrics.items():
+            by_unit.setdefault(canonical(metric.unit), set()).add(key)
+        # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
+        self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -122,6 +144,11 @@ class Vocabulary:
             found.append(Occurrence(tokens[i][0], tokens[j][1], entry))
             i = j + 1
         return found
+
+
+def _plural_noun(word: str) -> bool:
+    """A lowercase plural noun ("countries", "villages"), as English forms most: not a function word."""
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
 
 def _adjacent(prose: str, end: int, start: int) -> bool:
@@ -243,17 +270,27 @@ class Reader:
     def _in(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def context(self, start: int, end: int, percent: bool) -> Context:
-        """The context of the figure at `start:end`."""
+    def context(self, start: int, end: int, unit: str | None) -> Context:
+        """The context of the figure at `start:end`, of the metrics of its unit (None: a count)."""
         index = self.sentence_of(start)
         if index is None:
             return Context(frozenset(), None, None, None, None)
         sentence = self.sentences[index]
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
         near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
-        allowed = self.vocabulary.percent if percent else self.vocabulary.counts
+        allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        # The figure's own clause first ("82 were from Iran, 63 were Canadians": 63's subject is Canadians), then
+        # the clauses before it, then those after, nearest first.
+        clause_start, clause_end = self._clause(sentence, start, end)
+
+        def outside(o: Occurrence) -> int:
+            """0 in the figure's clause; 1 in a clause before it, whose subject a clause that names none carries
+            ("killed 58 in the city and sickened 1,293"); 2 after it."""
+            return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
+
         by_distance = sorted(
-            (o for o in near if o.entry.metrics & allowed), key=lambda o: (gap(start, end, o.start, o.end), o.start)
+            (o for o in near if o.entry.metrics & allowed),
+            key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start),
         )
         metrics: frozenset[str] = frozenset()
         anchors: list[Occurrence] = []
@@ -271,21 +308,63 @@ class Reader:
         subject = None
         best = None
         for occurrence in near:
-            if occurrence.entry.subject is None:
+            if occurrence.entry.subject is None or self._describes_claimant(occurrence):
                 continue
-            distance = min([gap(start, end, occurrence.start, occurrence.end)]
-                           + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors])  # fmt: skip
+            distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
+                        + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
             if best is None or distance < best:
                 best, subject = distance, occurrence.entry.subject
-        claimant, carried = self._claimant(index, start, end, near)
+        claimant, carried = self._claimant(index, start, end, near, outside)
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
-        return Context(metrics, subject, claimant, carried, date, terms)
+        headline = self.prose.startswith("#", sentence.start)
+        return Context(metrics, subject, claimant, carried, date, terms, headline)
 
-    def _claimant(self, index: int, start: int, end: int, near: list[Occurrence]) -> tuple[str | None, int | None]:
+    def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
+        """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
+        must to be a figure: the word follows within a few words ("nine crew members", "seven were killed") or
+        comes right before it and its qualifier ("killed at least seven"; `start` is where the qualifier starts)."""
+        index = self.sentence_of(start)
+        if index is None:
+            return False
+        low, high = self._clause(self.sentences[index], start, end)
+        allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        following = self.prose[end : end + SPELLED_AFTER].split()
+        noun = following[0] if following else ""
+        for o in self._in(self.occurrence_starts, self.occurrences, max(low, start - SPELLED_BEFORE),
+                          min(high, end + SPELLED_AFTER)):  # fmt: skip
+            if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
+                between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
+                if o.start >= end and between.strip() and _plural_noun(noun):
+                    continue  # "four countries at risk": it counts the noun right after it
+                if len(between.split()) <= (0 if o.end <= start else 4):
+                    return True
+        return self._elliptical(low, high, end, allowed)
+
+    def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
+        """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican
+        Republic confirmed one", "looking for three more": a number ending a clause that names no metric (or
+        followed only by "more" or a place) counts what the clause before it counted."""
+        if any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, low, high)):
+            return False
+        rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
+        rest = [w for w in rest if w]
+        if rest and not (rest[0].lower() == "more" or (rest[0] in ("in", "at", "from") and len(rest) > 1
+                                                          and rest[1][:1].isupper())):  # fmt: skip
+            return False
+        index = self.sentence_of(low)
+        before = self.sentences[index].start if index is not None else low
+        return any(o.entry.metrics & allowed for o in self._in(self.occurrence_starts, self.occurrences, before, low))
+
+    def _claimant(self, index: int, start: int, end: int, near: list[Occurrence],
+                  outside) -> tuple[str | None, int | None]:  # fmt: skip
         named = [o for o in near if o.entry.claimants]
+        # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
+        relayed = [o for o in named if self._relays(o)]
+        if relayed and len(relayed) < len(named):
+            named = [o for o in named if o not in relayed]
         if named:
-            nearest = min(named, key=lambda o: (gap(start, end, o.start, o.end), o.start))
+            nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
             return (next(iter(nearest.entry.claimants)) if len(nearest.entry.claimants) == 1 else None), None
         # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
         sentence = self.sentences[index]
@@ -297,6 +376,24 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0]
+
+    def _describes_claimant(self, occurrence: Occurrence) -> bool:
+        """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
+        Zelenskiy" (title words), "Ukraine's foreign minister, Vadym Prystaiko" (an apposition)."""
+        at = bisect.bisect_right(self.occurrence_starts, occurrence.start)
+        if at >= len(self.occurrences) or not self.occurrences[at].entry.claimants:
+            return False
+        between = self.prose[occurrence.end : self.occurrences[at].start]
+        return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
+
+    def _relays(self, occurrence: Occurrence) -> bool:
+        """The name stands a few words after words that make it the one relaying a figure: "quoted by",
+        "cited by", "reported by", "told", "in an interview with"."""
+        before = self.prose[max(0, occurrence.start - 60) : occurrence.start].lower()
+        for mark in (",", ";", ".", "(", ")"):
+            before = before.rsplit(mark, 1)[-1]
+        words = before.split()[-RELAY_REACH:]  # "quoted by the state broadcaster CCTV"
+        return any(f" {phrase} " in f" {' '.join(words)} " for phrase in RELAY_WORDS)
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)

@@ -85,7 +85,7 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
                 raise TooManyDates(match.start())
             rank = 0 if kind in _ABSOLUTE else 1
             found.append((rank, match.start(), -(match.end() - match.start()), kind, match))
-    found.sort(key=lambda item: item[:3])
+    found.sort(key=lambda item: (item[0], item[2], item[1]))  # own year first, then the longest, then the first
     starts: list[int] = []
     chosen: dict[int, tuple[int, str, object]] = {}
     for _, begin, negative_length, kind, match in found:
@@ -130,11 +130,33 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
     if text.split(" ", 1)[0] in BOUNDS or _word_before(prose, begin) in BOUNDS:
         return False
+    if _in_event_clause(prose, begin):
+        return False
     if kind == "year" and _word_before(prose, begin) in _DETERMINERS:
         after = _word_after(prose, end)
         if after and after[0].islower() and after not in _NOT_NOUNS:
             return False
     return True
+
+
+# Words that open a clause about another event than the count: "since fighting broke out on April 15",
+# "since the building came down on May 6", "when the ferry capsized on Friday", "before the final day on
+# February 26". A date in such a clause dates that event, not the figure.
+EVENT_OPENERS = frozenset({"since", "after", "before", "until", "till", "when", "whenever", "once"})
+_CLAUSE_ENDS = '.;:!?()—–\n"“”'
+MAX_CLAUSE_BACK = 200  # characters a date's clause is read back from it
+
+
+def _in_event_clause(prose: str, begin: int) -> bool:
+    """Whether the date at `begin` stands in a clause an event word opens, read back to a comma or stronger
+    mark (at most `MAX_CLAUSE_BACK` characters)."""
+    low = max(0, begin - MAX_CLAUSE_BACK)
+    cut = max(prose.rfind(mark, low, begin) for mark in (*_CLAUSE_ENDS, ", "))
+    words = prose[max(cut + 1, low) : begin].lower().split()
+    # "after being trampled ... in 1954": a participle after the word continues the same event.
+    return any(word in EVENT_OPENERS and not (word in ("after", "before") and i + 1 < len(words)
+                                              and words[i + 1] in ("being", "having"))
+               for i, word in enumerate(words))  # fmt: skip
 
 
 def _month_number(text: str) -> int:

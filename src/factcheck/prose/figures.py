@@ -3,7 +3,7 @@ dataset format's terms (a value, a qualifier, the precision the digits imply).
 
 "some 420,000" is 420,000 `about`; "more than 46,000" is 46,000 `more_than`; "1.1 million" is 1,100,000
 stated to the hundred thousand. Numbers that are not figures are left alone: dates (found first, by
-`articles.dates`), times, ordinals, single digits (list counts, "France 2": newsroom style writes the
+`prose.dates`), times, ordinals, single digits (list counts, "France 2": newsroom style writes the
 numbers one to nine as words), numbers that are part of a name ("Article 5") or an id ("F-16", "A320"),
 phone numbers and numbers with leading zeros, and anything in code or a URL (blanked in the prose).
 
@@ -52,6 +52,7 @@ class Numeral:
     qualifier: str
     half_unit: float
     percent: bool
+    spelled: bool = False  # written in words ("seven", "two-thirds": prose.numberwords)
 
 
 def _digits(prose: str, at: int) -> int:

@@ -99,7 +99,7 @@ class Prose:
     reading; `locate` gives the line and column in the file."""
 
     text: str  # the file
-    prose: str  # the reading of the file with what is not prose blanked (`articles.reading`)
+    prose: str  # the reading of the file with what is not prose blanked (`prose.seen_text`)
     markdown: bool
     lines: Lines
     body_start: int

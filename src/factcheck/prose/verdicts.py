@@ -4,7 +4,10 @@
 2. A figure in a paragraph that repeats a claim's quote (which states the figure) is compared with it.
 3. Otherwise its context selects claims: its metric, and its subject and claimant where the article names
    them; the date phrase, when there is one, keeps the claims whose date or publication it overlaps.
-   - One of them agrees in value and qualifier: *backed*. Several: *ambiguous*.
+   - One of them agrees in value and qualifier: *backed*. Several of one metric and subject: *backed* by the
+     one that states the figure as the article writes it (two claimants, 71 and 71; "more than 100" against
+     "more than 100" and 125), or, from one claimant, by the nearest in value; the others related. Else (other
+     metrics or subjects, or claimants none of whom states it as written): *ambiguous*.
    - None agrees, and the words decide one metric: *contradicts*, against the claim nearest in value. When
      they leave several metrics ("20,000 soldiers": killed, or killed or wounded?), no claim is known to
      be the one the figure reports: *unbacked*.
@@ -84,8 +87,20 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     keys = index.keys(context.metrics, context.subject, context.claimant)
     agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    if not agreeing and context.headline and figure.qualifier == "exact":
+        # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million".
+        agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
+                          key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
     if len(agreeing) == 1:
         return Verdict(BACKED, agreeing[0])
+    if agreeing and _one_reading(agreeing):
+        # Claims of one metric and subject that all fit back the figure together: two claimants putting the
+        # toll at 71, or "more than 100" against "more than 100" and 125. The one that states the figure as the
+        # article does comes first.
+        same = [c for c in agreeing if _states(figure, c)]
+        if (same and _same_figure(same)) or len({c.claimant for c in agreeing}) == 1:
+            first = (same or agreeing)[0]
+            return Verdict(BACKED, first, tuple(c for c in agreeing if c is not first))
     if agreeing:
         return Verdict(AMBIGUOUS, related=tuple(agreeing))
     if len(context.metrics) > 1:
@@ -105,6 +120,23 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
+
+
+def _one_reading(claims: list[Claim]) -> bool:
+    """Claims that agree on metric and subject: they differ at most in who said it and when."""
+    return len({(c.metric, c.subject) for c in claims}) == 1
+
+
+def _same_figure(claims: list[Claim]) -> bool:
+    """Claims that state the same figure (value, qualifier, range)."""
+    return len({(c.value, c.qualifier, c.low, c.high) for c in claims}) == 1
+
+
+def _states(figure: Figure, claim: Claim) -> bool:
+    """The claim states the figure as the article writes it: the same value and kind of qualifier."""
+    point = {"exact", "about"}
+    same_kind = claim.qualifier == figure.qualifier or {claim.qualifier, figure.qualifier} <= point
+    return claim.low is None and claim.high is None and claim.value == figure.value and same_kind
 
 
 # --------------------------------------------------------------------------------------------- wording
@@ -192,13 +224,15 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
     """The finding of one verdict, located at the figure's first character."""
     module = _BY_VERDICT[verdict.kind]
     claim = verdict.claim
-    related: tuple[str, ...] = tuple(c.id for c in verdict.related)
+    related: tuple[str, ...] = tuple(c.id for c in verdict.related[:MAX_RELATED])
     status = "failed"
     severity = module.SEVERITY
     hint = ""
     if verdict.kind == BACKED:
         how = {"bound": ", as bound", "quoted": ", whose quote the article repeats"}.get(verdict.how, "")
         message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
+        if verdict.related:
+            message += f"; {len(verdict.related):,} more fit it: {_listing(verdict.related)}"
         status = "corroborated"
     elif verdict.kind == CONTRADICTS:
         what = " and ".join(_WORDS[d] for d in verdict.differs)

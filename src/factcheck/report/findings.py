@@ -104,6 +104,7 @@ class Figure:
     half_unit: float  # half a unit of its last stated digit: the precision it implies
     percent: bool
     binding: str | None = None  # a claim id bound explicitly ([55,000](claim:ID) or 55,000{claim:ID})
+    unit: str | None = None  # None for a count; "percent", "km", "usd", "age" (prose.quantities)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Context:
     carried_from: int | None  # the line of an earlier sentence whose claimant this one carries ("he added")
     date: DatePhrase | None
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
+    headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
 
 
 @dataclass(frozen=True)

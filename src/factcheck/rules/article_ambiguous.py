@@ -1,10 +1,12 @@
-"""article-ambiguous: a figure in an article that several curated claims fit and agree with: the same metric, subject and
-date, the same value, from claimants the article does not tell apart (it names none, or two sources
-report one claimant's figure). The figure is not wrong, but which claim it reports is a guess.
+"""article-ambiguous: a figure in an article that several curated claims fit and agree with, read in ways that
+disagree: claims of other metrics or subjects the article's words do not tell apart, or claims of several
+claimants none of which states the figure as the article writes it. (Claims of one metric and subject that
+state the figure as written, such as two claimants' 71, back it together; so do one claimant's figures of
+several days.) The figure is not wrong, but which claim it reports is a guess.
 
-Bind it to the one it reports, with a Markdown link `[1.1 million](claim:ID)` or a marker
-`1.1 million{claim:ID}` right after it; the finding lists the claims that fit. (Without the binding, the
-example below fits UK Defence Intelligence's estimate and the General Staff's daily totals of that month.)
+Bind it to the one it reports, with a Markdown link `[400,000](claim:ID)` or a marker `400,000{claim:ID}`
+right after it; the finding lists the claims that fit. (Without the binding, the example below fits CSIS's
+estimate of Ukraine's losses and General Syrskyi's of Russia's: the sentence names neither side.)
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ EXPLAIN = (
 MESSAGE = ""
 SUITE = None
 PASSES = """\
-By October 2025, [1.1 million](claim:ru-military-casualties-uk-di-2025-10) Russian soldiers had been killed or
-injured, British Defence Intelligence estimated.
+About [400,000](claim:ua-military-casualties-csis-2025) soldiers had been killed or wounded by 2025.
 """
 FAILS = """\
-By October 2025, 1.1 million Russian soldiers had been killed or injured.
+About 400,000 soldiers had been killed or wounded by 2025.
 """

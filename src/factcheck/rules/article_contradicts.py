@@ -17,6 +17,10 @@ disagrees. The qualifier agrees when both say the same kind of thing:
 | fewer than 100 ("less than", "under", "below") | less than or at most; exact, about or nearly under 100 |
 | up to 100 ("at most", "no more than") | at most or less than; exact, about or nearly up to 100 |
 
+Against a claim given as a range, a figure agrees when it falls within the range; "up to" (or "at most",
+"fewer than") states the range's upper end and "at least" (or "more than") its lower end, each at the
+figure's precision.
+
 The claimant disagrees when the article names (or carries from its paragraph) another claimant; the date
 disagrees when the article's date phrase shares no day with the claim's date or its publication.
 """
@@ -72,6 +76,11 @@ def disagreement(
     if low is not None or high is not None:  # a claim given as a range: the figure must fall within it
         lower = low if low is not None else claim_value
         upper = high if high is not None else claim_value
+        # "up to $4 billion" states the range's upper end, "at least 2,000" its lower end.
+        if qualifier in ("at_most", "less_than") and abs(value - upper) <= half_unit + eps:
+            return ()
+        if qualifier in ("at_least", "more_than") and abs(value - lower) <= half_unit + eps:
+            return ()
         reasons = [] if lower - half_unit - eps <= value <= upper + half_unit + eps else ["value"]
         return tuple(reasons + ([] if qualifier in POINT else ["qualifier"]))
     below = 2 * half_unit if qualifier == "nearly" else half_unit

@@ -1,0 +1,109 @@
+"""The context of a figure (articles.context): its own clause is read before the rest of the sentence, for
+its metric and its subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.model.format import Catalog
+from factcheck.prose.context import Reader, Vocabulary, sentences
+
+CATALOG = Catalog.model_validate(
+    {
+        "metrics": {
+            "killed": {"unit": "people", "description": "people killed", "terms": ["killed", "dead"]},
+            "injured": {"unit": "people", "description": "people injured", "terms": ["injured", "wounded"]},
+            "fans": {"unit": "people", "description": "fans by country", "terms": ["fans", "came from"]},
+        },
+        "subjects": {
+            "chile": {"name": "Chile", "aliases": ["Chileans", "Chilean"]},
+            "peru": {"name": "Peru", "aliases": ["Peruvians"]},
+            "bolivia": {"name": "Bolivia", "aliases": ["Bolivians"]},
+        },
+        "claimants": {
+            "police": {"name": "the police", "affiliation": "chile", "aliases": ["police"]},
+            "radio": {"name": "Radio Andes", "affiliation": "chile", "aliases": ["Radio Andes"]},
+            "mayor": {"name": "the mayor", "affiliation": "chile", "aliases": ["mayor"]},
+        },
+    }
+)
+
+
+def context_of(text: str, figure: str):
+    vocabulary = Vocabulary(CATALOG)
+    reader = Reader(text, sentences(text, 0, False), vocabulary.occurrences(text), [], vocabulary, lambda o: (1, o))
+    start = text.index(figure)
+    return reader.context(start, start + len(figure), None)
+
+
+def test_each_figure_of_a_list_takes_the_subject_of_its_own_clause():
+    text = "The police said 40 fans came from Chile, 25 were Peruvians and 12 were Bolivians."
+    assert context_of(text, "40").subject == "chile"
+    assert context_of(text, "25").subject == "peru"
+    assert context_of(text, "12").subject == "bolivia"
+    assert context_of(text, "25").metrics == {"fans"}  # its own clause names none: the sentence's
+
+
+def test_a_figure_takes_the_metric_of_its_own_clause_before_a_nearer_one_across_a_comma():
+    text = "By Sunday 310 were injured, and the police counted 27 dead."
+    assert context_of(text, "27").metrics == {"killed"}
+    assert context_of(text, "310").metrics == {"injured"}
+
+
+def test_a_clause_that_names_no_subject_carries_the_one_before_it_not_the_one_after():
+    text = "The quake killed 12 in Chile and injured 40 more, a day after it shook Peru."
+    assert context_of(text, "40").subject == "chile"
+    assert context_of(text, "40").metrics == {"injured"}
+    assert context_of(text, "12").metrics == {"killed"}
+
+
+def _counts(text: str, figure: str) -> bool:
+    vocabulary = Vocabulary(CATALOG)
+    reader = Reader(text, sentences(text, 0, False), vocabulary.occurrences(text), [], vocabulary, lambda o: (1, o))
+    start = text.index(figure)
+    return reader.counts_a_metric(start, start + len(figure), None)
+
+
+@pytest.mark.parametrize(
+    "text, figure, counts",
+    [
+        ("Twelve were killed in Chile and one in Peru.", "one", True),
+        ("Chile reported 12 dead, and Peru confirmed two.", "two", True),
+        ("Rescuers found four dead and are searching for three more.", "three", True),
+        ("The police killed seven.", "seven", True),
+        ("Two envoys met in Chile.", "Two", False),
+        ("The dead lay in four provinces.", "four", False),
+        ("Twelve were killed in Chile after two storms.", "two", False),
+        ("Floods hit four provinces where the dead were found.", "four", False),  # it counts the provinces
+        ("Seven fishermen were killed.", "Seven", True),
+    ],
+)
+def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):
+    assert _counts(text, figure) is counts
+
+
+def test_the_outlet_that_relays_a_figure_is_not_its_claimant():
+    text = "The police, quoted by the local station Radio Andes, said 14 were killed."
+    assert context_of(text, "14").claimant == "police"
+    alone = "Radio Andes reported 14 killed."
+    assert context_of(alone, "14").claimant == "radio"
+
+
+def test_the_claimant_of_the_figures_own_clause_wins_over_a_nearer_one_in_another():
+    text = "According to Radio Andes, the mayor put the toll at 14 dead."
+    assert context_of(text, "14").claimant == "mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Interior Minister Radio Andes said 14 were killed.",  # title words between
+        "Chile's interior ministry, Radio Andes, said 14 were killed.",  # a possessive title in apposition
+    ],
+)
+def test_a_subject_that_describes_the_claimant_is_not_the_figures_subject(text):
+    assert context_of(text, "14").subject is None
+
+
+def test_a_subject_before_a_comma_and_a_claimant_stays_the_subject():
+    assert context_of("14 Chileans were killed, Radio Andes said.", "14").subject == "chile"
