@@ -43,6 +43,8 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "factcheck/builtin_suites/cumulative-totals.yml" in names
     assert "factcheck/templates/catalog.yml" in names
+    for desk in ("disaster", "epidemic", "conflict"):  # init --desk reads the worked examples from the wheel
+        assert f"factcheck/desks/{desk}/datasets/catalog.yml" in names
 
     # A fresh virtual environment with nothing but the wheel and what it depends on.
     venv.create(tmp_path / "venv", with_pip=True)
@@ -59,6 +61,13 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     first = run([factcheck, "validate"], desk)
     assert first.returncode == 0, first.stdout + first.stderr
     assert first.stdout.strip().splitlines()[-1] == "PUBLISHABLE: 2 claims checked (2 corroborated)"
+    # Installed from a wheel file, which CI cannot reach: the release, and a comment saying how to change it.
+    requirements = (desk / "requirements.txt").read_text()
+    assert requirements.endswith(f"\nfactcheck-ci=={__version__}\n") and "local wheel or archive" in requirements
+    assert run([factcheck, "init", "epidemic", "--desk", "epidemic"], tmp_path).returncode == 0
+    epidemic = run([factcheck, "validate", "--today", "2026-11-26"], tmp_path / "epidemic")
+    assert epidemic.returncode == 0, epidemic.stdout + epidemic.stderr
+    assert "corroborated" in epidemic.stdout.strip().splitlines()[-1]
 
     example = desk / "datasets" / "example.yml"
     example.write_text(example.read_text().replace("    value: 19\n", "    value: 9\n").replace("to 19", "to 9"))
