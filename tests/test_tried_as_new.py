@@ -73,7 +73,10 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     example.write_text(example.read_text().replace("    value: 19\n", "    value: 9\n").replace("to 19", "to 9"))
     planted = run([factcheck, "validate", "--json", "-"], desk)
     assert planted.returncode == 1, planted.stdout + planted.stderr
-    (finding,) = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
+    # The draft still says 19, so it contradicts the claim too; the dataset's own finding is the fall.
+    blocking = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
+    assert sorted(f["file"] for f in blocking) == ["articles/example.md", "datasets/example.yml"], blocking
+    (finding,) = [f for f in blocking if f["file"] == "datasets/example.yml"]
     assert (finding["check"], finding["claim"]) == ("cumulative-non-decreasing", "deaths-city-hall-2024-03-05")
     # What the check that blocked is, as the finding's hint points to it.
     assert f"factcheck explain {finding['check']}" in planted.stderr

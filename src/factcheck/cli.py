@@ -331,8 +331,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     "-m",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source "
-    "(`factcheck schema mapping` gives its fields).",
+    help="The mapping file (YAML): date column, columns -> metrics, subject or entity column, claimant or claimant "
+    "column, source (`factcheck schema mapping` gives its fields).",
 )
 @click.option(
     "--output",
