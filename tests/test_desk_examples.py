@@ -1,5 +1,6 @@
-"""The worked examples of docs/examples/: each desk's project (catalog, dataset, draft, gate) validates clean
-with the shipped suites, as `factcheck init --desk` will start a desk from its catalog."""
+"""The worked examples of src/factcheck/cli/desks/ (package data, shown by docs/desks.md): each desk's project
+(catalog, dataset, draft, gate) validates clean with the shipped suites; `factcheck init --desk` starts a desk
+from it (tests/test_init.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ DESKS = ["disaster", "epidemic", "conflict"]
 
 @pytest.mark.parametrize("desk", DESKS)
 def test_each_desks_example_validates_clean(desk):
-    root = REPO / "docs" / "examples" / desk
+    root = REPO / "src" / "factcheck" / "cli" / "desks" / desk
     result = CliRunner().invoke(cli, ["validate", "--root", str(root), "--today", TODAY, "--no-color"])
     assert result.exit_code == 0, result.output[-3000:]
     last = result.output.strip().splitlines()[-1]
@@ -24,4 +25,7 @@ def test_each_desks_example_validates_clean(desk):
 
 def test_the_neutral_desks_name_no_affiliation():
     for desk in ("disaster", "epidemic"):
-        assert "affiliation:" not in (REPO / "docs" / "examples" / desk / "datasets" / "catalog.yml").read_text()
+        assert (
+            "affiliation:"
+            not in (REPO / "src" / "factcheck" / "cli" / "desks" / desk / "datasets" / "catalog.yml").read_text()
+        )

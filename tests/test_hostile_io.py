@@ -267,6 +267,23 @@ def _thousands_groups(root: Path) -> None:
     _long(root, ['Ukraine,2022-03-01,"1' + ",000" * 30_000 + '",\n'])
 
 
+CLAIMANT_MAPPING = MAPPING.replace("claimant: zelensky\n", "claimant:\n  column: source\n")
+
+
+def _claimants(root: Path, rows: list[str]) -> None:
+    """A table of several sources: each row's claimant from its `source` column."""
+    (root / "src" / "claimants.yml").write_text(CLAIMANT_MAPPING)
+    _table(root, "source,date,personnel,note\n" + "".join(rows))
+
+
+def _many_unknown_claimants(root: Path) -> None:
+    _claimants(root, [f"body-{i:06d}-{'x' * 30},2022-03-01,1,\n" for i in range(300_000)])
+
+
+def _claimant_of_a_paragraph(root: Path) -> None:
+    _claimants(root, ["zelensky,2022-03-01,1,\n", "zelensk" + "y" * 120_000 + ",2022-03-02,2,\n"])
+
+
 GENERATORS = {
     # outputs
     "report_symlink_to_catalog": _report_symlink_to_catalog,
@@ -306,6 +323,8 @@ GENERATORS = {
     "repeated_rows": _repeated_rows,
     "thousands_groups": _thousands_groups,
     "yaml_words_entities": _yaml_words_entities,
+    "many_unknown_claimants": _many_unknown_claimants,
+    "claimant_of_a_paragraph": _claimant_of_a_paragraph,
 }
 
 

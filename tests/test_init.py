@@ -204,20 +204,21 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout.strip()
 
 
-# A pull request's two wrong figures: the city's count falls from 19 to 15 (a dataset), and the draft says
-# more than 40 where City Hall said 19 (an article).
+# A pull request's two wrong figures: the city's count falls from 19 to 10 (a dataset), and the draft says
+# more than 40 where City Hall said 19 (an article). Below the 12 before the 19 too: at 15, between the two,
+# the 19 would be the point out of line (cumulative-spike), not the pull request's figure.
 FALL = """\
   - id: deaths-city-hall-2024-03-08
     metric: deaths
     subject: rivertown
     claimant: city-hall
-    value: 15
+    value: 10
     as_of: 2024-03-08
     source:
       outlet: Rivertown Gazette
       published: 2024-03-08
       url: https://example.org/gazette/flood-day-eight
-      quote: "City Hall now puts the toll at 15"
+      quote: "City Hall now puts the toll at 10"
 """
 WRONG = "\nThe number of people who died has been put at more than 40 by City Hall.\n"
 
@@ -279,3 +280,75 @@ def test_a_symlink_swapped_in_after_the_check_is_not_written_through(tmp_path, m
     assert result.exit_code == 2, result.output
     assert "desk/datasets is a symlink: factcheck init does not write through it" in result.output
     assert list(outside.iterdir()) == []
+
+
+# --- a desk's worked example as the starting point (src/factcheck/cli/desks/, package data) --------------------------
+
+DESKS = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "cli" / "desks"
+# Each desk's draft, with one figure made wrong: the gate checks the draft against the desk's claims.
+WRONG_FIGURE = {
+    "disaster": ("41,156 people had died", "51,156 people had died"),
+    "epidemic": ("16,700 cases", "19,700 cases"),
+    "conflict": ("was estimated at 55,000", "was estimated at 65,000"),
+}
+
+
+@pytest.mark.parametrize("desk", sorted(WRONG_FIGURE))
+def test_each_desk_starts_from_its_worked_example(desk, tmp_path, monkeypatch):
+    from conftest import TODAY
+
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "newsroom", "--desk", desk)
+    assert result.exit_code == 0, result.output
+    made, example = tmp_path / "newsroom", DESKS / desk
+    # The desk's catalog, dataset and draft, each as the example has it (the YAML naming its editor schema);
+    # the gate, workflow, requirements and README as every project has them; no file of the default desk.
+    ours = {p.relative_to(example).as_posix() for p in example.rglob("*") if p.is_file() and "checks" not in p.parts}
+    assert sorted(fingerprint(made)) == sorted(ours | set(WRITTEN) - {FILES[t] for t in ("catalog.yml", "example.yml",
+                                                                                        "article.md")})  # fmt: skip
+    for rel in ours:
+        kind = "catalog" if rel.endswith("catalog.yml") else "dataset"
+        first = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n" if rel.endswith(".yml") else ""
+        assert (made / rel).read_text() == first + (example / rel).read_text(), rel
+    catalog = yaml.safe_load((example / "datasets" / "catalog.yml").read_text())
+    claimant = yaml.safe_load((made / "schemas" / "dataset.schema.json").read_text())["$defs"]["Claim"]
+    assert claimant["properties"]["claimant"]["enum"] == sorted(catalog["claimants"])
+    readme = (made / "README.md").read_text()
+    assert "example.yml" not in readme and next(p for p in ours if p.startswith("articles/")) in readme
+
+    monkeypatch.chdir(made)
+    clean = invoke("validate", "--today", TODAY, "--json", "-")
+    assert clean.exit_code == 0, clean.output
+    findings = json.loads(clean.stdout)["findings"]
+    assert findings and {(f["check"], f["status"]) for f in findings} == {("article-backed", "corroborated")}
+
+    draft = next((made / "articles").iterdir())
+    right, wrong = WRONG_FIGURE[desk]
+    assert right in draft.read_text()
+    draft.write_text(draft.read_text().replace(right, wrong))
+    planted = invoke("validate", "--today", TODAY, "--json", "-")
+    assert planted.exit_code == 1, planted.output
+    blocking = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
+    assert [f["file"] for f in blocking] == [f"articles/{draft.name}"], blocking
+
+
+def test_the_conflict_desk_starts_without_the_general_staffs_equipment():
+    catalog = yaml.safe_load((DESKS / "conflict" / "datasets" / "catalog.yml").read_text())
+    assert not [m for m in catalog["metrics"] if m.endswith(("_lost", "_downed"))]
+    assert "general-staff" not in catalog["claimants"]
+
+
+def test_init_writes_the_install_line_of_the_way_factcheck_was_installed(tmp_path):
+    from factcheck.cli.scaffold import init
+
+    line = "# from git\nfactcheck-ci @ git+https://github.com/newsroom/factcheck.git@" + "a" * 40 + "\n"
+    init(tmp_path / "desk", requirement=line)
+    assert (tmp_path / "desk" / "requirements.txt").read_text() == line
+
+
+def test_an_unknown_desk_is_refused_with_the_desks_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "newsroom", "--desk", "sports")
+    assert result.exit_code == 2
+    assert "'sports' is not one of 'disaster', 'epidemic', 'conflict'" in result.output
+    assert not (tmp_path / "newsroom").exists()

@@ -44,6 +44,8 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "factcheck/builtin_suites/cumulative-totals.yml" in names
     assert "factcheck/cli/new_project/catalog.yml" in names
+    for desk in ("disaster", "epidemic", "conflict"):  # init --desk reads the worked examples from the wheel
+        assert f"factcheck/cli/desks/{desk}/datasets/catalog.yml" in names
 
     # A fresh virtual environment with nothing but the wheel and what it depends on.
     venv.create(tmp_path / "venv", with_pip=True)
@@ -60,12 +62,22 @@ def test_a_new_users_first_hour_with_the_built_wheel(tmp_path):
     first = run([factcheck, "validate"], desk)
     assert first.returncode == 0, first.stdout + first.stderr
     assert first.stdout.strip().splitlines()[-1] == "PUBLISHABLE: 2 claims checked (2 corroborated)"
+    # Installed from a wheel file, which CI cannot reach: the release, and a comment saying how to change it.
+    requirements = (desk / "requirements.txt").read_text()
+    assert requirements.endswith(f"\nfactcheck-ci=={__version__}\n") and "local wheel or archive" in requirements
+    assert run([factcheck, "init", "epidemic", "--desk", "epidemic"], tmp_path).returncode == 0
+    epidemic = run([factcheck, "validate", "--today", "2026-11-26"], tmp_path / "epidemic")
+    assert epidemic.returncode == 0, epidemic.stdout + epidemic.stderr
+    assert "corroborated" in epidemic.stdout.strip().splitlines()[-1]
 
     example = desk / "datasets" / "example.yml"
     example.write_text(example.read_text().replace("    value: 19\n", "    value: 9\n").replace("to 19", "to 9"))
     planted = run([factcheck, "validate", "--json", "-"], desk)
     assert planted.returncode == 1, planted.stdout + planted.stderr
-    (finding,) = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
+    # The draft still says 19, so it contradicts the claim too; the dataset's own finding is the fall.
+    blocking = [f for f in json.loads(planted.stdout)["findings"] if f["blocking"]]
+    assert sorted(f["file"] for f in blocking) == ["articles/example.md", "datasets/example.yml"], blocking
+    (finding,) = [f for f in blocking if f["file"] == "datasets/example.yml"]
     assert (finding["check"], finding["claim"]) == ("cumulative-non-decreasing", "deaths-city-hall-2024-03-05")
     # What the check that blocked is, as the finding's hint points to it.
     assert f"factcheck explain {finding['check']}" in planted.stderr

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO, failed, run_project
 from factcheck.model.format import Catalog
 
-DISASTER = REPO / "docs" / "examples" / "disaster"
+DISASTER = REPO / "src" / "factcheck" / "cli" / "desks" / "disaster"
 SOURCE = {"outlet": "AFAD", "url": "https://en.afad.gov.tr/"}
 
 

@@ -222,8 +222,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     "-m",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The mapping file (YAML): date column, columns -> metrics, subject or entity, claimant, source "
-    "(`factcheck schema mapping` gives its fields).",
+    help="The mapping file (YAML): date column, columns -> metrics, subject or entity column, claimant or claimant "
+    "column, source (`factcheck schema mapping` gives its fields).",
 )
 @click.option(
     "--output",
@@ -293,24 +293,32 @@ def import_(table, mapping, output, corrections, force, suggest_catalog, root) -
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace the files init writes where they exist (no other file).")
+@click.option(
+    "--desk",
+    type=click.Choice(["disaster", "epidemic", "conflict"]),
+    help="Start from that desk's worked example: its catalog, a dataset and a draft. Default: a town's flood, "
+    "with a catalog showing every field.",
+)
 @error_handling
-def init(directory, force) -> None:
+def init(directory, force, desk) -> None:
     """Write a new project in DIRECTORY (default: here) that `factcheck validate` passes at once.
 
-    A catalog with an example of each field, a dataset of two claims, a draft citing them, a gate
-    checking both with the suites shipped with factcheck, the GitHub workflow (compared with the pull
-    request's base), the pre-commit configuration, requirements pinning this version, a README and the
-    editor schemas. A file in the way stops it before anything is written.
+    A catalog with an example of each field, a dataset of two claims, a draft citing them (or, with
+    --desk, that desk's catalog, dataset and draft), a gate checking both with the suites shipped with
+    factcheck, the GitHub workflow (compared with the pull request's base), the pre-commit configuration,
+    requirements installing factcheck as it was installed here (a comment says how to change it), a README
+    and the editor
+    schemas. A file in the way stops it before anything is written.
 
     \b
     Example:
-        factcheck init newsroom-data
+        factcheck init newsroom-data --desk disaster
         cd newsroom-data && factcheck validate
     """
     from factcheck.cli.scaffold import init as scaffold
     from factcheck.floor.text import shown
 
-    written = scaffold(directory, force=force)
+    written = scaffold(directory, force=force, desk=desk)
     click.echo(f"wrote a factcheck project in {shown(str(directory))}:")
     for rel in written.files:
         click.echo(f"  {rel}")

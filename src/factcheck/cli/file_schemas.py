@@ -210,7 +210,7 @@ def for_kind(kind: Literal["dataset", "catalog", "gate", "mapping"], catalog: Ca
 
 def mapping_model(catalog: Catalog | None = None) -> type[BaseModel]:
     """The model of an import mapping; in a project, its metric, subject and claimant are catalog keys."""
-    from factcheck.importer.mapping import ColumnMap, ImportMapping
+    from factcheck.importer.mapping import ClaimantMap, ColumnMap, ImportMapping
 
     if catalog is None:
         return ImportMapping
@@ -220,7 +220,7 @@ def mapping_model(catalog: Catalog | None = None) -> type[BaseModel]:
         "ImportMapping",
         __base__=ImportMapping,
         subject=(_keys(list(catalog.subjects), "a subject of datasets/catalog.yml"), ...),
-        claimant=(_keys(list(catalog.claimants), "a claimant of datasets/catalog.yml"), ...),
+        claimant=(_keys(list(catalog.claimants), "a claimant of datasets/catalog.yml") | ClaimantMap, ...),
         columns=(Annotated[dict[str, column], Field(min_length=1)], ...),
     )
 

@@ -5,7 +5,9 @@ whose two figures they back, a gate that checks both with the suites shipped wit
 workflow (the pull-request view of this repository's own: the whole history, `--baseline` of the pull
 request's base commit, SARIF uploaded by a job of its own), the pre-commit configuration, the requirements
 that pin this version of factcheck, a README, and the editor schemas of the new project; `factcheck
-validate` passes in it as written. It never replaces a file unless asked (`force`): with a file in the way it stops
+validate` passes in it as written. With a desk (`disaster`, `epidemic`, `conflict`), the catalog, dataset
+and draft are that desk's worked example instead (desks/, package data: the one copy docs/desks.md shows and
+tests/test_desk_examples.py validates). It never replaces a file unless asked (`force`): with a file in the way it stops
 before writing anything, naming that file (exit 2).
 """
 
@@ -17,11 +19,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck import __version__
-from factcheck.cli import file_schemas
+from factcheck.cli import file_schemas, installed
 from factcheck.floor.errors import ConfigError
 
 TEMPLATES = Path(__file__).parent / "new_project"
+DESKS = Path(__file__).parent / "desks"
+DESK_NAMES = ("disaster", "epidemic", "conflict")
+# What a desk's worked example replaces: the default desk's catalog, example dataset and draft.
+DESK_REPLACES = ("catalog.yml", "example.yml", "article.md")
 
 # Template (package data) -> where it goes in the new project. The templates have plain names, so that
 # none is a dotfile a packaging tool might leave out.
@@ -36,7 +41,8 @@ FILES: dict[str, str] = {
     "README.md": "README.md",
 }
 SCHEMAS = {kind: f"{file_schemas.SCHEMA_FOLDER}/{kind}.schema.json" for kind in file_schemas.KINDS}
-VERSION = "@VERSION@"  # replaced by the version of factcheck that writes the project
+REQUIREMENT = "@REQUIREMENT@"  # replaced by how the running factcheck was installed (installed.py)
+DATASET, ARTICLE = "@DATASET@", "@ARTICLE@"  # the README's names of the example dataset and draft
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,35 @@ class Written:
     files: tuple[str, ...]
 
 
-def init(root: Path, force: bool = False) -> Written:
-    """Write a new project into `root` (made if missing); see the module docstring.
+def contents(desk: str | None = None, requirement: str | None = None) -> dict[str, str]:
+    """What init writes, path in the new project -> text, but the editor schemas (made from what it
+    writes). `requirement`: the requirements' install line and its comment (default: `installed.requirement()`)."""
+    if desk is not None and desk not in DESK_NAMES:
+        raise ConfigError(f"no desk {desk!r}", f"the desks: {', '.join(DESK_NAMES)}")
+    files = {rel: (TEMPLATES / template).read_text(encoding="utf-8") for template, rel in FILES.items()}
+    if desk is not None:
+        for template in DESK_REPLACES:
+            del files[FILES[template]]
+        example = DESKS / desk
+        for path in sorted((example / "datasets").glob("*.yml")):
+            kind = "catalog" if path.name == "catalog.yml" else "dataset"
+            # The editor's schema, as the default desk's files name it on their first line.
+            first = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
+            files[f"datasets/{path.name}"] = first + path.read_text(encoding="utf-8")
+        for path in sorted((example / "articles").iterdir()):
+            files[f"articles/{path.name}"] = path.read_text(encoding="utf-8")
+    dataset = next(rel for rel in files if rel.startswith("datasets/") and rel != "datasets/catalog.yml")
+    article = next(rel for rel in files if rel.startswith("articles/"))
+    line = requirement if requirement is not None else installed.requirement()
+    for rel, text in files.items():
+        text = text.replace(REQUIREMENT, line.rstrip("\n")).replace(DATASET, dataset).replace(ARTICLE, article)
+        files[rel] = text
+    return files
+
+
+def init(root: Path, force: bool = False, desk: str | None = None, requirement: str | None = None) -> Written:
+    """Write a new project into `root` (made if missing), from `desk`'s worked example if given; see the
+    module docstring and `contents`.
 
     Everything is written inside `root` itself: a symlink on the way to a file (a folder such as
     `datasets/` linked elsewhere, or the file itself) is refused, whatever `force` says, and the folders and
@@ -54,7 +87,8 @@ def init(root: Path, force: bool = False) -> Written:
     meanwhile is refused too, never written through."""
     if root.exists() and not root.is_dir():
         raise ConfigError(f"{root}: it is a file, not a folder", "give the folder to make the project in")
-    targets = [*FILES.values(), *SCHEMAS.values()]
+    files = contents(desk, requirement)
+    targets = [*files, *SCHEMAS.values()]
     for rel in targets:
         _refuse_links(root, rel)
         if not force and os.path.lexists(root / rel):
@@ -66,8 +100,7 @@ def init(root: Path, force: bool = False) -> Written:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ConfigError(f"cannot make {root}: {error.strerror}", "give a folder you can write to") from None
-    for template, rel in FILES.items():
-        text = (TEMPLATES / template).read_text(encoding="utf-8").replace(VERSION, __version__)
+    for rel, text in files.items():
         _write(root, rel, text, force)
     # The schemas list the new project's own keys: made from the catalog and gate just written.
     for kind, rel in SCHEMAS.items():

@@ -1,5 +1,5 @@
 """A table read through its mapping into series blocks: one series per metric (and per entity of a long
-table), each point dated, repeated rows refused, every spike and fall of an `as_of` series found as the
+table, and per claimant of a claimant column), each point dated, repeated rows refused, every spike and fall of an `as_of` series found as the
 checks find them (`find_spikes`, `find_falls`): a spike is left for cumulative-spike to report (critical)
 unless a correction explains it or the mapping waives spikes; a fall is explained by a correction or
 marked unexplained."""
@@ -60,42 +60,35 @@ _IGNORED = "\0ignored"  # a row of an entity or variable the mapping leaves out
 
 class _Reader:
     """What a table's rows hold as the mapping reads them: each row's subject (the mapping's one subject,
-    or its entity's), and its figures as (series name, cell) pairs (each mapped column, or the variable's
-    name and the value column's cell)."""
+    or its entity's) and claimant (the mapping's one claimant, or its claimant column's), and its figures
+    as (series name, cell) pairs (each mapped column, or the variable's name and the value column's cell)."""
 
     def __init__(self, mapping: ImportMapping, catalog: Catalog | None):
         self.mapping = mapping
-        self.subjects = None
+        self.subjects = self.claimants = None
+        if (mapping.entity is not None or mapping.claimant_column is not None) and catalog is None:
+            raise ConfigError("a table with an entity or claimant column needs the catalog to name them")
         if mapping.entity is not None:
-            if catalog is None:
-                raise ConfigError("a long table needs the catalog to name its subjects")
-            self.subjects = entities.Subjects(mapping.entity.subjects, mapping.entity.ignore, catalog)
+            self.subjects = entities.Names(mapping.entity.subjects, mapping.entity.ignore, catalog)
+        if mapping.claimant_column is not None:
+            spec = mapping.claimant
+            self.claimants = entities.Names(spec.claimants, spec.ignore, catalog, "claimant")
         self.names: dict[str, str] = {}  # subject -> the table's first name for it
+        self.claimant_names: dict[str, str] = {}  # claimant -> the table's first name for it
 
     def subject(self, row: Row, unknown: dict[str, entities.Unknown], errors: _Collector, table: int) -> str | None:
         """The row's subject key; `_IGNORED`; or None (a problem, reported)."""
         if self.subjects is None:
             return self.mapping.subject
-        column = self.mapping.entity.column
-        name = row.cells.get(column)
-        if isinstance(name, int) and not isinstance(name, bool):
-            name = str(name)  # a numeric code (FIPS, ISO numeric) in a JSON table
-        if not isinstance(name, str):
-            where = "corrections: " if table else ""
-            what = "no entity" if name is None else f"the entity should be text, not {name!r}"
-            errors.add(row, f"{where}{what} in column {column!r}", "each row names its subject", table)
-            return None
-        if name in self.mapping.entity.ignore:
-            return _IGNORED
-        key = self.subjects.key(name)
-        if key is None:
-            if name in unknown:
-                unknown[name].rows += 1
-            else:
-                unknown[name] = entities.Unknown(name, row)
-            return None
-        self.names.setdefault(key, name)
-        return key
+        entity = self.mapping.entity
+        return _lookup(row, entity.column, entity.ignore, self.subjects, self.names, unknown, errors, table)
+
+    def claimant(self, row: Row, unknown: dict[str, entities.Unknown], errors: _Collector, table: int) -> str | None:
+        """The row's claimant key; `_IGNORED`; or None (a problem, reported)."""
+        if self.claimants is None:
+            return self.mapping.claimant
+        spec = self.mapping.claimant
+        return _lookup(row, spec.column, spec.ignore, self.claimants, self.claimant_names, unknown, errors, table)
 
     def figures(self, row: Row, unknown: dict[str, entities.Unknown]) -> list[tuple[str, object]] | None:
         """The row's figure cells, each with its series name; None for a row of an ignored or unknown
@@ -115,10 +108,15 @@ class _Reader:
             unknown[shown] = entities.Unknown(shown, row)
         return None
 
-    def report(self, errors: _Collector, entities_: dict[str, entities.Unknown], variables: dict, table: int) -> None:
+    def report(
+        self, errors: _Collector, entities_: dict[str, entities.Unknown], variables: dict, table: int, claimants=None
+    ) -> None:
         where = "corrections: " if table else ""
         for item in entities_.values():
             message, hint = self.subjects.problem(item, self.mapping.entity.column)
+            errors.add(item.first, where + message, hint, table)
+        for item in (claimants or {}).values():
+            message, hint = self.claimants.problem(item, self.mapping.claimant_column)
             errors.add(item.first, where + message, hint, table)
         for item in variables.values():
             variable = self.mapping.variable
@@ -126,11 +124,47 @@ class _Reader:
             errors.add(item.first, where + message, hint, table)
 
 
+def _lookup(
+    row: Row,
+    column: str,
+    ignore: dict[str, str],
+    names: entities.Names,
+    first_names: dict[str, str],
+    unknown: dict[str, entities.Unknown],
+    errors: _Collector,
+    table: int,
+) -> str | None:
+    """The key the row's name in `column` maps to; `_IGNORED`; or None (a problem: reported here, or
+    recorded in `unknown` to be reported once per name)."""
+    what = names.words.what
+    name = row.cells.get(column)
+    if isinstance(name, int) and not isinstance(name, bool):
+        name = str(name)  # a numeric code (FIPS, ISO numeric) in a JSON table
+    if not isinstance(name, str):
+        where = "corrections: " if table else ""
+        said = f"no {what}" if name is None else f"the {what} should be text, not {name!r}"
+        errors.add(row, f"{where}{said} in column {column!r}", f"each row names its {names.words.owner}", table)
+        return None
+    if name in ignore:
+        return _IGNORED
+    key = names.key(name)
+    if key is None:
+        if name in unknown:
+            unknown[name].rows += 1
+        else:
+            unknown[name] = entities.Unknown(name, row)
+        return None
+    first_names.setdefault(key, name)
+    return key
+
+
 def check_columns(mapping: ImportMapping, table: Table) -> None:
     """Every column of the table is known to the mapping, and every mapped column or variable is there."""
     known = {mapping.date, *mapping.columns, *mapping.ignore}
     if mapping.entity is not None:
         known.add(mapping.entity.column)
+    if mapping.claimant_column is not None:
+        known.add(mapping.claimant_column)
     if mapping.variable is not None:
         known |= {mapping.variable.column, mapping.variable.value}
     for spec in mapping.series_specs().values():
@@ -153,6 +187,8 @@ def check_columns(mapping: ImportMapping, table: Table) -> None:
     needed = list(mapping.columns)
     if mapping.entity is not None:
         needed.insert(0, mapping.entity.column)
+    if mapping.claimant_column is not None:
+        needed.insert(0, mapping.claimant_column)
     if mapping.variable is not None:
         needed += [mapping.variable.column, mapping.variable.value]
     absent = [column for column in needed if column not in present]
@@ -186,16 +222,19 @@ def build(
     marks = Marks(mapping.thousands, mapping.decimal)
     specs = mapping.series_specs()
     long = mapping.entity is not None
-    series: dict[tuple[str, str], list[Point]] = {}
-    dates_of: dict[str, set[str]] = {}  # subject -> the dates its rows give
-    first_row: dict[tuple, Row] = {}  # (subject, [variable,] date) -> the row that gave it first
+    by_claimant = mapping.claimant_column is not None
+    series: dict[tuple[str, str, str], list[Point]] = {}  # (subject, claimant, series name) -> points
+    dates_of: dict[tuple[str, str], set[str]] = {}  # (subject, claimant) -> the dates its rows give
+    first_row: dict[tuple, Row] = {}  # (subject, claimant, variable, date) -> the row that gave it first
     unknown_entities: dict[str, entities.Unknown] = {}
+    unknown_claimants: dict[str, entities.Unknown] = {}
     unknown_variables: dict[str, entities.Unknown] = {}
     for row in table.rows:
         subject = reader.subject(row, unknown_entities, errors, 0)
-        if subject == _IGNORED:
+        claimant = reader.claimant(row, unknown_claimants, errors, 0)
+        if _IGNORED in (subject, claimant):
             continue
-        figures = reader.figures(row, unknown_variables) if subject is not None else None
+        figures = reader.figures(row, unknown_variables) if None not in (subject, claimant) else None
         if figures is None:
             continue
         span = None
@@ -207,8 +246,8 @@ def build(
             except DateError as error:
                 errors.add(row, f"{error}", "dates are YYYY, YYYY-MM or YYYY-MM-DD")
         if span is not None:
-            _repeated(mapping, row, subject, span, figures, first_row, reader, errors)
-            dates_of.setdefault(subject, set()).add(span.text)
+            _repeated(mapping, row, (subject, claimant), span, first_row, errors)
+            dates_of.setdefault((subject, claimant), set()).add(span.text)
         for name, cell in figures:
             if cell is None:
                 continue
@@ -228,8 +267,8 @@ def build(
                     continue
                 extra["qualifier"] = qualifier
             if span is not None:
-                series.setdefault((subject, name), []).append(Point(span, value, extra))
-    reader.report(errors, unknown_entities, unknown_variables, 0)
+                series.setdefault((subject, claimant, name), []).append(Point(span, value, extra))
+    reader.report(errors, unknown_entities, unknown_variables, 0, unknown_claimants)
 
     fixes = _read_corrections(mapping, corrections, reader, marks, errors) if corrections is not None else {}
     errors.raise_if_any()
@@ -239,8 +278,8 @@ def build(
     unexplained: list[str] = []
     spikes: list[str] = []
     blocks = []
-    for subject, name in sorted(series, key=lambda key: (key[0], order[key[1]])):
-        points = series[subject, name]
+    for subject, claimant, name in sorted(series, key=lambda key: (key[0], key[1], order[key[2]])):
+        points = series[subject, claimant, name]
         spec = specs[name]
         points.sort(key=lambda p: (p.date.start, p.date.end, p.date.text))
         default = _default_qualifier(spec, points)
@@ -248,15 +287,18 @@ def build(
             if point.extra.get("qualifier") == default:
                 del point.extra["qualifier"]
         entity = reader.names.get(subject) if long else None
-        label = f"{name} ({entity})" if long else name
+        who = reader.claimant_names.get(claimant) if by_claimant else None
+        label = f"{name} ({', '.join(n for n in (entity, who) if n)})" if long or by_claimant else name
         if mapping.kind == "as_of":
             given = mapping.corrections if corrections is not None else None
-            marked = _mark_falls(label, points, default, fixes.get((subject, name), []), given, mapping.waive_spikes)
+            found = fixes.get((subject, claimant, name), [])
+            marked = _mark_falls(label, points, default, found, given, mapping.waive_spikes)
             for message, outcome in marked:
                 {"waived": waived, "unexplained": unexplained, "spike": spikes}[outcome].append(message)
-        by_rows = not long and mapping.variable is None  # a wide table: one row a date
-        total = len(table.rows) if by_rows else len(dates_of[subject])
-        blocks.append(_series_block(mapping, name, spec, points, default, total, subject, entity, by_rows))
+        by_rows = not long and not by_claimant and mapping.variable is None  # a wide table: one row a date
+        total = len(table.rows) if by_rows else len(dates_of[subject, claimant])
+        named = (entity, who)
+        blocks.append(_series_block(mapping, name, spec, points, default, total, subject, claimant, named, by_rows))
     count = sum(len(b["points"]) for b in blocks)
     if not split:
         return Built(render(mapping, blocks), len(blocks), count, waived, unexplained, spikes)
@@ -274,27 +316,30 @@ def _value_column(mapping: ImportMapping, name: str) -> str:
 def _repeated(
     mapping: ImportMapping,
     row: Row,
-    subject: str,
+    who: tuple[str, str],
     span: Span,
-    figures: list[tuple[str, object]],
     first_row: dict[tuple, Row],
-    reader: _Reader,
     errors: _Collector,
 ) -> None:
-    """A second row for one date (of one entity, and one variable): a problem on that row, never merged."""
+    """A second row for one date (of one entity, one claimant, and one variable): a problem on that row,
+    never merged. `who`: the row's subject and claimant."""
     variable = row.cells.get(mapping.variable.column) if mapping.variable is not None else None
-    key = (subject, variable, span.text)
+    key = (*who, variable, span.text)
     first = first_row.setdefault(key, row)
     if first is row:
         return
-    if mapping.entity is None and mapping.variable is None:
+    roles = {
+        "entity": mapping.entity.column if mapping.entity is not None else None,
+        "claimant": mapping.claimant_column,
+        "variable": mapping.variable.column if mapping.variable is not None else None,
+    }
+    roles = {role: column for role, column in roles.items() if column is not None}
+    if not roles:
         errors.add(row, f"the date {span.text} is also on {first.where}", "keep one row a day")
         return
-    names = [] if mapping.entity is None else [repr(row.cells.get(mapping.entity.column))]
-    names += [] if mapping.variable is None else [repr(variable)]
-    what = " ".join(names)
+    what = " ".join(repr(row.cells.get(column)) for column in roles.values())
     same = ", with the same figures" if row.cells == first.cells else ", with other figures"
-    per = ", ".join((["entity"] if mapping.entity else []) + (["variable"] if mapping.variable else [])) + " and date"
+    per = ", ".join(roles) + " and date"
     errors.add(
         row,
         f"{what} on {span.text} is also on {first.where}{same}",
@@ -321,13 +366,16 @@ class _Fix:
 
 def _read_corrections(
     mapping: ImportMapping, table: Table, reader: _Reader, marks: Marks, errors: _Collector
-) -> dict[tuple[str, str], list[_Fix]]:
+) -> dict[tuple[str, str, str], list[_Fix]]:
+    """The downward corrections, by (subject, claimant, series name): a corrections table has the table's
+    entity, claimant and variable columns."""
     spec = mapping.corrections
     if spec is None:
         raise ConfigError("a corrections table was given, but the mapping has no `corrections:` section",
                           "add `corrections: {date: date, name: ...}` to the mapping")  # fmt: skip
-    fixes: dict[tuple[str, str], list[_Fix]] = {}
+    fixes: dict[tuple[str, str, str], list[_Fix]] = {}
     unknown_entities: dict[str, entities.Unknown] = {}
+    unknown_claimants: dict[str, entities.Unknown] = {}
     unknown_variables: dict[str, entities.Unknown] = {}
     for row in table.rows:
         try:
@@ -336,7 +384,8 @@ def _read_corrections(
             errors.add(row, f"corrections: {error}", table=1)
             continue
         subject = reader.subject(row, unknown_entities, errors, 1)
-        if subject is None or subject == _IGNORED:
+        claimant = reader.claimant(row, unknown_claimants, errors, 1)
+        if {subject, claimant} & {None, _IGNORED}:
             continue
         if mapping.variable is None:
             figures = [(column, row.cells[column]) for column in mapping.columns if column in row.cells]
@@ -349,8 +398,8 @@ def _read_corrections(
                 errors.add(row, f"corrections: column {_value_column(mapping, name)!r}: {error}", error.hint, 1)
                 continue
             if change < 0:
-                fixes.setdefault((subject, name), []).append(_Fix(span, change, row.where))
-    reader.report(errors, unknown_entities, unknown_variables, 1)
+                fixes.setdefault((subject, claimant, name), []).append(_Fix(span, change, row.where))
+    reader.report(errors, unknown_entities, unknown_variables, 1, unknown_claimants)
     return fixes
 
 
@@ -421,26 +470,32 @@ def _mark_falls(
     return found
 
 
-def _series_block(mapping, column, spec, points, default, total_rows, subject, entity, by_rows=True) -> dict:
-    fill = {"column": column, "metric": spec.metric, "subject": subject}
+def _series_block(mapping, column, spec, points, default, total_rows, subject, claimant, named, by_rows) -> dict:
+    """One series: `named` is the table's names of its entity and claimant (None for the mapping's own)."""
+    entity, who = named
+    fill = {"column": column, "metric": spec.metric, "subject": subject, "claimant": claimant}
     source = {key: _fill(value, fill) for key, value in mapping.source.model_dump(exclude_none=True).items()}
     notes = [spec.notes.strip()] if spec.notes else []
     if len(points) < total_rows:
         given = f"{column!r} on {len(points):,} of its {total_rows:,} {'rows' if by_rows else 'dates'}"
-        if entity is not None:
-            given = f"{column!r} for {entity!r} on {len(points):,} of the {total_rows:,} dates it has for {entity!r}"
+        if entity is not None or who is not None:
+            whose = " and ".join(repr(n) for n in (entity, who) if n is not None)
+            given = f"{column!r} for {whose} on {len(points):,} of the {total_rows:,} dates it has for {whose}"
         notes.append(
             f"The table gives {given}, from {points[0].date.text} to {points[-1].date.text}; no figure is invented "
             "for the other days."
         )
-    # One series per metric (and per entity: a long table's series add the subject, after a dot, which no
-    # catalog key holds, so two series never share an id).
+    # One series per metric (and per entity and claimant: a long table's series add the subject, and a
+    # claimant column's the claimant, each after a dot, which no catalog key holds, so two series never
+    # share an id).
     series_id = spec.id or f"{mapping.dataset}-{spec.metric}".replace("_", "-")
+    series_id += f".{subject}" if entity is not None else ""
+    series_id += f".{claimant}" if who is not None else ""
     block = {
-        "id": series_id if entity is None else f"{series_id}.{subject}",
+        "id": series_id,
         "metric": spec.metric,
         "subject": subject,
-        "claimant": mapping.claimant,
+        "claimant": claimant,
         "qualifier": default,
     }
     if mapping.kind != "as_of":
@@ -453,4 +508,4 @@ def _series_block(mapping, column, spec, points, default, total_rows, subject, e
 
 
 def _fill(template: str, fields: dict[str, str]) -> str:
-    return re.sub(r"\{(column|metric|subject)\}", lambda m: fields[m.group(1)], template)
+    return re.sub(r"\{(column|metric|subject|claimant)\}", lambda m: fields[m.group(1)], template)

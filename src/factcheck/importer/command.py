@@ -85,7 +85,7 @@ def run_import(
     mapping = read_mapping(mapping_path)
     if not folder and output.exists() and not force:
         raise ConfigError(f"{shown_path(output)} already exists", "pass --force to replace it")
-    catalog = load_catalog(root) if mapping.entity is not None else None
+    catalog = load_catalog(root) if mapping.entity is not None or mapping.claimant_column is not None else None
     rows = read_table(table)
     fixes = read_table(corrections) if corrections is not None else None
     built = build(mapping, rows, fixes, catalog, split=folder)
@@ -118,22 +118,21 @@ def run_import(
 
 def run_suggest(table: Path, mapping_path: Path, root: Path) -> str:
     """The catalog entries `table` needs and the catalog lacks, as YAML text to review (`--suggest-catalog`):
-    its entities no subject has, the metrics the mapping names, and the variables it neither maps nor
-    ignores. Nothing is written."""
+    its entities no subject has, its claimant column's names no claimant has, the metrics the mapping
+    names, and the variables it neither maps nor ignores. Nothing is written."""
     max_file_bytes()
     mapping = read_mapping(mapping_path)
     catalog = load_catalog(root)
     rows = read_table(table)
     check_columns(mapping, rows)
-    missing_entities: dict[str, None] = {}
+    missing_entities: list[str] = []
     if mapping.entity is not None:
-        subjects = entities.Subjects(mapping.entity.subjects, mapping.entity.ignore, catalog)
-        for row in rows.rows:
-            name = row.cells.get(mapping.entity.column)
-            name = str(name) if isinstance(name, int) and not isinstance(name, bool) else name
-            known = not isinstance(name, str) or name in mapping.entity.ignore or name in subjects.ambiguous
-            if not known and subjects.key(name) is None:
-                missing_entities[name] = None
+        subjects = entities.Names(mapping.entity.subjects, mapping.entity.ignore, catalog)
+        missing_entities = _missing(rows, mapping.entity.column, subjects)
+    missing_claimants: list[str] = []
+    if mapping.claimant_column is not None:
+        claimants = entities.Names(mapping.claimant.claimants, mapping.claimant.ignore, catalog, "claimant")
+        missing_claimants = _missing(rows, mapping.claimant_column, claimants)
     specs = mapping.series_specs()
     metrics = [(spec.metric, name) for name, spec in specs.items() if spec.metric not in catalog.metrics]
     variables: list[tuple[str, str]] = []
@@ -149,4 +148,16 @@ def run_suggest(table: Path, mapping_path: Path, root: Path) -> str:
                 key = f"{base}_{n}"
             taken.add(key)
             variables.append((key, name))
-    return entities.suggest(rows.shown, list(missing_entities), metrics, variables, catalog)
+    return entities.suggest(rows.shown, missing_entities, metrics, variables, catalog, missing_claimants)
+
+
+def _missing(rows, column: str, names: entities.Names) -> list[str]:
+    """The names of `column` that nothing maps, ignores, or finds ambiguous, in table order."""
+    missing: dict[str, None] = {}
+    for row in rows.rows:
+        name = row.cells.get(column)
+        name = str(name) if isinstance(name, int) and not isinstance(name, bool) else name
+        known = not isinstance(name, str) or name in names.ignored or name in names.ambiguous
+        if not known and names.key(name) is None:
+            missing[name] = None
+    return list(missing)

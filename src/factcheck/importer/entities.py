@@ -1,14 +1,15 @@
-"""A long table's entities (countries, regions, oblasts) as catalog subjects, and the catalog entries a
-table needs.
+"""A long table's entities (countries, regions, oblasts) as catalog subjects, a claimant column's names as
+catalog claimants, and the catalog entries a table needs.
 
 An entity is the subject the mapping's `entity.subjects` gives it, or else the subject whose key, name or
-alias it is, exactly as written: nothing is folded or guessed, so "Georgia" the country and "Georgia" the
+alias it is, exactly as written (a claimant column's names likewise: `claimant.claimants`, then the catalog's
+claimants): nothing is folded or guessed, so "Georgia" the country and "Georgia" the
 state are never merged by accident. A spelling that two subjects share (one's name, another's alias) is
 ambiguous and refused until the mapping says which. An entity that matches nothing stops the import at its
 first row, once however many rows it has, with a "did you mean" among the catalog's spellings.
 
-`suggest` writes the catalog entries a table needs and the catalog lacks (subjects under the table's own
-names, metrics the mapping names), for the curator to review and paste: nothing is added by itself.
+`suggest` writes the catalog entries a table needs and the catalog lacks (subjects and claimants under the
+table's own names, metrics the mapping names), for the curator to review and paste: nothing is added by itself.
 """
 
 from __future__ import annotations
@@ -35,15 +36,35 @@ class Unknown:
     rows: int = 1
 
 
-class Subjects:
-    """The table's entity names -> catalog subject keys."""
+@dataclass(frozen=True)
+class _Words:
+    """How problems name a kind of table name: the entity column's (subjects) or the claimant column's."""
 
-    def __init__(self, mapped: dict[str, str], ignored: dict[str, str], catalog: Catalog):
+    what: str  # "entity": "unknown entity 'Frnace'"
+    owner: str  # "subject": "that subject's aliases"
+    section: str  # the catalog's section: "subjects"
+    mapped: str  # where the mapping maps a name: "entity.subjects"
+    ignore: str  # where it leaves one out: "entity.ignore"
+
+
+WORDS = {
+    "subject": _Words("entity", "subject", "subjects", "entity.subjects", "entity.ignore"),
+    "claimant": _Words("claimant", "claimant", "claimants", "claimant.claimants", "claimant.ignore"),
+}
+
+
+class Names:
+    """A table's names -> catalog keys: an entity column's subjects, or (`kind="claimant"`) a claimant
+    column's claimants."""
+
+    def __init__(self, mapped: dict[str, str], ignored: dict[str, str], catalog: Catalog, kind: str = "subject"):
         self.ignored = ignored
+        self.words = WORDS[kind]
         self.names: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}
-        for key, subject in catalog.subjects.items():
-            for spelling in dict.fromkeys((key, subject.name, *subject.aliases)):
+        entries = catalog.subjects if kind == "subject" else catalog.claimants
+        for key, entry in entries.items():
+            for spelling in dict.fromkeys((key, entry.name, *entry.aliases)):
                 owner = self.names.setdefault(spelling, key)
                 if owner != key:
                     self.ambiguous.setdefault(spelling, [owner]).append(key)
@@ -67,25 +88,25 @@ class Subjects:
         return close[0] if close else None
 
     def problem(self, unknown: Unknown, column: str) -> tuple[str, str]:
-        """The message and hint for an entity that maps to no subject."""
-        name = unknown.name
+        """The message and hint for a name that maps to no key."""
+        name, words = unknown.name, self.words
         rows = f" (on {unknown.rows:,} rows)" if unknown.rows > 1 else ""
         if name in self.ambiguous:
             keys = self.ambiguous[name]
             return (
-                f"the entity {name!r} is a name of both `{keys[0]}` and `{keys[1]}` in the catalog{rows}",
-                f"say which under `entity.subjects` in the mapping: {name!r}: {keys[0]}",
+                f"the {words.what} {name!r} is a name of both `{keys[0]}` and `{keys[1]}` in the catalog{rows}",
+                f"say which under `{words.mapped}` in the mapping: {name!r}: {keys[0]}",
             )
-        message = f"unknown entity {name!r} in column {column!r}{rows}"
+        message = f"unknown {words.what} {name!r} in column {column!r}{rows}"
         guess = self.guess(name)
         if guess is not None:
             return message, (
-                f"did you mean {guess!r} (`{self.names[guess]}`)? Map the table's name under `entity.subjects`, "
-                "or add it to that subject's aliases in the catalog"
+                f"did you mean {guess!r} (`{self.names[guess]}`)? Map the table's name under `{words.mapped}`, "
+                f"or add it to that {words.owner}'s aliases in the catalog"
             )
         return message, (
-            "add it to the catalog's subjects (`factcheck import --suggest-catalog` prints the entries), map it "
-            "under `entity.subjects`, or leave it out under `entity.ignore` with the reason"
+            f"add it to the catalog's {words.section} (`factcheck import --suggest-catalog` prints the entries), "
+            f"map it under `{words.mapped}`, or leave it out under `{words.ignore}` with the reason"
         )
 
 
@@ -156,24 +177,16 @@ def suggest(
     metrics: list[tuple[str, str]],
     variables: list[tuple[str, str]],
     catalog: Catalog,
+    claimant_names: list[str] = (),
 ) -> str:
-    """The catalog entries for `entities` (table names no subject has), `metrics` ((key, the table's name)
-    pairs the mapping names and the catalog lacks) and `variables` (the table's variable names the mapping
-    does not map, with the metric key suggested for each), as YAML text with comments."""
-    taken = set(catalog.subjects)
-    known = Subjects({}, {}, catalog)
-    subjects = []
-    for name in entities:
-        base = key_base(name, "subject")
-        key, n = base, 1
-        while key in taken:
-            n += 1
-            key = f"{base}-{n}"
-        taken.add(key)
-        close = known.guess(name)
-        subjects.append((key, name, f"  # or an alias of `{known.names[close]}` ({scalar(close)})?" if close else ""))
+    """The catalog entries for `entities` (table names no subject has), `claimant_names` (a claimant
+    column's names no claimant has), `metrics` ((key, the table's name) pairs the mapping names and the
+    catalog lacks) and `variables` (the table's variable names the mapping does not map, with the metric key
+    suggested for each), as YAML text with comments."""
+    subjects = _new_entries(entities, catalog, "subject")
+    claimants = _new_entries(claimant_names, catalog, "claimant")
     lines = [f"# Catalog entries {table_name} needs and datasets/catalog.yml lacks, under the table's own names."]
-    if not (subjects or metrics or variables):
+    if not (subjects or claimants or metrics or variables):
         return lines[0].replace("needs and", "needs:") + " none: the catalog has every one.\n"
     lines.append("# Review each one (a unit is left blank on purpose), then paste it into datasets/catalog.yml.")
     if metrics or variables:
@@ -181,11 +194,30 @@ def suggest(
         for key, name in [*metrics, *variables]:
             lines += [f"  {key}:", "    unit: ''                 # people, items, percent, ...",
                       f"    description: {scalar(name)}"]  # fmt: skip
-    if subjects:
-        lines.append("subjects:")
-        for key, name, comment in subjects:
-            lines += [f"  {key}:{comment}", f"    name: {scalar(name)}"]
+    for section, entries in (("subjects", subjects), ("claimants", claimants)):
+        if entries:
+            lines.append(f"{section}:")
+            for key, name, comment in entries:
+                lines += [f"  {key}:{comment}", f"    name: {scalar(name)}"]
     if variables:
         lines.append("# And in the mapping, under `variable.metrics` (or `variable.ignore`, with the reason):")
         lines += [f"#   {scalar(name)}: {{metric: {key}}}" for key, name in variables]
     return "\n".join(lines) + "\n"
+
+
+def _new_entries(names: list[str], catalog: Catalog, kind: str) -> list[tuple[str, str, str]]:
+    """(key, name, comment) for each name: a key no entry of the catalog's section has, and a comment
+    naming the closest existing entry, which the name may be an alias of."""
+    known = Names({}, {}, catalog, kind)
+    taken = set(catalog.subjects if kind == "subject" else catalog.claimants)
+    entries = []
+    for name in names:
+        base = key_base(name, kind)
+        key, n = base, 1
+        while key in taken:
+            n += 1
+            key = f"{base}-{n}"
+        taken.add(key)
+        close = known.guess(name)
+        entries.append((key, name, f"  # or an alias of `{known.names[close]}` ({scalar(close)})?" if close else ""))
+    return entries

@@ -48,6 +48,23 @@ class EntityMap(_Model):
         return self
 
 
+class ClaimantMap(_Model):
+    """A claimant column: each row's claimant, by the table's own name for it (a table that mixes the
+    figures of several bodies). Each claimant's figures are a series of their own."""
+
+    column: Text
+    # The table's names -> catalog claimant keys, tried before the catalog's keys, names and aliases.
+    claimants: dict[str, Key] = {}
+    ignore: dict[str, Text] = {}  # claimants left out, each with its reason
+
+    @model_validator(mode="after")
+    def _distinct(self) -> ClaimantMap:
+        both = sorted(set(self.claimants) & set(self.ignore))
+        if both:
+            raise ValueError(f"the claimant {both[0]!r} is both mapped under `claimants` and ignored")
+        return self
+
+
 class VariableMap(_Model):
     """A long table's variable column: each row's metric, by the table's own name for it, and the value
     column that holds that row's figure."""
@@ -80,7 +97,7 @@ def _one_series_per_metric(specs: dict[str, ColumnMap], what: str) -> None:
 
 
 class SourceTemplate(_Model):
-    """The source every point of a series shares; `{column}`, `{metric}` and `{subject}` are replaced per
+    """The source every point of a series shares; `{column}`, `{metric}`, `{subject}` and `{claimant}` are replaced per
     series (`{column}`: the column, or the variable's name in the table)."""
 
     outlet: Text
@@ -114,7 +131,7 @@ class ImportMapping(_Model):
     date: Text
     subject: Key | None = None  # a wide table: one subject for every series
     entity: EntityMap | None = None  # a long table: each row's subject from a column
-    claimant: Key
+    claimant: Key | ClaimantMap  # one claimant for every row, or each row's from a column
     kind: Literal["as_of", "period"] = "as_of"
     thousands: Thousands | None = None  # "5,434": the table groups thousands with this mark
     decimal: Literal[".", ","] = "."
@@ -148,14 +165,23 @@ class ImportMapping(_Model):
         roles = {"entity": self.entity.column if self.entity else None}
         if self.variable is not None:
             roles |= {"variable": self.variable.column, "value": self.variable.value}
+        roles["claimant"] = self.claimant_column
         for role, column in roles.items():
             if column is not None and (column == self.date or column in self.columns or column in self.ignore):
                 raise ValueError(f"the {role} column {column!r} is also the date, mapped or ignored")
         if roles["entity"] is not None and roles["entity"] in (roles.get("variable"), roles.get("value")):
             raise ValueError(f"the entity column {roles['entity']!r} is also the variable or value column")
+        others = {roles.get(role) for role in ("entity", "variable", "value")}
+        if roles["claimant"] is not None and roles["claimant"] in others:
+            raise ValueError(f"the claimant column {roles['claimant']!r} is also the entity, variable or value column")
         if self.thousands is not None and self.thousands == self.decimal:
             raise ValueError(f"`thousands` and `decimal` are both {self.decimal!r}: a number needs two marks")
         return self
+
+    @property
+    def claimant_column(self) -> str | None:
+        """The column naming each row's claimant, or None (one claimant for the table)."""
+        return self.claimant.column if isinstance(self.claimant, ClaimantMap) else None
 
     def series_specs(self) -> dict[str, ColumnMap]:
         """The table's names of its series (columns, or the variable's values), each with its metric."""
