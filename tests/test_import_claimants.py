@@ -9,7 +9,7 @@ import json
 import yaml
 from click.testing import CliRunner
 
-from factcheck.cli import cli
+from factcheck.cli.commands import cli
 
 CATALOG = """\
 metrics:
