@@ -8,11 +8,13 @@ that point, once, naming both neighbours.
 The rule, within a series (metric, subject, claimant, origin) ordered by date, for a point P with a point
 A just before it and a point B just after it (each wholly before the next: overlapping dates are never
 compared): P is a spike when B certainly falls below P (`P.lower > B.upper`), B falls below nothing
-before P (every earlier lower bound is at most `B.upper`), and the point after B, if there is one, stays
-below P too (its upper bound under `P.lower`): the neighbours are in line with each other, and P alone is
-not. Where the series comes back to P's level after B (100, 110, 105, 120), B is the point out of line,
-a dip, and its fall is reported as a fall. The first and the last point of a series have one neighbour, so they are never
-spikes: a fall after the first point is reported as a fall. Two high points in a row are no spike either:
+before P (every earlier lower bound is at most `B.upper`), and the point after B stays below P too (its
+upper bound under `P.lower`): the neighbours are in line with each other, and P alone is not. Where the
+series comes back to P's level after B (100, 110, 105, 120), B is the point out of line, a dip, and its fall
+is reported as a fall. Where B is the last point, nothing after it says which of the two is out of line, and
+the last point is the newest figure, the one a change most likely added: its fall is reported as a fall. The
+first and the last point of a series have one neighbour, so they are never spikes: a fall after the first
+point is reported as a fall. Two high points in a row are no spike either:
 the fall after them is reported as today.
 
 A spike is left out when cumulative-non-decreasing and cumulative-fall-unexplained look for falls, so the
@@ -34,9 +36,10 @@ SEVERITY = "critical"
 TITLE = "No total out of line with both neighbours"
 EXPLAIN = (
     "A cumulative total above the point after it, where that point is in line with every point before and "
-    "the series does not come back to the total's level after it, is out of line with both neighbours: most likely a slip (a digit too many, two digits swapped). It is "
-    "reported on that point, naming both neighbours, and the point after it is not blamed for a fall. The "
-    "first and last points of a series have one neighbour and are never spikes."
+    "the point after that stays below the total too, is out of line with both neighbours: most likely a slip "
+    "(a digit too many, two digits swapped). It is reported on that point, naming both neighbours, and the "
+    "point after it is not blamed for a fall. The first and last points of a series have one neighbour and "
+    "are never spikes, and a fall onto the last point stays a fall: nothing after it says which is out of line."
 )
 MESSAGE = "{figure} ({date}) is out of line with both neighbours: {related_1} before it and {related_2} after it"
 SUITE = "cumulative-totals"
@@ -44,12 +47,14 @@ PASSES = """\
 - {id: a, value: 79000, as_of: 2023-02-10}
 - {id: b, value: 80278, as_of: 2023-02-11}
 - {id: c, value: 105505, as_of: 2023-02-12}
+- {id: d, value: 106000, as_of: 2023-02-13}
 """
 FAILS = """\
 # b, 802,780, is above both 79,000 and 105,505: a digit too many, not a fall of c
 - {id: a, value: 79000, as_of: 2023-02-10}
 - {id: b, value: 802780, as_of: 2023-02-11}
 - {id: c, value: 105505, as_of: 2023-02-12}
+- {id: d, value: 106000, as_of: 2023-02-13}
 """
 
 Spike = tuple[str, str, str]  # (the spike, the point before it, the point after it)
@@ -70,8 +75,9 @@ def find_spikes(
     middle = np.arange(1, n - 1)
     before, after = middle - 1, middle + 1
     beyond = np.minimum(middle + 2, n - 1)
-    # Where the point after B comes back to P's level, B is the dip and P in line: no spike.
-    back = (middle + 2 < n) & (g[beyond] == g[middle]) & (up[beyond] >= low[middle])
+    # The point after B must stay below P: where it comes back to P's level, B is the dip; where there is
+    # none, B is the newest figure and nothing says which of the two is out of line.
+    confirmed = (middle + 2 < n) & (g[beyond] == g[middle]) & (up[beyond] < low[middle])
     spike = (
         (g[before] == g[middle])
         & (g[after] == g[middle])
@@ -79,7 +85,7 @@ def find_spikes(
         & (e[middle] < s[after])
         & (low[middle] > up[after])
         & (running_max[before] <= up[after])
-        & ~back
+        & confirmed
     )
     return order[middle[spike]], order[before[spike]], order[after[spike]]
 
