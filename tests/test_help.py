@@ -17,7 +17,7 @@ from factcheck.cli.commands import cli
 SRC = Path(__file__).resolve().parents[1] / "src" / "factcheck"
 REPOSITORY_PATH = re.compile(r"\b(?:docs|datasets-src|tests|benchmarks)/(?:[\w./-]*[\w/])?")
 # docs.py writes docs/checks.md and docs/cli.md: it names them as the files it writes, to no user.
-GENERATOR = SRC / "docs.py"
+GENERATOR = SRC / "cli" / "docs.py"
 COMMANDS = sorted(cli.commands)
 
 

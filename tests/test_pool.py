@@ -21,7 +21,7 @@ def test_files_read_by_forked_workers_give_what_one_process_gives(project):
 
     # In a fresh process: this one may run threads (forking is then refused, and the test would prove nothing).
     script = (
-        "import pickle, sys\nfrom pathlib import Path\nfrom factcheck import datasets, pool\n"
+        "import pickle, sys\nfrom pathlib import Path\nfrom factcheck.pipeline import load as datasets, pool\n"
         "root, files = Path(sys.argv[1]), [Path(f) for f in sys.argv[2:]]\n"
         "one = datasets.load(root, files)\npool.PARALLEL_BYTES = 0\n"
         "assert pool._workers(files) == 2\n"
@@ -41,7 +41,7 @@ def test_a_worker_that_dies_leaves_its_files_to_this_process(tmp_path):
         path.write_text(str(i))
     # In a fresh process, as above; every worker dies before handing back anything.
     script = (
-        "import os, sys\nfrom pathlib import Path\nfrom factcheck import pool\n"
+        "import os, sys\nfrom pathlib import Path\nfrom factcheck.pipeline import pool\n"
         "paths, main = [Path(p) for p in sys.argv[1:]], os.getpid()\n"
         "def read(i):\n    if os.getpid() != main:\n        os._exit(9)\n    return paths[i].read_text()\n"
         "assert pool._workers(paths, overlap=True) == 2\n"

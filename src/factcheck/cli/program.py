@@ -67,6 +67,8 @@ def _command() -> int:
         profiler = Profiler.from_environment(os.environ)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
+        if error.hint:
+            print(f"  hint: {error.hint}", file=sys.stderr)
         return 2
     try:
         cli(obj=profiler)
