@@ -175,10 +175,15 @@ def stage_0_schema_findings(root: Path, path: Path) -> list[str]:
     return [f"{f.line}: {f.message}" for f in found if f.check == "schema"]
 
 
-SCHEMA_CASES = [n for n in CASES if expectation(n).get("check") == "schema"]
+# Refused for a spelling that two entries of the catalog share: JSON Schema validates each value where it
+# stands and cannot compare values across entries, so the editor's schema accepts these and stage 0 refuses
+# them (a schema finding naming both entries).
+ACROSS_ENTRIES = {"alias-is-another-claimants-name", "alias-two-claimants", "alias-two-claimants-other-case",
+                  "alias-two-subjects-punctuation"}  # fmt: skip
+SCHEMA_CASES = [n for n in CASES if expectation(n).get("check") == "schema" and n not in ACROSS_ENTRIES]
 
 
-@pytest.mark.parametrize("name", [n for n in CASES if n not in HEAVY])
+@pytest.mark.parametrize("name", [n for n in CASES if n not in {*HEAVY, *ACROSS_ENTRIES}])
 def test_a_file_the_schema_accepts_has_no_schema_finding(name, tmp_path):
     make_case(name, tmp_path)
     for path in yaml_files(tmp_path):
