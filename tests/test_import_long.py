@@ -156,7 +156,8 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
     result = import_long()
     assert result.exit_code == 0, result.output
     assert "wrote datasets/covid.yml: 8 series, 15 points" in result.output
-    assert "cases (France) 130 on 2020-03-02: a spike above both the 100 of 2020-03-01 and the 125" in result.output
+    # 125 is the last day: nothing after it says whether 130 or 125 is out of line, so 125 takes the fall
+    assert "cases (France) 125 on 2020-03-03: below the 130 of 2020-03-02, no correction explains it" in result.output
 
     loaded = load.load(desk.root, [desk.root / "datasets/covid.yml"])
     assert loaded.findings == []
@@ -183,12 +184,11 @@ def test_a_long_table_becomes_one_series_per_entity_and_metric_and_the_checks_fi
 
     result = invoke("validate", "--no-color")
     assert result.exit_code == 1, result.output
-    # France's 130 between 100 and 125 is the suspect, not the 125 after it: a spike, critical
-    spike = "critical cumulative-spike [covid-covid-cases.france@2020-03-02]: 130 (2020-03-02) is out of line"
+    fall = "warning  cumulative-fall-unexplained [covid-covid-cases.france@2020-03-03]: falls from 130"
     part = "critical part-within-whole [covid-covid-deaths.germany@2020-03-02]: 900 deaths"
-    assert spike in result.output and part in result.output
-    assert "france@2020-03-03" not in result.output
-    assert "BLOCKED: 2 blocking findings (2 critical, 2 info) on 2 claims" in result.output
+    assert fall in result.output and part in result.output
+    assert "cumulative-spike" not in result.output
+    assert "BLOCKED: 1 blocking finding (1 critical, 1 warning, 2 info) on 1 claim" in result.output
 
 
 def test_the_same_long_table_in_another_row_order_or_as_json_gives_the_same_bytes(desk):
@@ -225,7 +225,7 @@ def test_a_long_variable_table_maps_each_row_to_a_metric_and_finds_the_same_prob
     assert "4 series, 8 points" in result.output  # Recovered is left out, as the mapping says
     result = invoke("validate", "--no-color")
     assert result.exit_code == 1
-    assert "cumulative-spike [covid-long-covid-cases.france@2020-03-02]" in result.output
+    assert "cumulative-fall-unexplained [covid-long-covid-cases.france@2020-03-03]" in result.output
     assert "part-within-whole [covid-long-covid-deaths.germany@2020-03-02]: 900 deaths" in result.output
 
 
