@@ -51,6 +51,10 @@ def figures(text: str, markdown: bool = True) -> list[tuple[str, float, str, flo
         ("up to 1,000", "up to 1,000", 1000, "at_most", 500, False),
         ("fewer than 90", "fewer than 90", 90, "less_than", 5, False),
         ("~300 tanks", "~300", 300, "about", 50, False),
+        ("some 4.5 lakh voters", "some 4.5 lakh", 450_000, "about", 5_000, False),
+        ("3 lakhs of pilgrims", "3 lakhs", 300_000, "exact", 50_000, False),
+        ("a 1.2 crore fund", "1.2 crore", 12_000_000, "exact", 500_000, False),
+        ("a 7mn budget", "7mn", 7e6, "exact", 5e5, False),
     ],
 )
 def test_a_figure_is_read_with_its_qualifier_and_the_precision_its_digits_imply(
