@@ -21,6 +21,7 @@ def _quantity(text: str, figure: str):
         ("Water rose 14 feet in the valley.", "14", "feet"),
         ("The town lies 35 miles north of the dam.", "35", "miles"),
         ("The siege lasted 11 days.", "11", "days"),
+        ("Soot particles under 10 microns across reach the lungs.", "10", "microns"),
         ("Crews worked for 36 hours without rest.", "36", "hours"),
         ("Gusts reached 190 km/h on the coast.", "190", "km/h"),
         ("The fire burned 2,400 acres.", "2,400", "acres"),
