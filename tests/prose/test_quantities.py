@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import articles, seed_text  # noqa: F401
-from factcheck.prose.quantities import canonical, quantity
+from factcheck.prose.quantities import canonical, quantity, set_size
 
 
 def _quantity(text: str, figure: str):
@@ -70,3 +70,31 @@ def test_a_distance_and_an_age_are_set_aside_while_a_changed_count_still_stands_
     assert any(r.startswith("a duration (hours)") for r in reasons)
     changed = articles.check(articles.article(text.replace("more than 46,000", "more than 64,000")))
     assert [f.check for f in changed.findings if f.check != "article-backed"] == ["article-contradicts"]
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun",
+    [
+        ("Ministers of the 31 member countries met in Oslo.", "31", "countries"),
+        ("Of the province's 212 villages, few had power.", "212", "villages"),
+        ("Schools closed in all 50 states on Monday.", "50", "states"),
+        ("Aid reached only 40 villages by Friday.", "40", None),  # no definite word: a count reported
+        ("The 40 people in the villages were safe.", "40", None),  # not a count of places
+        ("The 12 districts' clinics treated 900 patients.", "900", None),
+    ],
+)
+def test_a_definite_count_of_places_is_the_size_of_a_set(text, figure, noun):
+    start = text.index(figure)
+    assert set_size(text, start, start + len(figure)) == noun
+
+
+def test_the_size_of_a_set_of_places_is_set_aside_unless_a_metric_word_follows_in_its_clause(articles):  # noqa: F811
+    extra = "Envoys from the 32 member countries of the alliance met in Brussels on the same day."
+    text = seed_text().replace(
+        "Russia has also suffered significant losses in the ongoing war.",
+        f"Russia has also suffered significant losses in the ongoing war. {extra}",
+    )
+    report = articles.check(articles.article(text))
+    assert [f for f in report.findings if f.check != "article-backed"] == []
+    (article,) = report.articles
+    assert any(m.reason.startswith("the size of a set of countries") for m in article.marks if m.verdict == "ignored")

@@ -341,6 +341,14 @@ class Reader:
                     return True
         return self._elliptical(low, high, end, allowed)
 
+    def names_a_metric_after(self, start: int, end: int) -> bool:
+        """Whether a metric word of the catalog follows the figure at `start:end` within its clause."""
+        index = self.sentence_of(start)
+        if index is None:
+            return False
+        _, high = self._clause(self.sentences[index], start, end)
+        return any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, end, high))
+
     def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
         """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican
         Republic confirmed one", "looking for three more": a number ending a clause that names no metric (or

@@ -118,3 +118,32 @@ def _age_apposition(prose: str, start: int, end: int) -> bool:
     name = _word_before(prose, start - 2)
     j = start - 2 - len(name)
     return bool(name) and 0 <= j < len(prose) and prose[j].isupper()
+
+
+# Places and institutions a figure counts as the size of a known set: "the 27 member countries", "the
+# state's 497 cities", "all 50 states".
+_SET_NOUNS = frozenset({"countries", "nations", "states", "provinces", "regions", "districts", "counties",
+                        "cities", "towns", "villages", "municipalities", "communes", "departments", "prefectures",
+                        "territories", "islands", "parishes", "boroughs", "cantons", "oblasts"})  # fmt: skip
+_DEFINITE = ("the", "its", "their", "all", "his", "her", "our")
+MAX_SET_WORDS = 2  # words between the figure and its noun: "the 27 EU member countries"
+
+
+def set_size(prose: str, phrase_start: int, end: int) -> str | None:
+    """The noun when the figure at prose[phrase_start:end] is the size of a set of places a definite word
+    introduces ("the 27 member countries", "the state's 497 cities", "all 50 states"): a fact of geography,
+    not a count the article reports."""
+    before = prose[max(0, phrase_start - 20) : phrase_start].split()
+    if not before:
+        return None
+    last = before[-1].lower().strip('“"(')
+    if last not in _DEFINITE and not last.endswith(("'s", "’s", "s'")):
+        return None
+    following = prose[end : end + 60].split()[: MAX_SET_WORDS + 1]
+    for word in following:
+        stripped = word.strip(",.;:)")
+        if stripped.lower() in _SET_NOUNS:
+            return stripped.lower()
+        if stripped != word or not stripped.isalpha():
+            break
+    return None
