@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.floor.safe_regex import compile_regex
+
 # A unit word right after a figure: its unit as a catalog's metrics would declare it, and the kind of quantity.
 _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("km", "a distance") for w in ("km", "kms", "kilometres", "kilometers", "kilometre", "kilometer")},
@@ -44,6 +46,14 @@ _OLD = ("old", "-old")  # "48 years old", "a 48-year-old"
 # Catalog units that name a count: the figure without a unit is compared with these (and with any unit the
 # table above does not know, which a desk declares for a count: "houses", "buildings").
 PERCENT = "percent"
+
+
+# "a daily average of around seven or eight", "an average of 12 a day": a rate the article compares with,
+# not the count it reports; the second figure of "seven or eight" is read with the first.
+_AVERAGE = compile_regex(
+    r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
+)
+_AVERAGE_BACK = 60  # characters read back from the figure's qualifier
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,8 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         if unit == "years" and following in _OLD:
             return Quantity("age", "an age", f"{word} {following}")
         return Quantity(unit, kind, word)
+    if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
+        return Quantity("average", "an average", "average")
     before = _word_before(prose, phrase_start)
     if before in _MAGNITUDE or word in _MAGNITUDE:
         return Quantity("magnitude", "a magnitude", "magnitude")
