@@ -51,6 +51,12 @@ def figures(text: str, markdown: bool = True) -> list[tuple[str, float, str, flo
         ("up to 1,000", "up to 1,000", 1000, "at_most", 500, False),
         ("fewer than 90", "fewer than 90", 90, "less_than", 5, False),
         ("~300 tanks", "~300", 300, "about", 50, False),
+        ("some 4.5 lakh voters", "some 4.5 lakh", 450_000, "about", 5_000, False),
+        ("3 lakhs of pilgrims", "3 lakhs", 300_000, "exact", 50_000, False),
+        ("a 1.2 crore fund", "1.2 crore", 12_000_000, "exact", 500_000, False),
+        ("a 7mn budget", "7mn", 7e6, "exact", 5e5, False),
+        ("a $15m fall in revenue", "15m", 15e6, "exact", 5e5, False),  # a currency makes "m" a million
+        ("15m people fled", "15m", 15e6, "exact", 5e5, False),
     ],
 )
 def test_a_figure_is_read_with_its_qualifier_and_the_precision_its_digits_imply(
@@ -70,6 +76,7 @@ def test_a_figure_is_read_with_its_qualifier_and_the_precision_its_digits_imply(
         "under Article 51 of the charter, the Minsk 2 deal",  # names
         "call +380 44 123 4567 or (044) 123-45-67",  # phone numbers
         "an F-16, COVID-19, the A320, 5G, a 40mm round, a 10-year plan",  # ids and units
+        "the car fell 15m into the gorge, a 30m-high wall, waves 12m high, 8km away",  # metres glued
         "id 12345678901234567890123 and 007",  # a run of digits too long for a figure, a leading zero
         "see https://example.org/2025/55000 or www.example.org/12,000 or me@host123.org",  # URLs, e-mail
         "run `killed 55,000` in code",  # inline code

@@ -89,6 +89,13 @@ def test_the_outlet_that_relays_a_figure_is_not_its_claimant():
     assert context_of(alone, "14").claimant == "radio"
 
 
+def test_the_claimant_who_says_a_figure_wins_over_one_the_figure_is_about():
+    text = "On Sunday the mayor said, the police had arrested 14 protesters."
+    assert context_of(text, "14").claimant == "mayor"
+    plain = "The police had arrested 14 protesters."
+    assert context_of(plain, "14").claimant == "police"
+
+
 def test_the_claimant_of_the_figures_own_clause_wins_over_a_nearer_one_in_another():
     text = "According to Radio Andes, the mayor put the toll at 14 dead."
     assert context_of(text, "14").claimant == "mayor"

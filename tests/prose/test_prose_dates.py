@@ -49,3 +49,27 @@ def test_a_date_of_the_count_dates_it(text, phrase):
 def test_the_longest_of_overlapping_phrases_wins_so_an_abbreviated_day_is_read_whole():
     found = find_dates("The toll stood at 71 as of Nov. 16. Crews kept searching.", PUBLISHED)
     assert [(p.text, p.span.text) for p in found] == [("Nov. 16", "2025-11-16")]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, span",
+    [
+        ("The shelters have been open since March 9 and house 400 families.", "March 9", "2025-03-09"),
+        ("Clinics treated 900 patients from January 12 to 15.", "January 12 to 15", "2026-01-12/2026-01-15"),
+        ("Clinics treated 900 patients on 12-15 January.", "12-15 January", "2026-01-12/2026-01-15"),
+        ("Clinics treated 900 patients between 3 and 5 of January.", "5 of January", "2026-01-05"),
+        ("The council's report on Tuesday (3) counted 62 homes lost.", "Tuesday (3)", "2026-02-03"),
+        ("A bulletin on Sunday evening (1) listed 80 people missing.", "Sunday evening (1)", "2026-02-01"),
+    ],
+)
+def test_the_day_of_a_month_in_a_date_phrase_is_read_with_it_never_left_as_a_figure(text, phrase, span):
+    found = {p.text: p.span.text if p.span else None for p in find_dates(text, PUBLISHED)}
+    assert found.get(phrase) == span
+
+
+def test_a_month_alone_is_still_a_month_when_no_day_follows():
+    found = {
+        p.text: p.span.text
+        for p in find_dates("Rescuers found 30 survivors in January, 12 of them children.", PUBLISHED)
+    }
+    assert found == {"in January": "2026-01"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import articles, seed_text  # noqa: F401
-from factcheck.prose.quantities import canonical, quantity
+from factcheck.prose.quantities import canonical, quantity, set_size
 
 
 def _quantity(text: str, figure: str):
@@ -21,6 +21,10 @@ def _quantity(text: str, figure: str):
         ("Water rose 14 feet in the valley.", "14", "feet"),
         ("The town lies 35 miles north of the dam.", "35", "miles"),
         ("The siege lasted 11 days.", "11", "days"),
+        ("Soot particles under 10 microns across reach the lungs.", "10", "microns"),
+        ("The ward admits an average of 30 patients a night.", "30", "average"),
+        ("Morgues took in 90 bodies, against a usual average of about five or six.", "six", "average"),
+        ("Clinics usually average 12 to 15 cases.", "15", "average"),
         ("Crews worked for 36 hours without rest.", "36", "hours"),
         ("Gusts reached 190 km/h on the coast.", "190", "km/h"),
         ("The fire burned 2,400 acres.", "2,400", "acres"),
@@ -69,3 +73,31 @@ def test_a_distance_and_an_age_are_set_aside_while_a_changed_count_still_stands_
     assert any(r.startswith("a duration (hours)") for r in reasons)
     changed = articles.check(articles.article(text.replace("more than 46,000", "more than 64,000")))
     assert [f.check for f in changed.findings if f.check != "article-backed"] == ["article-contradicts"]
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun",
+    [
+        ("Ministers of the 31 member countries met in Oslo.", "31", "countries"),
+        ("Of the province's 212 villages, few had power.", "212", "villages"),
+        ("Schools closed in all 50 states on Monday.", "50", "states"),
+        ("Aid reached only 40 villages by Friday.", "40", None),  # no definite word: a count reported
+        ("The 40 people in the villages were safe.", "40", None),  # not a count of places
+        ("The 12 districts' clinics treated 900 patients.", "900", None),
+    ],
+)
+def test_a_definite_count_of_places_is_the_size_of_a_set(text, figure, noun):
+    start = text.index(figure)
+    assert set_size(text, start, start + len(figure)) == noun
+
+
+def test_the_size_of_a_set_of_places_is_set_aside_unless_a_metric_word_follows_in_its_clause(articles):  # noqa: F811
+    extra = "Envoys from the 32 member countries of the alliance met in Brussels on the same day."
+    text = seed_text().replace(
+        "Russia has also suffered significant losses in the ongoing war.",
+        f"Russia has also suffered significant losses in the ongoing war. {extra}",
+    )
+    report = articles.check(articles.article(text))
+    assert [f for f in report.findings if f.check != "article-backed"] == []
+    (article,) = report.articles
+    assert any(m.reason.startswith("the size of a set of countries") for m in article.marks if m.verdict == "ignored")

@@ -20,7 +20,7 @@ from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.numberwords import find_number_words
-from factcheck.prose.quantities import PERCENT, quantity
+from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
@@ -93,6 +93,8 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         ignored = _ignored(figure, front.ignore, used)
         if ignored is None and figure.binding is None:
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
+        if ignored is None and figure.binding is None and figure.unit is None:
+            ignored = _set_size(seen, numeral, reader)
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
@@ -138,6 +140,15 @@ def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) 
         return None
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
     return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
+
+
+def _set_size(prose: str, numeral, reader: Reader) -> str | None:
+    """Why a figure is the size of a set of places ("the 27 member countries"), not a count the article reports:
+    unless a metric word follows it in its clause ("the 50 cities spared")."""
+    noun = set_size(prose, numeral.phrase_start, numeral.end)
+    if noun is None or reader.names_a_metric_after(numeral.start, numeral.end):
+        return None
+    return f"the size of a set of {noun}, which no metric word of its clause counts"
 
 
 def _paragraphs(found: list) -> dict[int, tuple[int, int]]:

@@ -52,6 +52,8 @@ _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
 # Conjunctions join clauses too ("31 had died and 140 had been rescued").
+SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
+                          "estimated", "estimates", "counted", "tallied"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
@@ -341,6 +343,14 @@ class Reader:
                     return True
         return self._elliptical(low, high, end, allowed)
 
+    def names_a_metric_after(self, start: int, end: int) -> bool:
+        """Whether a metric word of the catalog follows the figure at `start:end` within its clause."""
+        index = self.sentence_of(start)
+        if index is None:
+            return False
+        _, high = self._clause(self.sentences[index], start, end)
+        return any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, end, high))
+
     def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
         """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican
         Republic confirmed one", "looking for three more": a number ending a clause that names no metric (or
@@ -363,6 +373,10 @@ class Reader:
         relayed = [o for o in named if self._relays(o)]
         if relayed and len(relayed) < len(named):
             named = [o for o in named if o not in relayed]
+        # "Al-Qudra said, the army had killed 19": the one who says it is the claimant, not the one it is about.
+        speaking = [o for o in named if self._speaks(o)]
+        if speaking and len(speaking) < len(named):
+            named = speaking
         if named:
             nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
             return (next(iter(nearest.entry.claimants)) if len(nearest.entry.claimants) == 1 else None), None
@@ -385,6 +399,12 @@ class Reader:
             return False
         between = self.prose[occurrence.end : self.occurrences[at].start]
         return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
+
+    def _speaks(self, occurrence: Occurrence) -> bool:
+        """The name is the speaker of its clause: a verb of saying right after it ("the ministry said").
+        "According to X" is not read so: it often names the outlet relaying another's figure."""
+        after = self.prose[occurrence.end : occurrence.end + 20].lower().split()
+        return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
 
     def _relays(self, occurrence: Occurrence) -> bool:
         """The name stands a few words after words that make it the one relaying a figure: "quoted by",

@@ -53,11 +53,16 @@ def _patterns() -> list[tuple[str, object]]:
             ("part-year", rf"\b{_PART}[- ]?{_YEAR}\b"),
             ("years", rf"\b{_YEAR} ?[-–] ?{_YEAR}\b"),
             ("year", rf"\b{_YEAR}\b"),
+            ("month-days", rf"\b{_MONTH} {_DAY} ?(?:-|–|to|through|until|till) ?{_DAY}\b"),
+            ("days-month", rf"\b{_DAY} ?(?:-|–|to|through|until|till) ?{_DAY} (?:of )?{_MONTH}\b"),
             ("month-day", rf"\b{_MONTH} {_DAY}\b"),
             ("day-month", rf"\b{_DAY} (?:of )?{_MONTH}\b"),
             ("part-month", rf"\b{_PART}[- ]?{_MONTH}\b"),
             ("month", rf"(?i:\b(?:in|since|by|until|till|from|last|this|of|through|before|after|during)) {_MONTH}\b"),
             ("relative", rf"\b{_RELATIVE}\b"),
+            # "on Monday (13)", "Tuesday morning (14)": the day of the month in brackets after the weekday, as
+            # newsrooms that translate from Portuguese or Spanish copy write it.
+            ("weekday-day", rf"\b{_WEEKDAY}(?: (?:morning|afternoon|evening|night))? \(([0-3]?[0-9])\)"),
             ("weekday", rf"\b{_WEEKDAY}\b"),
         )
     ]
@@ -83,7 +88,9 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
         for count, match in enumerate(pattern.finditer(prose, start)):
             if count == MAX_PHRASES:
                 raise TooManyDates(match.start())
-            rank = 0 if kind in _ABSOLUTE else 1
+            # A month with its day after it ("since April 27") is that day: the month read alone with its
+            # preposition would be longer and leave the day to be read as a figure.
+            rank = 0 if kind in _ABSOLUTE else 2 if kind == "month" else 1
             found.append((rank, match.start(), -(match.end() - match.start()), kind, match))
     found.sort(key=lambda item: (item[0], item[2], item[1]))  # own year first, then the longest, then the first
     starts: list[int] = []
@@ -258,6 +265,19 @@ def _month_day(groups: list[str | None], month_group: int, day_group: int) -> Me
     return meaning
 
 
+def _month_days(groups: list[str | None], month_group: int, first_group: int, last_group: int) -> Meaning:
+    """ "June 18 to 20": every day from the first to the last, in the latest such month that has begun."""
+    month, first, last = _month_number(groups[month_group]), int(groups[first_group]), int(groups[last_group])
+    if last < first:
+        raise ValueError("a range of days that ends before it begins")
+
+    def meaning(day: dt.date) -> tuple[dt.date, dt.date]:
+        year = day.year if (month, first) <= (day.month, day.day) else day.year - 1
+        return dt.date(year, month, first), dt.date(year, month, last)
+
+    return meaning
+
+
 def _month(groups: list[str | None], part: str | None = None) -> Meaning:
     month = _month_number(groups[-1])
     first, last = _PART_OF_MONTH[part] if part else (1, 31)
@@ -303,6 +323,9 @@ def _words(groups: list[str | None]) -> Meaning:
 
 
 _MEANINGS: dict[str, Callable[[list[str | None]], Meaning]] = {
+    "month-days": lambda groups: _month_days(groups, 0, 1, 2),
+    "days-month": lambda groups: _month_days(groups, 2, 0, 1),
+    "weekday-day": _weekday,
     "month-day": lambda groups: _month_day(groups, 0, 1),
     "day-month": lambda groups: _month_day(groups, 1, 0),
     "part-month": lambda groups: _month(groups, groups[0].lower()),

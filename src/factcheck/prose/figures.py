@@ -18,10 +18,13 @@ from dataclasses import dataclass
 # no-break space, narrow no-break space, thin space, apostrophes. The dot is the decimal point here: an
 # article is read as English prose, where "1.100" is one and a tenth.
 SEPARATORS = frozenset(", \u00a0\u202f\u2009\u2019'")
-MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-               "trillion": 1e12}  # fmt: skip
+# "lakh" (100,000) and "crore" (10 million) are how South Asian English news states large counts: "2.3 lakh
+# cases" is 230,000 cases.
+MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+               "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+               "crores": 1e7}  # fmt: skip
 # Multipliers that may stand right after the digits ("400k", "1.1m", "3bn"); the words need a space before.
-ATTACHED = frozenset({"k", "m", "mln", "bn"})
+ATTACHED = frozenset({"k", "m", "mln", "mn", "bn"})
 MAX_DIGITS = 20  # a longer run of digits is an id, not a figure
 
 # Qualifier words right before a figure, as the dataset's qualifiers. The longest phrase wins.
@@ -126,6 +129,8 @@ def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
     while k < n and k - j < 9 and prose[k].isalpha():
         k += 1
     word = prose[j:k].lower()
+    if word == "m" and j == end and _metres(prose, i, k):
+        return None, k  # "plunged 20m into the river": metres, a unit glued to the digits
     if word in MULTIPLIERS and (j > end or word in ATTACHED) and not (k < n and _is_word(prose[k])):
         multiplier = MULTIPLIERS[word]
         word_end = k
@@ -151,6 +156,24 @@ def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
     half_unit = 0.5 * unit * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
     return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent), word_end
+
+
+# Words after "20m" that make it metres: a dimension or a direction ("20m high", "fell 20m into the river");
+# a million is followed by what it counts ("20m people") or follows a currency sign ("$20m").
+_METRE_WORDS = frozenset({"high", "tall", "deep", "long", "wide", "thick", "above", "below", "into", "onto",
+                          "down", "up", "away", "across", "under", "from", "off", "underground", "underwater",
+                          "offshore", "inland", "wave", "waves", "drop", "fall", "section", "stretch"})  # fmt: skip
+
+
+def _metres(prose: str, i: int, end: int) -> bool:
+    """Whether the "m" glued to the number at prose[i:end] is metres rather than a million."""
+    if i and prose[i - 1] in "$€£¥₴₽":
+        return False
+    rest = prose[end : end + 16].lower()
+    if rest.startswith("-"):  # "a 20m-high wall"
+        return True
+    word = rest.lstrip(" ").split(" ", 1)[0].strip(".,;:)")
+    return word in _METRE_WORDS
 
 
 def _glued(prose: str, i: int) -> bool:

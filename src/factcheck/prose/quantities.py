@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.floor.safe_regex import compile_regex
+
 # A unit word right after a figure: its unit as a catalog's metrics would declare it, and the kind of quantity.
 _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("km", "a distance") for w in ("km", "kms", "kilometres", "kilometers", "kilometre", "kilometer")},
     **{w: ("miles", "a distance") for w in ("mile", "miles", "mi")},
     **{w: ("feet", "a distance") for w in ("foot", "feet", "ft")},
     **{w: ("metres", "a distance") for w in ("metre", "metres", "meter", "meters", "yards", "yard", "inches",
-                                             "inch", "cm", "mm", "centimetres", "centimeters")},
+                                             "inch", "cm", "mm", "centimetres", "centimeters", "millimetres",
+                                             "millimeters")},
+    **{w: ("microns", "a size") for w in ("micron", "microns", "micrometres", "micrometers", "µm", "nanometres",
+                                          "nanometers")},
     **{w: ("seconds", "a duration") for w in ("second", "seconds", "secs")},
     **{w: ("minutes", "a duration") for w in ("minute", "minutes", "mins")},
     **{w: ("hours", "a duration") for w in ("hour", "hours", "hrs")},
@@ -41,6 +46,14 @@ _OLD = ("old", "-old")  # "48 years old", "a 48-year-old"
 # Catalog units that name a count: the figure without a unit is compared with these (and with any unit the
 # table above does not know, which a desk declares for a count: "houses", "buildings").
 PERCENT = "percent"
+
+
+# "a daily average of around seven or eight", "an average of 12 a day": a rate the article compares with,
+# not the count it reports; the second figure of "seven or eight" is read with the first.
+_AVERAGE = compile_regex(
+    r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
+)
+_AVERAGE_BACK = 60  # characters read back from the figure's qualifier
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,8 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         if unit == "years" and following in _OLD:
             return Quantity("age", "an age", f"{word} {following}")
         return Quantity(unit, kind, word)
+    if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
+        return Quantity("average", "an average", "average")
     before = _word_before(prose, phrase_start)
     if before in _MAGNITUDE or word in _MAGNITUDE:
         return Quantity("magnitude", "a magnitude", "magnitude")
@@ -115,3 +130,32 @@ def _age_apposition(prose: str, start: int, end: int) -> bool:
     name = _word_before(prose, start - 2)
     j = start - 2 - len(name)
     return bool(name) and 0 <= j < len(prose) and prose[j].isupper()
+
+
+# Places and institutions a figure counts as the size of a known set: "the 27 member countries", "the
+# state's 497 cities", "all 50 states".
+_SET_NOUNS = frozenset({"countries", "nations", "states", "provinces", "regions", "districts", "counties",
+                        "cities", "towns", "villages", "municipalities", "communes", "departments", "prefectures",
+                        "territories", "islands", "parishes", "boroughs", "cantons", "oblasts"})  # fmt: skip
+_DEFINITE = ("the", "its", "their", "all", "his", "her", "our")
+MAX_SET_WORDS = 2  # words between the figure and its noun: "the 27 EU member countries"
+
+
+def set_size(prose: str, phrase_start: int, end: int) -> str | None:
+    """The noun when the figure at prose[phrase_start:end] is the size of a set of places a definite word
+    introduces ("the 27 member countries", "the state's 497 cities", "all 50 states"): a fact of geography,
+    not a count the article reports."""
+    before = prose[max(0, phrase_start - 20) : phrase_start].split()
+    if not before:
+        return None
+    last = before[-1].lower().strip('“"(')
+    if last not in _DEFINITE and not last.endswith(("'s", "’s", "s'")):
+        return None
+    following = prose[end : end + 60].split()[: MAX_SET_WORDS + 1]
+    for word in following:
+        stripped = word.strip(",.;:)")
+        if stripped.lower() in _SET_NOUNS:
+            return stripped.lower()
+        if stripped != word or not stripped.isalpha():
+            break
+    return None

@@ -34,6 +34,9 @@ CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguo
 META = {m.ID: CheckInfo(m.TITLE, m.EXPLAIN, m.SEVERITY, runs_on="articles") for m in CHECKS}
 _BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKED: article_unbacked,
                AMBIGUOUS: article_ambiguous}  # fmt: skip
+# The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
+# writer may have dropped a "more than" or "at least" the claim states.
+ROUNDED = 50
 LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
 # Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
 # of claims, and every reporter lists a finding's related claims (docs/security.md).
@@ -87,8 +90,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     keys = index.keys(context.metrics, context.subject, context.claimant)
     agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
-    if not agreeing and context.headline and figure.qualifier == "exact":
-        # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million".
+    if not agreeing and figure.qualifier == "exact" and (context.headline or figure.half_unit >= ROUNDED):
+        # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million";
+        # so does a round figure in the body ("10,000 are missing" for "more than 10,000"): an editor reads it
+        # as the same figure rounded. The value must still be the claim's at the figure's precision.
         agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
     if len(agreeing) == 1:
