@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.floor.spans import DateError, Span, parse_span
+from factcheck.prose.words import word_before
 from factcheck.report.findings import DatePhrase
 
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -113,16 +114,6 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
     return phrases
 
 
-def _word_before(prose: str, begin: int) -> str:
-    end = begin
-    while end > 0 and prose[end - 1] in " \t\n":
-        end -= 1
-    start = end
-    while start > 0 and end - start < 20 and prose[start - 1].isalpha():
-        start -= 1
-    return prose[start:end].lower()
-
-
 def _word_after(prose: str, end: int) -> str:
     start = end
     if start < len(prose) and prose[start] == " ":
@@ -135,11 +126,11 @@ def _word_after(prose: str, end: int) -> str:
 
 def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
-    if text.split(" ", 1)[0] in BOUNDS or _word_before(prose, begin) in BOUNDS:
+    if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
         return False
     if _in_event_clause(prose, begin):
         return False
-    if kind == "year" and _word_before(prose, begin) in _DETERMINERS:
+    if kind == "year" and word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after = _word_after(prose, end)
         if after and after[0].islower() and after not in _NOT_NOUNS:
             return False

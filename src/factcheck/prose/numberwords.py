@@ -18,6 +18,7 @@ import re
 
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.prose.figures import Numeral, _qualifier
+from factcheck.prose.words import word_before
 
 _UNITS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}  # fmt: skip
@@ -57,16 +58,6 @@ def find_number_words(prose: str, start: int = 0, limit: int | None = None) -> l
     return found
 
 
-def _word_before(prose: str, at: int) -> str:
-    j = at
-    while j > 0 and prose[j - 1] == " ":
-        j -= 1
-    k = j
-    while k > 0 and prose[k - 1].isalpha():
-        k -= 1
-    return prose[k:j].lower()
-
-
 def _word_after(prose: str, at: int) -> str:
     j = at
     while j < len(prose) and prose[j] == " ":
@@ -94,7 +85,7 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
     value = _cardinal(words)
     if value is None:
         return None
-    if text == "one" and (_word_before(prose, start) in _ONE_AFTER or _word_after(prose, end) in _ONE_BEFORE):
+    if text == "one" and (word_before(prose, start, " ") in _ONE_AFTER or _word_after(prose, end) in _ONE_BEFORE):
         return None
     unit = 1
     while value >= unit * 10 and value % (unit * 10) == 0:

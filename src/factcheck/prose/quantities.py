@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.floor.safe_regex import compile_regex
+from factcheck.prose.words import word_before
 
 # A unit word right after a figure: its unit as a catalog's metrics would declare it, and the kind of quantity.
 _AFTER: dict[str, tuple[str, str]] = {
@@ -85,16 +86,6 @@ def _word_after(prose: str, end: int) -> tuple[str, int]:
     return prose[j:k].lower(), k
 
 
-def _word_before(prose: str, start: int) -> str:
-    j = start
-    while j > 0 and prose[j - 1] in " -\u00a0":
-        j -= 1
-    k = j
-    while k > 0 and j - k < 12 and prose[k - 1].isalpha():
-        k -= 1
-    return prose[k:j].lower()
-
-
 def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | None:
     """The quantity of the figure at prose[start:end] (its qualifier words from `phrase_start`), or None for a
     count."""
@@ -110,7 +101,7 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
         return Quantity("average", "an average", "average")
-    before = _word_before(prose, phrase_start)
+    before = word_before(prose, phrase_start, " -\u00a0", 12)
     if before in _MAGNITUDE or word in _MAGNITUDE:
         return Quantity("magnitude", "a magnitude", "magnitude")
     if before in _AGE_BEFORE:
@@ -127,7 +118,7 @@ def _age_apposition(prose: str, start: int, end: int) -> bool:
         return False
     if not prose[start:end].isdigit() or int(prose[start:end]) >= 130:
         return False
-    name = _word_before(prose, start - 2)
+    name = word_before(prose, start - 2, " -\u00a0", 12)
     j = start - 2 - len(name)
     return bool(name) and 0 <= j < len(prose) and prose[j].isupper()
 
