@@ -332,7 +332,7 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, tuple(cues))
 
-    def _cue(self, part, start: int, end: int) -> Cue:
+    def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
         return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
 
