@@ -40,7 +40,7 @@ def test_lang_en_is_read_as_written():
     assert front.lang == "en"
 
 
-@pytest.mark.parametrize("lang", ["de", "fr", "EN", "en-GB"])
+@pytest.mark.parametrize("lang", ["de", "fr", "en-ZZ", "en_GB", "english", "en-GB-oxendict"])
 def test_a_language_not_read_is_a_problem_at_lang_naming_the_ones_read(lang):
     with pytest.raises(front_matter.FrontMatterProblem) as raised:
         front_matter.read(f"---\ntitle: A draft\nlang: {lang}\n---\nBody.\n")
@@ -56,3 +56,14 @@ def test_an_article_in_a_language_not_read_gets_one_finding_and_no_figure_is_jud
     report = articles.check(name)
     assert [(f.check, f.line) for f in report.findings] == [("article-format", 2)]
     assert report.articles[0].marks == []
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("EN", "en"), ("en-GB", "en-GB"), ("en-in", "en-IN"), ("en-001", "en-001")])
+def test_english_with_a_region_is_english_with_that_regions_separators(lang, tag):
+    """A newsroom's CMS writes its region ("en-GB", "en-IN"): the article is read as English, its digits with
+    the separators Babel's data gives that region."""
+    front, _, _ = front_matter.read(f"---\ntitle: A draft\nlang: {lang}\n---\nBody.\n")
+    assert front.lang == lang
+    read = language(lang)
+    assert (read.code, read.separators) == (tag, separators(tag))
+    assert _values("a toll of 2.3 million, and 2,300 homes", lang) == [("2.3 million", 2_300_000), ("2,300", 2300)]

@@ -23,7 +23,7 @@ from pydantic import BeforeValidator, Field, ValidationError
 
 from factcheck.model.format import DateSpan, Text, _Model
 from factcheck.pipeline.load import explain
-from factcheck.prose.language import DEFAULT, SUPPORTED, supported
+from factcheck.prose.language import DEFAULT, reads, supported
 from factcheck.reading import yamlfile
 
 MAX_IGNORED = 1000
@@ -100,7 +100,7 @@ def read(text: str) -> tuple[FrontMatter, int, list[int]]:
     except ValidationError as error:
         first = explain(error, data, data.line or 1, FrontMatter)[0]
         raise FrontMatterProblem(first.line + 1, first.message, first.hint) from None
-    if front.lang not in SUPPORTED:
+    if not reads(front.lang):
         raise FrontMatterProblem(data.line_of("lang") + 1, f"`lang` {front.lang!r} is not a language factcheck "
                                  "reads articles in", f"factcheck reads: {supported()}; write `lang: {DEFAULT}`, "
                                  "or leave `lang` out")  # fmt: skip
