@@ -9,10 +9,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from article_helpers import SEED, SEED_DATASET, articles, located, seed_text  # noqa: F401
+from article_helpers import SEED, SEED_DATASET, articles, located, run_articles, seed_text  # noqa: F401
 from conftest import REPO, TODAY, run_project
 from factcheck.cli.commands import cli
-from factcheck.prose.check import run_articles
 from factcheck.prose.verdicts import CHECKS
 
 HRMMU = "Russian attacks in Ukraine killed 2,514 civilians in 2025, the UN mission said.\n"
@@ -150,6 +149,18 @@ def test_factcheck_article_exits_by_its_findings_and_never_changes_the_article(a
     assert CliRunner().invoke(cli, ["article", bad, "--no-color"]).exit_code == 1
     assert CliRunner().invoke(cli, ["article", bad, "--fail-on", "warning"]).exit_code == 1
     assert (articles.root / name).read_bytes() == before
+
+
+def test_factcheck_article_blocks_on_a_catalog_it_cannot_read_as_validate_does(articles):  # noqa: F811
+    name = articles.article(seed_text())
+    catalog = articles.root / "datasets" / "catalog.yml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "metrics: [unclosed\n", encoding="utf-8")
+    line = catalog.read_text(encoding="utf-8").count("\n") + 1  # the parser finds the list unclosed at the end
+    for command in (["article", name], ["validate"]):
+        result = CliRunner().invoke(cli, [*command, "--no-color"])
+        assert result.exit_code == 1, result.output
+        assert f"datasets/catalog.yml:{line}: critical yaml-syntax" in result.output
+        assert result.output.splitlines()[-1].startswith("BLOCKED: 1 blocking finding")
 
 
 def test_factcheck_article_refuses_a_report_onto_an_article_and_a_missing_file(articles):  # noqa: F811
