@@ -155,7 +155,7 @@ FOLDERS = {
     "gx": {"floor", "rules", "model", "report", "pipeline.suites"},  # the only importers of Great Expectations
     "prose": {"floor", "rules", "model", "report", "reading"},  # articles checked figure by figure
     "pipeline": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose"},  # one run
-    "importer": {"floor", "rules", "model", "reading", "reporters", "pipeline", "cli.file_schemas"},
+    "importer": {"floor", "rules", "model", "reading", "reporters", "pipeline"},
     "cli": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose", "pipeline", "importer"},
 }
 TOP = {"factcheck", "factcheck.__main__"}  # the package (its version) and `python -m factcheck`
