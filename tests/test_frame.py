@@ -31,9 +31,9 @@ def _by_records(claims, catalog, about_tolerance=None):
     """The frame as it was first built, one row of values per claim: the column-wise build must equal it."""
     import pandas as pd
 
+    from factcheck.floor.columns import about_adversary
     from factcheck.floor.numbers import bounds
     from factcheck.gx.frame import _day
-    from factcheck.model.format import about_adversary
 
     entry = [0] * len(claims)
     for rank, index in enumerate(

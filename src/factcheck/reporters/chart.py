@@ -18,12 +18,15 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from factcheck.floor.numbers import bounds, format_number
-from factcheck.model.format import Claim
 from factcheck.reporters.markup import e
+
+if TYPE_CHECKING:
+    from factcheck.model.format import Claim
 
 POINTS_PER_CHART = 1500
 ZOOM_POINTS = 300  # a zoomed window shows the claims around a finding, not a whole daily series
