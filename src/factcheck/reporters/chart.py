@@ -54,7 +54,7 @@ def sample(claims: list[Claim], keep: set[str], limit: int = POINTS_PER_CHART) -
 
 
 def _nice_step(span: float, target: int = 5) -> float:
-    raw = span / target if span > 0 else 1.0
+    raw = span / target if span / target > 0 else 1.0  # a span of the smallest float divides to 0
     magnitude = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 2.5, 5, 10):
         if raw <= m * magnitude:
