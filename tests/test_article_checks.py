@@ -138,6 +138,19 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     assert region == {"startLine": line, "startColumn": column}
 
 
+def test_article_and_validate_locate_sarif_results_from_the_repository_root_alike(articles, monkeypatch):  # noqa: F811
+    name = articles.article(seed_text().replace("more than 46,000", "more than 64,000"))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(articles.root.parent))  # the project is a folder of the repository
+    uris = []
+    for command in (["article", name], ["validate"]):
+        sarif = articles.root / "out.sarif"
+        assert CliRunner().invoke(cli, [*command, "--no-github", "--sarif", str(sarif)]).exit_code == 1
+        results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+        (result_,) = [r for r in results if r["ruleId"] == "article-contradicts"]
+        uris.append(result_["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    assert uris == [f"{articles.root.name}/{name}"] * 2
+
+
 def test_factcheck_article_exits_by_its_findings_and_never_changes_the_article(articles):  # noqa: F811
     name = articles.article(seed_text())
     before = (articles.root / name).read_bytes()

@@ -69,7 +69,7 @@ def run(options: Options) -> Report:
         gates=gate_runs,
         checks=checks_meta,
         today=today,
-        root=planned.root if planned.checks_datasets else None,
+        root=planned.root,
         articles=articles,
     )
     return report
