@@ -68,6 +68,7 @@ def _kb(text: str) -> float:
     return len(text.encode("utf-8")) / 1024
 
 
+@pytest.mark.slow  # a report of thousands of findings, rendered by every reporter
 def test_what_a_person_reads_is_capped(outputs):
     assert _kb(outputs["summary"]) < 256  # the job summary: 100 findings listed, the rest counted
     assert outputs["summary"].count("\n| **critical** |") == github.SUMMARY_ROWS
