@@ -186,6 +186,7 @@ def test_factcheck_article_refuses_a_report_onto_an_article_and_a_missing_file(a
     assert outside.exit_code == 2 and "outside the project root" in outside.output
 
 
+@pytest.mark.slow  # the whole shipped datasets (the General Staff series) read for every example
 @pytest.mark.parametrize("module", CHECKS, ids=lambda m: m.ID)
 def test_each_article_checks_examples_pass_and_fail_against_the_shipped_datasets(module, tmp_path):
     import datetime as dt

@@ -39,6 +39,7 @@ def test_help_does_not_import_great_expectations():
     assert out.strip().endswith("False")
 
 
+@pytest.mark.slow  # the whole shipped datasets (the General Staff series) validated
 def test_shipped_datasets_are_publishable(monkeypatch):
     monkeypatch.chdir(REPO)
     result = invoke("validate", "--today", "2026-11-26")

@@ -223,6 +223,7 @@ FALL = """\
 WRONG = "\nThe number of people who died has been put at more than 40 by City Hall.\n"
 
 
+@pytest.mark.slow  # a git repository, the base run beside the head
 def test_a_pull_request_gets_exactly_its_two_wrong_figures_as_new(made, tmp_path):
     """The project init writes, made a git repository; a branch adds a wrong figure to the dataset and one to
     the draft; the workflow's own validate step runs as on that pull request (its base commit as BASE)."""

@@ -19,6 +19,8 @@ from factcheck.reporters import REPORTERS, get, github
 FINDINGS = 50_000
 FILES = [f"datasets/desk-{n}.yml" for n in range(5)]
 CHECKS = ["cumulative-non-decreasing", "conflict", "quote-states-figure", "source-outlet", "schema"]
+pytestmark = pytest.mark.slow  # reports of 50,000 findings, rendered by every reporter
+
 LONG = "a text from the data, long enough to be clipped " * 100
 MESSAGE, EXPLAIN, HINT = clip(LONG, 600), clip(LONG, 1000), clip(LONG, 300)  # as long as a run makes them
 
@@ -68,7 +70,6 @@ def _kb(text: str) -> float:
     return len(text.encode("utf-8")) / 1024
 
 
-@pytest.mark.slow  # a report of thousands of findings, rendered by every reporter
 def test_what_a_person_reads_is_capped(outputs):
     assert _kb(outputs["summary"]) < 256  # the job summary: 100 findings listed, the rest counted
     assert outputs["summary"].count("\n| **critical** |") == github.SUMMARY_ROWS
