@@ -294,6 +294,7 @@ WRONG_FIGURE = {
 }
 
 
+@pytest.mark.slow  # each desk written and validated, then with a wrong figure
 @pytest.mark.parametrize("desk", sorted(WRONG_FIGURE))
 def test_each_desk_starts_from_its_worked_example(desk, tmp_path, monkeypatch):
     from conftest import TODAY
