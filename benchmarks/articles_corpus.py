@@ -8,7 +8,7 @@
 
 Each folder of tests/articles/corpus/ is a project a desk curated before any tool ran (catalog, claims, gate,
 one article) with `truth.yml`: every number token of the article, each the claim it reports or `none` with
-why, and planted errors, each a patch of one line. The real check runs (`run_articles`, what `factcheck
+why, and planted errors, each a patch of one line. The real check runs (`run()` with the articles given, what `factcheck
 article` runs) on the clean article and on each variant, in one process, against a copy of the project:
 
 - **backed**: a curated figure (ground truth: a claim) with an `article-backed` finding tied to that claim;
@@ -42,7 +42,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from factcheck.floor.errors import ConfigError  # noqa: E402
-from factcheck.prose.check import run_articles  # noqa: E402
+from factcheck.pipeline.options import Options  # noqa: E402
+from factcheck.pipeline.run import run  # noqa: E402
 
 CORPUS = REPO / "tests" / "articles" / "corpus"
 TODAY = dt.date(2026, 3, 1)
@@ -159,7 +160,7 @@ def patched(lines: list[str], patch: dict) -> tuple[list[str], int, int, int, in
 
 
 def check(root: Path, rel: str) -> list[Seen]:
-    report = run_articles(root, [str(root / rel)], TODAY)
+    report = run(Options(root, today=TODAY, articles=(str(root / rel),)))  # what `factcheck article` runs
     return [Seen(f.check, f.severity, f.line, f.column, f.claim, f.message) for f in report.findings if f.file == rel]
 
 

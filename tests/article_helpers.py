@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Project
-from factcheck.prose.check import run_articles
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.run import run
+from factcheck.report.findings import Report
 
 SEED = "articles/zelensky-55000-soldiers-killed.md"
 SEED_DATASET = "datasets/russo-ukrainian-war/casualties.yml"
@@ -28,6 +30,12 @@ def located(text: str, phrase: str, figure: str | None = None) -> tuple[int, int
     at += phrase.index(figure)
     line = text.count("\n", 0, at) + 1
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | None = None,
+                 allow_outside: bool = False) -> Report:  # fmt: skip
+    """What `factcheck article TARGETS...` reports: the run of a plan without suites."""
+    return run(Options(root, today=today, fail_on=fail_on, allow_outside_root=allow_outside, articles=tuple(targets)))
 
 
 class ArticleProject(Project):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from article_helpers import articles  # noqa: F401
@@ -18,6 +19,7 @@ SERIES = (
 )
 
 
+@pytest.mark.slow  # 3,000 claims tied to every figure
 def test_an_article_whose_figures_fit_thousands_of_claims_makes_a_small_report(articles, tmp_path):  # noqa: F811
     claims = 3_000
     points = "".join(f"      - [{dt.date(2015, 1, 1) + dt.timedelta(days=i)}, 55000]\n" for i in range(claims))

@@ -9,10 +9,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from article_helpers import SEED, SEED_DATASET, articles, located, seed_text  # noqa: F401
+from article_helpers import SEED, SEED_DATASET, articles, located, run_articles, seed_text  # noqa: F401
 from conftest import REPO, TODAY, run_project
 from factcheck.cli.commands import cli
-from factcheck.prose.check import run_articles
 from factcheck.prose.verdicts import CHECKS
 
 HRMMU = "Russian attacks in Ukraine killed 2,514 civilians in 2025, the UN mission said.\n"
@@ -139,6 +138,19 @@ def test_validate_checks_the_gates_articles_and_reports_them_with_their_columns(
     assert region == {"startLine": line, "startColumn": column}
 
 
+def test_article_and_validate_locate_sarif_results_from_the_repository_root_alike(articles, monkeypatch):  # noqa: F811
+    name = articles.article(seed_text().replace("more than 46,000", "more than 64,000"))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(articles.root.parent))  # the project is a folder of the repository
+    uris = []
+    for command in (["article", name], ["validate"]):
+        sarif = articles.root / "out.sarif"
+        assert CliRunner().invoke(cli, [*command, "--no-github", "--sarif", str(sarif)]).exit_code == 1
+        results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+        (result_,) = [r for r in results if r["ruleId"] == "article-contradicts"]
+        uris.append(result_["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    assert uris == [f"{articles.root.name}/{name}"] * 2
+
+
 def test_factcheck_article_exits_by_its_findings_and_never_changes_the_article(articles):  # noqa: F811
     name = articles.article(seed_text())
     before = (articles.root / name).read_bytes()
@@ -152,6 +164,18 @@ def test_factcheck_article_exits_by_its_findings_and_never_changes_the_article(a
     assert (articles.root / name).read_bytes() == before
 
 
+def test_factcheck_article_blocks_on_a_catalog_it_cannot_read_as_validate_does(articles):  # noqa: F811
+    name = articles.article(seed_text())
+    catalog = articles.root / "datasets" / "catalog.yml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "metrics: [unclosed\n", encoding="utf-8")
+    line = catalog.read_text(encoding="utf-8").count("\n") + 1  # the parser finds the list unclosed at the end
+    for command in (["article", name], ["validate"]):
+        result = CliRunner().invoke(cli, [*command, "--no-color"])
+        assert result.exit_code == 1, result.output
+        assert f"datasets/catalog.yml:{line}: critical yaml-syntax" in result.output
+        assert result.output.splitlines()[-1].startswith("BLOCKED: 1 blocking finding")
+
+
 def test_factcheck_article_refuses_a_report_onto_an_article_and_a_missing_file(articles):  # noqa: F811
     name = articles.article(seed_text())
     onto = CliRunner().invoke(cli, ["article", name, "--report", name])
@@ -162,6 +186,7 @@ def test_factcheck_article_refuses_a_report_onto_an_article_and_a_missing_file(a
     assert outside.exit_code == 2 and "outside the project root" in outside.output
 
 
+@pytest.mark.slow  # the whole shipped datasets (the General Staff series) read for every example
 @pytest.mark.parametrize("module", CHECKS, ids=lambda m: m.ID)
 def test_each_article_checks_examples_pass_and_fail_against_the_shipped_datasets(module, tmp_path):
     import datetime as dt

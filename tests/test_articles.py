@@ -1,5 +1,5 @@
 """The seed article end to end: every figure backed by its curated claim, and each kind of planted error
-flagged on its line and column, through `run_articles` (the function behind `factcheck article`)."""
+flagged on its line and column, through `run_articles` (`factcheck article`: a run of a plan without suites)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from article_helpers import SEED, SEED_DATASET, articles, located, seed_text  # noqa: F401
+from article_helpers import SEED, SEED_DATASET, articles, located, run_articles, seed_text  # noqa: F401
 from conftest import REPO
 from factcheck.pipeline import load
-from factcheck.prose.check import check_article, run_articles
+from factcheck.prose.check import check_article
 from factcheck.prose.context import Vocabulary
 from factcheck.prose.match import ClaimIndex
 

@@ -20,6 +20,8 @@ from click.testing import CliRunner
 from conftest import TODAY, Project, claim
 from factcheck.cli.commands import cli
 
+pytestmark = pytest.mark.slow  # a git repository for every test, the base run beside the head
+
 
 def git(root: Path, *args: str) -> str:
     """Real git, with an identity of its own and no user or system configuration."""

@@ -8,7 +8,8 @@ import gc
 
 import pytest
 
-from factcheck.model.claimset import ById, ClaimSet, Points, SeriesIndex, apart_from_same_points, series_id
+from factcheck.floor.columns import series_id
+from factcheck.model.claimset import ById, ClaimSet, Points, SeriesIndex, apart_from_same_points
 from factcheck.model.format import Claim
 from factcheck.pipeline import load as datasets
 from test_series import SERIES, load

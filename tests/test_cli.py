@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, claim
@@ -38,6 +39,7 @@ def test_help_does_not_import_great_expectations():
     assert out.strip().endswith("False")
 
 
+@pytest.mark.slow  # the whole shipped datasets (the General Staff series) validated
 def test_shipped_datasets_are_publishable(monkeypatch):
     monkeypatch.chdir(REPO)
     result = invoke("validate", "--today", "2026-11-26")
@@ -200,6 +202,7 @@ def _program_unread(*args: str, cwd, env=None) -> tuple[int, str]:
     return process.wait(), stderr
 
 
+@pytest.mark.slow  # the program in child processes
 def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(project, tmp_path):
     # `main` leaves by os._exit: piped output must still arrive whole, and the exit handlers must still run.
     project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
@@ -222,6 +225,7 @@ def test_the_program_ends_as_the_command_would_with_all_its_output_and_profile(p
     assert "No such option" in usage.stderr
 
 
+@pytest.mark.slow  # the program in child processes
 def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
     # `factcheck validate | head`: the pipe closes before anything is printed; the exit code is the verdict.
     project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
@@ -231,6 +235,7 @@ def test_a_reader_that_stops_early_still_gets_the_verdict_as_exit_code(project):
     assert "Traceback" not in stderr
 
 
+@pytest.mark.slow  # the program in child processes
 def test_a_reader_gone_before_the_annotations_still_gets_the_job_summary_and_outputs(project, tmp_path):
     project.dataset([claim("a"), claim("b", value=45000, as_of="2026-03")])
     summary, outputs = tmp_path / "summary.md", tmp_path / "outputs.txt"

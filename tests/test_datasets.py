@@ -267,7 +267,7 @@ URLS = {
 
 @pytest.mark.parametrize("url", list(URLS))
 def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
-    from factcheck.model.format import url_is_wellformed
+    from factcheck.reporters.markup import url_is_wellformed
 
     assert url_is_wellformed(url) is URLS[url]
 
@@ -282,7 +282,7 @@ def test_a_url_is_linked_only_when_it_is_an_http_address_with_a_host(url):
 )
 def test_a_long_url_that_fails_is_refused(url):
     # The earlier pattern tried every split of the host between its parts: this took hours, not a pass.
-    from factcheck.model.format import url_is_wellformed
+    from factcheck.reporters.markup import url_is_wellformed
 
     assert url_is_wellformed(url) is False
 

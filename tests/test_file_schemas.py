@@ -65,6 +65,7 @@ PART = st.one_of(
 WRITTEN = st.one_of(PART, st.builds(lambda a, sep, b: f"{a}{sep}{b}", PART, st.sampled_from(["/", " / ", "/ "]), PART))
 
 
+@pytest.mark.slow  # 3,000 generated dates through a regex of every day
 @settings(max_examples=3000, deadline=None)
 @given(WRITTEN)
 def test_the_date_pattern_accepts_exactly_what_parse_span_reads(text):
@@ -88,6 +89,7 @@ def shipped(pattern: str) -> list[Path]:
     return sorted(p for p in REPO.glob(pattern) if p.is_file())
 
 
+@pytest.mark.slow  # whole datasets (the General Staff's) through the schema
 @pytest.mark.parametrize(
     "path", shipped("datasets/**/*.yml"), ids=lambda p: p.relative_to(REPO).as_posix()
 )  # fmt: skip
@@ -183,6 +185,7 @@ ACROSS_ENTRIES = {"alias-is-another-claimants-name", "alias-two-claimants", "ali
 SCHEMA_CASES = [n for n in CASES if expectation(n).get("check") == "schema" and n not in ACROSS_ENTRIES]
 
 
+@pytest.mark.slow  # every hostile case, through the schema and stage 0
 @pytest.mark.parametrize("name", [n for n in CASES if n not in {*HEAVY, *ACROSS_ENTRIES}])
 def test_a_file_the_schema_accepts_has_no_schema_finding(name, tmp_path):
     make_case(name, tmp_path)
@@ -196,6 +199,7 @@ def test_a_file_the_schema_accepts_has_no_schema_finding(name, tmp_path):
             assert stage_0_schema_findings(tmp_path, path) == [], path
 
 
+@pytest.mark.slow  # every schema case of the hostile corpus
 @pytest.mark.parametrize("name", SCHEMA_CASES)
 def test_the_schema_refuses_each_schema_case_of_the_corpus(name, tmp_path):
     make_case(name, tmp_path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import random
 
+import pytest
+
 from conftest import claim
 from factcheck.gx.frame import COLUMNS, build
 from factcheck.pipeline import load
@@ -31,9 +33,9 @@ def _by_records(claims, catalog, about_tolerance=None):
     """The frame as it was first built, one row of values per claim: the column-wise build must equal it."""
     import pandas as pd
 
+    from factcheck.floor.columns import about_adversary
     from factcheck.floor.numbers import bounds
     from factcheck.gx.frame import _day
-    from factcheck.model.format import about_adversary
 
     entry = [0] * len(claims)
     for rank, index in enumerate(
@@ -55,6 +57,7 @@ def _by_records(claims, catalog, about_tolerance=None):
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))
 
 
+@pytest.mark.slow  # the shipped General Staff series and generated claims, framed both ways
 def test_the_frame_holds_the_same_values_and_types_as_one_row_of_values_per_claim(tmp_path):
     """On the shipped datasets (General Staff series, curated claims) and on generated claims of every
     kind (plain and series, every qualifier and precision, waivers, falls, missing outlets and URLs)."""

@@ -41,6 +41,7 @@ def gate(clone: Path, base: str, *args: str) -> tuple[int, dict]:
     return result.exit_code, json.loads(out.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow  # git clones of this repository, the workflow's commands run on them
 def test_this_repository_gates_its_own_pull_requests(tmp_path, monkeypatch):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--no-local", str(repository()), str(clone))

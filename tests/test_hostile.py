@@ -687,6 +687,7 @@ def test_the_corpus_is_large_and_every_case_is_described():
         assert not expect.get("summary") or expect.get("github"), f"{name}: a summary needs github: true"
 
 
+@pytest.mark.slow  # the rest of the corpus (about 200 cases), each validated
 @pytest.mark.parametrize("name", [n for n in CASES if n not in HEAVY])
 def test_hostile_input(name, tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -701,6 +702,7 @@ def test_hostile_input(name, tmp_path, tmp_path_factory, monkeypatch):
     check_outcome(name, outcome, before, fingerprint(tmp_path), tmp_path)
 
 
+@pytest.mark.slow  # the limit cases (files of hundreds of thousands of entries), each validated
 @pytest.mark.parametrize("name", HEAVY)
 def test_heavy_hostile_input_within_limits(name, heavy_outcomes, tmp_path):
     outcome, before, after = heavy_outcomes[name]

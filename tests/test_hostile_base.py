@@ -235,6 +235,7 @@ def copy_cost(root: Path, ref: str, dest: Path) -> tuple[int, int]:
     return int(written), int(peak)
 
 
+@pytest.mark.slow  # a git repository and a base run for every case
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_base(case, project, tmp_path):
     expect = yaml.safe_load((CORPUS / case / "expect.yml").read_text(encoding="utf-8"))

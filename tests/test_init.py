@@ -223,6 +223,7 @@ FALL = """\
 WRONG = "\nThe number of people who died has been put at more than 40 by City Hall.\n"
 
 
+@pytest.mark.slow  # a git repository, the base run beside the head
 def test_a_pull_request_gets_exactly_its_two_wrong_figures_as_new(made, tmp_path):
     """The project init writes, made a git repository; a branch adds a wrong figure to the dataset and one to
     the draft; the workflow's own validate step runs as on that pull request (its base commit as BASE)."""
@@ -293,6 +294,7 @@ WRONG_FIGURE = {
 }
 
 
+@pytest.mark.slow  # each desk written and validated, then with a wrong figure
 @pytest.mark.parametrize("desk", sorted(WRONG_FIGURE))
 def test_each_desk_starts_from_its_worked_example(desk, tmp_path, monkeypatch):
     from conftest import TODAY

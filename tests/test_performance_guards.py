@@ -173,6 +173,7 @@ points = st.lists(
 )
 
 
+@pytest.mark.slow  # 300 generated tables, each against the claims x series comparison
 @settings(max_examples=300, deadline=None)
 @given(points)
 def test_snapshot_pairs_are_what_pairing_every_claim_with_every_series_finds(rows):

@@ -71,6 +71,7 @@ def _interrupted(root: Path, args: list[str], delay: float) -> tuple[int, str]:
     return child.returncode, "".join(lines)
 
 
+@pytest.mark.slow  # the program in child processes, interrupted
 @pytest.mark.parametrize("command", COMMANDS)
 def test_ctrl_c_at_any_moment_prints_the_tools_message(command, tmp_path):
     args, outputs = COMMANDS[command]

@@ -241,6 +241,7 @@ def series(draw):
     )
 
 
+@pytest.mark.slow  # generated series against a quadratic oracle
 @settings(max_examples=150, deadline=None)
 @given(series())
 def test_find_falls_flags_exactly_what_the_quadratic_oracle_flags(arrays):

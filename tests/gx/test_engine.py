@@ -68,6 +68,7 @@ def every_failure(project):
     return suites, build(loaded.claims, loaded.catalog, gate.settings.about_tolerance)
 
 
+@pytest.mark.slow  # every suite validated alone, then all together
 def test_one_run_of_every_suite_finds_what_each_suite_run_alone_finds(every_failure):
     suites, frame = every_failure
     today = dt.date.fromisoformat(TODAY)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import hand_built
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixture import INJECTED, fixture_report, rendered
@@ -283,6 +284,7 @@ def test_zoomed_charts_are_capped_per_file():
     assert page.count('<tr class="zoom">') == html.ZOOMS_PER_FILE
 
 
+@pytest.mark.slow  # a thousand files, every page rendered
 def test_a_thousand_files_with_a_fall_each_draw_at_most_a_page_of_charts_and_every_link_lands():
     report = hand_built.daily_series(30, fall_on=20, fall=5)
     claims, findings = {}, []

@@ -19,6 +19,8 @@ from factcheck.reporters import REPORTERS, get, github
 FINDINGS = 50_000
 FILES = [f"datasets/desk-{n}.yml" for n in range(5)]
 CHECKS = ["cumulative-non-decreasing", "conflict", "quote-states-figure", "source-outlet", "schema"]
+pytestmark = pytest.mark.slow  # reports of 50,000 findings, rendered by every reporter
+
 LONG = "a text from the data, long enough to be clipped " * 100
 MESSAGE, EXPLAIN, HINT = clip(LONG, 600), clip(LONG, 1000), clip(LONG, 300)  # as long as a run makes them
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import REPO
-from factcheck.model.format import SEVERITIES
+from factcheck.floor.severity import SEVERITIES
 from factcheck.pipeline.suites import read_suite
 from factcheck.rules import REGISTRY, STAGE_0
 

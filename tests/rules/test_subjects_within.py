@@ -109,8 +109,9 @@ def test_a_bad_nesting_is_refused_with_the_subject_named(subjects, message):
 
 
 def test_a_party_reporting_a_place_within_itself_is_not_about_its_adversary():
+    from factcheck.floor.columns import about_adversary
     from factcheck.floor.spans import parse_span
-    from factcheck.model.format import Claim, Source, about_adversary
+    from factcheck.model.format import Claim, Source
 
     catalog = Catalog.model_validate(
         {"metrics": {"deaths": {"unit": "people", "description": "deaths"}},

@@ -6,7 +6,6 @@ configuration error, 3 an internal error (a bug). Great Expectations is imported
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -198,8 +197,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     """
     from factcheck.cli import delivery
     from factcheck.pipeline.project import find_root
-    from factcheck.pipeline.write_guard import check_writable, refuse_inputs
-    from factcheck.prose.check import article_inputs, run_articles
+    from factcheck.pipeline.run import run
+    from factcheck.pipeline.write_guard import check_writable
 
     if outputs.data_docs is not None:
         raise click.UsageError("--data-docs is for `factcheck validate`: Great Expectations does not check articles")
@@ -208,8 +207,8 @@ def article(paths, fail_on, root, allow_outside_root, color, github, outputs) ->
     profiler = command_profiler()
     writes = delivery.writes(outputs, github, profiler)
     check_writable(writes)
-    refuse_inputs(writes, article_inputs(root, list(paths), allow_outside_root))
-    report = run_articles(root, list(paths), dt.date.today(), fail_on, allow_outside_root)
+    options = _options(root, (), None, fail_on, allow_outside_root, writes, profiler, articles=tuple(paths))
+    report = run(options)  # a plan without suites: refuses an output onto an input before reading any
     profiler.keep()
     delivery.deliver(report, outputs, root, github, color, profiler=profiler)
     sys.exit(EXIT_FINDINGS if report.blocked else EXIT_OK)

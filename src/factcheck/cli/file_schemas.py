@@ -27,7 +27,6 @@ stage 0 (tests/test_file_schemas.py holds the two to that on the hostile corpus)
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -271,19 +270,3 @@ def write(text: str, output: str, root: Path | None) -> None:
     if root is not None:  # the schema is for the project's editors: never onto what validate reads
         write_guard.refuse_inputs([target], write_guard.project_inputs(root))
     write_atomic(Path(output), lambda stream: stream.write(text), what="the schema")
-
-
-# --- the line that tells an editor which schema a file follows ------------------------------------------
-
-SCHEMA_FOLDER = "schemas"  # where a project keeps its schemas: schemas/dataset.schema.json, ...
-
-
-def modeline(path: Path, root: Path, kind: str = "dataset") -> str:
-    """`# yaml-language-server: $schema=...` naming the project's schema of `kind` from the folder of `path`
-    (the form yaml-language-server reads: VS Code's YAML extension, JetBrains IDEs), or nothing when the
-    project keeps no such schema: a line naming a missing file would be an error in the editor."""
-    schema_file = root / SCHEMA_FOLDER / f"{kind}.schema.json"
-    if not schema_file.is_file():
-        return ""
-    relative = Path(os.path.relpath(schema_file.resolve(), Path(os.path.abspath(path)).parent.resolve()))
-    return f"# yaml-language-server: $schema={relative.as_posix()}\n"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from factcheck.cli import file_schemas, installed
 from factcheck.floor.errors import ConfigError
+from factcheck.model.layout import LAYOUT
 
 TEMPLATES = Path(__file__).parent / "new_project"
 DESKS = Path(__file__).parent / "desks"
@@ -40,7 +41,7 @@ FILES: dict[str, str] = {
     "requirements.txt": "requirements.txt",
     "README.md": "README.md",
 }
-SCHEMAS = {kind: f"{file_schemas.SCHEMA_FOLDER}/{kind}.schema.json" for kind in file_schemas.KINDS}
+SCHEMAS = {kind: f"{LAYOUT.schemas}/{kind}.schema.json" for kind in file_schemas.KINDS}
 REQUIREMENT = "@REQUIREMENT@"  # replaced by how the running factcheck was installed (installed.py)
 DATASET, ARTICLE = "@DATASET@", "@ARTICLE@"  # the README's names of the example dataset and draft
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factcheck.model.format import Claim
+    from factcheck.model.format import Catalog, Claim
 
 COLUMNS = (
     "claim_id", "file", "line", "dataset", "series", "metric", "subject", "claimant", "unit", "cumulative",
@@ -34,3 +34,17 @@ SERIES = ("metric", "subject", "claimant", "origin_start")
 def series_key(claim: Claim) -> tuple[str, ...]:
     """The series of a claim outside the batch: the `SERIES` columns, with the origin as it is written."""
     return (*(getattr(claim, name) for name in SERIES[:-1]), claim.origin.text if claim.origin else "")
+
+
+def series_id(claim: Claim) -> tuple:
+    """A claim's series as reports group claims: its kind, then `series_key`."""
+    return (claim.kind, *series_key(claim))
+
+
+def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
+    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports. A
+    party's figure about a place within itself (a province of its country) is about its own side."""
+    claimant = catalog.claimants.get(claim.claimant) if catalog else None
+    if claimant is None or claimant.affiliation in ("independent", claim.subject):
+        return False
+    return claimant.affiliation not in catalog.wholes(claim.subject)

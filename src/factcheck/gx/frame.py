@@ -15,10 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from factcheck.floor.columns import COLUMNS, FLAGS, NUMERIC
+from factcheck.floor.columns import COLUMNS, FLAGS, NUMERIC, about_adversary
 from factcheck.floor.numbers import bounds
 from factcheck.model.claimset import ClaimSet, Points
-from factcheck.model.format import Catalog, Claim, about_adversary
+from factcheck.model.format import Catalog, Claim
 
 
 def _day(span, end: bool = False) -> float:

@@ -9,20 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from factcheck.floor.errors import ConfigError
-from factcheck.floor.numbers import bounds, format_number
 from factcheck.floor.spans import DateError, Span, parse_span
 from factcheck.importer import entities
-from factcheck.importer.mapping import ColumnMap, CorrectionsMap, ImportMapping, QualifierFrom
+from factcheck.importer.falls import Fix, mark_falls
+from factcheck.importer.mapping import ColumnMap, ImportMapping, QualifierFrom
 from factcheck.importer.problems import one_error
 from factcheck.importer.render import Point, render
 from factcheck.importer.tables import Marks, NotANumber, Row, Table, number
 from factcheck.model.format import Catalog
 from factcheck.reading.schema_errors import clip_message
-from factcheck.rules import cumulative_spike
-from factcheck.rules.cumulative_non_decreasing import find_falls
 
 
 @dataclass
@@ -292,7 +288,7 @@ def build(
         if mapping.kind == "as_of":
             given = mapping.corrections if corrections is not None else None
             found = fixes.get((subject, claimant, name), [])
-            marked = _mark_falls(label, points, default, found, given, mapping.waive_spikes)
+            marked = mark_falls(label, points, default, found, given, mapping.waive_spikes)
             for message, outcome in marked:
                 {"waived": waived, "unexplained": unexplained, "spike": spikes}[outcome].append(message)
         by_rows = not long and not by_claimant and mapping.variable is None  # a wide table: one row a date
@@ -357,23 +353,16 @@ def _default_qualifier(spec: ColumnMap, points: list[Point]) -> str:
     return max(counts, key=lambda q: counts[q])
 
 
-@dataclass(frozen=True)
-class _Fix:
-    date: Span
-    change: float
-    where: str
-
-
 def _read_corrections(
     mapping: ImportMapping, table: Table, reader: _Reader, marks: Marks, errors: _Collector
-) -> dict[tuple[str, str, str], list[_Fix]]:
+) -> dict[tuple[str, str, str], list[Fix]]:
     """The downward corrections, by (subject, claimant, series name): a corrections table has the table's
     entity, claimant and variable columns."""
     spec = mapping.corrections
     if spec is None:
         raise ConfigError("a corrections table was given, but the mapping has no `corrections:` section",
                           "add `corrections: {date: date, name: ...}` to the mapping")  # fmt: skip
-    fixes: dict[tuple[str, str, str], list[_Fix]] = {}
+    fixes: dict[tuple[str, str, str], list[Fix]] = {}
     unknown_entities: dict[str, entities.Unknown] = {}
     unknown_claimants: dict[str, entities.Unknown] = {}
     unknown_variables: dict[str, entities.Unknown] = {}
@@ -398,76 +387,9 @@ def _read_corrections(
                 errors.add(row, f"corrections: column {_value_column(mapping, name)!r}: {error}", error.hint, 1)
                 continue
             if change < 0:
-                fixes.setdefault((subject, claimant, name), []).append(_Fix(span, change, row.where))
+                fixes.setdefault((subject, claimant, name), []).append(Fix(span, change, row.where))
     reader.report(errors, unknown_entities, unknown_variables, 1, unknown_claimants)
     return fixes
-
-
-def _mark_falls(
-    column: str,
-    points: list[Point],
-    default: str,
-    fixes: list[_Fix],
-    corrections: CorrectionsMap | None,
-    waive_spikes: str | None = None,
-) -> list[tuple[str, str]]:
-    """Mark each spike and each point that falls below an earlier one as the checks see them
-    (interval-aware): (what was found, "waived" | "unexplained" | "spike") for the summary.
-
-    A spike (one point above both neighbours) is the suspect, never the point after it: it is waived for
-    cumulative-spike when a downward correction is dated from it to the point after it, or when the
-    mapping waives spikes (`waive_spikes`, its reason); otherwise it is left for the check to report,
-    critical. A fall is explained when a downward correction of the same column is dated between the
-    highest earlier total (the one the check names) and the fallen total, both included: every later
-    total that is still below the pre-correction figure is explained by the same correction.
-    """
-    found = []
-    figures = [bounds(float(point.value), point.extra.get("qualifier", default)) for point in points]
-    group = np.zeros(len(points), dtype=np.int64)  # the points of one column are one series
-    starts = np.array([point.date.start.toordinal() for point in points], dtype=np.int64)
-    ends = np.array([point.date.end.toordinal() for point in points], dtype=np.int64)
-    lowers = np.array([lower for lower, _ in figures], dtype=float)
-    uppers = np.array([upper for _, upper in figures], dtype=float)
-    spike, before, after = cumulative_spike.find_spikes(group, starts, ends, lowers, uppers)
-    for p, a, b in zip(spike.tolist(), before.tolist(), after.tolist(), strict=True):
-        point, prior, next_ = points[p], points[a], points[b]
-        label = f"{column} {format_number(point.value)} on {point.date.text}"
-        between = (f"above both the {format_number(prior.value)} of {prior.date.text} and the "
-                   f"{format_number(next_.value)} of {next_.date.text}")  # fmt: skip
-        explaining = [f for f in fixes if point.date.start <= f.date.start and f.date.end <= next_.date.end]
-        if explaining and corrections is not None:
-            changes = ", ".join(f"{format_number(f.change)} on {f.date.text}" for f in explaining)
-            reason = f"{corrections.name} lists a correction of {column} by {changes}; this total is {between}"
-            point.extra.setdefault("waivers", []).append({"check": cumulative_spike.ID, "reason": reason})
-            found.append((f"{label}: a spike {between}, explained by the correction of {changes}", "waived"))
-        elif waive_spikes:
-            reason = f"{waive_spikes.strip()}; this total is {between}"
-            point.extra.setdefault("waivers", []).append({"check": cumulative_spike.ID, "reason": reason})
-            found.append((f"{label}: a spike {between}, waived by the mapping", "waived"))
-        else:
-            found.append((f"{label}: a spike {between}, reported by cumulative-spike (critical)", "spike"))
-    lowers[spike] = -np.inf  # a spike counts for nothing against the points after it, as in the check
-    later, earlier = find_falls(group, starts, ends, lowers, uppers)
-    for i, a in zip(later.tolist(), earlier.tolist(), strict=True):
-        point, anchor = points[i], points[a]
-        label = f"{column} {format_number(point.value)} on {point.date.text}"
-        below = f"below the {format_number(anchor.value)} of {anchor.date.text}"
-        explaining = [f for f in fixes if anchor.date.start <= f.date.start and f.date.end <= point.date.end]
-        if explaining and corrections is not None:
-            changes = ", ".join(f"{format_number(f.change)} on {f.date.text}" for f in explaining)
-            reason = f"{corrections.name} lists a correction of {column} by {changes}; this total is {below}"
-            point.extra.setdefault("waivers", []).append({"check": corrections.check, "reason": reason})
-            found.append((f"{label}: {below}, explained by the correction of {changes}", "waived"))
-        else:
-            if corrections is not None:
-                why = f"{corrections.name} lists no downward correction of {column} between those dates"
-            else:
-                why = "no corrections table was given"
-            note = f"The claimant's own total is {below}, and {why}: an unexplained fall, reported as a warning."
-            point.extra["fall"] = "unexplained"
-            point.extra["notes"] = note
-            found.append((f"{label}: {below}, no correction explains it", "unexplained"))
-    return found
 
 
 def _series_block(mapping, column, spec, points, default, total_rows, subject, claimant, named, by_rows) -> dict:

@@ -7,7 +7,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from factcheck.cli.file_schemas import modeline
 from factcheck.floor.errors import ConfigError
 from factcheck.importer import entities
 from factcheck.importer.build import Built, build, check_columns
@@ -16,6 +15,7 @@ from factcheck.importer.problems import one_error
 from factcheck.importer.tables import read_table
 from factcheck.model import vocabulary
 from factcheck.model.format import Catalog
+from factcheck.model.layout import LAYOUT
 from factcheck.pipeline import load
 from factcheck.pipeline.project import max_file_bytes
 from factcheck.pipeline.write_guard import Output, check_writable, import_inputs, refuse_inputs, shown_path
@@ -97,11 +97,11 @@ def run_import(
                 if mapping.entity is not None
                 else "import the table in parts, by period, into files of their own",
             )
-        text = modeline(output, root) + built.text  # the editor's schema line, when the project has schemas/
+        text = LAYOUT.modeline(root, output) + built.text  # the editor's schema line, when the project has schemas/
         load_as_validate_would(text, output, root, catalog)
         write(text, output, force)
         return built
-    targets = {output / name: modeline(output / name, root) + text for name, text in built.files.items()}
+    targets = {output / name: LAYOUT.modeline(root, output / name) + text for name, text in built.files.items()}
     refuse_inputs([Output("--output", path) for path in targets], inputs)  # a file of the folder linked to one
     if not force:
         for path in targets:

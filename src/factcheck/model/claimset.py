@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from factcheck.floor.columns import series_key
+from factcheck.floor.columns import series_id
 from factcheck.floor.spans import Span
 from factcheck.model.format import Claim, PointExtra, PointSource, Source
 
@@ -254,11 +254,6 @@ class ById(Mapping[str, Claim]):
 
     def items(self) -> Iterator[tuple[str, Claim]]:  # type: ignore[override]
         return ((c.id, c) for c in self.claims)
-
-
-def series_id(claim: Claim) -> tuple:
-    """A claim's series as reports group claims: its kind, then `columns.series_key`."""
-    return (claim.kind, *series_key(claim))
 
 
 class SeriesIndex:

@@ -7,17 +7,14 @@ of the tool works with.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from factcheck.floor.numbers import Qualifier
+from factcheck.floor.severity import Severity
 from factcheck.floor.spans import Span, parse_span
-
-Severity = Literal["critical", "warning", "info"]
-SEVERITIES: tuple[str, ...] = ("critical", "warning", "info")
 
 DateSpan = Annotated[Span, BeforeValidator(parse_span)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -164,12 +161,6 @@ def _subject_wholes(subjects: dict[str, Subject]) -> dict[str, tuple[str, ...]]:
         if found:
             wholes[key] = tuple(found)
     return wholes
-
-
-# A host with a dot (its first label, the rest), then a path, query or fragment. Each part stops where the
-# next must begin, so a long address that fails is refused in one pass: two parts that could take the same
-# characters (`[^\s/?#]+\.[^\s/?#]+[^\s]*`) made the matcher try every split, for seconds on a few kilobytes.
-_URL = re.compile(r"https?://[^\s/?#][^\s/?#.]*\.[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
 MAX_QUOTE = 100_000
@@ -322,17 +313,3 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     series: str | None = None
     fall: str | None = None
-
-
-def url_is_wellformed(url: str | None) -> bool:
-    """An http or https URL with a host: the only links a report may make clickable."""
-    return bool(url) and _URL.fullmatch(url) is not None
-
-
-def about_adversary(claim: Claim, catalog: Catalog | None) -> bool:
-    """A party to the conflict reporting its adversary's losses: a partisan figure, marked in reports. A
-    party's figure about a place within itself (a province of its country) is about its own side."""
-    claimant = catalog.claimants.get(claim.claimant) if catalog else None
-    if claimant is None or claimant.affiliation in ("independent", claim.subject):
-        return False
-    return claimant.affiliation not in catalog.wholes(claim.subject)

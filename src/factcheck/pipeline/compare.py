@@ -33,7 +33,8 @@ from pydantic import Field, ValidationError
 
 from factcheck import __version__
 from factcheck.floor.errors import ConfigError
-from factcheck.model.format import Severity, _Model
+from factcheck.floor.severity import Severity
+from factcheck.model.format import _Model
 from factcheck.model.layout import LAYOUT
 from factcheck.pipeline.options import Options, Source
 from factcheck.report.findings import FORMAT, IDENTITY, Changes, Comparison, Finding, Report, fingerprint, severity_rank

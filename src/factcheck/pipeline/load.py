@@ -162,12 +162,11 @@ def load_dataset(
     items = [(key, index) for key in ("claims", "series") for index in range(len(data.get(key) or ()))]
     for key, index in items:
         line = data[key].line_of(index)
-        if key == "claims":
-            claim, item_problems = _read_claim(data[key][index], line, context, vocabulary)
-            claims += [claim] if claim is not None else []
-        else:
-            points, item_problems = _read_series(data[key][index], line, context, vocabulary)
-            claims += [points] if points is not None else []
+        model_type, what, make = _ENTRIES[key]
+        model, item_problems = _validated(data[key][index], line, vocabulary, model_type, what)
+        if model is not None:
+            part, item_problems = make(model, data[key][index], line, context)
+            claims.append(part)
         read += item_problems
         if len(problems) + len(read) > limits.problems:
             problem = Problem(
@@ -280,11 +279,9 @@ def _validated(node, line, vocabulary, model_type: type[_In], what: str) -> tupl
     return model, []
 
 
-def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[Read]]:
+def _claim(model: ClaimIn, node: Mapping, line: int, context: tuple[str, DatasetHeader]) -> tuple[Claim, list[Read]]:
+    """A claim written alone, valid: located in its file."""
     rel, header = context
-    model, problems = _validated(node, line, vocabulary, ClaimIn, "a claim")
-    if model is None:
-        return None, problems
     claim = Claim(
         id=model.id,
         file=rel,
@@ -308,11 +305,9 @@ def _read_claim(node, line, context, vocabulary) -> tuple[Claim | None, list[Rea
     return claim, []
 
 
-def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[Read]]:
+def _points(model: SeriesIn, node: Mapping, line: int, context: tuple[str, DatasetHeader]) -> tuple[Points, list[Read]]:
+    """A valid series block: its points as columns, and the problems of the points that are not valid."""
     rel, header = context
-    model, problems = _validated(node, line, vocabulary, SeriesIn, "a series")
-    if model is None:
-        return None, problems
     lines: list[int] = []
     values: list[float] = []
     dates: list[Span] = []
@@ -337,6 +332,13 @@ def _read_series(node, line, context, vocabulary) -> tuple[Points | None, list[R
         values=np.array(values, dtype=np.float64), dates=dates, own=own,
     )  # fmt: skip
     return series, bad
+
+
+# Each entry of a dataset's `claims:` and `series:`: its model, what it is called, what a valid one becomes.
+_ENTRIES: dict[str, tuple[type, str, Callable]] = {
+    "claims": (ClaimIn, "a claim", _claim),
+    "series": (SeriesIn, "a series", _points),
+}
 
 
 def file_name(root: Path, path: Path) -> str:

@@ -34,4 +34,5 @@ class Options:
     fail_on_new: bool = False  # only findings new against the baseline block (as every gate's `fail_on_new`)
     select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
     ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
+    articles: tuple[str, ...] = ()  # `factcheck article PATH...`: only these, against the gates' claims, no suite
     profiler: Profiler = NO_PROFILE  # the stage times (`FACTCHECK_PROFILE`)

@@ -1,4 +1,6 @@
-"""The plan of a run: which gates run, with which suites, on which dataset files, before anything is read.
+"""The plan of a run: which gates run, with which suites, on which dataset files, and which articles are
+checked against which claims, before anything is read. `make` plans `factcheck validate`; `for_articles`
+plans `factcheck article`, a plan without suites: its datasets are read for their claims, not checked.
 
 Everything a plan names has been checked for what a pull request could do with it: every gate, suite and
 dataset is inside the project (unless allowed), and no output of the command lands on any of them.
@@ -13,8 +15,10 @@ from factcheck.floor.errors import ConfigError
 from factcheck.model.format import Gate
 from factcheck.model.layout import LAYOUT
 from factcheck.pipeline import overrides, project, selection, write_guard
+from factcheck.pipeline.load import file_name
 from factcheck.pipeline.project import GateFile
 from factcheck.pipeline.suites import Suite, read_suite
+from factcheck.prose.check import is_article
 from factcheck.report.findings import severity_rank
 from factcheck.rules import STAGE_0
 
@@ -45,6 +49,18 @@ class GatePlan:
 
 
 @dataclass(frozen=True)
+class Draft:
+    """An article the run checks: against the claims of `datasets` (file names, sorted), with the settings of
+    the gate that names it. An article two gates name is planned once for each."""
+
+    path: Path
+    rel: str
+    datasets: tuple[str, ...]
+    fail_on: str
+    unbacked: str  # the severity of a figure no claim backs (the gate's `article_unbacked`)
+
+
+@dataclass(frozen=True)
 class Plan:
     root: Path
     gates: tuple[GatePlan, ...]
@@ -52,6 +68,8 @@ class Plan:
     covered: frozenset[Path]  # every file a gate reads, whichever the command line restricts the run to
     strictest: str  # the strictest fail_on of the gates: the schema stage's findings block at it
     restricted: bool = False  # the command line names dataset files: the run checks only those (no article)
+    drafts: tuple[Draft, ...] = ()  # the articles checked, in the order of their gates
+    checks_datasets: bool = True  # False for `factcheck article`: the datasets are read, not checked
 
 
 def make(
@@ -98,7 +116,65 @@ def make(
     reads = write_guard.validate_inputs(root, gates, suites, all_files, allow_outside_root)
     write_guard.refuse_inputs(writes, reads)
     strictest = min((g.gate.fail_on for g in gates), key=severity_rank)
-    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest, only is not None)
+    drafts = () if only is not None else _gate_drafts(root, planned, allow_outside_root)
+    return Plan(root, tuple(planned), tuple(all_files), frozenset(covered), strictest, only is not None, drafts)
+
+
+def for_articles(
+    root: Path, targets: tuple[str, ...], allow_outside_root: bool, writes: tuple[write_guard.Output, ...] = ()
+) -> Plan:
+    """The plan for `factcheck article TARGETS...`: each file given, against the claims of the gates that name
+    it (of every gate, for a file none names), with the strictest `fail_on` of those gates and their most
+    severe `article_unbacked`. No suite runs: the datasets are read for their claims, not checked."""
+    project.max_file_bytes()
+    gates = [project.read_gate(root, p) for p in project.gate_files(root)]
+    project.inside(root, Path(LAYOUT.catalog), "the catalog", allow_outside_root)
+    suites = [root / suite for gate in gates for suite in gate.gate.suites]  # never read, but never written
+    reads = write_guard.validate_inputs(root, gates, suites, [], allow_outside_root)
+    reads.files.update((Path.cwd() / target).absolute() for target in targets)
+    write_guard.refuse_inputs(writes, reads)
+    paths = []
+    for target in targets:
+        path = project.inside(root, Path.cwd() / target if not Path(target).is_absolute() else Path(target),
+                              "article", allow_outside_root)  # fmt: skip
+        if not path.is_file():
+            raise ConfigError(f"{target}: no such article", "give the path of a Markdown or text file")
+        paths.append(path)
+    planned = []
+    for gate in gates:
+        files = [f for f in project.expand(root, list(gate.gate.datasets), allow_outside_root)
+                 if f != root / LAYOUT.catalog]  # fmt: skip
+        planned.append(GatePlan(gate, (), tuple(files), frozenset()))
+    naming = {g.path: set(_articles(root, g.file, allow_outside_root)) for g in planned}
+    strictest = min((g.settings.fail_on for g in planned), key=severity_rank)
+    drafts = []
+    for path in paths:
+        chosen = [g for g in planned if path in naming[g.path]] or planned
+        rels = tuple(sorted({file_name(root, f) for g in chosen for f in g.files}))
+        fail_on = min((g.settings.fail_on for g in chosen), key=severity_rank)
+        unbacked = max((g.settings.article_unbacked for g in chosen), key=severity_rank)
+        drafts.append(Draft(path, file_name(root, path), rels, fail_on, unbacked))
+    all_files = sorted({f for g in planned for f in g.files})
+    return Plan(root, tuple(planned), tuple(all_files), frozenset(), strictest, drafts=tuple(drafts),
+                checks_datasets=False)  # fmt: skip
+
+
+def _articles(root: Path, gate: GateFile, allow_outside_root: bool) -> list[Path]:
+    if not gate.gate.articles:
+        return []
+    return project.expand(root, list(gate.gate.articles), allow_outside_root, accept=is_article, what="article")
+
+
+def _gate_drafts(root: Path, planned: list[GatePlan], allow_outside_root: bool) -> tuple[Draft, ...]:
+    """The articles each gate names, each against the claims of the gate's datasets, with its settings."""
+    drafts = []
+    for gate in planned:
+        rels = tuple(sorted({file_name(root, f) for f in gate.files}))
+        for path in _articles(root, gate.file, allow_outside_root):
+            drafts.append(
+                Draft(path, file_name(root, path), rels, gate.settings.fail_on, gate.settings.article_unbacked)
+            )
+    return tuple(drafts)
 
 
 def _select(root: Path, targets: tuple[str, ...], allow_outside_root: bool) -> tuple[list[GateFile], set[Path] | None]:

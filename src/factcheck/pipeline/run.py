@@ -18,35 +18,46 @@ from factcheck.floor import process
 from factcheck.model.claimset import ClaimSet
 from factcheck.model.format import Catalog, Claim
 from factcheck.model.layout import LAYOUT
-from factcheck.pipeline import load, messages, plan, project
+from factcheck.pipeline import drafts, load, messages, plan, project
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.profiling import Profiler
-from factcheck.report.findings import CheckInfo, GateRun, Report
+from factcheck.prose.check import is_article
+from factcheck.prose.verdicts import META
+from factcheck.report.findings import CheckedArticle, CheckInfo, GateRun, Report
 from factcheck.rules import REGISTRY, STAGE_0
 
 
 def run(options: Options) -> Report:
+    """`factcheck validate` (the gates' suites on their datasets, and the articles the gates name), or with
+    `options.articles`, `factcheck article` (those files against the gates' claims: a plan without suites)."""
     today = options.today or dt.date.today()
     profiler = options.profiler
-    planned = plan.make(
-        options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
-    )
+    if options.articles:
+        planned = plan.for_articles(options.root, options.articles, options.allow_outside_root, options.writes)
+    else:
+        planned = plan.make(
+            options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
+        )
     profiler.lap("config")
     loaded = _load(planned, profiler)
     process.settled()  # the claims live until the reports are written
     profiler.lap("schema")
     claims = loaded.claims.by_id
     collected = messages.Collected()
-    schema_fail_on = options.fail_on or planned.strictest
-    for finding in loaded.findings:
-        collected.add(finding, schema_fail_on)
-    for rel, problem in project.stray_files(planned.root, planned.covered):
-        collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
-
-    # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
-    checks_meta = {k: CheckInfo(REGISTRY[k].TITLE, REGISTRY[k].EXPLAIN) for k in STAGE_0}
+    checks_meta: dict[str, CheckInfo] = {}
+    # The datasets of a plan without suites are read, not checked; but without a catalog nothing can be tied
+    # to an article either, and what is wrong with it is reported.
+    if planned.checks_datasets or loaded.catalog is None:
+        schema_fail_on = options.fail_on or planned.strictest
+        for finding in loaded.findings:
+            collected.add(finding, schema_fail_on)
+        # Listed as critical, as reports always have, though unknown-check's own findings are warnings.
+        checks_meta = {k: CheckInfo(REGISTRY[k].TITLE, REGISTRY[k].EXPLAIN) for k in STAGE_0}
+    if planned.checks_datasets:
+        for rel, problem in project.stray_files(planned.root, planned.covered):
+            collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
     gate_runs = []
-    if loaded.catalog is not None:
+    if planned.checks_datasets and loaded.catalog is not None:
         gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
     articles = []
     if not planned.restricted and loaded.catalog is not None:
@@ -70,7 +81,8 @@ def _load(planned: plan.Plan, profiler: Profiler) -> load.Loaded:
     importing; `parse` and `schema`, what stage 0 still costs this process around the import (the catalog,
     forking, reading the files left when the import is done, waiting for the workers and taking their
     results). The stages still add up to the wall time; the reading done under the import shows in none."""
-    meanwhile = None if "factcheck.pipeline.validate" in sys.modules else lambda: _import_validation(profiler)
+    imported = "factcheck.pipeline.validate" in sys.modules
+    meanwhile = None if imported or not planned.checks_datasets else lambda: _import_validation(profiler)
     return load.load(planned.root, list(planned.files), meanwhile=meanwhile, profiler=profiler)
 
 
@@ -124,20 +136,16 @@ def _check_articles(
     catalog: Catalog,
     collected: messages.Collected,
     checks_meta: dict[str, CheckInfo],
-) -> list:
-    """Each gate's articles against the claims of its datasets (`factcheck.prose`); their findings into
-    `collected`, their checks into `checks_meta`."""
-    from factcheck.prose.check import META, check_gates, is_article
-
+) -> list[CheckedArticle]:
+    """The plan's articles against the claims of their datasets (`factcheck.pipeline.drafts`); their findings
+    into `collected`, their checks into `checks_meta`."""
     profiler = options.profiler
     profiler.lap("findings")
-    gates = [g.file for g in planned.gates]
-    files_by_gate = {g.path: list(g.files) for g in planned.gates}
-    articles, found = check_gates(planned.root, gates, files_by_gate, all_claims, catalog, options.allow_outside_root)
-    for gate_fail_on, finding in found:
-        collected.add(finding, options.fail_on or gate_fail_on)
-    if any(g.gate.articles for g in gates):  # drafts under articles/ are read or reported, as datasets are
-        read = {planned.root / a.file for a in articles}
+    articles, found = drafts.check(planned, all_claims, catalog)
+    for fail_on, finding in found:
+        collected.add(finding, options.fail_on or fail_on)
+    if planned.checks_datasets and any(g.settings.articles for g in planned.gates):
+        read = {planned.root / a.file for a in articles}  # drafts under articles/ are read or reported
         for rel, problem in project.stray_files(planned.root, read, LAYOUT.articles, is_article, kind=None):
             collected.add(messages.stray_file_finding(rel, problem), options.fail_on or planned.strictest)
     checks_meta.update(META)

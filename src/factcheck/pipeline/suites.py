@@ -26,7 +26,8 @@ from pydantic import Field, ValidationError, model_validator
 from factcheck.floor.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.floor.errors import ConfigError
 from factcheck.floor.safe_regex import compile_regex
-from factcheck.model.format import Key, Severity, Text, _Model
+from factcheck.floor.severity import Severity
+from factcheck.model.format import Key, Text, _Model
 from factcheck.pipeline.project import invalid, read_config
 from factcheck.reading import yamlfile
 from factcheck.rules import REGISTRY

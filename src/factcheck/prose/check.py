@@ -1,19 +1,14 @@
-"""Articles checked against claims: for `factcheck validate` (the articles a gate names, against that gate's
-claims) and for `factcheck article PATH...` (the files given, against the claims of every gate)."""
+"""One article checked against claims: its figures found, each tied to the claims it reports and judged.
+
+Which articles a run checks, against which claims and with which gate's settings, is the run's to decide
+(`factcheck.pipeline.drafts`): this module reads an article and the claims it is given, and nothing else."""
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from pathlib import Path
 
-from factcheck.floor.errors import ConfigError
-from factcheck.model.claimset import ClaimSet
 from factcheck.model.format import Catalog
-from factcheck.model.layout import LAYOUT
-from factcheck.pipeline import load, project
-from factcheck.pipeline.messages import decide
-from factcheck.pipeline.project import GateFile
 from factcheck.prose import front_matter
 from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
@@ -23,8 +18,8 @@ from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import META, GuessBudget, Guesses, finding, format_finding, judge
-from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark, Report, severity_rank
+from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
+from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -213,109 +208,3 @@ def _ignored(figure: Figure, ignore: list[front_matter.Ignore], used: list[bool]
             used[number] = True
             return entry.reason
     return None
-
-
-# ---------------------------------------------------------------------------------------------- runs
-
-
-def article_files(root: Path, gate: GateFile, allow_outside: bool) -> list[Path]:
-    return project.expand(root, list(gate.gate.articles), allow_outside, accept=is_article, what="article")
-
-
-def check_gates(root: Path, gates: list[GateFile], files_by_gate: dict[str, list[Path]], claims: ClaimSet,
-                catalog: Catalog, allow_outside: bool) -> tuple[list[CheckedArticle], list[tuple[str, Finding]]]:  # fmt: skip
-    """The articles each gate names, checked against the claims of the gate's datasets: the articles, and each
-    finding with the `fail_on` of the gate that found it."""
-    shown: dict[str, CheckedArticle] = {}
-    found: list[tuple[str, Finding]] = []
-    vocabulary = None
-    by_file: dict[str, ClaimSet] = {}
-    budget = GuessBudget()
-    # Gates that read the same datasets share one index, and an article they name is checked once for all of
-    # them: 200 gates naming the same folders cost what one does.
-    indexes: dict[tuple[str, ...], ClaimIndex] = {}
-    checked: dict[tuple, list[Finding]] = {}
-    for gate in gates:
-        paths = article_files(root, gate, allow_outside) if gate.gate.articles else []
-        if not paths:
-            continue
-        if vocabulary is None:  # built once, and only when a gate has an article to check
-            vocabulary = Vocabulary(catalog)
-            by_file = claims.by_file()
-        rels = tuple(sorted({load.file_name(root, path) for path in files_by_gate.get(gate.path, [])}))
-        if rels not in indexes:
-            indexes[rels] = ClaimIndex(c for rel in rels for c in by_file.get(rel, ()))
-        for path in paths:
-            rel = load.file_name(root, path)
-            key = (rel, rels, gate.gate.article_unbacked)
-            if key not in checked:
-                article, checked[key] = check_article(path, rel, indexes[rels], vocabulary, catalog,
-                                                      gate.gate.article_unbacked, budget)  # fmt: skip
-                shown.setdefault(rel, article)
-            found += [(gate.gate.fail_on, f) for f in checked[key]]
-    return [shown[rel] for rel in sorted(shown)], found
-
-
-def run_articles(root: Path, targets: list[str], today: dt.date, fail_on: str | None = None,
-                 allow_outside: bool = False) -> Report:  # fmt: skip
-    """`factcheck article PATH...`: the given files against the claims of every gate (of the gates that name
-    a file, for that file), with those gates' settings; the datasets are read, not checked."""
-    gates = [project.read_gate(root, p) for p in project.gate_files(root)]
-    paths = []
-    for target in targets:
-        path = project.inside(root, Path.cwd() / target if not Path(target).is_absolute() else Path(target),
-                              "article", allow_outside)  # fmt: skip
-        if not path.is_file():
-            raise ConfigError(f"{target}: no such article", "give the path of a Markdown or text file")
-        paths.append(path)
-    files_by_gate = {
-        gate.path: [f for f in project.expand(root, list(gate.gate.datasets), allow_outside)
-                    if f != root / LAYOUT.catalog]
-        for gate in gates
-    }  # fmt: skip
-    loaded = load.load(root, sorted({f for files in files_by_gate.values() for f in files}))
-    findings: list[Finding] = []
-    articles: list[CheckedArticle] = []
-    if loaded.catalog is None:
-        findings += loaded.findings  # the catalog's own problems: nothing can be tied without it
-    else:
-        vocabulary = Vocabulary(loaded.catalog)
-        naming = {gate.path: set(article_files(root, gate, allow_outside)) for gate in gates}
-        strictest = min(gates, key=lambda g: severity_rank(g.gate.fail_on))
-        indexes: dict[tuple[str, ...], ClaimIndex] = {}
-        budget = GuessBudget()
-        for path in paths:
-            chosen = [g for g in gates if path in naming[g.path]] or gates
-            settings = min(chosen, key=lambda g: severity_rank(g.gate.fail_on)) if chosen != gates else strictest
-            rels = tuple(sorted({load.file_name(root, f) for g in chosen for f in files_by_gate[g.path]}))
-            if rels not in indexes:
-                wanted = set(rels)
-                indexes[rels] = ClaimIndex(loaded.claims.in_files(wanted))
-            unbacked = max((g.gate.article_unbacked for g in chosen), key=severity_rank)
-            article, article_findings = check_article(path, load.file_name(root, path), indexes[rels], vocabulary,
-                                                      loaded.catalog, unbacked, budget)  # fmt: skip
-            articles.append(article)
-            findings += [decide(f, fail_on or settings.gate.fail_on) for f in article_findings]
-    return Report(
-        findings=sorted(findings, key=Finding.sort_key),
-        claims=loaded.claims.by_id,
-        catalog=loaded.catalog,
-        checks=dict(META),
-        today=today,
-        articles=articles,
-    )
-
-
-def article_inputs(root: Path, targets: list[str], allow_outside: bool):
-    """What `factcheck article` reads: the articles given, and what `factcheck validate` reads."""
-    from factcheck.pipeline.write_guard import Inputs, validate_inputs
-
-    try:
-        gates = [project.read_gate(root, p) for p in project.gate_files(root)]
-    except ConfigError:
-        gates = []
-    inputs: Inputs = validate_inputs(root, gates, [], [], allow_outside)
-    for gate in gates:
-        inputs.files.update(root / suite for suite in gate.gate.suites)
-    inputs.files.update((Path.cwd() / target).absolute() for target in targets)
-    return inputs

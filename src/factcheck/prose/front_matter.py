@@ -22,9 +22,9 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, ValidationError
 
 from factcheck.model.format import DateSpan, Text, _Model
-from factcheck.pipeline.load import explain
 from factcheck.prose.language import DEFAULT, reads, supported
 from factcheck.reading import yamlfile
+from factcheck.reading.schema_errors import explain
 
 MAX_IGNORED = 1000
 

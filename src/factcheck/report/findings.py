@@ -15,10 +15,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from factcheck.floor.severity import SEVERITIES, Severity
 from factcheck.floor.spans import Span
-from factcheck.model.format import SEVERITIES, Catalog, Claim, Severity, Waiver
+
+if TYPE_CHECKING:  # the data a report carries, as the run made it; the contract itself needs no pydantic
+    from factcheck.model.format import Catalog, Claim, Waiver
 
 Status = Literal["failed", "waived", "corroborated"]
 # Compared with a base (`--baseline`): a finding the base did not have, or one it had already.

@@ -18,12 +18,15 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from factcheck.floor.numbers import bounds, format_number
-from factcheck.model.format import Claim
 from factcheck.reporters.markup import e
+
+if TYPE_CHECKING:
+    from factcheck.model.format import Claim
 
 POINTS_PER_CHART = 1500
 ZOOM_POINTS = 300  # a zoomed window shows the claims around a finding, not a whole daily series
@@ -51,7 +54,7 @@ def sample(claims: list[Claim], keep: set[str], limit: int = POINTS_PER_CHART) -
 
 
 def _nice_step(span: float, target: int = 5) -> float:
-    raw = span / target if span > 0 else 1.0
+    raw = span / target if span / target > 0 else 1.0  # a span of the smallest float divides to 0
     magnitude = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 2.5, 5, 10):
         if raw <= m * magnitude:

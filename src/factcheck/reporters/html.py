@@ -24,21 +24,23 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from typing import NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 import jinja2
 from markupsafe import Markup
 
 from factcheck import __version__
+from factcheck.floor.columns import about_adversary, series_id
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
-from factcheck.model.claimset import SeriesIndex, series_id
-from factcheck.model.format import Claim, about_adversary, url_is_wellformed
 from factcheck.report.findings import Finding, Report, severity_rank
 from factcheck.reporters import chart as charts
 from factcheck.reporters import html_articles, html_comparison
-from factcheck.reporters.markup import MAX_TEXT, e, marked_quote
+from factcheck.reporters.markup import MAX_TEXT, e, marked_quote, url_is_wellformed
 from factcheck.reporters.words import SERIES_LISTED, explain_command, lines_span, plural, ranked, series_runs
+
+if TYPE_CHECKING:
+    from factcheck.model.format import Claim
 
 # Caps that keep a page with tens of thousands of findings usable: the JSON report has everything.
 ROWS_PER_GROUP = 200
@@ -183,6 +185,9 @@ class _Page:
                 if claim is not None:
                     self.claims[cid] = claim
         self.series_of: dict[str | None, tuple] = {cid: series_id(c) for cid, c in self.claims.items()}
+        # The claims' own index of their series: loaded with the claims it reads, never by importing this module.
+        from factcheck.model.claimset import SeriesIndex
+
         self.index = SeriesIndex(report.claims)
         self._series: dict[tuple, list[Claim]] = {}
         self.anchors: dict[tuple, str] = {}  # the series drawn as charts

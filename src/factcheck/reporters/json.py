@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck import __version__
+from factcheck.floor.columns import about_adversary
 from factcheck.floor.numbers import bounds
-from factcheck.model.format import Catalog, Claim, about_adversary
 from factcheck.report.findings import ClaimState, Finding, Report
 from factcheck.reporters import compared
 from factcheck.reporters.words import explain_command
+
+if TYPE_CHECKING:
+    from factcheck.model.format import Catalog, Claim
 
 # 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`; 1.3: `explain_command` and `source`;
 # 1.4: `why`

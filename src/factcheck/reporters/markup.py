@@ -17,6 +17,16 @@ from factcheck.floor.text import clip, escaped
 # The most of one text the page shows: a long quote is a paragraph, never a whole file.
 MAX_TEXT = 2000
 
+# A host with a dot (its first label, the rest), then a path, query or fragment. Each part stops where the
+# next must begin, so a long address that fails is refused in one pass: two parts that could take the same
+# characters (`[^\s/?#]+\.[^\s/?#]+[^\s]*`) made the matcher try every split, for seconds on a few kilobytes.
+_URL = re.compile(r"https?://[^\s/?#][^\s/?#.]*\.[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
+
+
+def url_is_wellformed(url: str | None) -> bool:
+    """An http or https URL with a host: the only links a report may make clickable."""
+    return bool(url) and _URL.fullmatch(url) is not None
+
 
 def e(value: object) -> Markup:
     """Text for the page: at most `MAX_TEXT` characters, controls and bidi controls shown as escapes (they
