@@ -20,13 +20,12 @@ import pytest
 from browser import chromium_missing, hovered, visit
 from report_fixture import INJECTED, fixture_report, rendered
 
-from article_helpers import ArticleProject, seed_text
+from article_helpers import ArticleProject, run_articles, seed_text
 from conftest import TODAY, Project
 from conftest import claim as new_claim
 from factcheck.pipeline.compare import compare, source
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
-from factcheck.prose.check import run_articles
 
 pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
 
