@@ -16,7 +16,7 @@ from pathlib import Path
 
 import hand_built
 import pytest
-from browser import chromium_missing, visit
+from browser import chromium, chromium_missing, visit
 from report_fixture import INJECTED, fixture_report, rendered
 
 from conftest import TODAY, Project
@@ -25,32 +25,40 @@ from factcheck.pipeline.compare import compare, source
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
 
-pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
+# A real browser (chromium) renders each page; one worker launches it once for them all.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
-def _visit(tmp_path_factory, report, width: int = 1200):
+@pytest.fixture(scope="module")
+def browser():
+    """One chromium for the module's pages."""
     missing = chromium_missing()
     if missing:
         pytest.fail(missing, pytrace=False)
+    with chromium() as launched:
+        yield launched
+
+
+def _visit(tmp_path_factory, browser, report, width: int = 1200):
     path = tmp_path_factory.mktemp("browser") / "report.html"
     path.write_text(rendered(report, "html"), encoding="utf-8")
-    return path, visit(path, width=width)
+    return path, visit(browser, path, width=width)
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    return _visit(tmp_path_factory, fixture_report())
+def loaded(tmp_path_factory, browser):
+    return _visit(tmp_path_factory, browser, fixture_report())
 
 
 @pytest.fixture(scope="module")
-def hand_built_pages(tmp_path_factory):
+def hand_built_pages(tmp_path_factory, browser):
     """The hand-built report (every part of the page) on a wide and on a narrow window."""
-    return {width: _visit(tmp_path_factory, hand_built.blocked(), width)[1] for width in (1200, 640)}
+    return {width: _visit(tmp_path_factory, browser, hand_built.blocked(), width)[1] for width in (1200, 640)}
 
 
 @pytest.fixture(scope="module")
-def small_fall(tmp_path_factory):
-    return _visit(tmp_path_factory, hand_built.daily_series(4 * 365, fall_on=1000, fall=50))[1]
+def small_fall(tmp_path_factory, browser):
+    return _visit(tmp_path_factory, browser, hand_built.daily_series(4 * 365, fall_on=1000, fall=50))[1]
 
 
 def test_renders_the_verdict_claim_ids_and_a_chart(loaded):
@@ -143,7 +151,7 @@ def _uk(id: str, value: int, period: str, published: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def desk_pages(tmp_path_factory):
+def desk_pages(tmp_path_factory, browser):
     """A desk's project whose files sort the blocking findings last: an article with figures no claim backs
     (warnings), a context file whose other-party comparisons are information, each drawn as a chart, then a
     file with three falls (critical). Rendered as a plain report, and as a pull request's report (`--baseline`)
@@ -180,7 +188,7 @@ def desk_pages(tmp_path_factory):
         assert (report.comparison is not None) == (baseline is not None)
         path = root.parent / f"{root.name}-{name.replace(' ', '-')}.html"
         path.write_text(rendered(report, "html"), encoding="utf-8")
-        pages[name] = visit(path)
+        pages[name] = visit(browser, path)
     return pages
 
 
