@@ -35,7 +35,6 @@ def shipped():
     return run_articles(REPO, [str(REPO / SEED)], dt.date(2026, 3, 1))
 
 
-@pytest.mark.xdist_group("shipped-seed-article")  # `shipped` is built once, on one worker
 def test_every_figure_of_the_seed_is_backed_by_its_curated_claim(shipped):
     text = seed_text()
     expected = {located(text, phrase, figure): claim for phrase, figure, claim in SEED_FIGURES}
@@ -50,7 +49,6 @@ def test_every_figure_of_the_seed_is_backed_by_its_curated_claim(shipped):
     assert len(article.marks) == len(SEED_FIGURES)  # years, "France 2", "list of 3", "World War II": no figures
 
 
-@pytest.mark.xdist_group("shipped-seed-article")
 def test_the_translations_spellings_and_demonyms_resolve_through_the_catalog(shipped):
     by_figure = {m.figure.phrase: m.context for m in shipped.articles[0].marks}
     assert by_figure["estimated at 55,000"].claimant == "zelensky"  # "Zelenskiy"

@@ -701,7 +701,6 @@ def test_hostile_input(name, tmp_path, tmp_path_factory, monkeypatch):
     check_outcome(name, outcome, before, fingerprint(tmp_path), tmp_path)
 
 
-@pytest.mark.xdist_group("hostile-heavy")  # heavy_outcomes runs every case: once, on one worker
 @pytest.mark.parametrize("name", HEAVY)
 def test_heavy_hostile_input_within_limits(name, heavy_outcomes, tmp_path):
     outcome, before, after = heavy_outcomes[name]

@@ -418,13 +418,7 @@ def test_the_corpora_are_described():
             assert expect.get("message"), name
 
 
-def _case(corpus: str, name: str):
-    """A case on the worker that measures its command's clean run (`cpu_limit`), measured once there."""
-    group = pytest.mark.xdist_group(f"hostile-{expectation(corpus, name)['args'][0]}")
-    return pytest.param(corpus, name, id=f"{corpus}/{name}", marks=group)
-
-
-@pytest.mark.parametrize(("corpus", "name"), [_case(*case) for case in CASES])
+@pytest.mark.parametrize(("corpus", "name"), CASES, ids=[f"{c}/{n}" for c, n in CASES])
 def test_hostile_case(corpus, name, tmp_path):
     expect = expectation(corpus, name)
     make_case(corpus, name, tmp_path)

@@ -25,8 +25,7 @@ from factcheck.pipeline.compare import compare, source
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
 
-# A real browser (chromium) renders each page; one worker launches it once for them all.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
 
 
 @pytest.fixture(scope="module")
