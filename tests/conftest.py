@@ -62,6 +62,12 @@ def pytest_addoption(parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """The `slow` tests first, each file's in their own order: with one xdist worker per core the longest
+    start at once and the quick ones fill in at the end, rather than one long test running alone last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def snapshot(request):
     """`snapshot(path, text)`: `text` must equal the golden file at `path`, byte for byte (UTF-8, line ends as

@@ -7,7 +7,7 @@ import math
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.floor.numbers import bounds, format_figure, implied_half_unit, numbers_in
@@ -21,6 +21,7 @@ def test_implied_precision_is_half_a_unit_of_the_last_nonzero_digit(value, half)
     assert implied_half_unit(value) == pytest.approx(half)
 
 
+@settings(deadline=None)  # no wall-clock limit per example: a loaded machine stalls any of them
 @given(st.one_of(st.integers(-(2**60), 2**60).map(float), st.floats(allow_nan=False, allow_infinity=False)))
 def test_whole_figures_take_the_same_precision_as_their_written_decimal(value):
     """Whole figures skip the decimal arithmetic; they must get what reading their written form gives."""

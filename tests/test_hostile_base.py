@@ -209,8 +209,10 @@ BUILDERS = {f.__name__.replace("_", "-"): f for f in (
 
 # --- the cost of copying a base, in a child process -------------------------------------------------------------
 
+# The peak is VmHWM, this process's own: ru_maxrss would carry over the peak of the process it was forked
+# from (the test runner's hundreds of MiB), and so hide any copy's.
 COPY = """
-import os, resource, sys
+import os, re, sys
 from pathlib import Path
 from factcheck.pipeline import gitbase
 from factcheck.floor.errors import ConfigError
@@ -221,7 +223,8 @@ except ConfigError as error:
     print(error, file=sys.stderr)
 on_disk = sum(os.lstat(os.path.join(where, name)).st_blocks * 512
               for where, dirs, files in os.walk(sys.argv[3]) for name in dirs + files)
-print(on_disk, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as status:
+    print(on_disk, re.search(r"^VmHWM:\\s+(\\d+) kB", status.read(), re.M).group(1))
 """
 
 

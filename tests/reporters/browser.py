@@ -10,10 +10,16 @@ The browser is never downloaded (no `playwright install`): the tests need /usr/b
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -99,63 +105,69 @@ def chromium_missing() -> str | None:
     return None
 
 
-def visit(path: Path, screenshot: Path | None = None, width: int = 1200, height: int = 1400) -> Visit:
-    """Open `path` as a file:// page, wait for it to load, and report what happened."""
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless, launched once for every visit the caller makes with it: a launch costs
+    seconds, and each visit opens its page in a fresh context (no cookies, cache or storage shared)."""
     from playwright.sync_api import sync_playwright
 
-    result = Visit()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.on("request", lambda request: result.requests.append(request.url))
-            page.on("dialog", lambda dialog: (result.dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("console", lambda msg: msg.type == "error" and result.console_errors.append(msg.text))
-            page.goto(path.resolve().as_uri(), wait_until="load")
-            page.wait_for_timeout(200)  # give an injected script (there must be none) the chance to run
-            result.title = page.title()
-            result.text = page.inner_text("body")
-            result.svg_charts = page.locator("svg[role=img]").count()
-            result.scripts = page.locator("script").count()
-            if screenshot is not None:
-                screenshot.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(screenshot), full_page=False)
-            measured = page.evaluate(_MEASURE)
-            result.chart_widths = [tuple(w) for w in measured["widths"]]
-            result.overflowing = measured["overflowing"]
-            result.zooms = measured["zooms"]
-            result.marks = measured["marks"]
-            result.finding_rows = measured["rows"]
-            result.banner_links = measured["links"]
+            yield browser
         finally:
             browser.close()
+
+
+def visit(browser: Browser, path: Path, screenshot: Path | None = None, width: int = 1200, height: int = 1400) -> Visit:
+    """Open `path` as a file:// page, wait for it to load, and report what happened."""
+    result = Visit()
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.on("request", lambda request: result.requests.append(request.url))
+        page.on("dialog", lambda dialog: (result.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("console", lambda msg: msg.type == "error" and result.console_errors.append(msg.text))
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        page.wait_for_timeout(200)  # give an injected script (there must be none) the chance to run
+        result.title = page.title()
+        result.text = page.inner_text("body")
+        result.svg_charts = page.locator("svg[role=img]").count()
+        result.scripts = page.locator("script").count()
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=False)
+        measured = page.evaluate(_MEASURE)
+        result.chart_widths = [tuple(w) for w in measured["widths"]]
+        result.overflowing = measured["overflowing"]
+        result.zooms = measured["zooms"]
+        result.marks = measured["marks"]
+        result.finding_rows = measured["rows"]
+        result.banner_links = measured["links"]
+    finally:
+        page.context.close()  # the page's own context, made by new_page
     return result
 
 
-def hovered(path: Path, selector: str, note: str, width: int = 1200, height: int = 900) -> dict:
+def hovered(browser: Browser, path: Path, selector: str, note: str, width: int = 1200, height: int = 900) -> dict:
     """Open `path`, and show what the first `selector` element's `note` (a selector inside it) shows: whether it
     is visible before anything happens, once the mouse is over the element, and once the element has the
     keyboard focus instead (Tab), with the note's text and box and the viewport's width."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto(path.resolve().as_uri(), wait_until="load")
-            element = page.locator(selector).first
-            shown = element.locator(note)
-            element.scroll_into_view_if_needed()
-            before = shown.is_visible()
-            element.hover()
-            on_hover = shown.is_visible()
-            text, box = shown.inner_text(), shown.bounding_box()
-            page.mouse.move(0, 0)
-            away = shown.is_visible()
-            element.focus()
-            on_focus = shown.is_visible()
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        element = page.locator(selector).first
+        shown = element.locator(note)
+        element.scroll_into_view_if_needed()
+        before = shown.is_visible()
+        element.hover()
+        on_hover = shown.is_visible()
+        text, box = shown.inner_text(), shown.bounding_box()
+        page.mouse.move(0, 0)
+        away = shown.is_visible()
+        element.focus()
+        on_focus = shown.is_visible()
+    finally:
+        page.context.close()  # the page's own context, made by new_page
     return {"before": before, "hover": on_hover, "away": away, "focus": on_focus, "text": text, "box": box,
             "width": width}  # fmt: skip
 
@@ -170,7 +182,8 @@ def _make_docs_screenshot(target: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "report.html"
         page.write_text(rendered(fixture_report(), "html"), encoding="utf-8")
-        visit(page, screenshot=target, width=1100, height=1500)
+        with chromium() as browser:
+            visit(browser, page, screenshot=target, width=1100, height=1500)
 
 
 if __name__ == "__main__":

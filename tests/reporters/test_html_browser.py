@@ -17,7 +17,7 @@ from pathlib import Path
 
 import hand_built
 import pytest
-from browser import chromium_missing, hovered, visit
+from browser import chromium, chromium_missing, hovered, visit
 from report_fixture import INJECTED, fixture_report, rendered
 
 from article_helpers import ArticleProject, run_articles, seed_text
@@ -30,29 +30,36 @@ from factcheck.pipeline.run import run
 pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
 
 
-def _visit(tmp_path_factory, report, width: int = 1200):
+@pytest.fixture(scope="module")
+def browser():
+    """One chromium for the module's pages."""
     missing = chromium_missing()
     if missing:
         pytest.fail(missing, pytrace=False)
+    with chromium() as launched:
+        yield launched
+
+
+def _visit(tmp_path_factory, browser, report, width: int = 1200):
     path = tmp_path_factory.mktemp("browser") / "report.html"
     path.write_text(rendered(report, "html"), encoding="utf-8")
-    return path, visit(path, width=width)
+    return path, visit(browser, path, width=width)
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    return _visit(tmp_path_factory, fixture_report())
+def loaded(tmp_path_factory, browser):
+    return _visit(tmp_path_factory, browser, fixture_report())
 
 
 @pytest.fixture(scope="module")
-def hand_built_pages(tmp_path_factory):
+def hand_built_pages(tmp_path_factory, browser):
     """The hand-built report (every part of the page) on a wide and on a narrow window."""
-    return {width: _visit(tmp_path_factory, hand_built.blocked(), width)[1] for width in (1200, 640)}
+    return {width: _visit(tmp_path_factory, browser, hand_built.blocked(), width)[1] for width in (1200, 640)}
 
 
 @pytest.fixture(scope="module")
-def small_fall(tmp_path_factory):
-    return _visit(tmp_path_factory, hand_built.daily_series(4 * 365, fall_on=1000, fall=50))[1]
+def small_fall(tmp_path_factory, browser):
+    return _visit(tmp_path_factory, browser, hand_built.daily_series(4 * 365, fall_on=1000, fall=50))[1]
 
 
 def test_renders_the_verdict_claim_ids_and_a_chart(loaded):
@@ -145,7 +152,7 @@ def _uk(id: str, value: int, period: str, published: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def desk_pages(tmp_path_factory):
+def desk_pages(tmp_path_factory, browser):
     """A desk's project whose files sort the blocking findings last: an article with figures no claim backs
     (warnings), a context file whose other-party comparisons are information, each drawn as a chart, then a
     file with three falls (critical). Rendered as a plain report, and as a pull request's report (`--baseline`)
@@ -182,7 +189,7 @@ def desk_pages(tmp_path_factory):
         assert (report.comparison is not None) == (baseline is not None)
         path = root.parent / f"{root.name}-{name.replace(' ', '-')}.html"
         path.write_text(rendered(report, "html"), encoding="utf-8")
-        pages[name] = visit(path)
+        pages[name] = visit(browser, path)
     return pages
 
 
@@ -205,7 +212,7 @@ def test_blocking_findings_come_first_and_the_banner_links_each_of_them(desk_pag
     assert "3 findings at or above the gate's threshold must be fixed or waived" in page.text
 
 
-def test_a_marked_figure_shows_the_words_that_chose_its_reading_when_hovered_or_focused(tmp_path_factory):
+def test_a_marked_figure_shows_the_words_that_chose_its_reading_when_hovered_or_focused(tmp_path_factory, browser):
     """The seed report with one figure changed: the contradiction's mark names, on hover and on keyboard focus,
     the words that chose its metric, subject, claimant and date, with their line, and hides them otherwise."""
     missing = chromium_missing()
@@ -219,7 +226,7 @@ def test_a_marked_figure_shows_the_words_that_chose_its_reading_when_hovered_or_
     report = run_articles(root, [str(root / name)], dt.date.fromisoformat(TODAY))
     path = root / "report.html"
     path.write_text(rendered(report, "html"), encoding="utf-8")
-    seen = hovered(path, "a.fig.contradicts", ".why")
+    seen = hovered(browser, path, "a.fig.contradicts", ".why")
     assert (seen["before"], seen["hover"], seen["away"], seen["focus"]) == (False, True, False, True)
     assert seen["text"].splitlines() == [
         "Read as:",

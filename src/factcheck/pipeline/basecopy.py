@@ -1,8 +1,9 @@
 """The base commit's tree, copied into a temporary folder that nothing written or linked ever leaves.
 
 `factcheck.pipeline.gitbase` names the commit; this module lists its tree (`git ls-tree`), chooses what a run of the
-base reads, checks the whole copy against its limits from the listing (sizes included) before any blob is
-read, and writes it below a folder it owns. The base tree is hostile input: a pull request's history can
+base reads, checks the whole copy against its limits from the listing and the sizes of the chosen objects
+(`git cat-file --batch-check`, which reads an object's header, never its content) before any blob is read,
+and writes it below a folder it owns. The base tree is hostile input: a pull request's history can
 hold any tree git can store, including trees git itself would never check out.
 
 - The copy is repository-shaped: the repository's root is the temporary folder, and the project lies at
@@ -13,7 +14,9 @@ hold any tree git can store, including trees git itself would never check out.
 - A tree that names a path twice, or a file as a folder, is refused. Nothing is written through a
   symlink: every folder is entered by a file descriptor opened with O_NOFOLLOW, every file created with
   O_EXCL | O_NOFOLLOW below it, so whatever the tree holds, nothing lands outside the folder.
-- Cost is bounded from the listing: entries listed, files written, bytes written, the size of a symlink.
+- Cost is bounded from the listing: entries listed, then files written, bytes written, the size of a symlink.
+  The listing names no sizes (`ls-tree -l` would look up every entry's object, seconds per 100,000 loose
+  ones): only the objects chosen to copy, at most MAX_FILES, have their size looked up.
   A blob above the file size limit is written as a sparse file of its size and never read: the base run
   refuses it from `stat`, as this tree's run refuses a file that large.
 
@@ -26,7 +29,7 @@ import contextlib
 import os
 import posixpath
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,14 +54,26 @@ class Node:
     mode: str
     kind: str  # blob, tree, commit (a submodule)
     oid: str
-    size: int  # -1 for a tree or a submodule
 
 
 def list_tree(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, Node]:
-    """The nodes of the commit's whole tree by repository path, read from `git ls-tree -r -t -l -z` as it
-    streams, stopping at the limits (a tree that reuses a subtree at every level lists without end)."""
+    """The nodes of the commit's whole tree by repository path, from `git ls-tree -r -t -z`. The listing is
+    read twice: first only counted as it streams, so that a tree over the limits is refused before any of it
+    is held (500,000 entries take hundreds of MiB as nodes), then read into nodes."""
+    for _ in _listing(command, cwd, env):
+        pass
     index: dict[str, Node] = {}
-    read = 0
+    with contextlib.closing(_listing(command, cwd, env)) as listing:  # a refusal below ends git at once
+        for records in listing:
+            for record in records:
+                _add(index, record)
+    return index
+
+
+def _listing(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[list[bytes]]:
+    """The listing's records, a chunk's worth at a time as git streams them, stopping at the limits (a tree
+    that reuses a subtree at every level lists without end)."""
+    read = entries = 0
     with subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL) as process:  # fmt: skip
         assert process.stdout is not None
@@ -69,28 +84,27 @@ def list_tree(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, N
                 if read > MAX_LISTING_BYTES:
                     raise BaseRefused(f"the base tree's listing is over {MAX_LISTING_BYTES:,} bytes")
                 *records, rest = (rest + chunk).split(b"\0")
-                for record in records:
-                    _add(index, record)
-                    if len(index) > MAX_ENTRIES:
-                        raise BaseRefused(f"the base tree holds over {MAX_ENTRIES:,} entries")
+                entries += len(records)
+                if entries > MAX_ENTRIES:
+                    raise BaseRefused(f"the base tree holds over {MAX_ENTRIES:,} entries")
+                yield records
         finally:
             if process.poll() is None:
                 process.kill()
         if process.wait() != 0 or rest:
             raise ConfigError("git ls-tree could not list the base commit's tree")
-    return index
 
 
 def _add(index: dict[str, Node], record: bytes) -> None:
     meta, _, raw = record.partition(b"\t")
-    mode, kind, oid, size = meta.decode("ascii").split()
+    mode, kind, oid = meta.decode("ascii").split()
     path = os.fsdecode(raw)
     if path in index:
         raise BaseRefused(f"the base tree names {_shown(path)} twice")
     parent = posixpath.dirname(path)
     if parent and (parent not in index or index[parent].kind != "tree"):
         raise BaseRefused(f"the base tree names {_shown(parent)} both as a file and as a folder")
-    index[path] = Node(mode, kind, oid, int(size) if size != "-" else -1)
+    index[path] = Node(mode, kind, oid)
 
 
 def _shown(path: str) -> str:
@@ -108,14 +122,25 @@ def safe(rel: str) -> bool:
 
 class Selection:
     """The repository paths to copy: what was asked for, every symlink it holds resolved, and what those
-    lead to, within the limits."""
+    lead to, within the limits. `size_of` and `read_link` take an object id: its size, from its header, and
+    a symlink's target, read only once its size is within MAXLINK_BYTES."""
 
-    def __init__(self, index: dict[str, Node], read_link: Callable[[str], bytes]) -> None:
+    def __init__(
+        self, index: dict[str, Node], read_link: Callable[[str], bytes], size_of: Callable[[str], int]
+    ) -> None:
         self.index = index
         self.read_link = read_link
+        self.size_of = size_of
         self.paths: set[str] = set()
         self.bytes = 0
         self._links: dict[str, str] = {}
+        self._sizes: dict[str, int] = {}
+
+    def size(self, path: str) -> int:
+        """The size in bytes of the blob at `path`, looked up once."""
+        if path not in self._sizes:
+            self._sizes[path] = self.size_of(self.index[path].oid)
+        return self._sizes[path]
 
     def add(self, path: str) -> None:
         """`path` and everything below it (a path the tree does not hold adds nothing)."""
@@ -135,8 +160,8 @@ class Selection:
                 raise BaseRefused(f"the base holds over {MAX_FILES:,} files to copy")
             if node.mode == LINK:
                 pending.extend(self._resolve(at))
-            elif node.size <= file_limit():
-                self.bytes += node.size
+            elif (size := self.size(at)) <= file_limit():
+                self.bytes += size
                 if self.bytes > MAX_BYTES:
                     raise BaseRefused(f"the base's files to copy are over {MAX_BYTES:,} bytes")
 
@@ -149,10 +174,10 @@ class Selection:
 
     def target(self, link: str) -> str:
         if link not in self._links:
-            node = self.index[link]
-            if node.size > MAXLINK_BYTES:
-                raise BaseRefused(f"{_shown(link)}: a symlink of {node.size:,} bytes, over {MAXLINK_BYTES:,}")
-            raw = self.read_link(node.oid)
+            size = self.size(link)
+            if size > MAXLINK_BYTES:
+                raise BaseRefused(f"{_shown(link)}: a symlink of {size:,} bytes, over {MAXLINK_BYTES:,}")
+            raw = self.read_link(self.index[link].oid)
             if not raw or b"\0" in raw:
                 raise BaseRefused(f"{_shown(link)}: a symlink to no path")
             self._links[link] = os.fsdecode(raw)

@@ -171,7 +171,6 @@ def materialise(commit: Commit, dest: Path) -> Path:
         "ls-tree",
         "-r",
         "-t",
-        "-l",
         "-z",
         "--full-tree",
         commit.sha,
@@ -179,7 +178,7 @@ def materialise(commit: Commit, dest: Path) -> Path:
     index = basecopy.list_tree(command, commit.toplevel, _environment())
     project = dest / commit.prefix if commit.prefix else dest
     with _Blobs(commit) as blobs, basecopy.Folder(dest) as folder:
-        chosen = basecopy.Selection(index, blobs.read)
+        chosen = basecopy.Selection(index, blobs.read, blobs.size)
         chosen.add(f"{commit.prefix}{LAYOUT.gates}")
         written: set[str] = set()
         _write(blobs, chosen, folder, written)
@@ -212,38 +211,53 @@ def _named_by_gates(root: Path) -> set[str]:
     return named
 
 
+def _cat_file(commit: Commit, option: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [_git_binary(), "cat-file", option], cwd=commit.toplevel, env=_environment(), stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 class _Blobs:
-    """`git cat-file --batch`: one process for every blob, asked one at a time (no pipe can fill up)."""
+    """`git cat-file --batch` for the blobs' content and `--batch-check` for their sizes (the object's header
+    only): one process each for every blob, asked one at a time (no pipe can fill up)."""
 
     def __init__(self, commit: Commit) -> None:
-        command = [_git_binary(), "cat-file", "--batch"]
-        self.process = subprocess.Popen(
-            command, cwd=commit.toplevel, env=_environment(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+        self.process = _cat_file(commit, "--batch")
+        self.check = _cat_file(commit, "--batch-check")
 
     def __enter__(self) -> _Blobs:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
-        try:
-            self.process.wait(timeout=GIT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        for process in (self.process, self.check):
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()
+            try:
+                process.wait(timeout=GIT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    @staticmethod
+    def _header(process: subprocess.Popen, oid: str) -> int:
+        """Ask `process` for the blob `oid` and read its header's size."""
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(oid.encode("ascii") + b"\n")
+        process.stdin.flush()
+        header = process.stdout.readline().split()
+        if len(header) != 3 or header[1] != b"blob":
+            raise ConfigError(f"git cat-file could not read the object {oid} of the base tree")
+        return int(header[2])
+
+    def size(self, oid: str) -> int:
+        return self._header(self.check, oid)
 
     def copy(self, oid: str, write) -> None:
         """Stream the blob `oid` to `write` (a function taking bytes), in chunks."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(oid.encode("ascii") + b"\n")
-        self.process.stdin.flush()
-        header = self.process.stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
-            raise ConfigError(f"git cat-file could not read the object {oid} of the base tree")
-        left = int(header[2])
+        left = self._header(self.process, oid)
+        assert self.process.stdout is not None
         while left:
             chunk = self.process.stdout.read(min(left, 1 << 20))
             if not chunk:
@@ -271,7 +285,7 @@ def _write(blobs: _Blobs, chosen, folder, written: set[str]) -> None:
             continue
         fd = folder.create(path)
         with open(fd, "wb") as handle:
-            if node.size > file_limit():
-                handle.truncate(node.size)
+            if (size := chosen.size(path)) > file_limit():
+                handle.truncate(size)
             else:
                 blobs.copy(node.oid, handle.write)
