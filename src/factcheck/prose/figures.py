@@ -42,6 +42,7 @@ _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
 _CURRENCIES = frozenset("$€£¥₴₽")
 _TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
 _ORDINALS = ("st", "nd", "rd", "th")
+_PERCENT_GAP = frozenset(" \u00a0\u202f\u2009")  # a space before a percent sign
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
     rest = prose[word_end : word_end + 9]
     if rest.startswith("%"):
         percent, word_end = True, word_end + 1
+    elif rest[:1] in _PERCENT_GAP and rest[1:2] == "%":  # "12 %", as French and wire copy space it
+        percent, word_end = True, word_end + 2
     elif rest.lower().startswith((" percent", " per cent")):
         length = 8 if rest.lower().startswith(" percent") else 9
         if word_end + length >= n or not _is_word(prose[word_end + length]):
