@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.model.format import Catalog
+from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical
 from factcheck.report.findings import Context, DatePhrase
 
@@ -114,6 +115,8 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
+        term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
+        self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
         by_unit: dict[str | None, set[str]] = {}
         for key, metric in catalog.metrics.items():
             by_unit.setdefault(canonical(metric.unit), set()).add(key)
@@ -123,7 +126,8 @@ class Vocabulary:
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
         per phrase that could start with the words before it, so the cost is linear in the prose."""
-        tokens = words(prose)
+        canonical = self.inflections.reader()  # "kills" is read as the term "killed"
+        tokens = [(start, end, canonical(word)) for start, end, word in words(prose)]
         found = []
         prefixes, phrases = self.prefixes, self.phrases
         i = 0
