@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog, Claim
-from factcheck.prose.match import ClaimIndex, date_fits
+from factcheck.prose.match import ClaimIndex, agreement, date_fits
 from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
 from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
-from factcheck.rules.article_contradicts import disagreement
 
 CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguous, article_format)
 # `runs_on`: these checks read the gates' articles, not their datasets (the JUnit report lists them per article).
@@ -54,8 +53,7 @@ class Verdict:
 
 
 def differs(figure: Figure, context: Context, claim: Claim) -> tuple[str, ...]:
-    found = list(disagreement(figure.value, figure.qualifier, figure.half_unit, claim.value, claim.qualifier,
-                              claim.low, claim.high))  # fmt: skip
+    found = list(agreement(figure.value, figure.qualifier, figure.half_unit, figure.high, claim))
     if context.claimant is not None and context.claimant != claim.claimant:
         found.append("claimant")
     span = context.date.span if context.date else None
@@ -88,9 +86,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         return Verdict(UNBACKED)
     span = context.date.span if context.date else None
     keys = index.keys(context.metrics, context.subject, context.claimant)
-    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
+    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
-    if not agreeing and figure.qualifier == "exact" and (context.headline or figure.half_unit >= ROUNDED):
+    rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
+    if not agreeing and figure.qualifier == "exact" and rounded:
         # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million";
         # so does a round figure in the body ("10,000 are missing" for "more than 10,000"): an editor reads it
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
@@ -115,12 +114,12 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         return _compared(figure, context, nearest, "context")
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
-        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span),
+        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                        key=lambda c: c.id)  # fmt: skip
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
-        found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None),
+        found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))

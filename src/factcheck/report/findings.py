@@ -105,6 +105,8 @@ class Figure:
     percent: bool
     binding: str | None = None  # a claim id bound explicitly ([55,000](claim:ID) or 55,000{claim:ID})
     unit: str | None = None  # None for a count; "percent", "km", "usd", "age" (prose.quantities)
+    low: float | None = None  # a range's ends ("14-16", "between 700 and 750"), compared whole; value is the low
+    high: float | None = None
 
 
 @dataclass(frozen=True)
