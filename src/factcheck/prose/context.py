@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from factcheck.model.format import Catalog
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical
+from factcheck.prose.speakers import speaker
 from factcheck.report.findings import Context, DatePhrase
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
@@ -321,10 +322,16 @@ class Reader:
             if best is None or distance < best:
                 best, subject = distance, occurrence.entry.subject
         claimant, carried = self._claimant(index, start, end, near, outside)
+        unknown = None
+        if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
+            known = [(o.start, o.end) for o in near]
+            found = speaker(self.prose, sentence.start, sentence.end, start, known)
+            if found is not None:
+                claimant, carried, unknown = None, None, found.name
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        return Context(metrics, subject, claimant, carried, date, terms, headline)
+        return Context(metrics, subject, claimant, carried, date, terms, headline, unknown)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words

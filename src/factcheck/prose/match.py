@@ -50,6 +50,11 @@ def normalized(text: str) -> str:
     return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
 
 
+def _name(text: str) -> str:
+    lowered = normalized(text)
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
 def quote_parts(quote: str) -> tuple[str, ...]:
     """A quote as the pieces an article repeats in order: split at its ellipses, trimmed of quotation marks."""
     pieces = quote.replace("…", "...").split("...")
@@ -110,6 +115,16 @@ class ClaimIndex:
         for key in sorted(self.groups):
             self.by_metric[key[0]].append(key)
         self.quotes = dict(quotes)
+        # The outlets that publish or relay the claims: named as a figure's speaker, they relay it ("Reuters
+        # reported"), and the claimant is whoever they quote.
+        self.outlets = frozenset(
+            _name(name) for claim in self.claims.values() for name in (claim.source.outlet, claim.source.via) if name
+        )
+
+    def relays(self, name: str) -> bool:
+        """Whether `name` ("the Post", "Reuters") names an outlet of the claims, whole or by its last words."""
+        wanted = _name(name)
+        return any(outlet == wanted or outlet.endswith(" " + wanted) for outlet in self.outlets)
 
     def keys(self, metrics: Iterable[str], subject: str | None, claimant: str | None) -> list[tuple[str, str, str]]:
         """The groups of these metrics, of this subject and this claimant when the article names them."""

@@ -95,6 +95,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
         agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    if context.speaker is not None and not index.relays(context.speaker):
+        # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
+        # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
+        return Verdict(AMBIGUOUS, related=tuple(agreeing)) if agreeing else Verdict(UNBACKED)
     if len(agreeing) == 1:
         return Verdict(BACKED, agreeing[0])
     if agreeing and _one_reading(agreeing):
@@ -244,6 +248,12 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = (f"{what} {verb}: the article says {describe_context(figure, context)}, "
                    f"the claim {claim.id} says {describe_claim(claim, catalog)}")  # fmt: skip
         hint = _contradiction_hint(verdict, figure, catalog)
+    elif verdict.kind == AMBIGUOUS and context.speaker is not None:
+        claims = verdict.related
+        message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "
+                   f"catalog; {len(claims):,} claims of others fit it: {_listing(claims)}")  # fmt: skip
+        hint = _speaker_hint(context.speaker, figure, claims[0].id)
+        related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS:
         claims = verdict.related
         message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
@@ -255,6 +265,10 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         if verdict.unknown_binding is not None:
             message = f"{_quoted(figure)} is bound to the claim {verdict.unknown_binding!r}, which no dataset holds"
             hint = guesses.hint(verdict.unknown_binding) + "bind it to a claim id of the gate's datasets"
+        elif context.speaker is not None and context.metrics:
+            message = (f"no claim backs {describe_context(figure, context)}: it is attributed to "
+                       f"“{clip(context.speaker, 80)}”, who is no claimant of the catalog")  # fmt: skip
+            hint = _speaker_hint(context.speaker, figure, None)
         elif not context.metrics:
             message = f"no claim backs {_quoted(figure)}: no metric word of the catalog is near it"
             hint = ("if it reports a claim, add the claim to a dataset and bind it ([figure](claim:ID)), or name "
@@ -280,6 +294,12 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         explain=module.EXPLAIN,
         hint=hint,
     )
+
+
+def _speaker_hint(speaker: str, figure: Figure, first: str | None) -> str:
+    bind = f", or bind the figure to the claim it reports: [{figure.text}](claim:{first})" if first else ""
+    return (f"if “{clip(speaker, 80)}” is a claimant of the catalog under another name, add the name to its "
+            f"aliases; if not, add their claim to a dataset{bind}")  # fmt: skip
 
 
 def _contradiction_hint(verdict: Verdict, figure: Figure, catalog: Catalog | None) -> str:

@@ -131,6 +131,7 @@ class Context:
     date: DatePhrase | None
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
     headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
+    speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
 
 
 @dataclass(frozen=True)
