@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import articles, seed_text  # noqa: F401
-from factcheck.prose.quantities import canonical, quantity, set_size
+from factcheck.prose.quantities import canonical, part_of_set, quantity, set_size
 
 
 def _quantity(text: str, figure: str):
@@ -101,3 +101,31 @@ def test_the_size_of_a_set_of_places_is_set_aside_unless_a_metric_word_follows_i
     assert [f for f in report.findings if f.check != "article-backed"] == []
     (article,) = report.articles
     assert any(m.reason.startswith("the size of a set of countries") for m in article.marks if m.verdict == "ignored")
+
+
+@pytest.mark.parametrize(
+    "text, figure, part",
+    [
+        ("Police named two of the victims on Monday.", "two", "of the"),
+        ("Rescuers pulled three more of them from the rubble.", "three", "more of them"),
+        ("Around 1,300 of them were children.", "1,300", "of them"),
+        ("One victim was found in his car.", "One", "one"),
+        ("The storm killed 14 people.", "14", None),
+        ("Of the 14 dead, most were fishermen.", "14", None),  # the set itself
+        ("Two were killed in the east.", "Two", None),
+    ],
+)
+def test_a_figure_that_counts_part_of_a_set_is_read_so(text, figure, part):
+    start = text.index(figure)
+    assert part_of_set(text, start, start + len(figure)) == part
+
+
+def test_a_part_of_a_set_contradicts_no_total_but_a_changed_total_still_does(articles):  # noqa: F811
+    def findings(sentence: str):
+        name = articles.article(f"---\npublished: 2026-02-04\n---\n{sentence}\n")
+        return [f for f in articles.check(name).findings if f.check.startswith("article-")]
+
+    (part,) = findings("Zelensky said on Wednesday that 300 more of the Ukrainian soldiers had been killed.")
+    assert part.check == "article-unbacked" and "“more of the” makes it a part" in part.message
+    (total,) = findings("Zelensky said on Wednesday that 300 Ukrainian soldiers had been killed.")
+    assert total.check == "article-contradicts"

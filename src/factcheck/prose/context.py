@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.model.format import Catalog
 from factcheck.prose.inflections import Inflections
-from factcheck.prose.quantities import canonical
+from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import speaker
 from factcheck.report.findings import Context, DatePhrase
 
@@ -331,7 +331,8 @@ class Reader:
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        return Context(metrics, subject, claimant, carried, date, terms, headline, unknown)
+        part = part_of_set(self.prose, start, end)
+        return Context(metrics, subject, claimant, carried, date, terms, headline, unknown, part)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words

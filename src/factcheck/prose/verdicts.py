@@ -111,8 +111,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             return Verdict(BACKED, first, tuple(c for c in agreeing if c is not first))
     if agreeing:
         return Verdict(AMBIGUOUS, related=tuple(agreeing))
-    if len(context.metrics) > 1:
-        return Verdict(UNBACKED)  # the words decide no metric: no claim is known to be the one it reports
+    if len(context.metrics) > 1 or context.part is not None:
+        # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
+        # claim is known to be the one it reports, and a total it differs from is another figure.
+        return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, span)
     if nearest is not None:
         return _compared(figure, context, nearest, "context")
@@ -276,6 +278,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                     "front matter with a reason")  # fmt: skip
         else:
             message = f"no claim backs {describe_context(figure, context)}"
+            if context.part is not None:
+                message += f": “{context.part}” makes it a part of a set or a single one, not a total"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "

@@ -132,6 +132,7 @@ class Context:
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
     headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
     speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
+    part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
 
 
 @dataclass(frozen=True)
