@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from article_helpers import articles  # noqa: F401
 from factcheck.model.format import Catalog
 from factcheck.prose.context import Reader, Vocabulary, sentences
 
@@ -114,3 +115,27 @@ def test_a_subject_that_describes_the_claimant_is_not_the_figures_subject(text):
 
 def test_a_subject_before_a_comma_and_a_claimant_stays_the_subject():
     assert context_of("14 Chileans were killed, Radio Andes said.", "14").subject == "chile"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began on Oct. 7 and has killed 300. Officials said so.",
+        "By Nov. 16 the toll was 71. Officials said so.",
+        "The count, as of Sept. 3 in the north, was 40. Officials said so.",
+    ],
+)
+def test_a_month_abbreviation_before_a_day_ends_no_sentence(text):
+    assert len(sentences(text, 0, False)) == 2
+
+
+def test_a_date_in_another_clause_is_read_as_the_figures_only_when_it_stands_in_its_own(articles):  # noqa: F811
+    def findings(sentence: str):
+        name = articles.article(f"---\npublished: 2026-02-04\n---\n{sentence}\n")
+        return [f for f in articles.check(name).findings if f.check.startswith("article-")]
+
+    (elsewhere,) = findings("Zelensky told NBC that more than 46,000 Ukrainian soldiers had died, most of them "
+                            "in the battles of February 2024.")  # fmt: skip
+    assert elsewhere.check == "article-ambiguous" and "another clause" in elsewhere.message
+    (own,) = findings("Zelensky told NBC that more than 46,000 Ukrainian soldiers had died by February 2024.")
+    assert own.check == "article-contradicts" and own.message.startswith("the date differs")

@@ -48,7 +48,8 @@ RELAY_WORDS = (
 )  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
-                            "co", "corp", "dept", "est", "fig", "vol"})  # fmt: skip
+                            "co", "corp", "dept", "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
+                            "aug", "sep", "sept", "oct", "nov", "dec"})  # fmt: skip
 _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
@@ -332,7 +333,9 @@ class Reader:
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
         part = part_of_set(self.prose, start, end)
-        return Context(metrics, subject, claimant, carried, date, terms, headline, unknown, part)
+        clause_start, clause_end = self._clause(sentence, start, end)
+        elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
+        return Context(metrics, subject, claimant, carried, date, terms, headline, unknown, part, elsewhere)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words

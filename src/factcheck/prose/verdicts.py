@@ -127,6 +127,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     if span is not None:
         found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
+        if found and context.date_elsewhere:
+            # The date stands in another clause ("1,400 died, most of them in the attack on Oct. 7"): it may
+            # date an event the sentence tells, not the count. Read without it, claims fit: readings disagree.
+            return Verdict(AMBIGUOUS, related=tuple(found), how="date elsewhere")
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
@@ -255,6 +259,13 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "
                    f"catalog; {len(claims):,} claims of others fit it: {_listing(claims)}")  # fmt: skip
         hint = _speaker_hint(context.speaker, figure, claims[0].id)
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits {_listing(claims)} only if its date phrase, which "
+                   "stands in another clause, dates something else")  # fmt: skip
+        hint = (f"if the date is the figure's, correct it or the claim; if it dates something else, bind the figure: "
+                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS:
         claims = verdict.related

@@ -133,6 +133,7 @@ class Context:
     headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
     speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
     part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
+    date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
 
 
 @dataclass(frozen=True)
