@@ -111,6 +111,14 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             return Verdict(BACKED, first, tuple(c for c in agreeing if c is not first))
     if agreeing:
         return Verdict(AMBIGUOUS, related=tuple(agreeing))
+    if not agreeing and context.subject is not None:
+        # No claim of the subject the words name fits, but claims of another subject do (the festival of 1954
+        # under the name of this year's, a region for its city): the subject is one reading, not a certainty.
+        elsewhere = [k for k in index.keys(context.metrics, None, context.claimant) if k[1] != context.subject]
+        other = sorted(index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
+                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        if other:
+            return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if len(context.metrics) > 1 or context.part is not None:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
@@ -259,6 +267,13 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "
                    f"catalog; {len(claims):,} claims of others fit it: {_listing(claims)}")  # fmt: skip
         hint = _speaker_hint(context.speaker, figure, claims[0].id)
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "other subject":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of {context.subject}, but fits "
+                   f"{len(claims):,} of another subject: {_listing(claims)}")  # fmt: skip
+        hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
+                f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
         claims = verdict.related
