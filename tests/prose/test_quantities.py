@@ -34,6 +34,11 @@ def _quantity(text: str, figure: str):
         ("The driver, Tom Reyes, 54, was arrested.", "54", "age"),
         ("Among them was a boy aged 13 from the village.", "13", "age"),
         ("She was 81 years old.", "81", "age"),
+        ("Four crews of 12 firefighters each reached the ridge.", "12", "each"),
+        ("Two barges carrying 40 tonnes of grain and 30 people each.", "30", "each"),
+        ("The town, home to 80,000 people, lost power.", "80,000", "population"),
+        ("The province has a population of about 2.3 million.", "2.3", "population"),
+        ("It struck a city of 45,000 in the south.", "45,000", "population"),
     ],
 )
 def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
@@ -129,3 +134,16 @@ def test_a_part_of_a_set_contradicts_no_total_but_a_changed_total_still_does(art
     assert part.check == "article-unbacked" and "“more of the” makes it a part" in part.message
     (total,) = findings("Zelensky said on Wednesday that 300 Ukrainian soldiers had been killed.")
     assert total.check == "article-contradicts"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The 42 workers each received a medal.", "42"),  # "each" of the counted: a count
+        ("Each of the 42 workers was paid.", "42"),
+        ("The storm killed 80,000 in the city of Homs.", "80,000"),
+        ("Crews rescued 12 people.", "12"),
+    ],
+)
+def test_counts_that_only_stand_near_each_or_a_place_stay_counts(text, figure):
+    assert _quantity(text, figure) is None

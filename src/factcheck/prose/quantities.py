@@ -55,6 +55,16 @@ _AVERAGE = compile_regex(
     r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
 )
 _AVERAGE_BACK = 60  # characters read back from the figure's qualifier
+# "seven teams of 42 workers each", "three boats carrying 30 people each.": the size of each of several, not a
+# count of the whole: a distributive "each" at most two words after the figure, ending its phrase, or after
+# "of" ("teams of 42 workers each"). "42 workers each received aid" counts the workers.
+_EACH = compile_regex(r"^(?: [a-z-]+){0,2} each\b(?: of\b)?([,.;:)]|$)?")
+_EACH_REACH = 40
+# "home to 100,000 people", "a population of 2.3 million", "a city of 80,000": the size of a place, which the
+# sentence describes, not a count the article reports.
+_HOME = compile_regex(r"(?:\bhome to|\bpopulation of|\b(?:city|town|village|country|nation|state|province) of)"
+                      r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated))? ?$")
+_HOME_BACK = 50
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,12 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
         return Quantity("average", "an average", "average")
+    each = _EACH.search(prose[end : end + _EACH_REACH].lower())
+    if each and (each.group(1) is not None or prose[max(0, phrase_start - 4) : phrase_start].lower() == " of "):
+        return Quantity("each", "a size of each of several", "each")
+    home = _HOME.search(prose[max(0, phrase_start - _HOME_BACK) : phrase_start].lower())
+    if home:
+        return Quantity("population", "a population", home.group().strip())
     before = word_before(prose, phrase_start, " -\u00a0", 12)
     if before in _MAGNITUDE or word in _MAGNITUDE:
         return Quantity("magnitude", "a magnitude", "magnitude")
