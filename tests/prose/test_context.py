@@ -139,3 +139,9 @@ def test_a_date_in_another_clause_is_read_as_the_figures_only_when_it_stands_in_
     assert elsewhere.check == "article-ambiguous" and "another clause" in elsewhere.message
     (own,) = findings("Zelensky told NBC that more than 46,000 Ukrainian soldiers had died by February 2024.")
     assert own.check == "article-contradicts" and own.message.startswith("the date differs")
+
+
+def test_a_partitive_figure_counts_what_its_clause_says_of_the_set_not_the_set_itself():
+    assert context_of("Police said 40 of the injured came from Chile.", "40").metrics == {"fans"}
+    assert context_of("Police said 40 of the injured were in Chile.", "40").metrics == {"injured"}  # nothing else
+    assert context_of("Police said 40 injured fans came from Chile.", "40").metrics == {"injured"}  # no partitive

@@ -32,6 +32,7 @@ MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never m
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300
+SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
@@ -296,10 +297,16 @@ class Reader:
             ("killed 58 in the city and sickened 1,293"); 2 after it."""
             return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
 
-        by_distance = sorted(
-            (o for o in near if o.entry.metrics & allowed),
-            key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start),
-        )
+        # "six of the dead workers had been identified": the words of the set a partitive figure is part of
+        # ("the dead") say what the set is; the clause's other metric words say what the figure counts of it.
+        part = part_of_set(self.prose, start, end)
+        after_part = end + len(part) + SET_REACH if part is not None and part != "one" else end
+
+        def rank(o: Occurrence) -> tuple:
+            names_the_set = end < o.start <= after_part  # the words right after "of the"
+            return (outside(o), names_the_set, gap(start, end, o.start, o.end), o.start)
+
+        by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
         anchors: list[Occurrence] = []
         for occurrence in by_distance:
@@ -332,7 +339,6 @@ class Reader:
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        part = part_of_set(self.prose, start, end)
         clause_start, clause_end = self._clause(sentence, start, end)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         return Context(metrics, subject, claimant, carried, date, terms, headline, unknown, part, elsewhere)

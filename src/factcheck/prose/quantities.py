@@ -62,8 +62,10 @@ _EACH = compile_regex(r"^(?: [a-z-]+){0,2} each\b(?: of\b)?([,.;:)]|$)?")
 _EACH_REACH = 40
 # "home to 100,000 people", "a population of 2.3 million", "a city of 80,000": the size of a place, which the
 # sentence describes, not a count the article reports.
-_HOME = compile_regex(r"(?:\bhome to|\bpopulation of|\b(?:city|town|village|country|nation|state|province) of)"
-                      r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated))? ?$")
+_HOME = compile_regex(
+    r"(?:\bhome to|\bpopulation of|\b(?:city|town|village|country|nation|state|province) of)"
+    r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated))? ?$"
+)
 _HOME_BACK = 50
 
 
