@@ -333,7 +333,7 @@ class Reader:
         unknown = None
         if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
             known = [(o.start, o.end) for o in near]
-            found = speaker(self.prose, sentence.start, sentence.end, start, known)
+            found = speaker(self.prose, low, high, start, known)  # within the window, as every word read
             if found is not None:
                 claimant, carried, unknown = None, None, found.name
         date = self._date(sentence, start, end)
