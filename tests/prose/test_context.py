@@ -77,6 +77,10 @@ def _counts(text: str, figure: str) -> bool:
         ("Twelve were killed in Chile after two storms.", "two", False),
         ("Floods hit four provinces where the dead were found.", "four", False),  # it counts the provinces
         ("Seven fishermen were killed.", "Seven", True),
+        ("Of the fans, 40 came from Chile, 25 were Peruvians and two were Bolivians.", "two", True),
+        ("The dead included 12 Chileans, and two were from Peru.", "two", True),
+        ("Twelve were killed, and two were very young.", "two", False),  # no name: not a list of places
+        ("Twelve were killed; two were later named by the family of the mayor.", "two", False),
     ],
 )
 def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):

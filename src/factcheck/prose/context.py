@@ -380,8 +380,10 @@ class Reader:
             return False
         rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
         rest = [w for w in rest if w]
-        if rest and not (rest[0].lower() == "more" or (rest[0] in ("in", "at", "from") and len(rest) > 1
-                                                          and rest[1][:1].isupper())):  # fmt: skip
+        # "... 63 were Canadians, three were Germans": a copula and a name, as a list of places continues
+        copula = rest[:1] and rest[0] in ("were", "was", "are", "is") and 1 < len(rest) <= 3 and rest[-1][:1].isupper()
+        if rest and not (rest[0].lower() == "more" or copula or (rest[0] in ("in", "at", "from") and len(rest) > 1
+                                                                    and rest[1][:1].isupper())):  # fmt: skip
             return False
         index = self.sentence_of(low)
         before = self.sentences[index].start if index is not None else low
