@@ -8,12 +8,13 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import articles  # noqa: F401
-from factcheck.prose.speakers import speaker
+from factcheck.prose.speakers import speaker, speakers
 
 
 def name_in(text: str, known: tuple[str, ...] = ()) -> str | None:
     spans = [(text.index(k), text.index(k) + len(k)) for k in known]
-    found = speaker(text, 0, len(text), text.index("300"), spans)
+    names = speakers(text, 0, len(text))
+    found = speaker(names, [n.start for n in names], 0, len(text), text.index("300"), spans)
     return found.name if found else None
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from factcheck.model.format import Catalog
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
-from factcheck.prose.speakers import speaker
+from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, DatePhrase
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
@@ -269,6 +269,7 @@ class Reader:
         self.date_starts = [d.start for d in self.dates]
         self.vocabulary = vocabulary
         self.locate = locate
+        self._speakers: dict[int, tuple[list[Speaker], list[int]]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -333,7 +334,10 @@ class Reader:
         unknown = None
         if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
             known = [(o.start, o.end) for o in near]
-            found = speaker(self.prose, low, high, start, known)  # within the window, as every word read
+            if index not in self._speakers:  # each sentence read once for its speakers
+                names = speakers(self.prose, sentence.start, sentence.end)
+                self._speakers[index] = (names, [n.start for n in names])
+            found = speaker(*self._speakers[index], low, high, start, known)  # within the window
             if found is not None:
                 claimant, carried, unknown = None, None, found.name
         date = self._date(sentence, start, end)

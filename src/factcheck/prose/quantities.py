@@ -113,10 +113,12 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
         return Quantity("average", "an average", "average")
-    each = _EACH.search(prose[end : end + _EACH_REACH].lower())
+    after = prose[end : end + _EACH_REACH].lower()
+    each = _EACH.search(after) if " each" in after else None  # a plain test first: most figures have none
     if each and (each.group(1) is not None or prose[max(0, phrase_start - 4) : phrase_start].lower() == " of "):
         return Quantity("each", "a size of each of several", "each")
-    home = _HOME.search(prose[max(0, phrase_start - _HOME_BACK) : phrase_start].lower())
+    before_text = prose[max(0, phrase_start - _HOME_BACK) : phrase_start].lower()
+    home = _HOME.search(before_text) if " to" in before_text or " of" in before_text else None
     if home:
         return Quantity("population", "a population", home.group().strip())
     before = word_before(prose, phrase_start, " -\u00a0", 12)
@@ -182,7 +184,8 @@ def part_of_set(prose: str, start: int, end: int) -> str | None:
     """The words that make the figure at prose[start:end] a part of a set or a single one, else None: "of the",
     "of them" right after it, or the figure "one", which English also writes for "a" ("One victim was found
     in his car")."""
-    found = _PARTITIVE.search(prose[end : end + 40].lower())
+    after = prose[end : end + 40].lower()
+    found = _PARTITIVE.search(after) if " of " in after else None
     if found:
         return found.group().strip()
     if prose[start:end].lower() == "one":

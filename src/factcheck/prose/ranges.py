@@ -54,6 +54,8 @@ def join_ranges(prose: str, numerals: list[Numeral]) -> list[Numeral]:
 def _range(prose: str, second: Numeral, previous: Numeral | None) -> Numeral | None:
     if second.spelled or second.low is not None or second.phrase_start != second.start:
         return None
+    if not prose[max(0, second.start - 5) : second.start].endswith(("to ", "and ")):
+        return None  # a plain test first: most figures follow no "to" or "and"
     window_start = max(0, second.start - _REACH)
     match = _BEFORE.search(prose[window_start : second.start])
     if match is None:

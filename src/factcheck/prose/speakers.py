@@ -13,6 +13,7 @@ aside).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 # Verbs of saying after a speaker ("X said"), and before one in inverted attribution ("said X").
@@ -39,19 +40,21 @@ class Speaker:
     name: str  # as written, spaces collapsed
 
 
+_INSIDE = "'’.&-"  # characters a word may hold between its letters: "O'Brien", "U.S.", "Al-Qudra"
+
+
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """The words of `text` (letters, digits, apostrophes, dots and hyphens inside them) with their offsets."""
+    """The words of `text` (letters and digits, with apostrophes, dots and hyphens inside them) and their
+    offsets. Every other character becomes a space, one for one, and the text is split (a scan in C)."""
+    spaced = text.translate({ord(c): " " for c in set(text) if not (c.isalnum() or c in _INSIDE)})
     found = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i].isalnum():
-            j = i
-            while j < n and (text[j].isalnum() or (text[j] in "'’.-&" and j + 1 < n and text[j + 1].isalnum())):
-                j += 1
-            found.append((offset + i, offset + j, text[i:j]))
-            i = j
-        else:
-            i += 1
+    at = offset
+    for word in spaced.split(" "):
+        stripped = word.strip(_INSIDE)
+        if stripped:
+            lead = len(word) - len(word.lstrip(_INSIDE))
+            found.append((at + lead, at + lead + len(stripped), stripped))
+        at += len(word) + 1
     return found
 
 
@@ -96,9 +99,9 @@ def _joined(prose: str, end: int, start: int) -> bool:
     return prose[end:start] in (" ", "")
 
 
-def speaker(prose: str, start: int, end: int, figure: int, known: list[tuple[int, int]]) -> Speaker | None:
-    """The speaker of the sentence prose[start:end] nearest the figure at `figure`, when it is a name none of the
-    catalog's phrases (`known`: their spans) is part of; None when the sentence names no such speaker."""
+def speakers(prose: str, start: int, end: int) -> list[Speaker]:
+    """Every name the sentence prose[start:end] gives as a speaker, in order: read once a sentence, so that a
+    sentence of many figures costs one pass."""
     tokens = _tokens(prose[start:end], start)
     found: list[tuple[int, int]] = []
     for k, (_, _, word) in enumerate(tokens):
@@ -118,17 +121,28 @@ def speaker(prose: str, start: int, end: int, figure: int, known: list[tuple[int
             after = _name_after(tokens, k + 1, prose)
             if after:
                 found.append(after)
-    best = None
+    named = []
     for first, last in found:
-        name_start, name_end = tokens[first][0], tokens[last - 1][1]
         words = [w.lower() for _, _, w in tokens[first:last]]
-        if len(words) == 1 and words[0] in GENERIC:
-            continue
         if words[0] in GENERIC and all(w in GENERIC or w in _CONNECTORS for w in words):
-            continue
-        if any(s < name_end and name_start < e for s, e in known):
+            continue  # "He said", "Officials said", "Police said"
+        name_start, name_end = tokens[first][0], tokens[last - 1][1]
+        named.append(Speaker(name_start, name_end, " ".join(prose[name_start:name_end].split())))
+    return sorted(set(named), key=lambda n: (n.start, n.end))
+
+
+def speaker(names: list[Speaker], starts: list[int], low: int, high: int, figure: int,
+            known: list[tuple[int, int]]) -> Speaker | None:  # fmt: skip
+    """Of `names` (a sentence's speakers, `starts` their starts), the one within prose[low:high] nearest the
+    figure at `figure` that no catalog phrase (`known`: their spans) is part of; None when there is none."""
+    at = bisect.bisect_left(starts, low)
+    best = None
+    for name in names[at:]:
+        if name.end > high:
+            break
+        if any(s < name.end and name.start < e for s, e in known):
             continue  # a claimant or a subject the catalog knows
-        distance = abs(figure - name_start)
+        distance = abs(figure - name.start)
         if best is None or distance < best[0]:
-            best = (distance, Speaker(name_start, name_end, " ".join(prose[name_start:name_end].split())))
+            best = (distance, name)
     return best[1] if best else None
