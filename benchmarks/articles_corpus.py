@@ -75,6 +75,7 @@ class Seen:
     column: int | None
     claim: str | None
     message: str
+    width: int = 0  # characters of the figure it is about: a range ("between 700 and 750") covers both ends
 
 
 @dataclass
@@ -161,12 +162,20 @@ def patched(lines: list[str], patch: dict) -> tuple[list[str], int, int, int, in
 
 def check(root: Path, rel: str) -> list[Seen]:
     report = run(Options(root, today=TODAY, articles=(str(root / rel),)))  # what `factcheck article` runs
-    return [Seen(f.check, f.severity, f.line, f.column, f.claim, f.message) for f in report.findings if f.file == rel]
+    widths = {id(m.finding): len(m.figure.text) for a in report.articles for m in a.marks if m.finding is not None}
+    return [Seen(f.check, f.severity, f.line, f.column, f.claim, f.message, widths.get(id(f), 0))
+            for f in report.findings if f.file == rel]  # fmt: skip
 
 
 def at(findings: list[Seen], line: int, start: int, end: int) -> list[Seen]:
+    """The findings about the token at `start:end` of `line`: those at one of its columns, and those of a range
+    whose figure spans it (the second end of "between 700 and 750")."""
     return [
-        f for f in findings if f.line == line and f.column is not None and start <= f.column - 1 < max(end, start + 1)
+        f
+        for f in findings
+        if f.line == line
+        and f.column is not None
+        and (start <= f.column - 1 < max(end, start + 1) or f.column - 1 <= start < f.column - 1 + f.width)
     ]
 
 

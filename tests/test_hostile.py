@@ -357,6 +357,16 @@ def _article_one_long_sentence(root: Path) -> None:
     _article(root, b"\n".join([unit * 125] * 52))  # lines of 10,000: the 2,001st figure opens line 17
 
 
+def _article_stem_flood(root: Path) -> None:
+    # 20,000 distinct words that begin as the stem of "killed" does, each one the inflection reader may stem,
+    # capitalised before "said" (an unknown speaker each) and around figures: the stemmer's budget and the
+    # speaker's window bound them.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = [f"Kil{letters[n // 676 % 26]}{letters[n // 26 % 26]}{letters[n % 26]}" for n in range(20_000)]
+    lines = [" said 1,234 died, ".join(words[k : k + 400]) for k in range(0, len(words), 400)]
+    _article(root, ("\n".join(lines) + "\n\nZelensky said 55,000 soldiers died.\n").encode())
+
+
 def _article_fits_every_claim(root: Path) -> None:
     # 3,000 claims of one value on 3,000 days, and 16 KB of an undated figure that fits each of them.
     (root / "articles").mkdir()
@@ -468,6 +478,7 @@ GENERATORS = {
     "article_many_figures": _article_many_figures,
     "article_one_long_sentence": _article_one_long_sentence,
     "article_fits_every_claim": _article_fits_every_claim,
+    "article_stem_flood": _article_stem_flood,
     "article_unknown_bindings": _article_unknown_bindings,
     "article_symlinked_folder": _article_symlinked_folder,
     "article_dangling_link": _article_dangling_link,

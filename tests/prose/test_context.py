@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from article_helpers import articles  # noqa: F401
 from factcheck.model.format import Catalog
 from factcheck.prose.context import Reader, Vocabulary, sentences
 
@@ -76,6 +77,10 @@ def _counts(text: str, figure: str) -> bool:
         ("Twelve were killed in Chile after two storms.", "two", False),
         ("Floods hit four provinces where the dead were found.", "four", False),  # it counts the provinces
         ("Seven fishermen were killed.", "Seven", True),
+        ("Of the fans, 40 came from Chile, 25 were Peruvians and two were Bolivians.", "two", True),
+        ("The dead included 12 Chileans, and two were from Peru.", "two", True),
+        ("Twelve were killed, and two were very young.", "two", False),  # no name: not a list of places
+        ("Twelve were killed; two were later named by the family of the mayor.", "two", False),
     ],
 )
 def test_a_number_in_words_counts_a_metric_near_it_or_the_one_its_clause_leaves_out(text, figure, counts):
@@ -139,3 +144,33 @@ def test_the_words_follow_the_reading_each_figure_of_a_list_names_its_own_subjec
 
 def test_a_figure_with_no_words_of_the_catalog_names_none():
     assert _why("In all, 40 arrived by bus.", "40") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began on Oct. 7 and has killed 300. Officials said so.",
+        "By Nov. 16 the toll was 71. Officials said so.",
+        "The count, as of Sept. 3 in the north, was 40. Officials said so.",
+    ],
+)
+def test_a_month_abbreviation_before_a_day_ends_no_sentence(text):
+    assert len(sentences(text, 0, False)) == 2
+
+
+def test_a_date_in_another_clause_is_read_as_the_figures_only_when_it_stands_in_its_own(articles):  # noqa: F811
+    def findings(sentence: str):
+        name = articles.article(f"---\npublished: 2026-02-04\n---\n{sentence}\n")
+        return [f for f in articles.check(name).findings if f.check.startswith("article-")]
+
+    (elsewhere,) = findings("Zelensky told NBC that more than 46,000 Ukrainian soldiers had died, most of them "
+                            "in the battles of February 2024.")  # fmt: skip
+    assert elsewhere.check == "article-ambiguous" and "another clause" in elsewhere.message
+    (own,) = findings("Zelensky told NBC that more than 46,000 Ukrainian soldiers had died by February 2024.")
+    assert own.check == "article-contradicts" and own.message.startswith("the date differs")
+
+
+def test_a_partitive_figure_counts_what_its_clause_says_of_the_set_not_the_set_itself():
+    assert context_of("Police said 40 of the injured came from Chile.", "40").metrics == {"fans"}
+    assert context_of("Police said 40 of the injured were in Chile.", "40").metrics == {"injured"}  # nothing else
+    assert context_of("Police said 40 injured fans came from Chile.", "40").metrics == {"injured"}  # no partitive

@@ -25,6 +25,12 @@ def _read(text: str) -> list[tuple[str, float, str, bool]]:
         ("nearly a quarter of a million refugees", [("nearly a quarter of a million", 250_000, "nearly", False)]),
         ("two-thirds of the crops", [("two-thirds", 66.7, "about", True)]),
         ("a fifth of the schools", [("a fifth", 20, "about", True)]),
+        ("nearly a million refugees", [("nearly a million", 1_000_000, "nearly", False)]),
+        ("a hundred thousand voters", [("a hundred thousand", 100_000, "exact", False)]),
+        ("about half the town flooded", [("about half", 50, "about", True)]),
+        ("half its bridges fell", [("half", 50, "about", True)]),
+        ("cases fell by a third", [("a third", 33.3, "about", True)]),
+        ("the backlog was cut in half", [("half", 50, "about", True)]),
     ],
 )
 def test_number_words_are_read_as_figures(text, expected):
@@ -38,6 +44,10 @@ def test_number_words_are_read_as_figures(text, expected):
         "The mayor was the one who called.",
         "Hundreds of families and dozens of shops were hit.",
         "a three-year-old ferry",
+        "Half an hour later the sirens stopped.",
+        "It was over in half an hour.",
+        "They met a third time.",
+        "A half-built dam gave way.",
         "half an hour later",
         "a third consecutive day",
     ],

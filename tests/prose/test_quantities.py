@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from article_helpers import articles, seed_text  # noqa: F401
-from factcheck.prose.quantities import canonical, quantity, set_size
+from factcheck.prose.quantities import canonical, part_of_set, quantity, set_size
 
 
 def _quantity(text: str, figure: str):
@@ -34,6 +34,11 @@ def _quantity(text: str, figure: str):
         ("The driver, Tom Reyes, 54, was arrested.", "54", "age"),
         ("Among them was a boy aged 13 from the village.", "13", "age"),
         ("She was 81 years old.", "81", "age"),
+        ("Four crews of 12 firefighters each reached the ridge.", "12", "each"),
+        ("Two barges carrying 40 tonnes of grain and 30 people each.", "30", "each"),
+        ("The town, home to 80,000 people, lost power.", "80,000", "population"),
+        ("The province has a population of about 2.3 million.", "2.3", "population"),
+        ("It struck a city of 45,000 in the south.", "45,000", "population"),
     ],
 )
 def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
@@ -101,3 +106,44 @@ def test_the_size_of_a_set_of_places_is_set_aside_unless_a_metric_word_follows_i
     assert [f for f in report.findings if f.check != "article-backed"] == []
     (article,) = report.articles
     assert any(m.reason.startswith("the size of a set of countries") for m in article.marks if m.verdict == "ignored")
+
+
+@pytest.mark.parametrize(
+    "text, figure, part",
+    [
+        ("Police named two of the victims on Monday.", "two", "of the"),
+        ("Rescuers pulled three more of them from the rubble.", "three", "more of them"),
+        ("Around 1,300 of them were children.", "1,300", "of them"),
+        ("One victim was found in his car.", "One", "one"),
+        ("The storm killed 14 people.", "14", None),
+        ("Of the 14 dead, most were fishermen.", "14", None),  # the set itself
+        ("Two were killed in the east.", "Two", None),
+    ],
+)
+def test_a_figure_that_counts_part_of_a_set_is_read_so(text, figure, part):
+    start = text.index(figure)
+    assert part_of_set(text, start, start + len(figure)) == part
+
+
+def test_a_part_of_a_set_contradicts_no_total_but_a_changed_total_still_does(articles):  # noqa: F811
+    def findings(sentence: str):
+        name = articles.article(f"---\npublished: 2026-02-04\n---\n{sentence}\n")
+        return [f for f in articles.check(name).findings if f.check.startswith("article-")]
+
+    (part,) = findings("Zelensky said on Wednesday that 300 more of the Ukrainian soldiers had been killed.")
+    assert part.check == "article-unbacked" and "“more of the” makes it a part" in part.message
+    (total,) = findings("Zelensky said on Wednesday that 300 Ukrainian soldiers had been killed.")
+    assert total.check == "article-contradicts"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The 42 workers each received a medal.", "42"),  # "each" of the counted: a count
+        ("Each of the 42 workers was paid.", "42"),
+        ("The storm killed 80,000 in the city of Homs.", "80,000"),
+        ("Crews rescued 12 people.", "12"),
+    ],
+)
+def test_counts_that_only_stand_near_each_or_a_place_stay_counts(text, figure):
+    assert _quantity(text, figure) is None

@@ -16,6 +16,7 @@ from factcheck.prose.figures import find_numerals
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
+from factcheck.prose.ranges import join_ranges
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
@@ -59,6 +60,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
     numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
+    numerals = join_ranges(shown, numerals)
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.locate)  # fmt: skip
@@ -85,7 +87,8 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
                         line, column, " ".join(seen[numeral.start : numeral.end].split()),
                         " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
-                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral))  # fmt: skip
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral),
+                        numeral.low, numeral.high)  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
         if ignored is None and figure.binding is None:
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
-from factcheck.prose.quantities import canonical
+from factcheck.prose.inflections import Inflections
+from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
@@ -32,6 +34,7 @@ MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never m
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
+SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
@@ -48,7 +51,8 @@ RELAY_WORDS = (
 )  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
-                            "co", "corp", "dept", "est", "fig", "vol"})  # fmt: skip
+                            "co", "corp", "dept", "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
+                            "aug", "sep", "sept", "oct", "nov", "dec"})  # fmt: skip
 _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
@@ -116,6 +120,8 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
+        term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
+        self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
         by_unit: dict[str | None, set[str]] = {}
         for key, metric in catalog.metrics.items():
             by_unit.setdefault(canonical(metric.unit), set()).add(key)
@@ -125,7 +131,8 @@ class Vocabulary:
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
         per phrase that could start with the words before it, so the cost is linear in the prose."""
-        tokens = words(prose)
+        canonical = self.inflections.reader()  # "kills" is read as the term "killed"
+        tokens = [(start, end, canonical(word)) for start, end, word in words(prose)]
         found = []
         prefixes, phrases = self.prefixes, self.phrases
         i = 0
@@ -264,6 +271,7 @@ class Reader:
         self.date_starts = [d.start for d in self.dates]
         self.vocabulary = vocabulary
         self.locate = locate
+        self._speakers: dict[int, tuple[list[Speaker], list[int]]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -292,10 +300,16 @@ class Reader:
             ("killed 58 in the city and sickened 1,293"); 2 after it."""
             return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
 
-        by_distance = sorted(
-            (o for o in near if o.entry.metrics & allowed),
-            key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start),
-        )
+        # "six of the dead workers had been identified": the words of the set a partitive figure is part of
+        # ("the dead") say what the set is; the clause's other metric words say what the figure counts of it.
+        part = part_of_set(self.prose, start, end)
+        after_part = end + len(part) + SET_REACH if part is not None and part != "one" else end
+
+        def rank(o: Occurrence) -> tuple:
+            names_the_set = end < o.start <= after_part  # the words right after "of the"
+            return (outside(o), names_the_set, gap(start, end, o.start, o.end), o.start)
+
+        by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
         anchors: list[Occurrence] = []
         for occurrence in by_distance:
@@ -320,17 +334,31 @@ class Reader:
             if best is None or distance < best:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
+        unknown, speaker_at = None, None
+        if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
+            known = [(o.start, o.end) for o in near]
+            if index not in self._speakers:  # each sentence read once for its speakers
+                names = speakers(self.prose, sentence.start, sentence.end)
+                self._speakers[index] = (names, [n.start for n in names])
+            found = speaker(*self._speakers[index], low, high, start, known)  # within the window
+            if found is not None:
+                claimant, carried, claimant_at, unknown, speaker_at = None, None, None, found.name, found
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
+        clause_start, clause_end = self._clause(sentence, start, end)
+        elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         cues = [self._cue("metric", a.start, a.end) for a in anchors]
         if subject_at is not None:
             cues.append(self._cue("subject", subject_at.start, subject_at.end))
         if claimant_at is not None:
             cues.append(self._cue("claimant", claimant_at.start, self._said_end(claimant_at)))
+        elif speaker_at is not None:
+            cues.append(self._cue("claimant", speaker_at.start, speaker_at.end))
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
-        return Context(metrics, subject, claimant, carried, date, terms, headline, tuple(cues))
+        return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
+                       speaker=unknown, part=part, date_elsewhere=elsewhere)  # fmt: skip
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
@@ -382,8 +410,10 @@ class Reader:
             return False
         rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
         rest = [w for w in rest if w]
-        if rest and not (rest[0].lower() == "more" or (rest[0] in ("in", "at", "from") and len(rest) > 1
-                                                          and rest[1][:1].isupper())):  # fmt: skip
+        # "... 63 were Canadians, three were Germans": a copula and a name, as a list of places continues
+        copula = rest[:1] and rest[0] in ("were", "was", "are", "is") and 1 < len(rest) <= 3 and rest[-1][:1].isupper()
+        if rest and not (rest[0].lower() == "more" or copula or (rest[0] in ("in", "at", "from") and len(rest) > 1
+                                                                    and rest[1][:1].isupper())):  # fmt: skip
             return False
         index = self.sentence_of(low)
         before = self.sentences[index].start if index is not None else low

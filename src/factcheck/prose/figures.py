@@ -42,6 +42,7 @@ _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
 _CURRENCIES = frozenset("$€£¥₴₽")
 _TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
 _ORDINALS = ("st", "nd", "rd", "th")
+_PERCENT_GAP = frozenset(" \u00a0\u202f\u2009")  # a space before a percent sign
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class Numeral:
     half_unit: float
     percent: bool
     spelled: bool = False  # written in words ("seven", "two-thirds": prose.numberwords)
+    scale: float = 1.0  # its multiplier ("million": 1e6), which a range's first end may share ("2 to 3 million")
+    low: float | None = None  # a range's ends ("14-16", "between 700 and 750": prose.ranges); value is the low
+    high: float | None = None
 
 
 def _digits(prose: str, at: int) -> int:
@@ -117,30 +121,28 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     if _is_word(before) or (before in "./:#@+\\-_" and _glued(prose, i)):
         return None, _skip_id(prose, end)
     whole = prose[i:end]
-    groups = [whole]
-    # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
-    while len(whole) <= 3 and end + 3 < n + 1 and end < n and prose[end] in marks.group:
-        group_end = _digits(prose, end + 1)
-        if group_end - (end + 1) != 3:
-            break
-        groups.append(prose[end + 1 : group_end])
-        end = group_end
-    decimals = ""
-    if end + 1 < n and prose[end] == marks.decimal and "0" <= prose[end + 1] <= "9":
-        decimals_end = _digits(prose, end + 1)
-        decimals = prose[end + 1 : decimals_end]
-        end = decimals_end
+    groups, decimals, end = _number(prose, i, end, marks)
     digits = "".join(groups)
     if len(digits) + len(decimals) > MAX_DIGITS:
         return None, _skip_id(prose, end)
     after = prose[end] if end < n else " "
-    # Not a figure: a time or a ratio (10:30, 3:1), a range or id joined by a hyphen or a slash (123-4567,
-    # 24/02), a number with a leading zero (044, a phone or an id), an ordinal (4th).
+    # Not a figure: a time or a ratio (10:30, 3:1), an id joined by a hyphen or a slash (123-4567, 24/02), a
+    # number with a leading zero (044, a phone or an id), an ordinal (4th). Two numbers joined by a hyphen,
+    # the second the larger and of the same order ("14-16 workers"), are a range: one figure.
     if after in ":/" and end + 1 < n and prose[end + 1].isdigit():
         return None, _skip_id(prose, end)
-    if after in "-–" and end + 1 < n and (prose[end + 1].isdigit() or prose[end + 1].isalpha()):
-        return None, _skip_id(prose, end)
     if len(groups) == 1 and len(whole) > 1 and whole[0] == "0" and not decimals:
+        return None, _skip_id(prose, end)
+    first = None
+    if after in "-–" and end + 1 < n and prose[end + 1].isdigit():
+        second = _hyphen_range(prose, end, float(digits + ("." + decimals if decimals else "")), marks)
+        if second is None:
+            return None, _skip_id(prose, end)
+        first = (float(digits + ("." + decimals if decimals else "")), _unit_of(digits, decimals))
+        groups, decimals, end = second
+        digits = "".join(groups)
+        after = prose[end] if end < n else " "
+    elif after in "-–" and end + 1 < n and prose[end + 1].isalpha():
         return None, _skip_id(prose, end)
     lowered_after = prose[end : end + 8].lower()
     if lowered_after.startswith(_ORDINALS) and not _is_word(prose[end + 2] if end + 2 < n else " "):
@@ -164,22 +166,74 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     rest = prose[word_end : word_end + 9]
     if rest.startswith("%"):
         percent, word_end = True, word_end + 1
+    elif rest[:1] in _PERCENT_GAP and rest[1:2] == "%":  # "12 %", as French and wire copy space it
+        percent, word_end = True, word_end + 2
     elif rest.lower().startswith((" percent", " per cent")):
         length = 8 if rest.lower().startswith(" percent") else 9
         if word_end + length >= n or not _is_word(prose[word_end + length]):
             percent, word_end = True, word_end + length
     if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
-        if len(whole) == 1:
+        if len(whole) == 1 and first is None:
             return None, word_end  # a single digit: a list count or part of a name ("France 2")
         if _after_name(prose, i) or _list_marker(prose, i, end):
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
-    unit = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(digits) - len(digits.rstrip("0") or "0"))
-    half_unit = 0.5 * unit * multiplier
+    half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
-    return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent), word_end
+    if first is not None:  # "14-16": one figure, its ends at the finer precision of the two ("2,500-3,000": 50)
+        low, low_unit = first[0] * multiplier, first[1] * multiplier
+        return Numeral(i, word_end, phrase_start, low, qualifier, min(half_unit, 0.5 * low_unit), percent,
+                       scale=multiplier, low=low, high=value), word_end  # fmt: skip
+    return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent, scale=multiplier), word_end
+
+
+def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str], str, int]:
+    """The digit groups, the decimals and the end of the number whose first digits are prose[i:end], written
+    with the separators `marks`."""
+    n = len(prose)
+    whole = prose[i:end]
+    groups = [whole]
+    # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
+    while len(whole) <= 3 and end < n and prose[end] in marks.group:
+        group_end = _digits(prose, end + 1)
+        if group_end - (end + 1) != 3:
+            break
+        groups.append(prose[end + 1 : group_end])
+        end = group_end
+    decimals = ""
+    if end + 1 < n and prose[end] == marks.decimal and "0" <= prose[end + 1] <= "9":
+        decimals_end = _digits(prose, end + 1)
+        decimals = prose[end + 1 : decimals_end]
+        end = decimals_end
+    return groups, decimals, end
+
+
+def _unit_of(digits: str, decimals: str) -> float:
+    """A unit of the last digit stated: 1,000 for "55,000", 0.1 for "1.1"."""
+    return 10.0 ** -len(decimals) if decimals else 10.0 ** (len(digits) - len(digits.rstrip("0") or "0"))
+
+
+MAX_RANGE_RATIO = 10  # a range's high end at most this many times its low: "5-100" is no span a count is given in
+
+
+def _hyphen_range(prose: str, dash: int, low: float, marks: Separators) -> tuple[list[str], str, int] | None:
+    """The second number of "14-16" (its groups, decimals and end), or None when the two are an id or a phone
+    number ("123-4567", "737-800NG", "12-05-2024"): a range's second end is larger than its first, of the same
+    order, without a leading zero, and ends the token."""
+    start = dash + 1
+    groups, decimals, end = _number(prose, start, _digits(prose, start), marks)
+    digits = "".join(groups)
+    if (len(digits) > 1 and digits[0] == "0") or len(digits) + len(decimals) > MAX_DIGITS:
+        return None
+    high = float(digits + ("." + decimals if decimals else ""))
+    following = prose[end] if end < len(prose) else " "
+    if following in "-–/:" or (following == "." and prose[end + 1 : end + 2].isdigit()):
+        return None
+    if not (low < high <= MAX_RANGE_RATIO * max(low, 1)):
+        return None
+    return groups, decimals, end
 
 
 # Words after "20m" that make it metres: a dimension or a direction ("20m high", "fell 20m into the river");

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from factcheck.floor.spans import Span
 from factcheck.model.format import Claim
-from factcheck.rules.article_contradicts import disagreement, value_window
+from factcheck.rules.article_contradicts import disagreement, range_disagreement, value_window
 from factcheck.rules.quote_states_figure import states_figure
 
 MAX_QUOTED = 20  # quotes indexed per figure value: a quote is tied once, a dataset of copies costs nothing more
@@ -50,6 +50,11 @@ def normalized(text: str) -> str:
     return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
 
 
+def _name(text: str) -> str:
+    lowered = normalized(text)
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
 def quote_parts(quote: str) -> tuple[str, ...]:
     """A quote as the pieces an article repeats in order: split at its ellipses, trimmed of quotation marks."""
     pieces = quote.replace("…", "...").split("...")
@@ -65,6 +70,13 @@ def repeats(text: str, parts: tuple[str, ...]) -> bool:
             return False
         at += len(part)
     return True
+
+
+def agreement(value: float, qualifier: str, half_unit: float, high: float | None, claim: Claim) -> tuple[str, ...]:
+    """What differs between a figure (a range when `high` is given) and a claim: () when they agree."""
+    if high is not None:
+        return range_disagreement(value, high, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
+    return disagreement(value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
 
 
 @dataclass
@@ -103,6 +115,16 @@ class ClaimIndex:
         for key in sorted(self.groups):
             self.by_metric[key[0]].append(key)
         self.quotes = dict(quotes)
+        # The outlets that publish or relay the claims: named as a figure's speaker, they relay it ("Reuters
+        # reported"), and the claimant is whoever they quote.
+        self.outlets = frozenset(
+            _name(name) for claim in self.claims.values() for name in (claim.source.outlet, claim.source.via) if name
+        )
+
+    def relays(self, name: str) -> bool:
+        """Whether `name` ("the Post", "Reuters") names an outlet of the claims, whole or by its last words."""
+        wanted = _name(name)
+        return any(outlet == wanted or outlet.endswith(" " + wanted) for outlet in self.outlets)
 
     def keys(self, metrics: Iterable[str], subject: str | None, claimant: str | None) -> list[tuple[str, str, str]]:
         """The groups of these metrics, of this subject and this claimant when the article names them."""
@@ -114,17 +136,16 @@ class ClaimIndex:
         ]
 
     def agreeing(self, keys: list[tuple[str, str, str]], value: float, qualifier: str, half_unit: float,
-                 span: Span | None) -> list[Claim]:  # fmt: skip
-        """The claims of these groups whose value and qualifier agree with the figure and whose date fits."""
-        low, high = value_window(value, qualifier, half_unit)
+                 span: Span | None, high: float | None = None) -> list[Claim]:  # fmt: skip
+        """The claims of these groups whose value and qualifier agree with the figure (or its range
+        `value`..`high`) and whose date fits."""
+        low, top = value_window(value, qualifier, half_unit, high)
         found = []
         for key in keys:
             group = self.groups[key]
-            window = group.claims[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, high)]
+            window = group.claims[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, top)]
             for claim in (*window, *group.ranged):
-                if date_fits(span, claim) and not disagreement(
-                    value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high
-                ):
+                if date_fits(span, claim) and not agreement(value, qualifier, half_unit, high, claim):
                     found.append(claim)
         return found
 

@@ -41,9 +41,11 @@ _RUN = compile_regex(
     rf"(?i:\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
     rf"(?: of an? (?:million|billion|thousand)\b)?"
     rf"|\b(?:a|two|three|four|five|six|seven|eight|nine|ten) dozen\b"
+    rf"|\ba (?:hundred|thousand|million|billion)(?:(?:-| | and ){_WORD})*\b"
     rf"|\b{_WORD}(?:(?:-| | and ){_WORD})*\b)"
 )  # fmt: skip
 _PERCENT_OF = re.compile(r"\s+of\b")
+_HALF_OF = re.compile(r"\s+(?:the|its|their|his|her|all|those|these)\b")
 
 
 def find_number_words(prose: str, start: int = 0, limit: int | None = None) -> list[Numeral]:
@@ -80,6 +82,8 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
     fraction = next((w for w in words if w in _FRACTIONS), None)
     if fraction is not None:
         return _fraction(prose, start, end, words, fraction)
+    if words[0] == "a" and len(words) > 1 and words[1] in _SCALES:  # "nearly a million": one million
+        words = ["one", *words[1:]]
     if words[-1] == "and" or words[0] in ("hundred", "thousand", "million", "billion", "and"):
         return None
     value = _cardinal(words)
@@ -125,10 +129,13 @@ def _fraction(prose: str, start: int, end: int, words: list[str], fraction: str)
     phrase_start, qualifier = _qualifier(prose, start)
     if scale is not None:
         return Numeral(start, end, phrase_start, share * scale, qualifier, 0.05 * scale, False, True)
-    if fraction == "half" and words == ["half"] and not _PERCENT_OF.match(prose, end):
-        return None  # "half" alone ("half an hour", "a half") is no share
-    if not _PERCENT_OF.match(prose, end):
-        return None  # a share is of something: "a third of the houses"
+    before = word_before(prose, start, " ")
+    # A share is of something ("a third of the houses", "half the city"), or a change by it ("fell by a
+    # quarter", "cut in half"); "half" alone ("half an hour", "a half") is none.
+    of_something = _PERCENT_OF.match(prose, end) or (fraction == "half" and _HALF_OF.match(prose, end))
+    cut_in_half = words == ["half"] and before == "in" and _word_after(prose, end) not in ("a", "an")
+    if not (of_something or before == "by" or cut_in_half):
+        return None
     # A share in words is as precise as its percent to a tenth: two-thirds is 66.7%.
     return Numeral(start, end, phrase_start, round(100 * share, 1), qualifier if qualifier != "exact" else "about",
                    0.05, True, True)  # fmt: skip

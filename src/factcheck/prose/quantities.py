@@ -55,6 +55,18 @@ _AVERAGE = compile_regex(
     r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
 )
 _AVERAGE_BACK = 60  # characters read back from the figure's qualifier
+# "seven teams of 42 workers each", "three boats carrying 30 people each.": the size of each of several, not a
+# count of the whole: a distributive "each" at most two words after the figure, ending its phrase, or after
+# "of" ("teams of 42 workers each"). "42 workers each received aid" counts the workers.
+_EACH = compile_regex(r"^(?: [a-z-]+){0,2} each\b(?: of\b)?([,.;:)]|$)?")
+_EACH_REACH = 40
+# "home to 100,000 people", "a population of 2.3 million", "a city of 80,000": the size of a place, which the
+# sentence describes, not a count the article reports.
+_HOME = compile_regex(
+    r"(?:\bhome to|\bpopulation of|\b(?:city|town|village|country|nation|state|province) of)"
+    r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated))? ?$"
+)
+_HOME_BACK = 50
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,14 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
         return Quantity("average", "an average", "average")
+    after = prose[end : end + _EACH_REACH].lower()
+    each = _EACH.search(after) if " each" in after else None  # a plain test first: most figures have none
+    if each and (each.group(1) is not None or prose[max(0, phrase_start - 4) : phrase_start].lower() == " of "):
+        return Quantity("each", "a size of each of several", "each")
+    before_text = prose[max(0, phrase_start - _HOME_BACK) : phrase_start].lower()
+    home = _HOME.search(before_text) if " to" in before_text or " of" in before_text else None
+    if home:
+        return Quantity("population", "a population", home.group().strip())
     before = word_before(prose, phrase_start, " -\u00a0", 12)
     if before in _MAGNITUDE or word in _MAGNITUDE:
         return Quantity("magnitude", "a magnitude", "magnitude")
@@ -149,4 +169,25 @@ def set_size(prose: str, phrase_start: int, end: int) -> str | None:
             return stripped.lower()
         if stripped != word or not stripped.isalpha():
             break
+    return None
+
+
+# "two of the victims", "three more of them", "1,300 of them children": a figure that counts part of a set the
+# sentence has named. A part of a toll is no reading of the toll: it is backed by a claim of that part, and
+# contradicts none (`prose.verdicts`).
+_PARTITIVE = compile_regex(
+    r"^(?: (?:more|other|further|additional))? of (?:the|them|those|these|its|their|whom|which|our)\b"
+)
+
+
+def part_of_set(prose: str, start: int, end: int) -> str | None:
+    """The words that make the figure at prose[start:end] a part of a set or a single one, else None: "of the",
+    "of them" right after it, or the figure "one", which English also writes for "a" ("One victim was found
+    in his car")."""
+    after = prose[end : end + 40].lower()
+    found = _PARTITIVE.search(after) if " of " in after else None
+    if found:
+        return found.group().strip()
+    if prose[start:end].lower() == "one":
+        return "one"
     return None

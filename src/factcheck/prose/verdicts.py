@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog, Claim
-from factcheck.prose.match import ClaimIndex, date_fits
+from factcheck.prose.match import ClaimIndex, agreement, date_fits
 from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
 from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
-from factcheck.rules.article_contradicts import disagreement
 
 CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguous, article_format)
 # `runs_on`: these checks read the gates' articles, not their datasets (the JUnit report lists them per article).
@@ -54,8 +53,7 @@ class Verdict:
 
 
 def differs(figure: Figure, context: Context, claim: Claim) -> tuple[str, ...]:
-    found = list(disagreement(figure.value, figure.qualifier, figure.half_unit, claim.value, claim.qualifier,
-                              claim.low, claim.high))  # fmt: skip
+    found = list(agreement(figure.value, figure.qualifier, figure.half_unit, figure.high, claim))
     if context.claimant is not None and context.claimant != claim.claimant:
         found.append("claimant")
     span = context.date.span if context.date else None
@@ -88,14 +86,19 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         return Verdict(UNBACKED)
     span = context.date.span if context.date else None
     keys = index.keys(context.metrics, context.subject, context.claimant)
-    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span),
+    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
-    if not agreeing and figure.qualifier == "exact" and (context.headline or figure.half_unit >= ROUNDED):
+    rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
+    if not agreeing and figure.qualifier == "exact" and rounded:
         # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million";
         # so does a round figure in the body ("10,000 are missing" for "more than 10,000"): an editor reads it
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
         agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    if context.speaker is not None and not index.relays(context.speaker):
+        # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
+        # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
+        return Verdict(AMBIGUOUS, related=tuple(agreeing)) if agreeing else Verdict(UNBACKED)
     if len(agreeing) == 1:
         return Verdict(BACKED, agreeing[0])
     if agreeing and _one_reading(agreeing):
@@ -108,20 +111,34 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             return Verdict(BACKED, first, tuple(c for c in agreeing if c is not first))
     if agreeing:
         return Verdict(AMBIGUOUS, related=tuple(agreeing))
-    if len(context.metrics) > 1:
-        return Verdict(UNBACKED)  # the words decide no metric: no claim is known to be the one it reports
+    if not agreeing and context.subject is not None:
+        # No claim of the subject the words name fits, but claims of another subject do (the festival of 1954
+        # under the name of this year's, a region for its city): the subject is one reading, not a certainty.
+        elsewhere = [k for k in index.keys(context.metrics, None, context.claimant) if k[1] != context.subject]
+        other = sorted(index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
+                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        if other:
+            return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
+    if len(context.metrics) > 1 or context.part is not None:
+        # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
+        # claim is known to be the one it reports, and a total it differs from is another figure.
+        return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, span)
     if nearest is not None:
         return _compared(figure, context, nearest, "context")
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
-        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span),
+        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                        key=lambda c: c.id)  # fmt: skip
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
-        found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None),
+        found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
+        if found and context.date_elsewhere:
+            # The date stands in another clause ("1,400 died, most of them in the attack on Oct. 7"): it may
+            # date an event the sentence tells, not the count. Read without it, claims fit: readings disagree.
+            return Verdict(AMBIGUOUS, related=tuple(found), how="date elsewhere")
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
@@ -245,6 +262,26 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = (f"{what} {verb}: the article says {describe_context(figure, context)}, "
                    f"the claim {claim.id} says {describe_claim(claim, catalog)}")  # fmt: skip
         hint = _contradiction_hint(verdict, figure, catalog)
+    elif verdict.kind == AMBIGUOUS and context.speaker is not None:
+        claims = verdict.related
+        message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "
+                   f"catalog; {len(claims):,} claims of others fit it: {_listing(claims)}")  # fmt: skip
+        hint = _speaker_hint(context.speaker, figure, claims[0].id)
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "other subject":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of {context.subject}, but fits "
+                   f"{len(claims):,} of another subject: {_listing(claims)}")  # fmt: skip
+        hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
+                f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits {_listing(claims)} only if its date phrase, which "
+                   "stands in another clause, dates something else")  # fmt: skip
+        hint = (f"if the date is the figure's, correct it or the claim; if it dates something else, bind the figure: "
+                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS:
         claims = verdict.related
         message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
@@ -256,6 +293,10 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         if verdict.unknown_binding is not None:
             message = f"{_quoted(figure)} is bound to the claim {verdict.unknown_binding!r}, which no dataset holds"
             hint = guesses.hint(verdict.unknown_binding) + "bind it to a claim id of the gate's datasets"
+        elif context.speaker is not None and context.metrics:
+            message = (f"no claim backs {describe_context(figure, context)}: it is attributed to "
+                       f"“{clip(context.speaker, 80)}”, who is no claimant of the catalog")  # fmt: skip
+            hint = _speaker_hint(context.speaker, figure, None)
         elif not context.metrics:
             message = f"no claim backs {_quoted(figure)}: no metric word of the catalog is near it"
             hint = ("if it reports a claim, add the claim to a dataset and bind it ([figure](claim:ID)), or name "
@@ -263,6 +304,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                     "front matter with a reason")  # fmt: skip
         else:
             message = f"no claim backs {describe_context(figure, context)}"
+            if context.part is not None:
+                message += f": “{context.part}” makes it a part of a set or a single one, not a total"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "
@@ -282,6 +325,12 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         hint=hint,
         why=context.cues,
     )
+
+
+def _speaker_hint(speaker: str, figure: Figure, first: str | None) -> str:
+    bind = f", or bind the figure to the claim it reports: [{figure.text}](claim:{first})" if first else ""
+    return (f"if “{clip(speaker, 80)}” is a claimant of the catalog under another name, add the name to its "
+            f"aliases; if not, add their claim to a dataset{bind}")  # fmt: skip
 
 
 def _contradiction_hint(verdict: Verdict, figure: Figure, catalog: Catalog | None) -> str:

@@ -126,6 +126,8 @@ class Figure:
     percent: bool
     binding: str | None = None  # a claim id bound explicitly ([55,000](claim:ID) or 55,000{claim:ID})
     unit: str | None = None  # None for a count; "percent", "km", "usd", "age" (prose.quantities)
+    low: float | None = None  # a range's ends ("14-16", "between 700 and 750"), compared whole; value is the low
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,9 @@ class Context:
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
     headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
     cues: tuple[Cue, ...] = ()  # the words that chose each part, and where: the finding's `why`
+    speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
+    part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
+    date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 disagree: claims of other metrics or subjects the article's words do not tell apart, or claims of several
 claimants none of which states the figure as the article writes it. (Claims of one metric and subject that
 state the figure as written, such as two claimants' 71, back it together; so do one claimant's figures of
-several days.) The figure is not wrong, but which claim it reports is a guess.
+several days.) The figure is not wrong, but which claim it reports is a guess. So is a figure the article
+attributes to a speaker the catalog does not know ("the Rapid Support Forces said ..."): the claims of others
+that fit it are listed, none is chosen, and if none fits it is unbacked, not a contradiction.
 
 Bind it to the one it reports, with a Markdown link `[400,000](claim:ID)` or a marker `400,000{claim:ID}`
 right after it; the finding lists the claims that fit. (Without the binding, the example below fits CSIS's
@@ -16,7 +18,9 @@ SEVERITY = "warning"
 TITLE = "An article's figure ties to one claim"
 EXPLAIN = (
     "Several claims fit the figure's context and value; bind the figure to the claim it reports "
-    "([figure](claim:ID) or figure{claim:ID}) so that the check, and the reader, know which."
+    "([figure](claim:ID) or figure{claim:ID}) so that the check, and the reader, know which. A figure "
+    "attributed to a speaker who is no claimant of the catalog is ambiguous too: add the name to the "
+    "claimant's aliases if it is one of theirs, or add the speaker's claim."
 )
 MESSAGE = ""
 SUITE = None

@@ -21,6 +21,11 @@ Against a claim given as a range, a figure agrees when it falls within the range
 "fewer than") states the range's upper end and "at least" (or "more than") its lower end, each at the
 figure's precision.
 
+A range in the article ("14-16 workers", "between 700 and 750", "from 30,000 to 45,000") is one figure, compared
+whole and never one end alone: it agrees with a claim given as a range whose two ends are its ends at the
+article's precision, with a claim of one value (exact, about or nearly) that lies within it, and with a claim
+of "at least" or "more than" its low end, or "up to" or "fewer than" its high end.
+
 The claimant disagrees when the article names (or carries from its paragraph) another claimant; the date
 disagrees when the article's date phrase shares no day with the claim's date or its publication.
 """
@@ -35,7 +40,9 @@ EXPLAIN = (
     "precision, the same kind of qualifier, the same claimant and an overlapping date. A round figure "
     'without a qualifier ("10,000 missing", stated to the hundred or coarser, or any bare figure in a '
     'headline) agrees with a claim of "more than" or "at least" the same value: an editor reads it as that '
-    'figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier.'
+    'figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
+    '"between 700 and 750") is compared whole: with a range claim\'s two ends, or with a claim whose value '
+    "it covers."
 )
 MESSAGE = ""  # each finding says what differs, what the article says and what the claim says
 SUITE = None
@@ -103,8 +110,33 @@ def disagreement(
     return tuple(reasons + ([] if agrees else ["qualifier"]))
 
 
-def value_window(value: float, qualifier: str, half_unit: float) -> tuple[float, float]:
-    """The claim values that can agree with the article's figure (for the index to look up)."""
-    below = 2 * half_unit if qualifier == "nearly" else half_unit
-    eps = _epsilon(value)
-    return value - below - eps, value + half_unit + eps
+def range_disagreement(
+    low: float,
+    high: float,
+    half_unit: float,
+    claim_value: float,
+    claim_qualifier: str,
+    claim_low: float | None = None,
+    claim_high: float | None = None,
+) -> tuple[str, ...]:
+    """What differs between the article's range `low`..`high` (each end stated to `half_unit`) and a claim:
+    () when they agree, else "value" or "qualifier"."""
+    eps = _epsilon(low, high, claim_value)
+    reach = half_unit + eps
+    if claim_low is not None or claim_high is not None:  # a range against a range: both ends
+        lower = claim_low if claim_low is not None else claim_value
+        upper = claim_high if claim_high is not None else claim_value
+        return () if abs(low - lower) <= reach and abs(high - upper) <= reach else ("value",)
+    if claim_qualifier in ("at_least", "more_than"):
+        return () if abs(claim_value - low) <= reach else ("value", "qualifier")
+    if claim_qualifier in ("at_most", "less_than"):
+        return () if abs(claim_value - high) <= reach else ("value", "qualifier")
+    return () if low - reach <= claim_value <= high + reach else ("value",)
+
+
+def value_window(value: float, qualifier: str, half_unit: float, high: float | None = None) -> tuple[float, float]:
+    """The claim values that can agree with the article's figure, or its range `value`..`high` (for the index
+    to look up)."""
+    below = 2 * half_unit if qualifier == "nearly" and high is None else half_unit
+    eps = _epsilon(value, high or 0.0)
+    return value - below - eps, (value if high is None else high) + half_unit + eps
