@@ -152,7 +152,7 @@ FOLDERS = {
     "report": {"floor", "model"},  # the contract
     "reading": {"floor", "rules", "model", "report"},  # YAML read into located data; schema errors
     "reporters": {"floor", "model", "report", "pipeline.write_guard"},  # render a Report, nothing else
-    "gx": {"floor", "rules", "model", "report", "pipeline.suites"},  # the only importers of Great Expectations
+    "gx": {"floor", "rules", "model", "report"},  # the only importers of Great Expectations
     "prose": {"floor", "rules", "model", "report", "reading", "pipeline"},  # articles checked figure by figure
     "pipeline": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose"},  # one run
     "importer": {"floor", "rules", "model", "reading", "reporters", "pipeline", "cli.file_schemas"},

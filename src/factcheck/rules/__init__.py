@@ -55,6 +55,7 @@ from factcheck.rules import (
     value_within_max,
     yaml_syntax,
 )
+from factcheck.rules._expectation import Expectation
 
 # In the order docs/checks.md lists them: the checks of the files first, then each suite's, as it runs them.
 REGISTRY: dict[str, ModuleType] = {
@@ -103,6 +104,9 @@ REGISTRY: dict[str, ModuleType] = {
 ARTICLES: tuple[str, ...] = tuple(m.ID for m in (article_backed, article_contradicts, article_unbacked,
                                                  article_ambiguous, article_format))  # fmt: skip
 
+
+# factcheck's own expectation types, as the check modules declare them (`EXPECTATION`), in registry order.
+EXPECTATIONS: tuple[Expectation, ...] = tuple(m.EXPECTATION for m in REGISTRY.values() if hasattr(m, "EXPECTATION"))
 
 # The checks of the files themselves, which no suite runs: every run may report them.
 STAGE_0: tuple[str, ...] = tuple(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from factcheck.rules._claims import Hits, entry_order
+from factcheck.rules._expectation import TableExpectation
 
 ID = "part-within-whole"
 SEVERITY = "critical"
@@ -86,3 +87,10 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
         {"claim_id": part, "related": [whole]} for part, (_, whole, _) in sorted(hits.items(), key=lambda h: h[1][2])
     ]
 
+
+EXPECTATION = TableExpectation(
+    type="expect_parts_to_be_within_whole",
+    metric="factcheck.parts_above_whole",
+    find=find_parts_above_whole,
+    doc="Expect no `within` metric to be certainly above its whole for the same subject, claimant and date.",
+)
