@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.floor.columns import SERIES
-from factcheck.rules._claims import Hits
+from factcheck.rules._claims import Hits, codes
 from factcheck.rules._expectation import TableExpectation
 from factcheck.rules.cumulative_spike import spikes_of
 
@@ -92,7 +92,7 @@ def falls_in(frame: pd.DataFrame) -> list[Fall]:
     spike (`cumulative_spike`) counts for nothing against the claims after it."""
     if frame.empty:
         return []
-    groups = frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy()
+    groups = codes(frame, SERIES)
     lowers = frame["lower"].to_numpy(dtype=float).copy()
     lowers[spikes_of(frame)[0]] = -np.inf
     later, earlier = find_falls(

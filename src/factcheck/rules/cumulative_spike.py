@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.floor.columns import SERIES
-from factcheck.rules._claims import Hits
+from factcheck.rules._claims import Hits, codes
 from factcheck.rules._expectation import TableExpectation
 
 ID = "cumulative-spike"
@@ -98,7 +98,7 @@ def spikes_of(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, empty
     return find_spikes(
-        frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy(),
+        codes(frame, SERIES),
         frame["date_start"].to_numpy(dtype=np.int64),
         frame["date_end"].to_numpy(dtype=np.int64),
         frame["lower"].to_numpy(dtype=float),

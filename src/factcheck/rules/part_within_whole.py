@@ -19,9 +19,10 @@ Cost: one grouping of the wholes and one hash join of the parts per axis, O(n lo
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from factcheck.rules._claims import Hits, entry_order
+from factcheck.rules._claims import Hits, codes, entry_order
 from factcheck.rules._expectation import TableExpectation
 
 ID = "part-within-whole"
@@ -62,7 +63,8 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
     within = ["within", *(["subject_within"] if "subject_within" in frame else [])]
     keyed = frame[[*count, "lower", "upper", "claim_id", "entry", *within]]
     keyed = keyed.assign(origin_start=keyed["origin_start"].fillna(-1.0))
-    wholes = keyed.sort_values(["upper", "entry"], kind="stable").drop_duplicates(count)
+    wholes = keyed.sort_values(["upper", "entry"], kind="stable")
+    wholes = wholes.iloc[np.sort(np.unique(codes(wholes, count), return_index=True)[1])]  # the first of each count
     wholes = wholes[[*count, "upper", "claim_id"]].rename(columns={"upper": "whole_upper", "claim_id": "whole_id"})
     parts = keyed.iloc[entry_order(keyed)]
     by_metric = parts[parts["within"].notna()].drop(columns="metric").rename(columns={"within": "metric"})
