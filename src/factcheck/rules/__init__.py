@@ -5,11 +5,12 @@ holds what is known of the check without running anything: its documentation (th
 docs/checks.md), `ID`, the default `SEVERITY`, `TITLE`, `EXPLAIN` (the paragraph reports show),
 `MESSAGE` (the default message template, or "" where each problem is worded where it is found), `SUITE`
 (the shipped suite that runs it, None for the checks of the files themselves, run before the suites),
-`PASSES` and `FAILS` (short examples), and its pure function when it has logic of its own.
+`PASSES` and `FAILS` (short examples), and its pure function when it has logic of its own, with
+`EXPECTATION`, the expectation type of factcheck's own that runs it in a suite (`rules._expectation`).
 
 These modules import no Great Expectations and no module that reads or runs a project: stage 0, the
-suites, the docs and the importer read them, and `factcheck.gx.adapters` adapts their functions to
-Great Expectations. A suite entry names a check by its id (`meta.id`) and takes its texts and severity
+suites, the docs and the importer read them, and `factcheck.gx.adapters` makes Great Expectations
+classes from their `EXPECTATION`s. A suite entry names a check by its id (`meta.id`) and takes its texts and severity
 from here, unless it gives its own.
 """
 
