@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/articles_corpus.py quake-kashmir-2005 # one article
     .venv/bin/python benchmarks/articles_corpus.py --details          # and every miss, false alarm and planted error
     .venv/bin/python benchmarks/articles_corpus.py --json             # machine output
+    .venv/bin/python benchmarks/articles_corpus.py --batch holdout-2026-12  # only the reports of one batch
 
 Each folder of tests/articles/corpus/ is a project a desk curated before any tool ran (catalog, claims, gate,
 one article) with `truth.yml`: every number token of the article, each the claim it reports or `none` with
@@ -98,6 +99,11 @@ def articles() -> list[str]:
 
 def read_truth(folder: Path) -> dict:
     return yaml.safe_load((folder / "truth.yml").read_text(encoding="utf-8"))
+
+
+def in_batch(names: list[str], batch: str, corpus: Path = CORPUS) -> list[str]:
+    """The reports of `names` whose truth.yml says `source: {batch: <batch>}`: a held-out set is scored apart."""
+    return [name for name in names if read_truth(corpus / name)["source"].get("batch") == batch]
 
 
 def article_path(folder: Path) -> Path:
@@ -265,12 +271,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("names", nargs="*", help="articles (folder names under tests/articles/corpus/); default all")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--details", action="store_true", help="list every miss, false alarm and uncaught error")
+    parser.add_argument("--batch", metavar="NAME", help="only the reports whose truth.yml has `source: {batch: NAME}`")
     args = parser.parse_args(argv)
     known = articles()
     unknown = [n for n in args.names if n not in known]
     if unknown:
         parser.error(f"no such article in {CORPUS.relative_to(REPO)}: {', '.join(unknown)}")
-    results = [score(name) for name in args.names or known]
+    names = args.names or known
+    if args.batch is not None:
+        names = in_batch(names, args.batch)
+        if not names:
+            parser.error(f"no article of batch {args.batch!r} in {CORPUS.relative_to(REPO)}")
+    results = [score(name) for name in names]
     if args.json:
         print(json.dumps({"today": TODAY.isoformat(), "totals": totals(results),
                           "articles": [asdict(r) for r in results]}, indent=2))  # fmt: skip

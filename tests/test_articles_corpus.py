@@ -112,6 +112,8 @@ def test_article_has_its_curated_project(name):
     source = truth(name)["source"]
     assert {"outlet", "url", "published", "kind", "continent"} <= set(source)
     assert source["url"].startswith(("http://", "https://"))
+    # A batch names reports curated together and scored apart (a held-out set): a plain name, never a date.
+    assert "batch" not in source or (isinstance(source["batch"], str) and source["batch"].strip()), source
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -182,3 +184,23 @@ def test_benchmark_refuses_an_unknown_article():
         text=True,
     )
     assert result.returncode == 2 and "no such article" in result.stderr
+
+
+def test_benchmark_batch_keeps_only_the_reports_of_that_batch(tmp_path):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import articles_corpus
+
+    for name, source in {"a": {"batch": "held"}, "b": {"batch": "other"}, "c": {}}.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "truth.yml").write_text(yaml.safe_dump({"source": source}), encoding="utf-8")
+    assert articles_corpus.in_batch(["a", "b", "c"], "held", tmp_path) == ["a"]
+    assert articles_corpus.in_batch(["b", "c"], "held", tmp_path) == []
+
+
+def test_benchmark_refuses_a_batch_with_no_article():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "articles_corpus.py"), "--batch", "no-such-batch"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "no article of batch" in result.stderr

@@ -114,3 +114,28 @@ def test_a_subject_that_describes_the_claimant_is_not_the_figures_subject(text):
 
 def test_a_subject_before_a_comma_and_a_claimant_stays_the_subject():
     assert context_of("14 Chileans were killed, Radio Andes said.", "14").subject == "chile"
+
+
+def _why(text: str, figure: str) -> list[tuple[str, str, int]]:
+    """The words that chose each part of the figure's reading: (part, words, column), columns from 1."""
+    return [(cue.part, cue.words, cue.column) for cue in context_of(text, figure).cues]
+
+
+def test_a_figure_names_the_words_that_chose_its_metric_subject_and_claimant_and_where_they_stand():
+    text = "The mayor said 40 Chileans were killed."
+    assert _why(text, "40") == [
+        ("metric", "killed", text.index("killed")),  # `context_of` locates an offset at column offset + 0
+        ("subject", "Chileans", text.index("Chileans")),
+        ("claimant", "The mayor said", 0),  # the claimant's name ("the mayor"), and the verb that made it the speaker
+    ]
+
+
+def test_the_words_follow_the_reading_each_figure_of_a_list_names_its_own_subject():
+    text = "The police said 40 fans came from Chile, 25 were Peruvians and 12 were Bolivians."
+    assert ("subject", "Peruvians", text.index("Peruvians")) in _why(text, "25")
+    assert ("subject", "Bolivians", text.index("Bolivians")) in _why(text, "12")
+    assert [words for part, words, _ in _why(text, "12") if part == "metric"] == ["came from"]  # the nearest term
+
+
+def test_a_figure_with_no_words_of_the_catalog_names_none():
+    assert _why("In all, 40 arrived by bus.", "40") == []

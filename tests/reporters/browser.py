@@ -132,6 +132,34 @@ def visit(path: Path, screenshot: Path | None = None, width: int = 1200, height:
     return result
 
 
+def hovered(path: Path, selector: str, note: str, width: int = 1200, height: int = 900) -> dict:
+    """Open `path`, and show what the first `selector` element's `note` (a selector inside it) shows: whether it
+    is visible before anything happens, once the mouse is over the element, and once the element has the
+    keyboard focus instead (Tab), with the note's text and box and the viewport's width."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(path.resolve().as_uri(), wait_until="load")
+            element = page.locator(selector).first
+            shown = element.locator(note)
+            element.scroll_into_view_if_needed()
+            before = shown.is_visible()
+            element.hover()
+            on_hover = shown.is_visible()
+            text, box = shown.inner_text(), shown.bounding_box()
+            page.mouse.move(0, 0)
+            away = shown.is_visible()
+            element.focus()
+            on_focus = shown.is_visible()
+        finally:
+            browser.close()
+    return {"before": before, "hover": on_hover, "away": away, "focus": on_focus, "text": text, "box": box,
+            "width": width}  # fmt: skip
+
+
 def _make_docs_screenshot(target: Path) -> None:
     """Render the tests' fixture report and photograph it for docs/report.md."""
     import tempfile

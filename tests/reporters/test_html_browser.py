@@ -3,7 +3,8 @@
 It renders, shows the claim ids and the charts, makes no network request, and runs no injected script;
 its charts take the width of the page and keep every label inside the drawing, a zoomed chart holds the
 claims its finding compares, and a quote's differing number is marked with a cue; what blocks comes first on
-the page, and the banner links each blocking finding. Without chromium this test fails (it never skips):
+the page, and the banner links each blocking finding; a marked figure of an article shows, when hovered or
+focused, the words that chose its reading. Without chromium this test fails (it never skips):
 .ci/run installs it.
 """
 
@@ -16,14 +17,16 @@ from pathlib import Path
 
 import hand_built
 import pytest
-from browser import chromium_missing, visit
+from browser import chromium_missing, hovered, visit
 from report_fixture import INJECTED, fixture_report, rendered
 
+from article_helpers import ArticleProject, seed_text
 from conftest import TODAY, Project
 from conftest import claim as new_claim
 from factcheck.pipeline.compare import compare, source
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.run import run
+from factcheck.prose.check import run_articles
 
 pytestmark = pytest.mark.slow  # a real browser (chromium) renders each page
 
@@ -201,3 +204,31 @@ def test_blocking_findings_come_first_and_the_banner_links_each_of_them(desk_pag
     for link in blocking_links:
         assert link["target"] == "tr" and link["top"] == tops[link["href"][1:]]
     assert "3 findings at or above the gate's threshold must be fixed or waived" in page.text
+
+
+def test_a_marked_figure_shows_the_words_that_chose_its_reading_when_hovered_or_focused(tmp_path_factory):
+    """The seed report with one figure changed: the contradiction's mark names, on hover and on keyboard focus,
+    the words that chose its metric, subject, claimant and date, with their line, and hides them otherwise."""
+    missing = chromium_missing()
+    if missing:
+        pytest.fail(missing, pytrace=False)
+    root = tmp_path_factory.mktemp("why")
+    project = ArticleProject(root)
+    text = seed_text().replace("more than 46,000", "more than 64,000")
+    name = project.article(text)
+    line = text[: text.index("more than 64,000")].count("\n") + 1
+    report = run_articles(root, [str(root / name)], dt.date.fromisoformat(TODAY))
+    path = root / "report.html"
+    path.write_text(rendered(report, "html"), encoding="utf-8")
+    seen = hovered(path, "a.fig.contradicts", ".why")
+    assert (seen["before"], seen["hover"], seen["away"], seen["focus"]) == (False, True, False, True)
+    assert seen["text"].splitlines() == [
+        "Read as:",
+        f"metric “military personnel” (line {line})",
+        f"metric “died” (line {line})",
+        f"subject “Ukrainian” (line {line})",
+        f"claimant “Zelensky” (line {line})",
+        f"date “February 2025” (line {line})",
+    ]
+    box = seen["box"]
+    assert box is not None and box["width"] > 100 and box["x"] >= 0 and box["x"] + box["width"] <= seen["width"]

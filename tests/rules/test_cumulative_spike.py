@@ -28,8 +28,19 @@ CASES = [
     ([series([["2023-02-09", 110000], ["2023-02-10", 79000], ["2023-02-11", 802780], ["2023-02-12", 105505]])], []),
     # the series comes back to 90,000's level: 85,000 is the dip, reported as a fall
     ([series([["2023-02-10", 79000], ["2023-02-11", 90000], ["2023-02-12", 85000], ["2023-02-13", 95000]])], []),
-    # the last point falls: nothing after it says which is out of line, and the newest figure takes the fall
-    ([series(POINTS[:3])], []),
+    # a digit too many just before the last point: 802,780 stands over five times above 105,505
+    ([series(POINTS[:3])], [("toll@2023-02-11", "toll@2023-02-10", "toll@2023-02-12")]),
+    # the last point falls, but less than five-fold: nothing after it says which is out of line, and the
+    # newest figure takes the fall
+    ([series([["2023-02-10", 79000], ["2023-02-11", 90000], ["2023-02-12", 85000]])], []),
+    # exactly five times is not beyond five times
+    ([series([["2023-02-10", 79000], ["2023-02-11", 500000], ["2023-02-12", 100000]])], []),
+    (
+        [series([["2023-02-10", 79000], ["2023-02-11", 500001], ["2023-02-12", 100000]])],
+        [("toll@2023-02-11", "toll@2023-02-10", "toll@2023-02-12")],
+    ),
+    # the last point falls below an earlier point too: a fall, whatever the magnitude
+    ([series([["2023-02-10", 79000], ["2023-02-11", 802780], ["2023-02-12", 70000]])], []),
     (entries(check.PASSES), []),
     (entries(check.FAILS), [("b", "a", "c")]),
 ]
@@ -76,3 +87,10 @@ def test_a_fall_onto_the_last_point_is_a_fall_of_that_point(project):
     claims = [series([["2024-03-02", 12], ["2024-03-05", 19], ["2024-03-08", 15]])]
     assert suite_failures(project, "cumulative-spike", claims) == set()
     assert suite_failures(project, "cumulative-non-decreasing", claims) == {"toll@2024-03-08"}
+
+
+def test_a_digit_slip_before_the_last_point_is_the_spike_and_the_last_point_is_not_blamed(project):
+    # the issue's case at the end of a series: 802,780 typed for 80,278, then the honest 105,505
+    claims = [series(POINTS[:3])]
+    assert suite_failures(project, "cumulative-spike", claims) == {"toll@2023-02-11"}
+    assert suite_failures(project, "cumulative-non-decreasing", claims) == set()

@@ -50,6 +50,15 @@ def test_a_province_above_its_country_is_a_part_within_whole_finding_on_the_prov
     )
 
 
+def test_a_province_above_its_country_days_later_is_a_finding_and_days_before_is_not(desk):
+    # Hatay's 33,000 of 10 February can only have grown by the 13th, when all of Türkiye counted 31,643;
+    # its 45,000 of the 21st says nothing against Türkiye's earlier totals
+    hatay = series("hatay", "hatay", [["2023-02-10", 33000], ["2023-02-21", 45000]])
+    assert findings(desk, COUNTRY, hatay) == [("part-within-whole", "hatay@2023-02-10")]
+    [finding] = failed(run_project(desk), "part-within-whole")
+    assert finding.related == ("turkiye@2023-02-13",)
+
+
 def test_a_partial_area_count_beside_the_whole_country_gives_no_contradiction(desk):
     # The ministry's count for government-held areas and the rescuers' count for the whole country, as
     # daily series of two claimants: different subjects, so no snapshot comparison calls either contradicted.

@@ -18,8 +18,8 @@ from factcheck.prose import front_matter
 from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
-from factcheck.prose.numberwords import find_number_words
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
@@ -60,8 +60,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     for phrase in dates:  # a date's digits are never a figure
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
     shown = "".join(blanked)
-    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1)
-    numerals = sorted(numerals + find_number_words(shown, prose.body_start, MAX_FIGURES + 1),
+    lang = language(front.lang)  # its separators and number words
+    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
+    numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,

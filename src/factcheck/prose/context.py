@@ -22,14 +22,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
 from factcheck.prose.quantities import canonical
-from factcheck.report.findings import Context, DatePhrase
+from factcheck.report.findings import Context, Cue, DatePhrase
 
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300
+MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
@@ -309,18 +311,39 @@ class Reader:
             anchors.append(occurrence)
         subject = None
         best = None
+        subject_at = None
         for occurrence in near:
             if occurrence.entry.subject is None or self._describes_claimant(occurrence):
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
             if best is None or distance < best:
-                best, subject = distance, occurrence.entry.subject
-        claimant, carried = self._claimant(index, start, end, near, outside)
+                best, subject, subject_at = distance, occurrence.entry.subject, occurrence
+        claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        return Context(metrics, subject, claimant, carried, date, terms, headline)
+        cues = [self._cue("metric", a.start, a.end) for a in anchors]
+        if subject_at is not None:
+            cues.append(self._cue("subject", subject_at.start, subject_at.end))
+        if claimant_at is not None:
+            cues.append(self._cue("claimant", claimant_at.start, self._said_end(claimant_at)))
+        if date is not None:
+            cues.append(self._cue("date", date.start, date.end))
+        return Context(metrics, subject, claimant, carried, date, terms, headline, tuple(cues))
+
+    def _cue(self, part: str, start: int, end: int) -> Cue:
+        line, column = self.locate(start)
+        return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
+
+    def _said_end(self, occurrence: Occurrence) -> int:
+        """Where a claimant's words end: after the verb of saying that makes it the speaker ("the ministry
+        said"), else after its name."""
+        if not self._speaks(occurrence):
+            return occurrence.end
+        rest = self.prose[occurrence.end : occurrence.end + 20]
+        verb = rest.split()[0].rstrip(",.;")
+        return occurrence.end + rest.index(verb) + len(verb)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
@@ -367,7 +390,9 @@ class Reader:
         return any(o.entry.metrics & allowed for o in self._in(self.occurrence_starts, self.occurrences, before, low))
 
     def _claimant(self, index: int, start: int, end: int, near: list[Occurrence],
-                  outside) -> tuple[str | None, int | None]:  # fmt: skip
+                  outside) -> tuple[str | None, int | None, Occurrence | None]:  # fmt: skip
+        """The claimant, the line it is carried from (None when its own sentence names it), and the name that
+        chose it."""
         named = [o for o in near if o.entry.claimants]
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
         relayed = [o for o in named if self._relays(o)]
@@ -379,17 +404,19 @@ class Reader:
             named = speaking
         if named:
             nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
-            return (next(iter(nearest.entry.claimants)) if len(nearest.entry.claimants) == 1 else None), None
+            if len(nearest.entry.claimants) != 1:
+                return None, None, None
+            return next(iter(nearest.entry.claimants)), None, nearest
         # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
         sentence = self.sentences[index]
         before = bisect.bisect_left(self.named_starts, sentence.start) - 1
         if before < 0:
-            return None, None
+            return None, None, None
         last = self.named[before]
         earlier = self.sentence_of(last.start)
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
-            return None, None
-        return next(iter(last.entry.claimants)), self.locate(last.start)[0]
+            return None, None, None
+        return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr

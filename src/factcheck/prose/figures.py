@@ -12,12 +12,12 @@ The scan is plain string code, one pass over the prose, and reads at most `MAX_D
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-# Thousands separators, as the dataset format reads quotes (before exactly three digits): comma, space,
-# no-break space, narrow no-break space, thin space, apostrophes. The dot is the decimal point here: an
-# article is read as English prose, where "1.100" is one and a tenth.
-SEPARATORS = frozenset(", \u00a0\u202f\u2009\u2019'")
+# Marks that group thousands in any language's typography, besides the group mark of the article's own
+# language (`separators`): spaces (no-break, narrow no-break, thin: SI style) and apostrophes (Swiss style).
+SPACES = frozenset(" \u00a0\u202f\u2009\u2019'")
 # "lakh" (100,000) and "crore" (10 million) are how South Asian English news states large counts: "2.3 lakh
 # cases" is 230,000 cases.
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
@@ -45,6 +45,27 @@ _ORDINALS = ("st", "nd", "rd", "th")
 
 
 @dataclass(frozen=True)
+class Separators:
+    """How an article's language writes the digits of a number: its decimal mark, and the marks that may
+    stand before each group of three digits ("55,000" in English, "55.000" in German)."""
+
+    decimal: str
+    group: frozenset[str]
+
+
+@functools.cache
+def separators(lang: str = "en") -> Separators:
+    """The separators of the language `lang` (a BCP 47 tag: "en", "de", "fr-CH") for its Latin digits, from
+    Babel's locale data (CLDR), looked up once per process: loading a locale costs tens of milliseconds the
+    first time (docs/performance.md). Babel is imported here, only when an article is read."""
+    from babel import Locale
+
+    symbols = Locale.parse(lang, sep="-").number_symbols["latn"]
+    decimal = symbols["decimal"]
+    return Separators(decimal, frozenset({symbols["group"], *SPACES}) - {decimal})
+
+
+@dataclass(frozen=True)
 class Numeral:
     """A figure as the scan finds it, before it is located and bound."""
 
@@ -69,8 +90,11 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def find_numerals(prose: str, start: int = 0, limit: int | None = None) -> list[Numeral]:
-    """Every figure in `prose` from `start`, in order (dates already blanked out of it), at most `limit`."""
+def find_numerals(prose: str, start: int = 0, limit: int | None = None,
+                  marks: Separators | None = None) -> list[Numeral]:  # fmt: skip
+    """Every figure in `prose` from `start`, in order (dates already blanked out of it), at most `limit`, its
+    digits read with the separators `marks` (English's when None)."""
+    marks = marks or separators()
     found: list[Numeral] = []
     n = len(prose)
     i = start
@@ -79,13 +103,13 @@ def find_numerals(prose: str, start: int = 0, limit: int | None = None) -> list[
         if not ("0" <= char <= "9"):
             i += 1
             continue
-        numeral, i = _read(prose, i)
+        numeral, i = _read(prose, i, marks)
         if numeral is not None:
             found.append(numeral)
     return found
 
 
-def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
+def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     """The figure starting at `i` (None when the number there is not a figure) and where the scan goes on."""
     n = len(prose)
     before = prose[i - 1] if i else " "
@@ -95,14 +119,14 @@ def _read(prose: str, i: int) -> tuple[Numeral | None, int]:
     whole = prose[i:end]
     groups = [whole]
     # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
-    while len(whole) <= 3 and end + 3 < n + 1 and end < n and prose[end] in SEPARATORS:
+    while len(whole) <= 3 and end + 3 < n + 1 and end < n and prose[end] in marks.group:
         group_end = _digits(prose, end + 1)
         if group_end - (end + 1) != 3:
             break
         groups.append(prose[end + 1 : group_end])
         end = group_end
     decimals = ""
-    if end + 1 < n and prose[end] == "." and "0" <= prose[end + 1] <= "9":
+    if end + 1 < n and prose[end] == marks.decimal and "0" <= prose[end + 1] <= "9":
         decimals_end = _digits(prose, end + 1)
         decimals = prose[end + 1 : decimals_end]
         end = decimals_end

@@ -3,6 +3,7 @@
     ---
     title: Zelensky says 55,000 Ukrainian soldiers killed
     published: 2026-02-04          # "last month", "on Wednesday", "this year" count from this date
+    lang: en                       # the language its figures are read in (`prose.language`); en without it
     ignore:
       - figure: "300"              # the figure as written, without its qualifier words
         line: 12                   # optional: only on this line
@@ -10,7 +11,8 @@
     ---
 
 It is read as every YAML file factcheck reads (`factcheck.reading.yamlfile`: plain data, bounded), and checked by a
-strict model: an unknown field or a date that does not exist is a problem on its line.
+strict model: an unknown field, a date that does not exist or a language factcheck does not read is a problem
+on its line.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import BeforeValidator, Field, ValidationError
 
 from factcheck.model.format import DateSpan, Text, _Model
 from factcheck.pipeline.load import explain
+from factcheck.prose.language import DEFAULT, reads, supported
 from factcheck.reading import yamlfile
 
 MAX_IGNORED = 1000
@@ -40,6 +43,7 @@ class Ignore(_Model):
 class FrontMatter(_Model):
     title: Text | None = None
     published: DateSpan | None = None
+    lang: Annotated[Text, Field(max_length=35)] = DEFAULT  # a BCP 47 tag, at most 35 characters (RFC 5646)
     ignore: Annotated[list[Ignore], Field(max_length=MAX_IGNORED)] = []
 
 
@@ -90,12 +94,16 @@ def read(text: str) -> tuple[FrontMatter, int, list[int]]:
     if data is None:
         return NONE, body_start, []
     if not isinstance(data, yamlfile.Mapping):
-        raise FrontMatterProblem(2, "the front matter is a mapping of `title`, `published` and `ignore`")
+        raise FrontMatterProblem(2, "the front matter is a mapping of `title`, `published`, `lang` and `ignore`")
     try:
         front = FrontMatter.model_validate(data)
     except ValidationError as error:
         first = explain(error, data, data.line or 1, FrontMatter)[0]
         raise FrontMatterProblem(first.line + 1, first.message, first.hint) from None
+    if not reads(front.lang):
+        raise FrontMatterProblem(data.line_of("lang") + 1, f"`lang` {front.lang!r} is not a language factcheck "
+                                 "reads articles in", f"factcheck reads: {supported()}; write `lang: {DEFAULT}`, "
+                                 "or leave `lang` out")  # fmt: skip
     entries = data.get("ignore")
     lines = [entries.line_of(i) + 1 for i in range(len(front.ignore))] if isinstance(entries, yamlfile.Sequence) else []
     return front, body_start, lines

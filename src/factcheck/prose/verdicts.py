@@ -280,6 +280,7 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         title=module.TITLE,
         explain=module.EXPLAIN,
         hint=hint,
+        why=context.cues,
     )
 
 

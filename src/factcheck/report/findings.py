@@ -26,6 +26,22 @@ BaselineState = Literal["new", "existing"]
 
 
 @dataclass(frozen=True)
+class Cue:
+    """Words of an article that chose one part of a figure's reading, where they stand: "killed" its metric,
+    "Kharkiv" its subject, "the ministry said" its claimant, "on Monday" its date. An editor reads from them
+    why the figure was tied to the claims it was."""
+
+    part: Literal["metric", "subject", "claimant", "date"]
+    words: str  # as the article writes them (blanks made single spaces), clipped
+    line: int
+    column: int  # of the first character, 1-based
+
+    def shown(self) -> str:
+        """`metric “killed” (line 4)`"""
+        return f"{self.part} “{self.words}” (line {self.line})"
+
+
+@dataclass(frozen=True)
 class Finding:
     """One rule broken (or waived, or one claim corroborated) at one place."""
 
@@ -47,6 +63,8 @@ class Finding:
     # For a claim the schema refused (it is not among the report's claims): its source as written, a few
     # plain fields, clipped (`factcheck.reading.raw_source`), so that reports still show who said it and the quote.
     source: tuple[tuple[str, str], ...] = ()
+    # For a figure in an article: the words that chose its metric, subject, claimant and date (`Cue`).
+    why: tuple[Cue, ...] = ()
 
     @property
     def location(self) -> str:
@@ -129,6 +147,7 @@ class Context:
     date: DatePhrase | None
     words: tuple[str, ...] = ()  # the metric words that decided the metric, nearest first
     headline: bool = False  # the figure stands in a heading, which drops the qualifiers its body states
+    cues: tuple[Cue, ...] = ()  # the words that chose each part, and where: the finding's `why`
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 checker marks words (a colour and a symbol, never a colour alone), each mark linking to its row in the
 article's table of figures, which says what the finding says and shows the claim it was tied to.
 
-Kept apart from html.py: `section` is the whole fragment, `nav_item` its line in the contents (its style is in page/report.css); its
-styles. Every text from an article, a dataset or a catalog is escaped as html.py escapes it.
+Each mark also says why the figure was read as it was: the words that chose its metric, subject, claimant and
+date, with their lines (`Finding.why`), in a note that shows while the mark is hovered or focused, and in the
+figure's row.
+
+Kept apart from html.py: `section` is the whole fragment, `nav_item` its line in the contents (its style is in
+page/report.css). Every text from an article, a dataset or a catalog is escaped as html.py escapes it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,17 @@ from html import escape
 
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip, escaped
-from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, IGNORED, UNBACKED, CheckedArticle, Mark, Report
+from factcheck.report.findings import (
+    AMBIGUOUS,
+    BACKED,
+    CONTRADICTS,
+    IGNORED,
+    UNBACKED,
+    CheckedArticle,
+    Cue,
+    Mark,
+    Report,
+)
 
 ARTICLES_SHOWN = 20  # articles whose whole text the page shows; the rest are counted
 MAX_TITLE = 300
@@ -100,13 +114,23 @@ def _marked(article: CheckedArticle, anchor: str) -> str:
         parts.append(_text(text[at:start]))
         symbol, label = VERDICTS[mark.verdict]
         said = mark.finding.message if mark.finding else f"ignored: {mark.reason}"
+        why = _why(mark.finding.why) if mark.finding is not None and mark.finding.why else ""
         parts.append(
             f'<a class="fig {mark.verdict}" href="#{anchor}-fig-{number}" title="{_text(label + ": " + said, 400)}">'
-            f'{_text(text[start : figure.end])}<span class="sym" aria-label="{_text(label)}">{symbol}</span></a>'
+            f'{_text(text[start : figure.end])}<span class="sym" aria-label="{_text(label)}">{symbol}</span>'
+            + (f'<span class="why" role="tooltip">Read as: {why}</span>' if why else "")
+            + "</a>"
         )
         at = figure.end
     parts.append(_text(text[at:]))
     return "".join(parts)
+
+
+def _why(cues: tuple[Cue, ...]) -> str:
+    """The words that chose each part of a figure's reading: `metric “killed” (line 4)`, one per line."""
+    return "".join(
+        f'<span class="part"><b>{_text(cue.part)}</b> “{_text(cue.words)}” (line {cue.line:,})</span>' for cue in cues
+    )
 
 
 def _row(report: Report, article: CheckedArticle, mark: Mark, anchor: str) -> str:
@@ -123,6 +147,8 @@ def _row(report: Report, article: CheckedArticle, mark: Mark, anchor: str) -> st
         found = f"Ignored: {_text(mark.reason, 2000)}"
     else:
         found = _text(finding.message, 2000)
+        if finding.why:
+            found += f'<div class="why-row">Read as: {_why(finding.why)}</div>'
         if finding.hint:
             found += f'<div class="hint">Hint: {_text(finding.hint, 2000)}</div>'
     claim_cell = ""

@@ -18,8 +18,9 @@ from factcheck.report.findings import ClaimState, Finding, Report
 from factcheck.reporters import compared
 from factcheck.reporters.words import explain_command
 
-# 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`; 1.3: `explain_command` and `source`
-SCHEMA_VERSION = "1.3"
+# 1.1: `baseline` on each finding, `comparison` (--baseline); 1.2: `column`; 1.3: `explain_command` and `source`;
+# 1.4: `why`
+SCHEMA_VERSION = "1.4"
 
 
 def finding_data(finding: Finding) -> dict:
@@ -49,6 +50,8 @@ def finding_data(finding: Finding) -> dict:
         "explain_command": explain_command(finding.check),
         # The source as written of a claim the schema refused (it is not in `claims`); null otherwise.
         "source": dict(finding.source) if finding.source else None,
+        # A figure in an article: the words that chose its metric, subject, claimant and date; empty otherwise.
+        "why": [{"part": c.part, "words": c.words, "line": c.line, "column": c.column} for c in finding.why],
     }
 
 

@@ -119,10 +119,17 @@ def result(report: Report, finding: Finding, index: dict[str, int], key: str, oc
         rule["ruleIndex"] = index[finding.check]
     data = {**rule, **data}
     related = [report.claims[r] for r in finding.related if r in report.claims][:MAX_RELATED]
-    if related:
-        data["relatedLocations"] = [
-            _location(c.file, c.line, prefix, f"compared with {c.id}", n) for n, c in enumerate(related, 1)
-        ]
+    locations = [_location(c.file, c.line, prefix, f"compared with {c.id}", n) for n, c in enumerate(related, 1)]
+    # A figure in an article: the words that chose its metric, subject, claimant and date, each where it stands.
+    locations += [
+        _location(finding.file, cue.line, prefix, f"{cue.part}: {cue.words}", n, cue.column)
+        for n, cue in enumerate(finding.why, len(locations) + 1)
+    ]
+    if locations:
+        data["relatedLocations"] = locations
+    if finding.why:
+        data["properties"]["why"] = [{"part": c.part, "words": escaped(c.words), "line": c.line, "column": c.column}
+                                     for c in finding.why]  # fmt: skip
     if finding.baseline is not None:
         data["baselineState"] = BASELINE_STATES[finding.baseline]
     if finding.status == "waived":

@@ -10,7 +10,7 @@ import click
 from factcheck.floor.text import shown
 from factcheck.report.findings import Finding, Report
 from factcheck.reporters.compared import brief, heading, summary
-from factcheck.reporters.words import SERIES_LISTED, hint_lines, lines_span, series_runs, verdict_line
+from factcheck.reporters.words import SERIES_LISTED, hint_lines, lines_span, series_runs, verdict_line, why_sentence
 
 _COLOURS = {"critical": "red", "warning": "yellow", "info": "blue"}
 
@@ -78,6 +78,8 @@ def render(report: Report, stream: TextIO, colour: bool = False, show_waived: bo
             message = shown(finding.message)
             state = f"{finding.baseline:<9}" if compared and finding.baseline else " " * 9 if compared else ""
             stream.write(f"{where}: {_label(finding, colour)} {state}{shown(finding.check)}{claim}: {message}\n")
+            if finding.why:  # a figure in an article: the words that chose its reading, one line
+                stream.write(f"      {shown(why_sentence(finding))}\n")
             *own, see = hint_lines(finding)  # the finding's own hint, if any, then `see `factcheck explain ID``
             for hint in own:
                 stream.write(f"      {shown(hint)}\n")

@@ -83,6 +83,12 @@ def hint_lines(finding: Finding) -> list[str]:
     return [f"hint: {finding.hint}", see_explain(finding.check)] if finding.hint else [see_explain(finding.check)]
 
 
+def why_sentence(finding: Finding) -> str:
+    """The words that chose a figure's reading, on one line (raw text: each reporter escapes it), or "" for a
+    finding that has none: `read as: metric “killed” (line 4), subject “Kharkiv” (line 4), ...`."""
+    return "read as: " + ", ".join(cue.shown() for cue in finding.why) if finding.why else ""
+
+
 def hint_sentence(finding: Finding) -> str:
     """`hint_lines` on one line, for a table cell or a one-line message: `hint: ...; see `factcheck explain ID``."""
     return "; ".join(hint_lines(finding))

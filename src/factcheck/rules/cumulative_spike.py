@@ -11,11 +11,15 @@ compared): P is a spike when B certainly falls below P (`P.lower > B.upper`), B 
 before P (every earlier lower bound is at most `B.upper`), and the point after B stays below P too (its
 upper bound under `P.lower`): the neighbours are in line with each other, and P alone is not. Where the
 series comes back to P's level after B (100, 110, 105, 120), B is the point out of line, a dip, and its fall
-is reported as a fall. Where B is the last point, nothing after it says which of the two is out of line, and
-the last point is the newest figure, the one a change most likely added: its fall is reported as a fall. The
-first and the last point of a series have one neighbour, so they are never spikes: a fall after the first
-point is reported as a fall. Two high points in a row are no spike either:
-the fall after them is reported as today.
+is reported as a fall. Where B is the last point, no later point says which of the two is out of line, and
+the last point is the newest figure, the one a change most likely added: its fall is reported as a fall,
+unless P stands at least five times above B (`P.lower > 5 * B.upper`). A cumulative total that rises five-fold
+in one step and falls back is no count that grew: it is the shape of a digit too many (802,780 for 80,278
+lands seven to ten times above its neighbours), and P takes the blame even at the end of a series. A smaller
+fall onto the last point (19, then 15) stays the last point's fall, so a change that adds a wrong, lower
+figure never blames the reviewed one before it. The first and the last point of a series have one neighbour,
+so they are never spikes: a fall after the first point is reported as a fall. Two high points in a row are
+no spike either: the fall after them is reported as today.
 
 A spike is left out when cumulative-non-decreasing and cumulative-fall-unexplained look for falls, so the
 points after it are judged against the points before it only. A spike that is the claimant's own figure
@@ -41,7 +45,8 @@ EXPLAIN = (
     "the point after that stays below the total too, is out of line with both neighbours: most likely a slip "
     "(a digit too many, two digits swapped). It is reported on that point, naming both neighbours, and the "
     "point after it is not blamed for a fall. The first and last points of a series have one neighbour and "
-    "are never spikes, and a fall onto the last point stays a fall: nothing after it says which is out of line."
+    "are never spikes. A fall onto the last point stays that point's fall (nothing after it says which is out "
+    "of line) unless the point before it stands at least five times above it: the shape of a digit too many."
 )
 MESSAGE = "{figure} ({date}) is out of line with both neighbours: {related_1} before it and {related_2} after it"
 SUITE = "cumulative-totals"
@@ -58,6 +63,9 @@ FAILS = """\
 - {id: c, value: 105505, as_of: 2023-02-12}
 - {id: d, value: 106000, as_of: 2023-02-13}
 """
+
+# How far above the last point its predecessor must stand to be the spike rather than the last point a fall
+SLIP = 5
 
 Spike = tuple[str, str, str]  # (the spike, the point before it, the point after it)
 
@@ -77,9 +85,10 @@ def find_spikes(
     middle = np.arange(1, n - 1)
     before, after = middle - 1, middle + 1
     beyond = np.minimum(middle + 2, n - 1)
-    # The point after B must stay below P: where it comes back to P's level, B is the dip; where there is
-    # none, B is the newest figure and nothing says which of the two is out of line.
-    confirmed = (middle + 2 < n) & (g[beyond] == g[middle]) & (up[beyond] < low[middle])
+    # The point after B must stay below P: where it comes back to P's level, B is the dip. Where B is the
+    # last point, only a digit slip's magnitude says that P, not B, is out of line.
+    has_beyond = (middle + 2 < n) & (g[beyond] == g[middle])
+    confirmed = np.where(has_beyond, up[beyond] < low[middle], low[middle] > SLIP * up[after])
     spike = (
         (g[before] == g[middle])
         & (g[after] == g[middle])

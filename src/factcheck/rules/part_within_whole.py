@@ -7,9 +7,13 @@ country, the areas a government holds in it), or listed in a group's `parts` (tw
 a part of that place: for the same metric, its figure may not be above the whole subject's (nor above any
 place the whole lies within). Either way the two figures must be of the same claimant, date (the same
 interval) and kind (cumulative or period): different claimants count differently and are never compared
-here. Figures are intervals, and only a certain violation fails: the part's lower bound above the whole's
-upper bound ("about 60,000 killed" and "about 55,000 killed or wounded" overlap at 55,500 and pass; 60,000
-killed and 55,000 killed or wounded fail). The finding is on the part, naming the lowest whole it exceeds.
+here. Cumulative totals are compared across dates too: a part's total as of one date can only have grown
+by a later date, and its whole counts it then, so a province's 5,000 of 10 February above its country's
+4,900 of 12 February is as certain a violation as on one day (a whole dated wholly after the part, of the
+same claimant and origin; a whole before the part says nothing). Figures are intervals, and only a certain
+violation fails: the part's lower bound above the whole's upper bound ("about 60,000 killed" and "about
+55,000 killed or wounded" overlap at 55,500 and pass; 60,000 killed and 55,000 killed or wounded fail). The
+finding is on the part, naming the lowest whole it exceeds.
 
 This is the only check that compares a place with a place it lies within: every other cross-claim check
 compares claims of one subject, so a province's toll is never read as a fall of its country's.
@@ -30,8 +34,8 @@ SEVERITY = "critical"
 TITLE = "A part is not above its whole"
 EXPLAIN = (
     "A metric `within` another (killed within killed or wounded), or a place `within` another (a province in "
-    "its country), cannot certainly exceed its whole for the same claimant and date: the part's lower bound "
-    "above the whole's upper bound is impossible."
+    "its country), cannot certainly exceed its whole for the same claimant and date, nor, for cumulative totals, "
+    "a whole dated after it: the part's lower bound above the whole's upper bound is impossible."
 )
 MESSAGE = (
     "{figure} {metric_description}, {subject} ({date}, {claimant}, {outlet}) is more than its whole: "
@@ -50,6 +54,7 @@ FAILS = """\
 """
 
 SAME_COUNT = ["claimant", "kind", "origin_start", "date_start", "date_end"]
+SAME_SERIES = ["metric", "subject", "claimant", "origin_start"]  # cumulative totals compared across dates
 
 
 def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
@@ -61,7 +66,7 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
     # The columns compared, and `entry` for the written order (file, line, id): sorting the whole frame by
     # its text columns took most of this check's time.
     within = ["within", *(["subject_within"] if "subject_within" in frame else [])]
-    keyed = frame[[*count, "lower", "upper", "claim_id", "entry", *within]]
+    keyed = frame[[*count, "lower", "upper", "claim_id", "entry", "cumulative", *within]]
     keyed = keyed.assign(origin_start=keyed["origin_start"].fillna(-1.0))
     wholes = keyed.sort_values(["upper", "entry"], kind="stable")
     wholes = wholes.iloc[np.sort(np.unique(codes(wholes, count), return_index=True)[1])]  # the first of each count
@@ -74,11 +79,13 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
         by_subject = by_subject.drop(columns="subject").rename(columns={"whole": "subject"})
     else:
         by_subject = parts.iloc[:0]
+    later = _later_wholes(keyed)
     hits: dict[str, tuple[float, str, int]] = {}
     for candidates in (by_metric, by_subject):
         if candidates.empty:
             continue
         pairs = candidates[["claim_id", "entry", "lower", *count]].merge(wholes, on=count, how="inner")
+        pairs = pd.concat([pairs, _paired_with_later(candidates, later)], ignore_index=True)
         above = pairs[pairs["lower"] > pairs["whole_upper"]]
         for part, entry, upper, whole in zip(
             above["claim_id"], above["entry"], above["whole_upper"], above["whole_id"], strict=True
@@ -88,6 +95,37 @@ def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
     return [
         {"claim_id": part, "related": [whole]} for part, (_, whole, _) in sorted(hits.items(), key=lambda h: h[1][2])
     ]
+
+
+def _later_wholes(keyed: pd.DataFrame) -> pd.DataFrame:
+    """Every cumulative total as a whole for the parts dated before it: per series, by date, with the lowest
+    upper bound of it and every total after it (`whole_upper`) and the claim that has it (`whole_id`)."""
+    totals = keyed[(keyed["kind"] == "as_of") & keyed["cumulative"].astype(bool)]
+    totals = totals.sort_values([*SAME_SERIES, "date_start", "upper", "entry"], kind="stable")
+    totals = totals.reset_index(drop=True)
+    lowest_after = totals.iloc[::-1].groupby(SAME_SERIES, dropna=False, sort=False)["upper"].cummin().iloc[::-1]
+    # the claim holding each suffix minimum: the first claim, from the end, whose upper bound reached it
+    holder = totals["claim_id"].where(totals["upper"] == lowest_after)
+    holder = holder.iloc[::-1].groupby([totals[c] for c in SAME_SERIES], dropna=False, sort=False).ffill().iloc[::-1]
+    return pd.DataFrame({
+        **{c: totals[c] for c in SAME_SERIES}, "whole_start": totals["date_start"],
+        "whole_upper": lowest_after, "whole_id": holder,
+    })  # fmt: skip
+
+
+def _paired_with_later(candidates: pd.DataFrame, later: pd.DataFrame) -> pd.DataFrame:
+    """Each cumulative part with the lowest whole of its series dated wholly after it (none when there is no
+    such whole)."""
+    parts = candidates[(candidates["kind"] == "as_of") & candidates["cumulative"].astype(bool)]
+    if parts.empty or later.empty:
+        return pd.DataFrame(columns=["claim_id", "entry", "lower", "whole_upper", "whole_id"])
+    paired = pd.merge_asof(
+        parts[["claim_id", "entry", "lower", *SAME_SERIES, "date_end"]].sort_values("date_end", kind="stable"),
+        later.sort_values("whole_start", kind="stable"),
+        left_on="date_end", right_on="whole_start", by=SAME_SERIES,
+        direction="forward", allow_exact_matches=False,
+    )  # fmt: skip
+    return paired.dropna(subset=["whole_id"])[["claim_id", "entry", "lower", "whole_upper", "whole_id"]]
 
 
 EXPECTATION = TableExpectation(
