@@ -153,7 +153,7 @@ FOLDERS = {
     "reading": {"floor", "rules", "model", "report"},  # YAML read into located data; schema errors
     # Render a Report, nothing else; the claims' series index when the HTML page draws a series.
     "reporters": {"floor", "report", "model.claimset", "pipeline.write_guard"},
-    "gx": {"floor", "rules", "model", "report", "pipeline.suites"},  # the only importers of Great Expectations
+    "gx": {"floor", "rules", "model", "report"},  # the only importers of Great Expectations
     "prose": {"floor", "rules", "model", "report", "reading"},  # articles checked figure by figure
     "pipeline": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose"},  # one run
     "importer": {"floor", "rules", "model", "reading", "reporters", "pipeline"},

@@ -92,12 +92,12 @@ def test_failing_rows_are_named_by_claim_whatever_the_frame_index(every_failure)
 
 
 def test_a_check_whose_metric_raises_is_an_engine_error_naming_it(project, monkeypatch):
-    from factcheck.gx.adapters import quote_states_figure
+    from factcheck.rules import quote_states_figure
 
-    def broken(quote, value):
+    def broken(text):
         raise ZeroDivisionError("a bug in a check")
 
-    monkeypatch.setattr(quote_states_figure, "states_figure", broken)
+    monkeypatch.setattr(quote_states_figure, "numbers_in", broken)
     project.dataset([claim()])
     with pytest.raises(
         EngineError, match=r"check quote-states-figure \(expectations/source-attribution.yml:\d+\) failed inside"

@@ -5,11 +5,12 @@ holds what is known of the check without running anything: its documentation (th
 docs/checks.md), `ID`, the default `SEVERITY`, `TITLE`, `EXPLAIN` (the paragraph reports show),
 `MESSAGE` (the default message template, or "" where each problem is worded where it is found), `SUITE`
 (the shipped suite that runs it, None for the checks of the files themselves, run before the suites),
-`PASSES` and `FAILS` (short examples), and its pure function when it has logic of its own.
+`PASSES` and `FAILS` (short examples), and its pure function when it has logic of its own, with
+`EXPECTATION`, the expectation type of factcheck's own that runs it in a suite (`rules._expectation`).
 
 These modules import no Great Expectations and no module that reads or runs a project: stage 0, the
-suites, the docs and the importer read them, and `factcheck.gx.adapters` adapts their functions to
-Great Expectations. A suite entry names a check by its id (`meta.id`) and takes its texts and severity
+suites, the docs and the importer read them, and `factcheck.gx.adapters` makes Great Expectations
+classes from their `EXPECTATION`s. A suite entry names a check by its id (`meta.id`) and takes its texts and severity
 from here, unless it gives its own.
 """
 
@@ -55,6 +56,7 @@ from factcheck.rules import (
     value_within_max,
     yaml_syntax,
 )
+from factcheck.rules._expectation import Expectation
 
 # In the order docs/checks.md lists them: the checks of the files first, then each suite's, as it runs them.
 REGISTRY: dict[str, ModuleType] = {
@@ -103,6 +105,9 @@ REGISTRY: dict[str, ModuleType] = {
 ARTICLES: tuple[str, ...] = tuple(m.ID for m in (article_backed, article_contradicts, article_unbacked,
                                                  article_ambiguous, article_format))  # fmt: skip
 
+
+# factcheck's own expectation types, as the check modules declare them (`EXPECTATION`), in registry order.
+EXPECTATIONS: tuple[Expectation, ...] = tuple(m.EXPECTATION for m in REGISTRY.values() if hasattr(m, "EXPECTATION"))
 
 # The checks of the files themselves, which no suite runs: every run may report them.
 STAGE_0: tuple[str, ...] = tuple(

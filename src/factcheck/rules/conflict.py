@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.rules._claims import Hits, codes, entry_order
+from factcheck.rules._expectation import TableExpectation
 
 ID = "conflict"
 SEVERITY = "critical"
@@ -77,3 +78,11 @@ def find_conflicts(frame: pd.DataFrame) -> Hits:
             related.append(ids[order[below[position]]])
         hits.append({"claim_id": str(ids[order[position]]), "related": [str(r) for r in related]})
     return hits
+
+
+EXPECTATION = TableExpectation(
+    type="expect_same_claims_to_be_compatible",
+    metric="factcheck.conflicts",
+    find=find_conflicts,
+    doc="Expect every claim to be compatible with the other reports of the same claimant, metric, subject and date.",
+)

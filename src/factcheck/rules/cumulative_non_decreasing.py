@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from factcheck.floor.columns import SERIES
+from factcheck.rules._claims import Hits, codes
+from factcheck.rules._expectation import TableExpectation
 from factcheck.rules.cumulative_spike import spikes_of
 
 ID = "cumulative-non-decreasing"
@@ -90,7 +92,7 @@ def falls_in(frame: pd.DataFrame) -> list[Fall]:
     spike (`cumulative_spike`) counts for nothing against the claims after it."""
     if frame.empty:
         return []
-    groups = frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy()
+    groups = codes(frame, SERIES)
     lowers = frame["lower"].to_numpy(dtype=float).copy()
     lowers[spikes_of(frame)[0]] = -np.inf
     later, earlier = find_falls(
@@ -109,3 +111,19 @@ def reported(falls: list[Fall], unexplained_falls: UnexplainedFalls) -> list[tup
     """The (later, earlier) falls an expectation reports, by how it treats the claims marked unexplained."""
     keep = {"include": (False, True), "exclude": (False,), "only": (True,)}[unexplained_falls]
     return [(later, earlier) for later, earlier, marked in falls if marked in keep]
+
+
+def fall_hits(falls: list[Fall], unexplained_falls: UnexplainedFalls) -> Hits:
+    """The hits of the falls an expectation reports: each on the later claim, naming the earlier one."""
+    return [{"claim_id": later, "related": [earlier]} for later, earlier in reported(falls, unexplained_falls)]
+
+
+# cumulative-fall-unexplained runs through the same type, with `unexplained_falls: only`.
+EXPECTATION = TableExpectation(
+    type="expect_cumulative_totals_to_be_non_decreasing",
+    metric="factcheck.cumulative_falls",
+    find=falls_in,
+    doc="Expect no cumulative total to fall below an earlier total of its series (interval-aware).",
+    kwargs={"unexplained_falls": (UnexplainedFalls, "include")},
+    hits=fall_hits,
+)

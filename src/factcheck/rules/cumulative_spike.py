@@ -34,6 +34,8 @@ import numpy as np
 import pandas as pd
 
 from factcheck.floor.columns import SERIES
+from factcheck.rules._claims import Hits, codes
+from factcheck.rules._expectation import TableExpectation
 
 ID = "cumulative-spike"
 SEVERITY = "critical"
@@ -105,7 +107,7 @@ def spikes_of(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, empty
     return find_spikes(
-        frame.groupby(list(SERIES), dropna=False, sort=False).ngroup().to_numpy(),
+        codes(frame, SERIES),
         frame["date_start"].to_numpy(dtype=np.int64),
         frame["date_end"].to_numpy(dtype=np.int64),
         frame["lower"].to_numpy(dtype=float),
@@ -119,3 +121,17 @@ def spikes_in(frame: pd.DataFrame) -> list[Spike]:
     ids = frame["claim_id"].to_numpy()
     found = sorted(zip(spike.tolist(), before.tolist(), after.tolist(), strict=True))
     return [(str(ids[p]), str(ids[a]), str(ids[b])) for p, a, b in found]
+
+
+def spike_hits(spikes: list[Spike]) -> Hits:
+    """The hits of the spikes: each on the spike, naming the points before and after it."""
+    return [{"claim_id": spike, "related": [before, after]} for spike, before, after in spikes]
+
+
+EXPECTATION = TableExpectation(
+    type="expect_cumulative_totals_to_have_no_spike",
+    metric="factcheck.cumulative_spikes",
+    find=spikes_in,
+    doc="Expect no cumulative total to be out of line with both of its neighbours in its series.",
+    hits=spike_hits,
+)

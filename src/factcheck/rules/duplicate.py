@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.rules._claims import Hits, codes, entry_order
+from factcheck.rules._expectation import TableExpectation
 
 ID = "duplicate"
 SEVERITY = "warning"
@@ -52,3 +53,11 @@ def find_duplicates(frame: pd.DataFrame) -> Hits:
     first = pd.Series(np.arange(len(order))).groupby(groups).transform("min").to_numpy()
     repeats = np.flatnonzero(first != np.arange(len(order)))
     return [{"claim_id": str(ids[p]), "related": [str(ids[first[p]])]} for p in repeats]
+
+
+EXPECTATION = TableExpectation(
+    type="expect_claims_to_be_entered_once",
+    metric="factcheck.duplicates",
+    find=find_duplicates,
+    doc="Expect no claim to be entered twice (same series, date, figure and outlet).",
+)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from factcheck.rules._claims import Hits, entry_order
+from factcheck.rules._expectation import TableExpectation
 
 ID = "metric-has-range"
 SEVERITY = "info"
@@ -44,3 +45,11 @@ def find_metrics_without_range(frame: pd.DataFrame) -> Hits:
         return []
     first = unbounded.iloc[entry_order(unbounded)].drop_duplicates("metric")
     return [{"claim_id": str(claim_id)} for claim_id in first["claim_id"]]
+
+
+EXPECTATION = TableExpectation(
+    type="expect_metrics_to_be_bounded",
+    metric="factcheck.metrics_without_range",
+    find=find_metrics_without_range,
+    doc="Expect every metric but shares to have a plausible maximum (`max`) in the catalog.",
+)

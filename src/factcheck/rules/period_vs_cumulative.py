@@ -38,6 +38,7 @@ from factcheck.rules._claims import (
     overlap,
     shares_affiliation,
 )
+from factcheck.rules._expectation import TableExpectation
 
 ID = "period-vs-cumulative"
 SEVERITY = "warning"
@@ -114,3 +115,14 @@ def with_affiliation(hits: Hits, affiliation: Affiliation) -> Hits:
     """The comparisons with the series `affiliation` asks for, without their `shared` flag."""
     wanted = {"shared": (True,), "other": (False,), "any": (True, False)}[affiliation]
     return [{k: v for k, v in hit.items() if k != "shared"} for hit in hits if hit["shared"] in wanted]
+
+
+# period-vs-cumulative-other-party runs through the same type, with `affiliation: other`.
+EXPECTATION = TableExpectation(
+    type="expect_period_totals_to_match_cumulative_series",
+    metric="factcheck.period_comparisons",
+    find=compare_periods,
+    doc="Expect each period total to match the growth of other cumulative series over the same period.",
+    kwargs={"affiliation": (Affiliation, "any")},
+    hits=with_affiliation,
+)

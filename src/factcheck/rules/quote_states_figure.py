@@ -9,6 +9,7 @@ checked here (source-url-or-quote asks for one of the two).
 from __future__ import annotations
 
 from factcheck.floor.numbers import numbers_in
+from factcheck.rules._expectation import RowExpectation
 
 ID = "quote-states-figure"
 SEVERITY = "critical"
@@ -35,3 +36,12 @@ def states_figure(text: str | None, value: float) -> bool:
     if not text:
         return False
     return round(float(value), 6) in numbers_in(text)
+
+
+EXPECTATION = RowExpectation(
+    type="expect_quote_to_state_figure",
+    metric="factcheck.quote_states_figure",
+    test=states_figure,
+    columns=("quote", "value"),
+    doc="Expect the quote (first column) to state the figure (second column).",
+)

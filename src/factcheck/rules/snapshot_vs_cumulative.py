@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.rules._claims import CONTRADICTED, CORROBORATED, DayTotals, Hits, codes, entry_order, overlap
+from factcheck.rules._expectation import TableExpectation
 
 ID = "snapshot-vs-cumulative"
 SEVERITY = "info"
@@ -136,3 +137,11 @@ def _more(count: int, since: float, until: float) -> str:
     return (
         f"; so {'is' if count == 1 else 'are'} {count:,} more total{'' if count == 1 else 's'} of this series ({days})"
     )
+
+
+EXPECTATION = TableExpectation(
+    type="expect_cumulative_claims_to_match_other_series",
+    metric="factcheck.snapshot_comparisons",
+    find=compare_snapshots,
+    doc="Expect each cumulative claim to match other claimants' series at the same dates.",
+)

@@ -1,39 +1,22 @@
-"""factcheck's Great Expectations adapters: thin expectations and metrics over the pure functions of
-`factcheck.rules`, and RE2 for GX's regex expectations.
+"""factcheck's Great Expectations adapters: factcheck's own expectation types, made from what the check
+modules of `factcheck.rules` declare (`own`), and RE2 for GX's regex expectations (`regex`).
 
-Defining a class registers it with GX (an expectation under the snake_case of its class name), so suites
-refer to them like GX's own (`type: expect_cumulative_totals_to_be_non_decreasing`). Importing these
-modules imports Great Expectations: only the validating code path does, through `register`.
+Making an expectation class registers it with GX under the snake case of its class name, so suites refer
+to factcheck's types like GX's own (`type: expect_cumulative_totals_to_be_non_decreasing`). Importing
+these modules imports Great Expectations: only the validating code path does, through `register`.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+_registered: dict[str, type] = {}
 
 
-def register() -> tuple[ModuleType, ...]:
-    """Register every adapter with Great Expectations (importing its module does), once GX's logger is quiet:
-    replacing GX's own regex metrics logs a warning."""
-    from factcheck.gx.adapters import (
-        conflict,
-        cumulative_non_decreasing,
-        duplicate,
-        metric_range,
-        part_within_whole,
-        period_vs_cumulative,
-        quote_states_figure,
-        regex,
-        snapshot_vs_cumulative,
-    )
+def register() -> dict[str, type]:
+    """Register every adapter with Great Expectations, once GX's logger is quiet (replacing GX's own regex
+    metrics logs a warning): the expectation class of each of factcheck's own types, by type."""
+    if not _registered:
+        from factcheck.gx.adapters import own, regex  # noqa: F401  (importing `regex` registers its metrics)
+        from factcheck.rules import EXPECTATIONS
 
-    return (
-        cumulative_non_decreasing,
-        quote_states_figure,
-        conflict,
-        duplicate,
-        part_within_whole,
-        period_vs_cumulative,
-        snapshot_vs_cumulative,
-        metric_range,
-        regex,
-    )
+        _registered.update((declared.type, own.make(declared)) for declared in EXPECTATIONS)
+    return _registered
