@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/articles_corpus.py --details          # and every miss, false alarm and planted error
     .venv/bin/python benchmarks/articles_corpus.py --json             # machine output
     .venv/bin/python benchmarks/articles_corpus.py --batch holdout-2026-12  # only the reports of one batch
+                                                                            # (without it: the reports of none)
 
 Each folder of tests/articles/corpus/ is a project a desk curated before any tool ran (catalog, claims, gate,
 one article) with `truth.yml`: every number token of the article, each the claim it reports or `none` with
@@ -103,8 +104,9 @@ def read_truth(folder: Path) -> dict:
     return yaml.safe_load((folder / "truth.yml").read_text(encoding="utf-8"))
 
 
-def in_batch(names: list[str], batch: str, corpus: Path = CORPUS) -> list[str]:
-    """The reports of `names` whose truth.yml says `source: {batch: <batch>}`: a held-out set is scored apart."""
+def in_batch(names: list[str], batch: str | None, corpus: Path = CORPUS) -> list[str]:
+    """The reports of `names` whose truth.yml says `source: {batch: <batch>}` (None: the reports of no batch,
+    the development set): a held-out set is scored apart, never in the development set's totals."""
     return [name for name in names if read_truth(corpus / name)["source"].get("batch") == batch]
 
 
@@ -278,7 +280,12 @@ def print_table(results: list[Result], details: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("names", nargs="*", help="articles (folder names under tests/articles/corpus/); default all")
+    parser.add_argument(
+        "names",
+        nargs="*",
+        help="articles (folder names under tests/articles/corpus/); default "
+        "every report of no batch (the development set)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--details", action="store_true", help="list every miss, false alarm and uncaught error")
     parser.add_argument("--batch", metavar="NAME", help="only the reports whose truth.yml has `source: {batch: NAME}`")
@@ -292,6 +299,8 @@ def main(argv: list[str]) -> int:
         names = in_batch(names, args.batch)
         if not names:
             parser.error(f"no article of batch {args.batch!r} in {CORPUS.relative_to(REPO)}")
+    elif not args.names:  # the development set: a held-out batch is scored only when asked for by name
+        names = in_batch(names, None)
     results = [score(name) for name in names]
     if args.json:
         print(json.dumps({"today": TODAY.isoformat(), "totals": totals(results),

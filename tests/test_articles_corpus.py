@@ -195,6 +195,7 @@ def test_benchmark_batch_keeps_only_the_reports_of_that_batch(tmp_path):
         (tmp_path / name / "truth.yml").write_text(yaml.safe_dump({"source": source}), encoding="utf-8")
     assert articles_corpus.in_batch(["a", "b", "c"], "held", tmp_path) == ["a"]
     assert articles_corpus.in_batch(["b", "c"], "held", tmp_path) == []
+    assert articles_corpus.in_batch(["a", "b", "c"], None, tmp_path) == ["c"]  # the development set
 
 
 def test_benchmark_refuses_a_batch_with_no_article():
