@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.floor.spans import DateError, Span, parse_span
-from factcheck.prose.words import word_before
+from factcheck.prose.words import word_after, word_before
 from factcheck.report.findings import DatePhrase
 
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -114,16 +114,6 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
     return phrases
 
 
-def _word_after(prose: str, end: int) -> str:
-    start = end
-    if start < len(prose) and prose[start] == " ":
-        start += 1
-    stop = start
-    while stop < len(prose) and stop - start < 20 and prose[stop].isalpha():
-        stop += 1
-    return prose[start:stop]
-
-
 def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
     if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
@@ -131,7 +121,7 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     if _in_event_clause(prose, begin):
         return False
     if kind == "year" and word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
-        after = _word_after(prose, end)
+        after, _ = word_after(prose, end, " ", gaps=1, longest=20)
         if after and after[0].islower() and after not in _NOT_NOUNS:
             return False
     return True

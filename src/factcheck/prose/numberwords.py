@@ -18,7 +18,7 @@ import re
 
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.prose.figures import Numeral, _qualifier
-from factcheck.prose.words import word_before
+from factcheck.prose.words import word_after, word_before
 
 _UNITS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}  # fmt: skip
@@ -61,13 +61,7 @@ def find_number_words(prose: str, start: int = 0, limit: int | None = None) -> l
 
 
 def _word_after(prose: str, at: int) -> str:
-    j = at
-    while j < len(prose) and prose[j] == " ":
-        j += 1
-    k = j
-    while k < len(prose) and prose[k].isalpha():
-        k += 1
-    return prose[j:k].lower()
+    return word_after(prose, at, " ")[0].lower()
 
 
 def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.floor.safe_regex import compile_regex
-from factcheck.prose.words import word_before
+from factcheck.prose.words import word_after, word_before
 
 # A unit word right after a figure: its unit as a catalog's metrics would declare it, and the kind of quantity.
 _AFTER: dict[str, tuple[str, str]] = {
@@ -89,13 +89,8 @@ def canonical(unit: str) -> str | None:
 
 def _word_after(prose: str, end: int) -> tuple[str, int]:
     """The word right after `end` (one space or a hyphen before it), lowered, and where it ends."""
-    j = end
-    if j < len(prose) and prose[j] in " -\u00a0":
-        j += 1
-    k = j
-    while k < len(prose) and k - j < 12 and (prose[k].isalpha() or prose[k] in "/$°"):
-        k += 1
-    return prose[j:k].lower(), k
+    word, word_end = word_after(prose, end, " -\u00a0", gaps=1, longest=12, letters="/$°")
+    return word.lower(), word_end
 
 
 def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | None:
