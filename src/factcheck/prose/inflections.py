@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import snowballstemmer
-
 PREFIX = 3  # letters a prose word must share with a term's stem to be stemmed: "die" for "died", "dies"
 MAX_STEMMED = 2000  # distinct prose words stemmed for one article: a long feature has a few dozen candidates
 MAX_CACHED = 50_000  # words remembered across the articles of a run
@@ -27,6 +25,8 @@ class Inflections:
     """The term word each inflected prose word stands for, from the words of the catalog's metric terms."""
 
     def __init__(self, term_words: Iterable[str], known: Iterable[str]):
+        import snowballstemmer  # with its thirty languages' stemmers: imported only when an article is read
+
         self._stemmer = snowballstemmer.stemmer("english")
         self._known = frozenset(known)  # every word of the vocabulary: matched as written, never re-read
         by_stem: dict[str, str] = {}
