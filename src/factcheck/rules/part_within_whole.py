@@ -101,12 +101,13 @@ def _later_wholes(keyed: pd.DataFrame) -> pd.DataFrame:
     """Every cumulative total as a whole for the parts dated before it: per series, by date, with the lowest
     upper bound of it and every total after it (`whole_upper`) and the claim that has it (`whole_id`)."""
     totals = keyed[(keyed["kind"] == "as_of") & keyed["cumulative"].astype(bool)]
-    totals = totals.sort_values([*SAME_SERIES, "date_start", "upper", "entry"], kind="stable")
-    totals = totals.reset_index(drop=True)
-    lowest_after = totals.iloc[::-1].groupby(SAME_SERIES, dropna=False, sort=False)["upper"].cummin().iloc[::-1]
+    totals = totals.assign(series=codes(totals, SAME_SERIES))  # one integer a series, not four text columns
+    totals = totals.sort_values(["series", "date_start", "upper", "entry"], kind="stable").reset_index(drop=True)
+    backwards = totals.iloc[::-1]
+    lowest_after = backwards.groupby("series", sort=False)["upper"].cummin().iloc[::-1]
     # the claim holding each suffix minimum: the first claim, from the end, whose upper bound reached it
     holder = totals["claim_id"].where(totals["upper"] == lowest_after)
-    holder = holder.iloc[::-1].groupby([totals[c] for c in SAME_SERIES], dropna=False, sort=False).ffill().iloc[::-1]
+    holder = holder.iloc[::-1].groupby(backwards["series"], sort=False).ffill().iloc[::-1]
     return pd.DataFrame({
         **{c: totals[c] for c in SAME_SERIES}, "whole_start": totals["date_start"],
         "whole_upper": lowest_after, "whole_id": holder,
