@@ -38,23 +38,28 @@ class Unsupported(ValueError):
 def language(code: str = DEFAULT) -> Language:
     """The language `code` (`Unsupported` when factcheck does not read it): a language read, alone or with a
     region that Babel knows, whose separators then follow the region's ("en-GB", "en-IN")."""
+    primary, tag = _read_tag(code)
+    return Language(tag, separators(tag), NUMBER_WORDS[primary])
+
+
+def reads(code: str) -> bool:
+    """Whether factcheck reads articles in the language `code` (its separators are not looked up)."""
+    try:
+        _read_tag(code)
+    except Unsupported:
+        return False
+    return True
+
+
+def _read_tag(code: str) -> tuple[str, str]:
+    """The language read and the tag its separators are looked up by ("en", "en-GB"), or `Unsupported`."""
     match = TAG.fullmatch(code)
     if not match or match[1].lower() not in NUMBER_WORDS:
         raise Unsupported(code)
     primary, region = match[1].lower(), (match[2] or "").upper()
     if region and not _known_region(primary, region):
         raise Unsupported(code)
-    tag = f"{primary}-{region}" if region else primary
-    return Language(tag, separators(tag), NUMBER_WORDS[primary])
-
-
-def reads(code: str) -> bool:
-    """Whether factcheck reads articles in the language `code`."""
-    try:
-        language(code)
-    except Unsupported:
-        return False
-    return True
+    return primary, f"{primary}-{region}" if region else primary
 
 
 def _known_region(primary: str, region: str) -> bool:
