@@ -72,6 +72,7 @@ def run(options: Options) -> Report:
         root=planned.root,
         articles=articles,
     )
+    process.settled(collect=True)  # Great Expectations' garbage goes; the report lives until it is delivered
     return report
 
 
