@@ -2,9 +2,9 @@
 
 A run builds large acyclic structures (YAML trees, claims, the frame, hits, findings) and keeps them until
 its reports are written. Left to run on its own, the cyclic collector walks young objects every few hundred
-allocations and every object it tracks each time they grow by a quarter: in a run of 100,000 claims, about
-2,850 collections, over the import of Great Expectations, the findings and the report files alike, for no
-garbage but what Great Expectations leaves after validating (docs/performance.md has the figures). So the
+allocations and every object it tracks each time they grow by a quarter: thousands of collections in a large
+run, over the import of Great Expectations, the findings and the report files alike, for no garbage worth
+one but what Great Expectations leaves after validating (docs/performance.md has the figures). So the
 collector runs where that garbage is, and nowhere else:
 
 - the `factcheck` program turns automatic collection off (`collect_only_when_settled`, from
@@ -50,7 +50,7 @@ def collect_only_when_settled() -> None:
 
 def settled(collect: bool = False) -> None:
     """The objects made so far live until the end of the run: keep them out of every later collection; with
-    `collect`, first collect what is garbage among them (a full collection: tenths of a second)."""
+    `collect`, first collect what is garbage among them (a full collection)."""
     if collect:
         gc.collect()
     gc.freeze()
