@@ -104,7 +104,7 @@ def main() -> None:
                 seconds[root].append(time.perf_counter() - start)
         for root in having:
             results[str(root)]["checks_s"][check_id] = round(min(seconds[root]), 4)
-        gc.collect()  # Great Expectations' cyclic garbage, between the timings (the program leaves it to exit)
+        gc.collect()  # Great Expectations' cyclic garbage, between the timings (the program collects it after a run)
     frames.clear()
 
     for root in suites:

@@ -52,6 +52,7 @@ def main() -> None:
     before, after = import_cost()
     print(f"importing factcheck.pipeline.run: {before} MiB; then Great Expectations (factcheck.gx.engine): {after} MiB")
 
+    from factcheck.floor import process
     from factcheck.pipeline.options import Options
     from factcheck.pipeline.profiling import Profiler
     from factcheck.pipeline.run import run
@@ -67,6 +68,7 @@ def main() -> None:
             marks.append((name, resident(), peak()))
 
     profiler = Noting(Path(os.devnull))
+    process.collect_only_when_settled()  # as `factcheck.cli.program.main` does
     report = run(Options(root=args.project.resolve(), today=dt.date.fromisoformat(args.today), profiler=profiler))
     marks.append(("run", resident(), peak()))
     with tempfile.TemporaryDirectory() as folder:

@@ -38,7 +38,7 @@ def main() -> None:
     for suite in gate.suites:
         engine.prepare(suite)
     gc.collect()
-    gc.freeze()  # what the program does after loading (factcheck.floor.process)
+    gc.freeze()  # what the program has frozen by the time the suites run (factcheck.floor.process)
     print(f"{len(frame):,} claims, {len(gate.suites)} suites")
     for run in range(args.runs):
         profiler = None

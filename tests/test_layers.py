@@ -152,7 +152,7 @@ FOLDERS = {
     "report": {"floor"},  # the contract: the claims and catalog it carries are the model's, named for types only
     "reading": {"floor", "rules", "model", "report"},  # YAML read into located data; schema errors
     # Render a Report, nothing else; the claims' series index when the HTML page draws a series.
-    "reporters": {"floor", "report", "model.claimset", "pipeline.write_guard"},
+    "reporters": {"floor", "report", "model.claimset"},
     "gx": {"floor", "rules", "model", "report"},  # the only importers of Great Expectations
     "prose": {"floor", "rules", "model", "report", "reading"},  # articles checked figure by figure
     "pipeline": {"floor", "rules", "model", "report", "reading", "reporters", "gx", "prose"},  # one run

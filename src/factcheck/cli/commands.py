@@ -24,7 +24,6 @@ from factcheck.cli.options import (
     root_option,
     run_options,
 )
-from factcheck.floor import process
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,7 +108,6 @@ def validate(
         data_docs=outputs.data_docs, baseline=base, fail_on_new=fail_on_new, select=ids(select), ignore=ids(ignore),
     )  # fmt: skip
     report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
-    process.settled()  # the report lives until it is delivered
     profiler.keep()
     profiler.lap("findings")
     delivery.deliver(report, outputs, root, github, color, show_waived, profiler)

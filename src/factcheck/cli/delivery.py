@@ -12,6 +12,7 @@ from pathlib import Path
 from factcheck.pipeline.profiling import NO_PROFILE, Profiler
 from factcheck.pipeline.write_guard import Output
 from factcheck.report.findings import Report
+from factcheck.reporters import FILES
 from factcheck.reporters.files import ReportFiles
 
 
@@ -21,14 +22,18 @@ def on_github(flag: bool | None) -> bool:
 
 
 def writes(outputs: ReportFiles, github: bool, profiler: Profiler = NO_PROFILE) -> tuple[Output, ...]:
-    """Every file the command writes: its reports, the profile, and with `github` the files the runner names.
-    The runner names those, but a workflow (which a pull request can edit) may set them too."""
+    """Every file the command writes, with the option that named it, for `write_guard` to check before the run:
+    its reports, the profile, and with `github` the files the runner names. The runner names those, but a
+    workflow (which a pull request can edit) may set them too."""
+    reports = [Output(FILES[name].option, path) for name, path in outputs.files().items()]
+    if outputs.data_docs:
+        reports.append(Output("--data-docs", outputs.data_docs, folder=True))
     appended = []
     if github:
         from factcheck.reporters.github import APPENDED_FILES
 
         appended = [Output(f"${name}", Path(os.environ[name])) for name in APPENDED_FILES if os.environ.get(name)]
-    return (*outputs.named(), *profiler.outputs(), *appended)
+    return (*reports, *profiler.outputs(), *appended)
 
 
 def deliver(

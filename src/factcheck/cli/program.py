@@ -44,6 +44,7 @@ def main() -> None:
         from factcheck.floor import process
 
         leave = process.last_exit_handler()
+        process.collect_only_when_settled()
         code = _command()
     except Interrupted as stop:
         code = _stopped(stop)

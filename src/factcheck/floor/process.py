@@ -1,17 +1,21 @@
 """The life of a factcheck process: one policy for the cyclic garbage collector, and a fast exit.
 
 A run builds large acyclic structures (YAML trees, claims, the frame, hits, findings) and keeps them until
-its reports are written. The cyclic collector walks every object it tracks each time the tracked objects
-grow by a quarter; walking the run's structures again and again made parsing superlinear (docs/performance.md,
-rounds 3 and 4). The policy, the same for the program, the library and the tests:
+its reports are written. Left to run on its own, the cyclic collector walks young objects every few hundred
+allocations and every object it tracks each time they grow by a quarter: thousands of collections in a large
+run, over the import of Great Expectations, the findings and the report files alike, for no garbage worth
+one but what Great Expectations leaves after validating (docs/performance.md has the figures). So the
+collector runs where that garbage is, and nowhere else:
 
-- the collector stays on, so that the cyclic garbage of a run (Great Expectations makes some) is collected,
-  also when `validate --baseline` runs the pipeline twice;
+- the `factcheck` program turns automatic collection off (`collect_only_when_settled`, from
+  `factcheck.cli.program.main`); the library and the tests keep the collector as they set it;
 - code that builds such a structure in one go (`yamlfile.parse`, unpickling a worker's results in
-  `factcheck.pipeline.pool`) pauses it (`collector_paused`);
-- once the objects that live until the end are made (Great Expectations imported, the datasets read, the
-  report made), `settled()` moves them out of the collector's sight (`gc.freeze`), so that later
-  collections walk only what came after;
+  `factcheck.pipeline.pool`) pauses it (`collector_paused`), for the library and the tests;
+- once the objects that live until the end are made, `settled()` moves them out of the collector's sight
+  (`gc.freeze`), so that a later collection walks only what came after: after the import of Great
+  Expectations and after the load, without collecting (next to nothing there is garbage); after each run
+  (twice under `validate --baseline`), collecting first: Great Expectations' garbage goes before the reports
+  are written;
 - the program ends with `last_exit_handler`: the exit handlers run and the output is flushed, and then the
   process ends without freeing the run's objects one by one, which nothing needs done before it ends.
 """
@@ -39,10 +43,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def settled() -> None:
-    """The objects made so far live until the end of the run: collect what is garbage among them once, and
-    keep the rest out of every later collection."""
-    gc.collect()
+def collect_only_when_settled() -> None:
+    """The program's policy: no automatic collection; `settled(collect=True)` collects."""
+    gc.disable()
+
+
+def settled(collect: bool = False) -> None:
+    """The objects made so far live until the end of the run: keep them out of every later collection; with
+    `collect`, first collect what is garbage among them (a full collection)."""
+    if collect:
+        gc.collect()
     gc.freeze()
 
 

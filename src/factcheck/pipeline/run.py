@@ -72,6 +72,8 @@ def run(options: Options) -> Report:
         root=planned.root,
         articles=articles,
     )
+    with profiler.stage("collect"):  # Great Expectations' garbage goes; the report lives until it is delivered
+        process.settled(collect=True)
     return report
 
 

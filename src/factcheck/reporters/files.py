@@ -3,7 +3,8 @@
 
 A crash, a full disk or a stopped process never leaves half a file where a good one was: each is rendered
 into a temporary file in the destination folder, flushed to disk, then moved over the destination with
-`os.replace` (atomic on POSIX and Windows within one file system). Where they may go is `factcheck.pipeline.write_guard`.
+`os.replace` (atomic on POSIX and Windows within one file system). Where they may go is decided before the run,
+by the command (`factcheck.cli.delivery.writes` hands every path to `factcheck.pipeline.write_guard`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from factcheck.floor.errors import ConfigError
 from factcheck.report.findings import Report
 from factcheck.reporters import FILES, get
-
-if TYPE_CHECKING:
-    from factcheck.pipeline.write_guard import Output
 
 
 @dataclass(frozen=True)
@@ -40,15 +38,6 @@ class ReportFiles:
     def files(self) -> dict[str, Path]:
         chosen = {name: getattr(self, name) for name in FILES}
         return {name: path for name, path in chosen.items() if path is not None}
-
-    def named(self) -> list[Output]:
-        """Each file and folder asked for, with the option that named it (for `factcheck.pipeline.write_guard`)."""
-        # Imported here: `factcheck.pipeline.write_guard` reads the project's layout (datasets, gates), which writing a
-        # report never needs.
-        from factcheck.pipeline.write_guard import Output
-
-        named = [Output(FILES[name].option, path) for name, path in self.files().items()]
-        return named + ([Output("--data-docs", self.data_docs, folder=True)] if self.data_docs else [])
 
 
 def write_all(report: Report, outputs: ReportFiles, stdout: TextIO | None = None) -> None:
