@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
+from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import Speaker, speaker, speakers
@@ -348,6 +349,7 @@ class Reader:
         headline = self.prose.startswith("#", sentence.start)
         clause_start, clause_end = self._clause(sentence, start, end)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
+        event = date is not None and dates_an_event(self.prose, date)
         cues = [self._cue("metric", a.start, a.end) for a in anchors]
         if subject_at is not None:
             cues.append(self._cue("subject", subject_at.start, subject_at.end))
@@ -358,7 +360,7 @@ class Reader:
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
-                       speaker=unknown, part=part, date_elsewhere=elsewhere)  # fmt: skip
+                       speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event)  # fmt: skip
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
