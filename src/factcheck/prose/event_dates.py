@@ -41,7 +41,7 @@ COUNT_WORDS = frozenset({
     "as", "by", "said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "updated",
     "rose", "risen", "climbed", "reached", "stood", "jumped", "increased", "surpassed", "crossed", "topped",
     "counted", "tallied", "recorded", "registered", "toll", "tally", "released", "published", "issued", "posted",
-    "tweeted", "estimated", "stated", "noted", "briefed", "updated",
+    "tweeted", "estimated", "noted", "briefed",
 })  # fmt: skip
 # Words that may stand between an event word and its date: "on", "early", "late", a time of day.
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "night", "morning", "afternoon",
