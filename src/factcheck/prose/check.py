@@ -10,6 +10,7 @@ from pathlib import Path
 
 from factcheck.model.format import Catalog
 from factcheck.prose import front_matter
+from factcheck.prose.carried import carry_qualifiers
 from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
@@ -60,7 +61,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
     numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
-    numerals = join_ranges(shown, numerals)
+    numerals = carry_qualifiers(shown, join_ranges(shown, numerals))
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.locate)  # fmt: skip

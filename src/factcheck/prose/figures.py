@@ -35,7 +35,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than",
                      "well over", "just over", "more then"], "more_than"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
-    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than"], "at_most"),
+    # "as many as 150", "as much as 300": the upper end a source puts a figure at.
+    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than", "as many as",
+                     "as much as", "as high as"], "at_most"),
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
@@ -307,6 +309,19 @@ def _time_after(prose: str, end: int) -> bool:
     return any(rest.startswith(word) and not _is_word(rest[len(word) : len(word) + 1] or " ") for word in _TIME_WORDS)
 
 
+# Words after which "under" or "over" is a preposition, not a bound: "hospitals buckled under 5,000 wounded",
+# "a dispute over 300 graves".
+_LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "struggling", "struggled", "reeling",
+                    "straining", "strained", "sagging", "crumbling", "collapsed", "collapsing", "labouring",
+                    "laboring", "staggering", "sinking", "dispute", "disputes", "row", "rows", "fight", "fought",
+                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept"})  # fmt: skip
+
+
+def under_a_load(before: str, phrase: str) -> bool:
+    """ "buckled under 5,000 wounded": "under" or "over" after a verb or noun it completes is a preposition."""
+    return phrase in ("under", "over") and before.rstrip().rsplit(" ", 1)[-1] in _LOADS
+
+
 def _qualifier(prose: str, i: int) -> tuple[int, str]:
     """The qualifier words right before the figure at `i` ("more than"), and where they start."""
     cursor = i
@@ -325,7 +340,7 @@ def _qualifier(prose: str, i: int) -> tuple[int, str]:
             before = lowered[: len(lowered) - len(phrase)]
             if not before or not _is_word(before[-1]):
                 best = phrase
-    if not best:
+    if not best or under_a_load(lowered[: len(lowered) - len(best)], best):
         return i, "exact"
     # Where the phrase starts in the prose: as many non-blank characters back as the phrase has.
     needed = len(best.replace(" ", ""))
