@@ -4,13 +4,11 @@ wrongly, or an event moved to another day, still stands out."""
 
 from __future__ import annotations
 
-import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from article_helpers import run_articles
+from article_helpers import desk_findings
 from factcheck.prose.dates import find_dates
 from factcheck.prose.event_dates import dates_an_event
 
@@ -70,22 +68,10 @@ claims:
   - {id: flood-missing-2025-10-09, metric: flood_missing, subject: valley-flood, claimant: rescue-service, value: 14,
      as_of: 2025-10-09, source: {outlet: The Courier, published: 2025-10-09, url: "https://example.org/a"}}
 """
-GATE = """\
-description: the desk's gate
-datasets: [datasets/**/*.yml]
-articles: [articles/**/*.md]
-suites: [factcheck:cumulative-totals]
-fail_on: critical
-"""
 
 
 def _findings(root: Path, sentence: str) -> list[tuple[str, str, str | None]]:
-    for rel, text in (("datasets/catalog.yml", CATALOG), ("datasets/claims.yml", CLAIMS), ("checks/publication.yml", GATE),
-                      ("articles/story.md", f"---\ntitle: Flood\npublished: 2025-10-09\n---\n{sentence}\n")):  # fmt: skip
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(textwrap.dedent(text), encoding="utf-8")
-    report = run_articles(root, [str(root / "articles/story.md")], dt.date(2026, 3, 1))
-    return [(f.check, f.severity, f.claim) for f in report.findings if f.check.startswith("article-")]
+    return desk_findings(root, CATALOG, CLAIMS, sentence)
 
 
 @pytest.mark.parametrize(

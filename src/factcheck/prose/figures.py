@@ -15,14 +15,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from factcheck.floor.numbers import MULTIPLIERS
+
 # Marks that group thousands in any language's typography, besides the group mark of the article's own
 # language (`separators`): spaces (no-break, narrow no-break, thin: SI style) and apostrophes (Swiss style).
 SPACES = frozenset(" \u00a0\u202f\u2009\u2019'")
-# "lakh" (100,000) and "crore" (10 million) are how South Asian English news states large counts: "2.3 lakh
-# cases" is 230,000 cases.
-MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-               "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
-               "crores": 1e7}  # fmt: skip
 # Multipliers that may stand right after the digits ("400k", "1.1m", "3bn"); the words need a space before.
 ATTACHED = frozenset({"k", "m", "mln", "mn", "bn"})
 MAX_DIGITS = 20  # a longer run of digits is an id, not a figure

@@ -95,6 +95,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     quoted = index.quoted(figure.value, paragraph)
     if quoted:
         fine = sorted((c for c in quoted if not differs(figure, _unquoted_date(context, c), c)), key=lambda c: c.id)
+        if len(fine) > 1:  # one quote of two figures ("three bodies ... three more"): the words choose the metric
+            fine = [c for c in fine if c.metric in context.metrics] or fine
         if len(fine) == 1:
             return Verdict(BACKED, fine[0], how="quoted")
         if len(fine) > 1:
