@@ -11,6 +11,7 @@ from pathlib import Path
 from factcheck.model.format import Catalog
 from factcheck.prose import front_matter
 from factcheck.prose.carried import carry_qualifiers
+from factcheck.prose.comparisons import whole_of
 from factcheck.prose.context import Reader, Vocabulary, sentences
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
@@ -95,6 +96,8 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is None and figure.binding is None and figure.unit is None:
             ignored = _set_size(seen, numeral, reader)
+        if ignored is None and figure.binding is None and whole_of(seen, numeral.phrase_start):
+            ignored = "the whole a part before it is counted out of (110 out of 160), not a count of its own"
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue

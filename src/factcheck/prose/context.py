@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
+from factcheck.prose.comparisons import compares, earlier_value
 from factcheck.prose.event_dates import dates_an_event
+from factcheck.prose.increments import increment
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import Speaker, speaker, speakers
@@ -128,6 +130,9 @@ class Vocabulary:
             by_unit.setdefault(canonical(metric.unit), set()).add(key)
         # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
         self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
+        self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
+        self.term_words = {key: frozenset(w for t in metric.terms for _, _, w in words(t))
+                           for key, metric in catalog.metrics.items()}  # fmt: skip
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -296,9 +301,15 @@ class Reader:
         # the clauses before it, then those after, nearest first.
         clause_start, clause_end = self._clause(sentence, start, end)
 
+        # "5,160 have died, up from 4,960": an earlier value counts what the figure before it counts, not "up".
+        earlier = earlier_value(self.prose, clause_start, start)
+
         def outside(o: Occurrence) -> int:
             """0 in the figure's clause; 1 in a clause before it, whose subject a clause that names none carries
-            ("killed 58 in the city and sickened 1,293"); 2 after it."""
+            ("killed 58 in the city and sickened 1,293"); 2 after it; 3 the words of comparison before an
+            earlier value."""
+            if earlier and clause_start <= o.start and o.end <= start:
+                return 3
             return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
 
         # "six of the dead workers had been identified": the words of the set a partitive figure is part of
@@ -324,6 +335,8 @@ class Reader:
             else:
                 continue
             anchors.append(occurrence)
+        if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
+            metrics = self._increment_of(anchors, allowed) or metrics  # "119 killed in the last 24 hours"
         subject = None
         best = None
         subject_at = None
@@ -361,6 +374,12 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event)  # fmt: skip
+
+    def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
+        """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the
+        words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
+        said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
+        return frozenset(m for m in allowed - self.vocabulary.running if self.vocabulary.term_words[m] & said)
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
@@ -481,7 +500,10 @@ class Reader:
             return None
         clause_start, clause_end = self._clause(sentence, start, end)
         in_clause = [d for d in candidates if d.start >= clause_start and d.end <= clause_end]
-        pool = in_clause or candidates
+        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value.
+        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))]
+        if not pool:
+            return None
         return min(pool, key=lambda d: (gap(start, end, d.start, d.end), d.start))
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
