@@ -29,6 +29,7 @@ from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.increments import increment
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.roles import other_role
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
 
@@ -341,7 +342,8 @@ class Reader:
         best = None
         subject_at = None
         for occurrence in near:
-            if occurrence.entry.subject is None or self._describes_claimant(occurrence):
+            if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
+                    or other_role(self.prose, occurrence.start, occurrence.end)):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
