@@ -62,6 +62,9 @@ _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
 # Conjunctions join clauses too ("31 had died and 140 had been rescued").
+# Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
+PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
+                     "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
 SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
                           "estimated", "estimates", "counted", "tallied"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
@@ -433,10 +436,15 @@ class Reader:
             return False
         rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
         rest = [w for w in rest if w]
+        if len(rest) > 1 and rest[0].lower() in PERSONS:  # "and one child was at a children's hospital"
+            rest = rest[1:]
         # "... 63 were Canadians, three were Germans": a copula and a name, as a list of places continues
         copula = rest[:1] and rest[0] in ("were", "was", "are", "is") and 1 < len(rest) <= 3 and rest[-1][:1].isupper()
-        if rest and not (rest[0].lower() == "more" or copula or (rest[0] in ("in", "at", "from") and len(rest) > 1
-                                                                    and rest[1][:1].isupper())):  # fmt: skip
+        # "... and one child was at a dedicated children's hospital": a copula and where they are
+        located = len(rest) > 2 and rest[0] in ("were", "was", "are", "is") and rest[1] in ("in", "at")
+        if rest and not (rest[0].lower() == "more" or copula or located or (rest[0] in ("in", "at", "from")
+                                                                             and len(rest) > 1
+                                                                             and rest[1][:1].isupper())):  # fmt: skip
             return False
         index = self.sentence_of(low)
         before = self.sentences[index].start if index is not None else low

@@ -242,6 +242,11 @@ _METRE_WORDS = frozenset({"high", "tall", "deep", "long", "wide", "thick", "abov
                           "offshore", "inland", "wave", "waves", "drop", "fall", "section", "stretch"})  # fmt: skip
 
 
+_HEIGHT_WORDS = frozenset({"wave", "waves", "tide", "tides", "surge", "surges", "height", "heights", "depth",
+                           "depths", "level", "levels", "swell", "swells", "high", "deep", "tall", "altitude",
+                           "elevation"})  # fmt: skip
+
+
 def _metres(prose: str, i: int, end: int) -> bool:
     """Whether the "m" glued to the number at prose[i:end] is metres rather than a million."""
     if i and prose[i - 1] in "$€£¥₴₽":
@@ -250,7 +255,11 @@ def _metres(prose: str, i: int, end: int) -> bool:
     if rest.startswith("-"):  # "a 20m-high wall"
         return True
     word = rest.lstrip(" ").split(" ", 1)[0].strip(".,;:)")
-    return word in _METRE_WORDS
+    if word in _METRE_WORDS:
+        return True
+    # "waves of about 8m", "a storm surge of up to 4m": a word of height or depth just before it.
+    before = prose[max(0, i - 40) : i].lower().replace(",", " ").split()[-4:]
+    return any(w in _HEIGHT_WORDS for w in before)
 
 
 def _glued(prose: str, i: int) -> bool:
