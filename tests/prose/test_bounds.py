@@ -49,6 +49,7 @@ def test_a_qualifier_carries_over_to_the_coordinated_figure(text, expected):
         ("At least 70 died and nearly 210 were hurt.", [(70, "at_least"), (210, "nearly")]),
         ("At least 70 died in the north of the province and 210 were hurt.", [(70, "at_least"), (210, "exact")]),
         ("70 died and 210 were hurt.", [(70, "exact"), (210, "exact")]),
+        ("Nearly 70 houses and 210 schools were damaged.", [(70, "nearly"), (210, "exact")]),
     ],
 )  # fmt: skip
 def test_a_figure_stated_for_itself_keeps_its_own_qualifier(text, expected):
