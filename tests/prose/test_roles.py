@@ -24,6 +24,10 @@ def _role(text: str, name: str) -> bool:
         ("Nine were killed in Syrian shelling.", "Syrian"),
         ("Authorities in eastern Chad counted 9,000 arrivals.", "eastern Chad"),
         ("Police in Chad said 9,000 had arrived.", "Chad"),
+        ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Kassala"),
+        ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Gedaref"),
+        ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Sennar"),
+        ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Blue Nile"),
     ],
 )  # fmt: skip
 def test_a_name_in_another_role_is_passed_over(text, name):
@@ -38,6 +42,8 @@ def test_a_name_in_another_role_is_passed_over(text, name):
         ("Nine Syrian soldiers were killed.", "Syrian"),
         ("Nine people were killed in Chad.", "Chad"),
         ("Nine were killed, Chad Fire Services said.", "Chad"),
+        ("Nine died in Kassala and 12 in Gedaref.", "Kassala"),
+        ("Nine died in Kassala, officials said, and 12 in Gedaref.", "Kassala"),
     ],
 )  # fmt: skip
 def test_a_name_in_plain_use_is_the_subject(text, name):

@@ -6,6 +6,8 @@ from, who fired, and where the authorities who speak sit.
   they came from; the figure counts them where they are.
 - An attacker: "when the Russian rockets hit it", "Russian shelling": a demonym before a weapon or an attack
   names who fired, not whom it hit.
+- One of a list: "212 points in Sindh, Punjab, Balochistan and Khyber Pakhtunkhwa" is about them all, not the
+  first named.
 - The seat of a speaker: "Authorities in northern Myanmar recovered eight bodies": the place of the
   authorities, police or officials who report the figure.
 
@@ -14,6 +16,7 @@ A subject named so is passed over: another name of the sentence, or none, gives 
 
 from __future__ import annotations
 
+from factcheck.floor.safe_regex import compile_regex
 from factcheck.prose.words import word_after, word_before
 
 _FLIGHT = frozenset({"fled", "flee", "flees", "fleeing", "escaped", "escaping", "left", "leaving", "crossed"})
@@ -38,11 +41,30 @@ def other_role(prose: str, start: int, end: int) -> bool:
         return True
     if after.lower() in _WEAPONS and prose[start:end][:1].isupper():
         return True
+    if _listed(prose, start, end):
+        return True
     if before in ("in", "of"):
         ahead = word_before(prose, start - len(before) - 1, _GAP, 20)
         # "Authorities in northern Myanmar": the word before "in" may be a direction or region word itself.
         return ahead in _SPEAKERS
     return False
+
+
+_NAME = r"[A-Z][^\s,.;:]*(?: [A-Z][^\s,.;:]*)*"
+_FIRST = compile_regex(rf"^(?:, {_NAME})+,? and [A-Z]")  # after the first of a list
+_MIDDLE_BEFORE = compile_regex(rf"{_NAME}, $")
+_MIDDLE_AFTER = compile_regex(rf"^(?:, {_NAME})*,? and [A-Z]")
+_LAST = compile_regex(rf"{_NAME}(?:, {_NAME})+,? and $")  # before the last of a list
+_LIST_REACH = 120
+
+
+def _listed(prose: str, start: int, end: int) -> bool:
+    """ "212 points in Sindh, Punjab, Balochistan and Khyber Pakhtunkhwa": a name in a list of names counts
+    with the others; the figure is about them all, not one of them."""
+    before, after = prose[max(0, start - _LIST_REACH) : start], prose[end : end + _LIST_REACH]
+    if _FIRST.search(after) or _LAST.search(before):
+        return True
+    return _MIDDLE_BEFORE.search(before) is not None and _MIDDLE_AFTER.search(after) is not None
 
 
 def _owner(prose: str, start: int) -> int:
