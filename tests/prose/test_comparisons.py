@@ -106,3 +106,11 @@ def test_an_increment_is_read_as_the_periods_metric(tmp_path):
 def test_the_whole_is_no_claim_and_the_part_is_backed(tmp_path):
     body = "At least 45 out of 60 wards in the region have cases, the health agency said."
     assert desk_findings(tmp_path, CATALOG, CLAIMS, body) == [("article-backed", "info", "wards-oct-09")]
+
+
+def test_the_whole_after_of_the_contradicts_no_claim_of_the_parts_metric(tmp_path):
+    body = "At least 45 of the 60 wards in the region have cases, the health agency said."
+    assert desk_findings(tmp_path, CATALOG, CLAIMS, body) == [
+        ("article-backed", "info", "wards-oct-09"),
+        ("article-unbacked", "warning", None),
+    ]

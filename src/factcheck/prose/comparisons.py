@@ -8,7 +8,8 @@ districts").
 - A whole: the figure follows another figure and "out of", or digits and "of" ("110 out of 160 districts",
   "12 of 40 wards"). The words after it name the part's metric; the whole is the size of the set, which a desk does not
   curate as the part's figure. A figure with words of its own before "out of" ("5,160 had died, out of 14,098
-  cases") is no such whole: its noun counts it.
+  cases") is no such whole: its noun counts it. After "of the" ("110 of the 160 districts") the whole may be a
+  figure the desk curated (the 160 districts), so it is judged, but it contradicts no claim of the part's metric.
 """
 
 from __future__ import annotations
@@ -35,6 +36,16 @@ def earlier_value(prose: str, clause_start: int, start: int) -> bool:
         return False
     verb = match.group().split()[0].lower()
     return verb in ("up", "down", "rising", "falling", "increasing", "decreasing", "compared") or verb in CHANGE
+
+
+# "110 of the 160 districts": the whole a part is counted out of, which a desk may or may not curate.
+_WHOLE_OF_THE = compile_regex(r"(?i)(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) of the $")
+
+
+def whole_of_the(prose: str, start: int) -> bool:
+    """Whether the figure at `start` follows a part and "of the" ("110 of the 160 districts"): a whole that
+    is a claim when the desk curated it, and otherwise contradicts none of the part's claims."""
+    return _WHOLE_OF_THE.search(prose[max(0, start - REACH) : start]) is not None
 
 
 def whole_of(prose: str, start: int) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
-from factcheck.prose.comparisons import compares, earlier_value
+from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.increments import increment
 from factcheck.prose.inflections import Inflections
@@ -298,7 +298,8 @@ class Reader:
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
-                       speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event)  # fmt: skip
+                       speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
+                       whole=whole_of_the(self.prose, start))  # fmt: skip
 
     def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
         """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the

@@ -145,7 +145,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
                        key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
-    if len(context.metrics) > 1 or context.part is not None:
+    if len(context.metrics) > 1 or context.part is not None or context.whole:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
@@ -346,6 +346,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             message = f"no claim backs {describe_context(figure, context)}"
             if context.part is not None:
                 message += f": “{context.part}” makes it a part of a set or a single one, not a total"
+            elif context.whole:
+                message += ": it is the whole a part before it is counted out of, not that part's count"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "
