@@ -28,8 +28,10 @@ def increment(prose: str, start: int, at: int, end: int) -> bool:
         return False
     # The period of the figure itself: no other figure stands between them ("crosses 1,000 as 119 killed in
     # the last 24 hours": the period is 119's).
-    for match in _PERIOD.finditer(prose, start, end):
-        between = prose[at : match.start()] if match.start() >= at else prose[match.end() : at]
+    clause = prose[start:end]  # searched as a slice: RE2 reads the whole string it is given
+    for match in _PERIOD.finditer(clause):
+        first, last = start + match.start(), start + match.end()
+        between = prose[at:first] if first >= at else prose[last:at]
         if not any(c.isdigit() for c in between.lstrip("0123456789,. ")):
             return True
     return False
