@@ -63,3 +63,25 @@ def articles(tmp_path, monkeypatch) -> ArticleProject:
 
 
 SEED_FIGURES_COUNT = 9  # the seed's figures, each backed (tests/test_articles.py lists them)
+
+
+DESK_GATE = """\
+description: the desk's gate
+datasets: [datasets/**/*.yml]
+articles: [articles/**/*.md]
+suites: [factcheck:cumulative-totals]
+fail_on: critical
+"""
+
+
+def desk_findings(root: Path, catalog: str, claims: str, body: str,
+                  published: str = "2025-10-09") -> list[tuple[str, str, str | None]]:  # fmt: skip
+    """A desk's own project (its catalog and claims, the shipped suites) and one article: the article's findings
+    as (check, severity, claim)."""
+    for rel, text in (("datasets/catalog.yml", catalog), ("datasets/claims.yml", claims),
+                      ("checks/publication.yml", DESK_GATE),
+                      ("articles/story.md", f"---\ntitle: Story\npublished: {published}\n---\n{body}\n")):  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    report = run_articles(root, [str(root / "articles/story.md")], dt.date(2026, 3, 1))
+    return [(f.check, f.severity, f.claim) for f in report.findings if f.check.startswith("article-")]

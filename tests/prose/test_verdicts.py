@@ -36,3 +36,10 @@ def test_up_to_and_at_least_state_the_ends_of_a_range_claim():
     assert disagreement(3e9, "at_least", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("qualifier",)
     assert disagreement(5e9, "at_most", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ("value", "qualifier")
     assert disagreement(3e9, "exact", 5e8, 3.2e9, "exact", 2.2e9, 4.2e9) == ()
+
+
+def test_nearly_says_below_the_figure_so_an_exact_claim_of_it_is_another_figure():
+    assert disagreement(261, "nearly", 0.5, 261, "exact") == ("qualifier",)
+    assert disagreement(3000, "nearly", 500, 2980, "exact") == ()
+    assert disagreement(3000, "nearly", 500, 3000, "about") == ()
+    assert disagreement(261, "at_least", 0.5, 261, "exact") == ()

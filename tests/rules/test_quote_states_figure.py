@@ -24,6 +24,14 @@ from factcheck.rules import quote_states_figure as check
         ("1.2bn", 1200000000),
         ("about 20% of Ukraine", 20),
         ("killed 2,514 civilians and injured 12,142 in 2025", 12142),
+        # In words and South Asian multipliers, as the article check reads them (prose.numberwords).
+        ("nine crew members were rescued", 9),
+        ("Forty-one were taken to hospital", 41),
+        ("wounding at least a hundred villagers", 100),
+        ("two dozen homes were lost", 24),
+        ("some 3 lakh people fled", 300000),
+        ("relief worth 1.5 crore", 15000000),
+        ("only one patient has died", 1),
     ],
 )
 def test_quotes_state_figures_in_every_usual_way(quote, value):
@@ -37,6 +45,9 @@ def test_quotes_state_figures_in_every_usual_way(quote, value):
         ("55,0000", 55000),
         ("155,000", 55000),
         ("1.1 million", 1100),
+        ("nine crew members were rescued", 19),
+        ("one of the victims was a child", 1),  # a pronoun, not a count
+        ("a 5 m wave", 5000000),  # metres after a space, not a million
         ("", 1),
         (None, 1),
     ],

@@ -124,13 +124,19 @@ def format_figure(value: float, qualifier: str, unit: str = "") -> str:
 # Thousands separators: comma, dot, space, no-break space, narrow no-break space, thin space, and the
 # typographic apostrophe (Swiss style). Each must stand before exactly three digits.
 _SEPARATORS = ",. \u00a0\u202f\u2009\u2019"
+# The words that multiply the number before them, in quotes as in articles (prose.figures reads them too).
+# "lakh" (100,000) and "crore" (10 million) are how South Asian English news states large counts: "2.3 lakh
+# cases" is 230,000 cases.
+MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+               "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+               "crores": 1e7}  # fmt: skip
+# In a quote, "m" after a space is as often metres as a million: only glued to the digits ("1.1m") is it read.
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:(\d{1,3}(?:[" + _SEPARATORS + r"]\d{3})+)(?!\d)|(\d+))"
     r"(?:[.,](\d+))?"
-    r"(?:\s*(thousand|million|billion|mln|bn|k)\b)?",
+    r"(?:\s*(" + "|".join(sorted((w for w in MULTIPLIERS if w != "m"), key=len, reverse=True)) + r")\b|(m)\b)?",
     re.IGNORECASE,
 )
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}
 
 
 def number_spans(text: str) -> list[tuple[int, int, frozenset[float]]]:
@@ -141,8 +147,9 @@ def number_spans(text: str) -> list[tuple[int, int, frozenset[float]]]:
     """
     found = []
     for match in _NUMBER.finditer(text):
-        grouped, plain, decimals, word = match.groups()
-        multiplier = _MULTIPLIERS[word.lower()] if word else 1.0
+        grouped, plain, decimals, word, million = match.groups()
+        word = word or million
+        multiplier = MULTIPLIERS[word.lower()] if word else 1.0
         if grouped:
             readings = [float(re.sub("[" + _SEPARATORS + "]", "", grouped))]
             if len(grouped) in (5, 6, 7) and grouped[-4] in ".,":

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from factcheck.model.format import Catalog
 from factcheck.prose import front_matter
-from factcheck.prose.context import Reader, Vocabulary, sentences
+from factcheck.prose.carried import carry_qualifiers
+from factcheck.prose.comparisons import whole_of
+from factcheck.prose.context import Reader, Vocabulary
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.language import language
@@ -18,6 +20,7 @@ from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.seen_text import mixed_scripts, number_forms
+from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
 from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
@@ -60,7 +63,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
     numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
-    numerals = join_ranges(shown, numerals)
+    numerals = carry_qualifiers(shown, join_ranges(shown, numerals))
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
                     prose.locate)  # fmt: skip
@@ -94,6 +97,8 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is None and figure.binding is None and figure.unit is None:
             ignored = _set_size(seen, numeral, reader)
+        if ignored is None and figure.binding is None and whole_of(seen, numeral.phrase_start):
+            ignored = "the whole a part before it is counted out of (110 out of 160), not a count of its own"
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue

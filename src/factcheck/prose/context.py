@@ -12,8 +12,7 @@ subject names and `aliases` ("Ukraine", "Ukrainian", "Kiev") and claimant names 
   earlier in the same paragraph ("Zelensky said ... He added that ...");
 - the date: the nearest date phrase of the same clause, else of the sentence (`prose.dates`).
 
-A paragraph is a block between blank lines (in plain text, each line); a sentence ends at `.`, `!` or `?`
-before a capital, a digit or a quotation mark, except after an initial or a common abbreviation.
+The prose is read sentence by sentence (`prose.sentences`).
 """
 
 from __future__ import annotations
@@ -24,8 +23,13 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
+from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
+from factcheck.prose.event_dates import dates_an_event
+from factcheck.prose.increments import increment
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.roles import other_role
+from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
 
@@ -49,15 +53,13 @@ RELAY_WORDS = (
     "in an interview with",
     "quoting",
 )  # characters either side of a figure that its context is read from
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
-                            "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
-                            "co", "corp", "dept", "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
-                            "aug", "sep", "sept", "oct", "nov", "dec"})  # fmt: skip
-_CLOSERS = "\"”’')]»"
-_OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
 # Conjunctions join clauses too ("31 had died and 140 had been rescued").
+_DIGITS = re.compile(r"[0-9][0-9,.]*")
+# Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
+PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
+                     "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
 SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
                           "estimated", "estimates", "counted", "tallied"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
@@ -127,6 +129,9 @@ class Vocabulary:
             by_unit.setdefault(canonical(metric.unit), set()).add(key)
         # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
         self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
+        self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
+        self.term_words = {key: frozenset(w for t in metric.terms for _, _, w in words(t))
+                           for key, metric in catalog.metrics.items()}  # fmt: skip
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -170,83 +175,6 @@ def _adjacent(prose: str, end: int, start: int) -> bool:
     return all(c in " \t\n-'’." for c in gap) and gap.count("\n") <= 1
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-
-
-def sentences(prose: str, start: int, markdown: bool) -> list[Sentence]:
-    """The sentences of the prose from `start`, each with the number of its paragraph."""
-    found: list[Sentence] = []
-    paragraph = 0
-    offset = start
-    current = None  # where the sentence being read began
-    lines = prose[start:].split("\n")
-    for line in lines:
-        stripped = line.strip()
-        line_end = offset + len(line)
-        opens = not stripped or not markdown or stripped[0] in "#>-*+|" or _numbered(stripped)
-        if opens and current is not None:
-            found.append(Sentence(current, offset - 1 if offset else 0, paragraph))
-            current = None
-            paragraph += 1
-        if stripped:
-            if current is None:
-                current = offset + (len(line) - len(line.lstrip()))
-            for cut in _cuts(prose, offset, line_end):
-                if cut > current:
-                    found.append(Sentence(current, cut, paragraph))
-                current = cut
-                while current < line_end and prose[current] in " \t":
-                    current += 1
-        offset = line_end + 1
-    if current is not None and current < len(prose):
-        found.append(Sentence(current, len(prose), paragraph))
-    return [s for s in found if prose[s.start : s.end].strip()]
-
-
-def _numbered(line: str) -> bool:
-    digits = len(line) - len(line.lstrip("0123456789"))
-    return 0 < digits < 10 and line[digits : digits + 1] in (".", ")")
-
-
-def _cuts(prose: str, start: int, end: int) -> list[int]:
-    """Where sentences end within one line: after the punctuation and any closing quotes or brackets."""
-    cuts = []
-    i = start
-    while i < end:
-        char = prose[i]
-        if char in ".!?":
-            j = i + 1
-            while j < end and prose[j] in ".!?" + _CLOSERS:
-                j += 1
-            if j >= end:  # the punctuation ends the line
-                cuts.append(j)
-            elif prose[j] == " ":
-                k = j
-                while k < end and prose[k] == " ":
-                    k += 1
-                following = prose[k] if k < end else ""
-                starts = following and (following.isupper() or following.isdigit() or following in _OPENERS)
-                if starts and (char != "." or not _abbreviation(prose, start, i)):
-                    cuts.append(j)
-            i = j
-        else:
-            i += 1
-    return cuts
-
-
-def _abbreviation(prose: str, line_start: int, dot: int) -> bool:
-    """The dot at `dot` ends an initial ("D.C.", "J. Smith") or a common abbreviation ("Dr.")."""
-    j = dot
-    while j > line_start and prose[j - 1].isalpha():
-        j -= 1
-    word = prose[j:dot]
-    return len(word) == 1 or word.lower() in _ABBREVIATIONS
-
-
 def gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if a_end <= b_start:
         return b_start - a_end
@@ -268,6 +196,7 @@ class Reader:
         self.named = [o for o in occurrences if o.entry.claimants]  # claimants named, for carried attribution
         self.named_starts = [o.start for o in self.named]
         self.dates = [d for d in dates if d.dates_figures and d.span is not None]
+        self.date_spans = [(d.start, d.end) for d in dates]  # every date phrase: its digits are no figure
         self.date_starts = [d.start for d in self.dates]
         self.vocabulary = vocabulary
         self.locate = locate
@@ -295,9 +224,15 @@ class Reader:
         # the clauses before it, then those after, nearest first.
         clause_start, clause_end = self._clause(sentence, start, end)
 
+        # "5,160 have died, up from 4,960": an earlier value counts what the figure before it counts, not "up".
+        earlier = earlier_value(self.prose, clause_start, start)
+
         def outside(o: Occurrence) -> int:
             """0 in the figure's clause; 1 in a clause before it, whose subject a clause that names none carries
-            ("killed 58 in the city and sickened 1,293"); 2 after it."""
+            ("killed 58 in the city and sickened 1,293"); 2 after it; 3 the words of comparison before an
+            earlier value."""
+            if earlier and clause_start <= o.start and o.end <= start:
+                return 3
             return 0 if clause_start <= o.start and o.end <= clause_end else 1 if o.end <= clause_start else 2
 
         # "six of the dead workers had been identified": the words of the set a partitive figure is part of
@@ -323,11 +258,15 @@ class Reader:
             else:
                 continue
             anchors.append(occurrence)
+        if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
+            metrics = self._increment_of(anchors, allowed) or metrics  # "119 killed in the last 24 hours"
         subject = None
         best = None
         subject_at = None
         for occurrence in near:
-            if occurrence.entry.subject is None or self._describes_claimant(occurrence):
+            if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
+                    or other_role(self.prose, occurrence.start, occurrence.end)
+                    or (outside(occurrence) == 2 and self._clause_has_figure(index, occurrence))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
@@ -348,6 +287,7 @@ class Reader:
         headline = self.prose.startswith("#", sentence.start)
         clause_start, clause_end = self._clause(sentence, start, end)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
+        event = date is not None and dates_an_event(self.prose, date)
         cues = [self._cue("metric", a.start, a.end) for a in anchors]
         if subject_at is not None:
             cues.append(self._cue("subject", subject_at.start, subject_at.end))
@@ -358,7 +298,14 @@ class Reader:
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
-                       speaker=unknown, part=part, date_elsewhere=elsewhere)  # fmt: skip
+                       speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
+                       whole=whole_of_the(self.prose, start))  # fmt: skip
+
+    def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
+        """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the
+        words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
+        said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
+        return frozenset(m for m in allowed - self.vocabulary.running if self.vocabulary.term_words[m] & said)
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
@@ -410,10 +357,15 @@ class Reader:
             return False
         rest = [w.strip(".,;:!?\"”’'") for w in self.prose[end:high].split()]
         rest = [w for w in rest if w]
+        if len(rest) > 1 and rest[0].lower() in PERSONS:  # "and one child was at a children's hospital"
+            rest = rest[1:]
         # "... 63 were Canadians, three were Germans": a copula and a name, as a list of places continues
         copula = rest[:1] and rest[0] in ("were", "was", "are", "is") and 1 < len(rest) <= 3 and rest[-1][:1].isupper()
-        if rest and not (rest[0].lower() == "more" or copula or (rest[0] in ("in", "at", "from") and len(rest) > 1
-                                                                    and rest[1][:1].isupper())):  # fmt: skip
+        # "... and one child was at a dedicated children's hospital": a copula and where they are
+        located = len(rest) > 2 and rest[0] in ("were", "was", "are", "is") and rest[1] in ("in", "at")
+        if rest and not (rest[0].lower() == "more" or copula or located or (rest[0] in ("in", "at", "from")
+                                                                             and len(rest) > 1
+                                                                             and rest[1][:1].isupper())):  # fmt: skip
             return False
         index = self.sentence_of(low)
         before = self.sentences[index].start if index is not None else low
@@ -424,6 +376,10 @@ class Reader:
         """The claimant, the line it is carried from (None when its own sentence names it), and the name that
         chose it."""
         named = [o for o in near if o.entry.claimants]
+        # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
+        # own speaks for that figure.
+        own = [o for o in named if not (outside(o) and self._clause_has_figure(index, o))]
+        named = own or named
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
         relayed = [o for o in named if self._relays(o)]
         if relayed and len(relayed) < len(named):
@@ -447,6 +403,15 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
+
+    def _clause_has_figure(self, index: int, occurrence: Occurrence) -> bool:
+        """Whether the clause of `occurrence` (another clause than a figure's) holds a figure in digits."""
+        low, high = self._clause(self.sentences[index], occurrence.start, occurrence.end)
+        for match in _DIGITS.finditer(self.prose, low, high):
+            at = bisect.bisect_right(self.date_spans, (match.start(), match.start())) - 1
+            if at < 0 or self.date_spans[at][1] <= match.start():  # not the digits of a date
+                return True
+        return False
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
@@ -479,7 +444,10 @@ class Reader:
             return None
         clause_start, clause_end = self._clause(sentence, start, end)
         in_clause = [d for d in candidates if d.start >= clause_start and d.end <= clause_end]
-        pool = in_clause or candidates
+        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value.
+        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))]
+        if not pool:
+            return None
         return min(pool, key=lambda d: (gap(start, end, d.start, d.end), d.start))
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:

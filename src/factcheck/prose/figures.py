@@ -15,14 +15,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from factcheck.floor.numbers import MULTIPLIERS
+
 # Marks that group thousands in any language's typography, besides the group mark of the article's own
 # language (`separators`): spaces (no-break, narrow no-break, thin: SI style) and apostrophes (Swiss style).
 SPACES = frozenset(" \u00a0\u202f\u2009\u2019'")
-# "lakh" (100,000) and "crore" (10 million) are how South Asian English news states large counts: "2.3 lakh
-# cases" is 230,000 cases.
-MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-               "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
-               "crores": 1e7}  # fmt: skip
 # Multipliers that may stand right after the digits ("400k", "1.1m", "3bn"); the words need a space before.
 ATTACHED = frozenset({"k", "m", "mln", "mn", "bn"})
 MAX_DIGITS = 20  # a longer run of digits is an id, not a figure
@@ -35,7 +32,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than",
                      "well over", "just over", "more then"], "more_than"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
-    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than"], "at_most"),
+    # "as many as 150", "as much as 300": the upper end a source puts a figure at.
+    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than", "as many as",
+                     "as much as", "as high as"], "at_most"),
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
@@ -243,6 +242,11 @@ _METRE_WORDS = frozenset({"high", "tall", "deep", "long", "wide", "thick", "abov
                           "offshore", "inland", "wave", "waves", "drop", "fall", "section", "stretch"})  # fmt: skip
 
 
+_HEIGHT_WORDS = frozenset({"wave", "waves", "tide", "tides", "surge", "surges", "height", "heights", "depth",
+                           "depths", "level", "levels", "swell", "swells", "high", "deep", "tall", "altitude",
+                           "elevation"})  # fmt: skip
+
+
 def _metres(prose: str, i: int, end: int) -> bool:
     """Whether the "m" glued to the number at prose[i:end] is metres rather than a million."""
     if i and prose[i - 1] in "$€£¥₴₽":
@@ -251,7 +255,11 @@ def _metres(prose: str, i: int, end: int) -> bool:
     if rest.startswith("-"):  # "a 20m-high wall"
         return True
     word = rest.lstrip(" ").split(" ", 1)[0].strip(".,;:)")
-    return word in _METRE_WORDS
+    if word in _METRE_WORDS:
+        return True
+    # "waves of about 8m", "a storm surge of up to 4m": a word of height or depth just before it.
+    before = prose[max(0, i - 40) : i].lower().replace(",", " ").split()[-4:]
+    return any(w in _HEIGHT_WORDS for w in before)
 
 
 def _glued(prose: str, i: int) -> bool:
@@ -307,6 +315,19 @@ def _time_after(prose: str, end: int) -> bool:
     return any(rest.startswith(word) and not _is_word(rest[len(word) : len(word) + 1] or " ") for word in _TIME_WORDS)
 
 
+# Words after which "under" or "over" is a preposition, not a bound: "hospitals buckled under 5,000 wounded",
+# "a dispute over 300 graves".
+_LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "struggling", "struggled", "reeling",
+                    "straining", "strained", "sagging", "crumbling", "collapsed", "collapsing", "labouring",
+                    "laboring", "staggering", "sinking", "dispute", "disputes", "row", "rows", "fight", "fought",
+                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept"})  # fmt: skip
+
+
+def under_a_load(before: str, phrase: str) -> bool:
+    """ "buckled under 5,000 wounded": "under" or "over" after a verb or noun it completes is a preposition."""
+    return phrase in ("under", "over") and before.rstrip().rsplit(" ", 1)[-1] in _LOADS
+
+
 def _qualifier(prose: str, i: int) -> tuple[int, str]:
     """The qualifier words right before the figure at `i` ("more than"), and where they start."""
     cursor = i
@@ -325,7 +346,7 @@ def _qualifier(prose: str, i: int) -> tuple[int, str]:
             before = lowered[: len(lowered) - len(phrase)]
             if not before or not _is_word(before[-1]):
                 best = phrase
-    if not best:
+    if not best or under_a_load(lowered[: len(lowered) - len(best)], best):
         return i, "exact"
     # Where the phrase starts in the prose: as many non-blank characters back as the phrase has.
     needed = len(best.replace(" ", ""))

@@ -85,11 +85,23 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
         return None
     if text == "one" and (word_before(prose, start, " ") in _ONE_AFTER or _word_after(prose, end) in _ONE_BEFORE):
         return None
+    if value == 1 and _introduces_speaker(prose, end):
+        return None
     unit = 1
     while value >= unit * 10 and value % (unit * 10) == 0:
         unit *= 10
     phrase_start, qualifier = _qualifier(prose, start)
     return Numeral(start, end, phrase_start, float(value), qualifier, 0.5 * unit, False, True)
+
+
+_SAYING = frozenset({"said", "says", "told", "recalled", "described", "asked", "added", "explained", "wrote"})
+
+
+def _introduces_speaker(prose: str, end: int) -> bool:
+    """ "One resident said", "one survivor told": "one" before a noun and a verb of saying picks a speaker out
+    of a group; it counts nothing."""
+    words = prose[end : end + 40].split()[:2]
+    return len(words) == 2 and words[0].isalpha() and words[1].strip(",.;:").lower() in _SAYING
 
 
 def _cardinal(words: list[str]) -> int | None:

@@ -19,12 +19,12 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog, Claim
-from factcheck.prose.match import ClaimIndex, agreement, date_fits
+from factcheck.prose.match import ClaimIndex, agreement, date_fits, normalized
 from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
 from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
 
@@ -56,10 +56,29 @@ def differs(figure: Figure, context: Context, claim: Claim) -> tuple[str, ...]:
     found = list(agreement(figure.value, figure.qualifier, figure.half_unit, figure.high, claim))
     if context.claimant is not None and context.claimant != claim.claimant:
         found.append("claimant")
-    span = context.date.span if context.date else None
-    if span is not None and not date_fits(span, claim):
+    if not dated_alike(context, claim):
         found.append("date")
     return tuple(found)
+
+
+def dated_alike(context: Context, claim: Claim) -> bool:
+    """Whether the figure's date phrase fits the claim: it overlaps the claim's date or publication, or, when
+    it dates the event the figure counts ("the landslide on July 14 killed 15"), the day the claim's dataset
+    counts from (its `origin`): a toll of an event is reported on its day or later."""
+    span = context.date.span if context.date else None
+    if span is None or date_fits(span, claim):
+        return True
+    origin = claim.origin
+    return context.date_event and origin is not None and span.start <= origin.end and origin.start <= span.end
+
+
+def _unquoted_date(context: Context, claim: Claim) -> Context:
+    """The context without its date phrase when the claim's own quote states it ("the landslide on July 14
+    killed 15"): the desk dated the claim with those words before it, so they are the source's, not a date
+    the article gives the figure."""
+    if context.date is None or not claim.source.quote:
+        return context
+    return replace(context, date=None) if normalized(context.date.text) in normalized(claim.source.quote) else context
 
 
 def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdict:
@@ -75,25 +94,31 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         return _compared(figure, context, claim, "bound")
     quoted = index.quoted(figure.value, paragraph)
     if quoted:
-        fine = sorted((c for c in quoted if not differs(figure, context, c)), key=lambda c: c.id)
+        fine = sorted((c for c in quoted if not differs(figure, _unquoted_date(context, c), c)), key=lambda c: c.id)
+        if len(fine) > 1:  # one quote of two figures ("three bodies ... three more"): the words choose the metric
+            fine = [c for c in fine if c.metric in context.metrics] or fine
         if len(fine) == 1:
             return Verdict(BACKED, fine[0], how="quoted")
         if len(fine) > 1:
             return Verdict(AMBIGUOUS, related=tuple(fine), how="quoted")
         if len(quoted) == 1:
-            return _compared(figure, context, quoted[0], "quoted")
+            return _compared(figure, _unquoted_date(context, quoted[0]), quoted[0], "quoted")
     if not context.metrics:
         return Verdict(UNBACKED)
     span = context.date.span if context.date else None
+    # A date of the event is compared claim by claim (`dated_alike`): the index's lookups read a date strictly.
+    lookup = None if context.date_event else span
     keys = index.keys(context.metrics, context.subject, context.claimant)
-    agreeing = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
+    agreeing = sorted((c for c in index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, lookup,
+                                                 figure.high) if dated_alike(context, c)),
                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
     rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
     if not agreeing and figure.qualifier == "exact" and rounded:
         # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million";
         # so does a round figure in the body ("10,000 are missing" for "more than 10,000"): an editor reads it
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
-        agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
+        agreeing = sorted((c for c in index.agreeing(keys, figure.value, "at_least", figure.half_unit, lookup)
+                           if dated_alike(context, c)),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
     if context.speaker is not None and not index.relays(context.speaker):
         # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
@@ -115,20 +140,22 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         # No claim of the subject the words name fits, but claims of another subject do (the festival of 1954
         # under the name of this year's, a region for its city): the subject is one reading, not a certainty.
         elsewhere = [k for k in index.keys(context.metrics, None, context.claimant) if k[1] != context.subject]
-        other = sorted(index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
+        other = sorted((c for c in index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit,
+                                                  lookup, figure.high) if dated_alike(context, c)),
                        key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
-    if len(context.metrics) > 1 or context.part is not None:
+    if len(context.metrics) > 1 or context.part is not None or context.whole:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
-    nearest = index.nearest(keys, figure.value, span)
-    if nearest is not None:
+    nearest = index.nearest(keys, figure.value, lookup)
+    if nearest is not None and dated_alike(context, nearest):
         return _compared(figure, context, nearest, "context")
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
-        found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
+        found = sorted((c for c in index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, lookup,
+                                                  figure.high) if dated_alike(context, c)),
                        key=lambda c: c.id)  # fmt: skip
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
@@ -139,6 +166,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             # The date stands in another clause ("1,400 died, most of them in the attack on Oct. 7"): it may
             # date an event the sentence tells, not the count. Read without it, claims fit: readings disagree.
             return Verdict(AMBIGUOUS, related=tuple(found), how="date elsewhere")
+        if found and context.date_event:
+            # The date dates the event, which the claims' dataset does not count from: another event of the
+            # same kind, or a wrong day. Read as the count's date, it fits none: the readings disagree.
+            return Verdict(AMBIGUOUS, related=tuple(found), how="event date")
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
@@ -282,6 +313,15 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         hint = (f"if the date is the figure's, correct it or the claim; if it dates something else, bind the figure: "
                 f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "event date":
+        claims = verdict.related
+        origin = f", counting from {claims[0].origin.text}" if claims[0].origin is not None else ""
+        message = (f"{describe_context(figure, context)} fits {_listing(claims)} only if its date phrase, which "
+                   f"dates the event it counts, names another event than the claim's (dated "
+                   f"{claims[0].date.text}{origin})")  # fmt: skip
+        hint = (f"if the event is dated wrongly, correct it; if it is another event, bind the figure: "
+                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS:
         claims = verdict.related
         message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
@@ -306,6 +346,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             message = f"no claim backs {describe_context(figure, context)}"
             if context.part is not None:
                 message += f": “{context.part}” makes it a part of a set or a single one, not a total"
+            elif context.whole:
+                message += ": it is the whole a part before it is counted out of, not that part's count"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "

@@ -156,6 +156,8 @@ class Context:
     speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
     part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
     date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
+    date_event: bool = False  # its date phrase dates the event it counts ("the landslide on July 14"), not the count
+    whole: bool = False  # it is the whole a part before it is counted out of ("110 of the 160 districts")
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,8 @@ def disagreement(
     same, sided, side = _KINDS.get(qualifier, _KINDS["exact"])
     if claim_qualifier in same:
         agrees = True
+    elif qualifier == "nearly" and claim_qualifier == "exact":
+        agrees = claim_value < value - eps  # "nearly 261" says fewer than 261: an exact 261 is another figure
     elif claim_qualifier in sided:
         agrees = {
             "<=": claim_value <= value + eps,

@@ -1,0 +1,82 @@
+"""Whether a date phrase beside a figure dates the event the figure counts, or the count itself.
+
+Newsrooms date what happened and, apart, when a toll was given: "the landslide on July 14 killed at least 15",
+"more than 40 people died on Friday", "Friday's attacks", "the earthquake that hit on Friday has risen to
+2,862" date the event; "the toll reached 1,033 on Sunday", "the ministry said on Monday", "as of Tuesday" date
+the count. A cumulative count of an event is reported on the event's day or later, and a desk dates its claim
+by the report (`as_of`) and its dataset by the event (`origin`): a date phrase of the event is compared with
+both (`prose.verdicts`). A phrase is read as the event's when:
+
+- it is possessive ("Friday's attacks", "Monday's collapse"): a label of the event;
+- an event noun stands right before it, or opens the relative clause it ends ("the accident on Friday night",
+  "the earthquake that hit the Atlas on Friday");
+- a verb of what happened stands right before it: the dying or the crash itself ("died on Friday", "were
+  killed and 87 wounded on Friday", "crashed on Wednesday"), or what was done to those it counts ("three
+  people arrested on Friday", "bodies recovered on Thursday").
+
+A phrase that dates the count wins over these: "as of", "by", or a verb of saying or of a toll changing
+("said on Sunday", "rose to 50 on Sunday") in the words before it.
+"""
+
+from __future__ import annotations
+
+from factcheck.report.findings import DatePhrase
+
+# What happened: disasters, attacks and accidents as news copy names them.
+EVENT_NOUNS = frozenset({
+    "accident", "attack", "attacks", "avalanche", "blast", "blasts", "blaze", "bombing", "bombings", "collapse",
+    "collision", "crash", "cyclone", "derailment", "disaster", "earthquake", "eruption", "explosion",
+    "explosions", "fire", "fires", "flood", "flooding", "floods", "hurricane", "incident", "landslide",
+    "landslides", "massacre", "mudslide", "quake", "raid", "raids", "shooting", "shootings", "sinking",
+    "stampede", "storm", "strike", "strikes", "tornado", "tragedy", "tremor", "tsunami", "typhoon", "wildfire",
+})  # fmt: skip
+# Verbs of the event itself, whose day is the event's: the dying, the hurting, the striking.
+EVENT_VERBS = frozenset({
+    "died", "killed", "injured", "wounded", "hurt", "crashed", "struck", "hit", "collapsed", "capsized",
+    "erupted", "exploded", "derailed", "sank", "occurred", "happened", "began", "started", "burned", "fell",
+    "went", "broke", "opened", "attacked", "landed", "swept", "slid", "engulfed", "buried",
+})  # fmt: skip
+# Words of a count's own date: "as of", "by" and the verbs of saying or of a toll changing before a date.
+COUNT_WORDS = frozenset({
+    "as", "by", "said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "updated",
+    "rose", "risen", "climbed", "reached", "stood", "jumped", "increased", "surpassed", "crossed", "topped",
+    "counted", "tallied", "recorded", "registered", "toll", "tally", "released", "published", "issued", "posted",
+    "tweeted", "estimated", "noted", "briefed",
+})  # fmt: skip
+# Words that may stand between an event word and its date: "on", "early", "late", a time of day.
+_BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "night", "morning", "afternoon",
+                      "evening", "of"})  # fmt: skip
+_RELATIVE = frozenset({"that", "which"})
+_CLAUSE_ENDS = '.;:!?()—–\n"“”,'
+REACH = 120  # characters read back from a date phrase, within its clause
+RELATIVE_WORDS = 10  # words a relative clause may hold between its event noun and the date ("that hit ... on")
+
+
+def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
+    """Whether `phrase` dates the event a figure beside it counts rather than the count."""
+    if prose[phrase.end : phrase.end + 2] in ("'s", "’s"):
+        return True
+    low = max(0, phrase.start - REACH)
+    cut = max(prose.rfind(mark, low, phrase.start) for mark in _CLAUSE_ENDS)
+    before = [w.strip("'’") for w in prose[max(cut + 1, low) : phrase.start].lower().split()]
+    words = [w for w in before if w]
+    if any(w in COUNT_WORDS for w in words[-4:]):
+        return False
+    near = list(words)
+    while near and near[-1] in _BETWEEN:
+        near.pop()
+    if near and (near[-1] in EVENT_NOUNS or _happened(near[-1])):
+        return True
+    # "the earthquake that hit numerous provinces on Friday": the relative clause of an event noun.
+    for at in range(len(words) - 1, max(-1, len(words) - RELATIVE_WORDS - 2), -1):
+        if words[at] in _RELATIVE and at and words[at - 1] in EVENT_NOUNS:
+            return at + 1 < len(words) and _happened(words[at + 1])
+    return False
+
+
+def _happened(word: str) -> bool:
+    """A verb of what happened: one of `EVENT_VERBS`, or a past tense as English forms most ("arrested",
+    "battered"), unless it is a word of the count ("reported")."""
+    if word in EVENT_VERBS:
+        return True
+    return word.isalpha() and word.endswith("ed") and len(word) > 4 and word not in COUNT_WORDS | {"hundred"}

@@ -1,0 +1,37 @@
+"""A figure counted over a recent period is an increment, not the running total: "119 killed in the last 24
+hours", "30 new deaths overnight", "another 12 died in the past day". A desk curates such a figure under a
+metric that is not cumulative (`cumulative: false`: "deaths added over the last 24 hours"); read as the
+total's metric ("killed"), it would contradict the total. So when the clause states such a period and its
+words name only cumulative metrics, the figure is read as the catalog's non-cumulative metrics of its unit whose
+terms share a word with those words ("killed" -> "killed in the last 24 hours"). A figure after "to" ("rose to
+50 overnight") is the new total, not the increment.
+"""
+
+from __future__ import annotations
+
+from factcheck.floor.safe_regex import compile_regex
+
+_PERIOD = compile_regex(
+    r"(?i)\b(?:in|over|during|within|for) (?:the )?(?:last|past|previous|preceding) "
+    r"(?:(?:[0-9]+|a|one|two|three|four|five|six|seven|24|48|72) )?(?:hours?|days?|weeks?)\b"
+    r"|\bovernight\b|\bin a single day\b|\bin one day\b"
+)
+
+
+# "have more than tripled to 20 in the past week", "rose to 50 overnight": the figure after "to" is the new total.
+_NEW_TOTAL = compile_regex(r"(?i)\bto (?:about |around |some |nearly |almost |more than |over |at least )?$")
+
+
+def increment(prose: str, start: int, at: int, end: int) -> bool:
+    """Whether the figure at `at`, in the clause prose[start:end], counts over a recent period."""
+    if _NEW_TOTAL.search(prose[max(start, at - 30) : at]):
+        return False
+    # The period of the figure itself: no other figure stands between them ("crosses 1,000 as 119 killed in
+    # the last 24 hours": the period is 119's).
+    clause = prose[start:end]  # searched as a slice: RE2 reads the whole string it is given
+    for match in _PERIOD.finditer(clause):
+        first, last = start + match.start(), start + match.end()
+        between = prose[at:first] if first >= at else prose[last:at]
+        if not any(c.isdigit() for c in between.lstrip("0123456789,. ")):
+            return True
+    return False
