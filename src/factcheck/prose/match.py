@@ -6,6 +6,11 @@ perhaps a subject and a claimant, which select groups (a catalog has tens of the
 group, claims are sorted by value (the claims that agree with a figure are a bisected window) and by the end
 of their dates (the claims a date phrase overlaps). A claim's quote, when the article repeats it, ties a
 figure to that claim directly: quotes are indexed by the figure they state.
+
+A gate's claims are mostly series points held as columns (`ClaimSet`), and an article names a few of their
+metrics: a group is sorted only when a figure first asks for it, from its series' columns, and a point is made
+into a `Claim` only when a lookup returns it. Building the index is grouping the gate's parts and reading the
+quotes and outlets of each, not a pass over every claim.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import NamedTuple
 
 from factcheck.floor.spans import Span
+from factcheck.model.claimset import ClaimSet, Part, Points
 from factcheck.model.format import Claim
 from factcheck.rules.article_contradicts import disagreement, range_disagreement, value_window
 from factcheck.rules.quote_states_figure import states_figure
@@ -79,47 +85,119 @@ def agreement(value: float, qualifier: str, half_unit: float, high: float | None
     return disagreement(value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
 
 
-@dataclass
+Entry = Claim | tuple[Points, int]  # a claim written alone, or a series point not made into a claim yet
+
+
+class _Row(NamedTuple):
+    """A claim as the index sorts it."""
+
+    entry: Entry
+    value: float
+    id: str
+    start: dt.date  # of `dated`
+    end: dt.date
+    bounded: bool  # it has `low`/`high`
+
+
+def _rows(parts: Iterable[Part]) -> Iterator[_Row]:
+    """The claims of `parts`, a series point read from its series' columns without making its claim."""
+    for part in parts:
+        if isinstance(part, Claim):
+            yield _Row(part, part.value, part.id, *dated(part), part.low is not None or part.high is not None)
+            continue
+        published = part.source.published  # a point of an undated series is published on its date
+        for row, (value, date) in enumerate(zip(part.values.tolist(), part.dates, strict=True)):
+            start, end = date.start, date.end
+            if published is not None:
+                start, end = min(start, published.start), max(end, published.end)
+            extra = part.own.get(row)
+            bounded = extra is not None and (extra.low is not None or extra.high is not None)
+            yield _Row((part, row), value, f"{part.series}@{date.text}", start, end, bounded)
+
+
 class Group:
-    claims: list[Claim] = field(default_factory=list)  # sorted by value
-    values: list[float] = field(default_factory=list)
-    ranged: list[Claim] = field(default_factory=list)  # claims with `low`/`high`, compared one by one
-    by_end: list[Claim] = field(default_factory=list)  # sorted by the end of `dated`
-    ends: list[dt.date] = field(default_factory=list)
-    longest: dt.timedelta = dt.timedelta(0)
+    """The claims of one metric, subject and claimant, sorted by value and by the end of their dates. Built
+    from the parts as written (`ClaimSet.parts`) when a figure first asks for the group; a series point is
+    made into a `Claim` only when a lookup returns it."""
+
+    def __init__(self, parts: Iterable[Part]):
+        rows = list(_rows(parts))
+        self.entries: list[Entry] = [row.entry for row in rows]
+        self.days: list[tuple[dt.date, dt.date]] = [(row.start, row.end) for row in rows]  # by entry
+        self.made: dict[int, Claim] = {}
+        # Claims with `low`/`high` are compared one by one; the others are a window of `by_value`.
+        self.by_value = sorted((i for i, row in enumerate(rows) if not row.bounded),
+                               key=lambda i: (rows[i].value, rows[i].id))  # fmt: skip
+        self.values: list[float] = [rows[i].value for i in self.by_value]
+        self.ranged: list[Claim] = [self.claim(i) for i, row in enumerate(rows) if row.bounded]
+        self.by_end = sorted(range(len(rows)), key=lambda i: (rows[i].end, rows[i].id))
+        self.ends: list[dt.date] = [rows[i].end for i in self.by_end]
+        self.longest = max((row.end - row.start for row in rows), default=dt.timedelta(0))
+
+    def claim(self, at: int) -> Claim:
+        """Entry `at` as a claim, made once."""
+        claim = self.made.get(at)
+        if claim is None:
+            entry = self.entries[at]
+            claim = self.made[at] = entry if isinstance(entry, Claim) else entry[0].claim(entry[1])
+        return claim
+
+    def fits(self, at: int, span: Span | None) -> bool:
+        """Whether entry `at`'s days overlap `span` (`date_fits` without making the claim)."""
+        if span is None:
+            return True
+        start, end = self.days[at]
+        return span.start <= end and start <= span.end
+
+
+def _quotes(part: Part) -> Iterator[tuple[str, float, Callable[[], Claim]]]:
+    """The quotes of `part`'s claims in their order: each quote, the value it should state and how to make its
+    claim. A series point has its own quote or its series'."""
+    if isinstance(part, Claim):
+        if part.source.quote:
+            yield part.source.quote, part.value, lambda: part
+        return
+    shared = part.source.quote
+    rows = range(len(part)) if shared else sorted(row for row, extra in part.own.items() if extra.quote)
+    for row in rows:
+        extra = part.own.get(row)
+        quote = (extra.quote if extra is not None else None) or shared
+        if quote:
+            yield quote, float(part.values[row]), lambda row=row: part.claim(row)
 
 
 class ClaimIndex:
-    def __init__(self, claims: Iterable[Claim]):
-        groups: dict[tuple[str, str, str], Group] = defaultdict(Group)
-        self.claims: dict[str, Claim] = {}
+    def __init__(self, claims: ClaimSet | Iterable[Claim]):
+        if not isinstance(claims, ClaimSet):
+            claims = ClaimSet(claims)
+        self.claims: Mapping[str, Claim] = claims.by_id
+        self._parts: dict[tuple[str, str, str], list[Part]] = defaultdict(list)
+        self._groups: dict[tuple[str, str, str], Group] = {}
         quotes: dict[float, list[tuple[tuple[str, ...], Claim]]] = defaultdict(list)
-        for claim in claims:
-            self.claims[claim.id] = claim
-            group = groups[(claim.metric, claim.subject, claim.claimant)]
-            (group.ranged if claim.low is not None or claim.high is not None else group.claims).append(claim)
-            quote = claim.source.quote
-            key = round(claim.value, 6)
-            if quote and len(quote) <= MAX_QUOTE_MATCHED and len(quotes[key]) < MAX_QUOTED:
-                parts = quote_parts(quote)
-                if parts and states_figure(quote, claim.value):
-                    quotes[key].append((parts, claim))
-        for group in groups.values():
-            group.claims.sort(key=lambda c: (c.value, c.id))
-            group.values = [c.value for c in group.claims]
-            group.by_end = sorted(group.claims + group.ranged, key=lambda c: (dated(c)[1], c.id))
-            group.ends = [dated(c)[1] for c in group.by_end]
-            group.longest = max((dated(c)[1] - dated(c)[0] for c in group.by_end), default=dt.timedelta(0))
-        self.groups = dict(groups)
+        names: set[str] = set()
+        for part in claims.parts:
+            self._parts[(part.metric, part.subject, part.claimant)].append(part)
+            names.update(name for name in (part.source.outlet, part.source.via) if name)
+            for quote, value, make in _quotes(part):
+                key = round(value, 6)
+                if len(quote) <= MAX_QUOTE_MATCHED and len(quotes[key]) < MAX_QUOTED:
+                    parts = quote_parts(quote)
+                    if parts and states_figure(quote, value):
+                        quotes[key].append((parts, make()))
         self.by_metric: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for key in sorted(self.groups):
+        for key in sorted(self._parts):
             self.by_metric[key[0]].append(key)
         self.quotes = dict(quotes)
         # The outlets that publish or relay the claims: named as a figure's speaker, they relay it ("Reuters
-        # reported"), and the claimant is whoever they quote.
-        self.outlets = frozenset(
-            _name(name) for claim in self.claims.values() for name in (claim.source.outlet, claim.source.via) if name
-        )
+        # reported"), and the claimant is whoever they quote. A series' points share their series' source.
+        self.outlets = frozenset(_name(name) for name in names)
+
+    def group(self, key: tuple[str, str, str]) -> Group:
+        """The claims of one metric, subject and claimant, indexed the first time a figure asks for them."""
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = Group(self._parts[key])
+        return group
 
     def relays(self, name: str) -> bool:
         """Whether `name` ("the Post", "Reuters") names an outlet of the claims, whole or by its last words."""
@@ -142,9 +220,9 @@ class ClaimIndex:
         low, top = value_window(value, qualifier, half_unit, high)
         found = []
         for key in keys:
-            group = self.groups[key]
-            window = group.claims[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, top)]
-            for claim in (*window, *group.ranged):
+            group = self.group(key)
+            window = group.by_value[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, top)]
+            for claim in (*(group.claim(i) for i in window if group.fits(i, span)), *group.ranged):
                 if date_fits(span, claim) and not agreement(value, qualifier, half_unit, high, claim):
                     found.append(claim)
         return found
@@ -153,10 +231,10 @@ class ClaimIndex:
         """Of the claims of these groups whose date fits, the one whose value is nearest the figure's."""
         best: tuple | None = None
         for key in keys:
-            group = self.groups[key]
+            group = self.group(key)
             if span is None:
                 at = bisect.bisect_left(group.values, value)
-                pool = group.claims[max(at - 1, 0) : at + 1] + group.ranged
+                pool = [group.claim(i) for i in group.by_value[max(at - 1, 0) : at + 1]] + group.ranged
             else:
                 pool = self._dated(group, span)
             for claim in pool:
@@ -171,11 +249,11 @@ class ClaimIndex:
         found = []
         at = bisect.bisect_left(group.ends, span.start)
         limit = span.end + group.longest
-        for claim in group.by_end[at : at + MAX_DATE_SCAN]:
-            if dated(claim)[1] > limit:
+        for i in group.by_end[at : at + MAX_DATE_SCAN]:
+            if group.days[i][1] > limit:
                 break
-            if date_fits(span, claim):
-                found.append(claim)
+            if group.fits(i, span):
+                found.append(group.claim(i))
         return found
 
     def quoted(self, value: float, paragraph: str) -> list[Claim]:
