@@ -121,9 +121,7 @@ class Group:
     made into a `Claim` only when a lookup returns it."""
 
     def __init__(self, parts: Iterable[Part]):
-        rows = list(_rows(parts))
-        self.entries: list[Entry] = [row.entry for row in rows]
-        self.days: list[tuple[dt.date, dt.date]] = [(row.start, row.end) for row in rows]  # by entry
+        self.rows = rows = list(_rows(parts))
         self.made: dict[int, Claim] = {}
         # Claims with `low`/`high` are compared one by one; the others are a window of `by_value`.
         self.by_value = sorted((i for i, row in enumerate(rows) if not row.bounded),
@@ -135,19 +133,19 @@ class Group:
         self.longest = max((row.end - row.start for row in rows), default=dt.timedelta(0))
 
     def claim(self, at: int) -> Claim:
-        """Entry `at` as a claim, made once."""
+        """Row `at` as a claim, made once."""
         claim = self.made.get(at)
         if claim is None:
-            entry = self.entries[at]
+            entry = self.rows[at].entry
             claim = self.made[at] = entry if isinstance(entry, Claim) else entry[0].claim(entry[1])
         return claim
 
     def fits(self, at: int, span: Span | None) -> bool:
-        """Whether entry `at`'s days overlap `span` (`date_fits` without making the claim)."""
+        """Whether row `at`'s days overlap `span`: `date_fits` without making the claim."""
         if span is None:
             return True
-        start, end = self.days[at]
-        return span.start <= end and start <= span.end
+        row = self.rows[at]
+        return span.start <= row.end and row.start <= span.end
 
 
 def _quotes(part: Part) -> Iterator[tuple[str, float, Callable[[], Claim]]]:
@@ -184,6 +182,7 @@ class ClaimIndex:
                     parts = quote_parts(quote)
                     if parts and states_figure(quote, value):
                         quotes[key].append((parts, make()))
+        self._parts = dict(self._parts)
         self.by_metric: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for key in sorted(self._parts):
             self.by_metric[key[0]].append(key)
@@ -250,7 +249,7 @@ class ClaimIndex:
         at = bisect.bisect_left(group.ends, span.start)
         limit = span.end + group.longest
         for i in group.by_end[at : at + MAX_DATE_SCAN]:
-            if group.days[i][1] > limit:
+            if group.rows[i].end > limit:
                 break
             if group.fits(i, span):
                 found.append(group.claim(i))
