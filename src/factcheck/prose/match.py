@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import NamedTuple
 
 from factcheck.floor.spans import Span
-from factcheck.model.claimset import ClaimSet, Part, Points
+from factcheck.model.claimset import ClaimSet, Part
 from factcheck.model.format import Claim
 from factcheck.rules.article_contradicts import disagreement, range_disagreement, value_window
 from factcheck.rules.quote_states_figure import states_figure
@@ -85,67 +85,84 @@ def agreement(value: float, qualifier: str, half_unit: float, high: float | None
     return disagreement(value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
 
 
-Entry = Claim | tuple[Points, int]  # a claim written alone, or a series point not made into a claim yet
-
-
-class _Row(NamedTuple):
-    """A claim as the index sorts it."""
-
-    entry: Entry
-    value: float
-    id: str
-    start: dt.date  # of `dated`
-    end: dt.date
-    bounded: bool  # it has `low`/`high`
-
-
-def _rows(parts: Iterable[Part]) -> Iterator[_Row]:
-    """The claims of `parts`, a series point read from its series' columns without making its claim."""
-    for part in parts:
-        if isinstance(part, Claim):
-            yield _Row(part, part.value, part.id, *dated(part), part.low is not None or part.high is not None)
-            continue
-        published = part.source.published  # a point of an undated series is published on its date
-        for row, (value, date) in enumerate(zip(part.values.tolist(), part.dates, strict=True)):
-            start, end = date.start, date.end
-            if published is not None:
-                start, end = min(start, published.start), max(end, published.end)
-            extra = part.own.get(row)
-            bounded = extra is not None and (extra.low is not None or extra.high is not None)
-            yield _Row((part, row), value, f"{part.series}@{date.text}", start, end, bounded)
+def _columns(part: Part) -> tuple[list[float], list[str], list[dt.date], list[dt.date], list[int]]:
+    """A part's claims as the index sorts them: their values, ids, the days of `dated`, and the rows that have
+    bounds (`low`/`high`). A series is read from its columns, without making a claim per point."""
+    if isinstance(part, Claim):
+        start, end = dated(part)
+        return [part.value], [part.id], [start], [end], [0] if part.low is not None or part.high is not None else []
+    dates, published = part.dates, part.source.published
+    starts, ends = [date.start for date in dates], [date.end for date in dates]
+    if published is not None:  # a point of an undated series is published on its date: `dated` adds nothing
+        starts = [min(start, published.start) for start in starts]
+        ends = [max(end, published.end) for end in ends]
+    bounded = sorted(row for row, extra in part.own.items() if extra.low is not None or extra.high is not None)
+    return part.values.tolist(), [f"{part.series}@{date.text}" for date in dates], starts, ends, bounded
 
 
 class Group:
     """The claims of one metric, subject and claimant, sorted by value and by the end of their dates. Built
-    from the parts as written (`ClaimSet.parts`) when a figure first asks for the group; a series point is
-    made into a `Claim` only when a lookup returns it."""
+    from the parts as written when a figure first asks for the group; a claim is made only when a lookup
+    returns it."""
 
-    def __init__(self, parts: Iterable[Part]):
-        self.rows = rows = list(_rows(parts))
+    def __init__(self, parts: list[Part]):
+        self.claims = ClaimSet(parts)  # row `i` of the group is its claim `i`
         self.made: dict[int, Claim] = {}
-        # Claims with `low`/`high` are compared one by one; the others are a window of `by_value`.
-        self.by_value = sorted((i for i, row in enumerate(rows) if not row.bounded),
-                               key=lambda i: (rows[i].value, rows[i].id))  # fmt: skip
-        self.values: list[float] = [rows[i].value for i in self.by_value]
-        self.ranged: list[Claim] = [self.claim(i) for i, row in enumerate(rows) if row.bounded]
-        self.by_end = sorted(range(len(rows)), key=lambda i: (rows[i].end, rows[i].id))
-        self.ends: list[dt.date] = [rows[i].end for i in self.by_end]
-        self.longest = max((row.end - row.start for row in rows), default=dt.timedelta(0))
+        values: list[float] = []
+        ids: list[str] = []
+        self.starts: list[dt.date] = []  # by row
+        self.ends: list[dt.date] = []
+        bounded: set[int] = set()
+        for part in parts:
+            first = len(values)
+            part_values, part_ids, starts, ends, rows = _columns(part)
+            values += part_values
+            ids += part_ids
+            self.starts += starts
+            self.ends += ends
+            bounded.update(first + row for row in rows)
+        rows = range(len(values))
+        # Claims with bounds are compared one by one; the others are a window of `by_value`.
+        self.by_value = [i for _, _, i in sorted(zip(values, ids, rows, strict=True)) if i not in bounded]
+        self.values = [values[i] for i in self.by_value]
+        self.ranged = [self.claim(i) for i in sorted(bounded)]
+        self.by_end = [i for _, _, i in sorted(zip(self.ends, ids, rows, strict=True))]
+        self.sorted_ends = [self.ends[i] for i in self.by_end]
+        self.longest = max(map(operator.sub, self.ends, self.starts), default=dt.timedelta(0))
 
-    def claim(self, at: int) -> Claim:
-        """Row `at` as a claim, made once."""
-        claim = self.made.get(at)
+    def claim(self, row: int) -> Claim:
+        """The claim of `row`, made once."""
+        claim = self.made.get(row)
         if claim is None:
-            entry = self.rows[at].entry
-            claim = self.made[at] = entry if isinstance(entry, Claim) else entry[0].claim(entry[1])
+            claim = self.made[row] = self.claims[row]
         return claim
 
-    def fits(self, at: int, span: Span | None) -> bool:
-        """Whether row `at`'s days overlap `span`: `date_fits` without making the claim."""
-        if span is None:
-            return True
-        row = self.rows[at]
-        return span.start <= row.end and row.start <= span.end
+    def fits(self, row: int, span: Span | None) -> bool:
+        """Whether the days of `row` overlap `span`: `date_fits` without making the claim."""
+        return span is None or (span.start <= self.ends[row] and self.starts[row] <= span.end)
+
+    def around(self, value: float) -> list[Claim]:
+        """The claims without bounds nearest `value`: the last below it and the first from it."""
+        at = bisect.bisect_left(self.values, value)
+        return [self.claim(i) for i in self.by_value[max(at - 1, 0) : at + 1]]
+
+    def window(self, low: float, top: float, span: Span | None) -> list[Claim]:
+        """The claims without bounds whose value is within `low`..`top` and whose days overlap `span`, by value."""
+        rows = self.by_value[bisect.bisect_left(self.values, low) : bisect.bisect_right(self.values, top)]
+        return [self.claim(i) for i in rows if self.fits(i, span)]
+
+    def dated(self, span: Span) -> list[Claim]:
+        """The claims whose days overlap `span`: those ending from its start, until one starts later than any
+        overlapping claim could."""
+        found = []
+        at = bisect.bisect_left(self.sorted_ends, span.start)
+        limit = span.end + self.longest
+        for i in self.by_end[at : at + MAX_DATE_SCAN]:
+            if self.ends[i] > limit:
+                break
+            if self.fits(i, span):
+                found.append(self.claim(i))
+        return found
 
 
 def _quotes(part: Part) -> Iterator[tuple[str, float, Callable[[], Claim]]]:
@@ -220,8 +237,7 @@ class ClaimIndex:
         found = []
         for key in keys:
             group = self.group(key)
-            window = group.by_value[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, top)]
-            for claim in (*(group.claim(i) for i in window if group.fits(i, span)), *group.ranged):
+            for claim in (*group.window(low, top, span), *group.ranged):
                 if date_fits(span, claim) and not agreement(value, qualifier, half_unit, high, claim):
                     found.append(claim)
         return found
@@ -231,29 +247,12 @@ class ClaimIndex:
         best: tuple | None = None
         for key in keys:
             group = self.group(key)
-            if span is None:
-                at = bisect.bisect_left(group.values, value)
-                pool = [group.claim(i) for i in group.by_value[max(at - 1, 0) : at + 1]] + group.ranged
-            else:
-                pool = self._dated(group, span)
+            pool = group.around(value) + group.ranged if span is None else group.dated(span)
             for claim in pool:
                 rank = (abs(claim.value - value) / max(abs(value), 1.0), claim.id)
                 if best is None or rank < best[0]:
                     best = (rank, claim)
         return best[1] if best else None
-
-    def _dated(self, group: Group, span: Span) -> list[Claim]:
-        """The claims of a group whose dates overlap `span`: those ending from its start, until one starts
-        later than any overlapping claim could."""
-        found = []
-        at = bisect.bisect_left(group.ends, span.start)
-        limit = span.end + group.longest
-        for i in group.by_end[at : at + MAX_DATE_SCAN]:
-            if group.rows[i].end > limit:
-                break
-            if group.fits(i, span):
-                found.append(group.claim(i))
-        return found
 
     def quoted(self, value: float, paragraph: str) -> list[Claim]:
         """The claims whose quote states `value` and which the paragraph (normalized) repeats."""
