@@ -9,7 +9,8 @@ rounded ("about 3,100"), some wrong, some unattributed, some about Ukraine's los
 numbers that are not figures. It is checked three ways:
 
 - in this process, best of `--repeat`: building the vocabulary and the claim index from the shipped claims
-  (once per gate in a run), and checking the article against them (`check_article`);
+  (once per gate in a run), and checking the article against them (`check_article`); the index sorts the
+  claims of a metric, subject and claimant when a figure first asks for them, so that cost is the article's;
 - `factcheck validate` on a copy of the shipped project with the article in its gate, in a fresh process
   with FACTCHECK_PROFILE: the `articles` stage is what the articles add to the run (importing the article
   modules and Babel, the index, reading, verdicts), as wall time and as the CPU time the process spent in it;

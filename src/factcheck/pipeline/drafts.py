@@ -29,7 +29,8 @@ def check(planned: Plan, claims: ClaimSet, catalog: Catalog) -> tuple[list[Check
     found: list[tuple[str, Finding]] = []
     for draft in planned.drafts:
         if draft.datasets not in indexes:
-            indexes[draft.datasets] = ClaimIndex(c for rel in draft.datasets for c in by_file.get(rel, ()))
+            parts = (part for rel in draft.datasets if rel in by_file for part in by_file[rel].parts)
+            indexes[draft.datasets] = ClaimIndex(ClaimSet(parts))
         key = (draft.rel, draft.datasets, draft.unbacked)
         if key not in checked:
             article, checked[key] = check_article(

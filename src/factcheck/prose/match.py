@@ -6,17 +6,23 @@ perhaps a subject and a claimant, which select groups (a catalog has tens of the
 group, claims are sorted by value (the claims that agree with a figure are a bisected window) and by the end
 of their dates (the claims a date phrase overlaps). A claim's quote, when the article repeats it, ties a
 figure to that claim directly: quotes are indexed by the figure they state.
+
+A gate's claims are mostly series points held as columns (`ClaimSet`), and an article names a few of their
+metrics: a group is sorted only when a figure first asks for it, from its series' columns, and a point is made
+into a `Claim` only when a lookup returns it. Building the index is grouping the gate's parts and reading the
+quotes and outlets of each, not a pass over every claim.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from factcheck.floor.spans import Span
+from factcheck.model.claimset import ClaimSet, Part
 from factcheck.model.format import Claim
 from factcheck.rules.article_contradicts import disagreement, range_disagreement, value_window
 from factcheck.rules.quote_states_figure import states_figure
@@ -79,47 +85,135 @@ def agreement(value: float, qualifier: str, half_unit: float, high: float | None
     return disagreement(value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
 
 
-@dataclass
+def _columns(part: Part) -> tuple[list[float], list[str], list[dt.date], list[dt.date], list[int]]:
+    """A part's claims as the index sorts them: their values, ids, the days of `dated`, and the rows that have
+    bounds (`low`/`high`). A series is read from its columns, without making a claim per point."""
+    if isinstance(part, Claim):
+        start, end = dated(part)
+        return [part.value], [part.id], [start], [end], [0] if part.low is not None or part.high is not None else []
+    dates, published = part.dates, part.source.published
+    starts, ends = [date.start for date in dates], [date.end for date in dates]
+    if published is not None:  # a point of an undated series is published on its date: `dated` adds nothing
+        starts = [min(start, published.start) for start in starts]
+        ends = [max(end, published.end) for end in ends]
+    bounded = sorted(row for row, extra in part.own.items() if extra.low is not None or extra.high is not None)
+    return part.values.tolist(), [f"{part.series}@{date.text}" for date in dates], starts, ends, bounded
+
+
 class Group:
-    claims: list[Claim] = field(default_factory=list)  # sorted by value
-    values: list[float] = field(default_factory=list)
-    ranged: list[Claim] = field(default_factory=list)  # claims with `low`/`high`, compared one by one
-    by_end: list[Claim] = field(default_factory=list)  # sorted by the end of `dated`
-    ends: list[dt.date] = field(default_factory=list)
-    longest: dt.timedelta = dt.timedelta(0)
+    """The claims of one metric, subject and claimant, sorted by value and by the end of their dates. Built
+    from the parts as written when a figure first asks for the group; a claim is made only when a lookup
+    returns it."""
+
+    def __init__(self, parts: list[Part]):
+        self.claims = ClaimSet(parts)  # row `i` of the group is its claim `i`
+        self.made: dict[int, Claim] = {}
+        values: list[float] = []
+        ids: list[str] = []
+        self.starts: list[dt.date] = []  # by row
+        self.ends: list[dt.date] = []
+        bounded: set[int] = set()
+        for part in parts:
+            first = len(values)
+            part_values, part_ids, starts, ends, rows = _columns(part)
+            values += part_values
+            ids += part_ids
+            self.starts += starts
+            self.ends += ends
+            bounded.update(first + row for row in rows)
+        rows = range(len(values))
+        # Claims with bounds are compared one by one; the others are a window of `by_value`.
+        self.by_value = [i for _, _, i in sorted(zip(values, ids, rows, strict=True)) if i not in bounded]
+        self.values = [values[i] for i in self.by_value]
+        self.ranged = [self.claim(i) for i in sorted(bounded)]
+        self.by_end = [i for _, _, i in sorted(zip(self.ends, ids, rows, strict=True))]
+        self.sorted_ends = [self.ends[i] for i in self.by_end]
+        self.longest = max(map(operator.sub, self.ends, self.starts), default=dt.timedelta(0))
+
+    def claim(self, row: int) -> Claim:
+        """The claim of `row`, made once."""
+        claim = self.made.get(row)
+        if claim is None:
+            claim = self.made[row] = self.claims[row]
+        return claim
+
+    def fits(self, row: int, span: Span | None) -> bool:
+        """Whether the days of `row` overlap `span`: `date_fits` without making the claim."""
+        return span is None or (span.start <= self.ends[row] and self.starts[row] <= span.end)
+
+    def around(self, value: float) -> list[Claim]:
+        """The claims without bounds nearest `value`: the last below it and the first from it."""
+        at = bisect.bisect_left(self.values, value)
+        return [self.claim(i) for i in self.by_value[max(at - 1, 0) : at + 1]]
+
+    def window(self, low: float, top: float, span: Span | None) -> list[Claim]:
+        """The claims without bounds whose value is within `low`..`top` and whose days overlap `span`, by value."""
+        rows = self.by_value[bisect.bisect_left(self.values, low) : bisect.bisect_right(self.values, top)]
+        return [self.claim(i) for i in rows if self.fits(i, span)]
+
+    def dated(self, span: Span) -> list[Claim]:
+        """The claims whose days overlap `span`: those ending from its start, until one starts later than any
+        overlapping claim could."""
+        found = []
+        at = bisect.bisect_left(self.sorted_ends, span.start)
+        limit = span.end + self.longest
+        for i in self.by_end[at : at + MAX_DATE_SCAN]:
+            if self.ends[i] > limit:
+                break
+            if self.fits(i, span):
+                found.append(self.claim(i))
+        return found
+
+
+def _quotes(part: Part) -> Iterator[tuple[str, float, Callable[[], Claim]]]:
+    """The quotes of `part`'s claims in their order: each quote, the value it should state and how to make its
+    claim. A series point has its own quote or its series'."""
+    if isinstance(part, Claim):
+        if part.source.quote:
+            yield part.source.quote, part.value, lambda: part
+        return
+    shared = part.source.quote
+    rows = range(len(part)) if shared else sorted(row for row, extra in part.own.items() if extra.quote)
+    for row in rows:
+        extra = part.own.get(row)
+        quote = (extra.quote if extra is not None else None) or shared
+        if quote:
+            yield quote, float(part.values[row]), lambda row=row: part.claim(row)
 
 
 class ClaimIndex:
-    def __init__(self, claims: Iterable[Claim]):
-        groups: dict[tuple[str, str, str], Group] = defaultdict(Group)
-        self.claims: dict[str, Claim] = {}
+    def __init__(self, claims: ClaimSet | Iterable[Claim]):
+        if not isinstance(claims, ClaimSet):
+            claims = ClaimSet(claims)
+        self.claims: Mapping[str, Claim] = claims.by_id
+        self._parts: dict[tuple[str, str, str], list[Part]] = defaultdict(list)
+        self._groups: dict[tuple[str, str, str], Group] = {}
         quotes: dict[float, list[tuple[tuple[str, ...], Claim]]] = defaultdict(list)
-        for claim in claims:
-            self.claims[claim.id] = claim
-            group = groups[(claim.metric, claim.subject, claim.claimant)]
-            (group.ranged if claim.low is not None or claim.high is not None else group.claims).append(claim)
-            quote = claim.source.quote
-            key = round(claim.value, 6)
-            if quote and len(quote) <= MAX_QUOTE_MATCHED and len(quotes[key]) < MAX_QUOTED:
-                parts = quote_parts(quote)
-                if parts and states_figure(quote, claim.value):
-                    quotes[key].append((parts, claim))
-        for group in groups.values():
-            group.claims.sort(key=lambda c: (c.value, c.id))
-            group.values = [c.value for c in group.claims]
-            group.by_end = sorted(group.claims + group.ranged, key=lambda c: (dated(c)[1], c.id))
-            group.ends = [dated(c)[1] for c in group.by_end]
-            group.longest = max((dated(c)[1] - dated(c)[0] for c in group.by_end), default=dt.timedelta(0))
-        self.groups = dict(groups)
+        names: set[str] = set()
+        for part in claims.parts:
+            self._parts[(part.metric, part.subject, part.claimant)].append(part)
+            names.update(name for name in (part.source.outlet, part.source.via) if name)
+            for quote, value, make in _quotes(part):
+                key = round(value, 6)
+                if len(quote) <= MAX_QUOTE_MATCHED and len(quotes[key]) < MAX_QUOTED:
+                    parts = quote_parts(quote)
+                    if parts and states_figure(quote, value):
+                        quotes[key].append((parts, make()))
+        self._parts = dict(self._parts)
         self.by_metric: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for key in sorted(self.groups):
+        for key in sorted(self._parts):
             self.by_metric[key[0]].append(key)
         self.quotes = dict(quotes)
         # The outlets that publish or relay the claims: named as a figure's speaker, they relay it ("Reuters
-        # reported"), and the claimant is whoever they quote.
-        self.outlets = frozenset(
-            _name(name) for claim in self.claims.values() for name in (claim.source.outlet, claim.source.via) if name
-        )
+        # reported"), and the claimant is whoever they quote. A series' points share their series' source.
+        self.outlets = frozenset(_name(name) for name in names)
+
+    def group(self, key: tuple[str, str, str]) -> Group:
+        """The claims of one metric, subject and claimant, indexed the first time a figure asks for them."""
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = Group(self._parts[key])
+        return group
 
     def relays(self, name: str) -> bool:
         """Whether `name` ("the Post", "Reuters") names an outlet of the claims, whole or by its last words."""
@@ -142,9 +236,8 @@ class ClaimIndex:
         low, top = value_window(value, qualifier, half_unit, high)
         found = []
         for key in keys:
-            group = self.groups[key]
-            window = group.claims[bisect.bisect_left(group.values, low) : bisect.bisect_right(group.values, top)]
-            for claim in (*window, *group.ranged):
+            group = self.group(key)
+            for claim in (*group.window(low, top, span), *group.ranged):
                 if date_fits(span, claim) and not agreement(value, qualifier, half_unit, high, claim):
                     found.append(claim)
         return found
@@ -153,30 +246,13 @@ class ClaimIndex:
         """Of the claims of these groups whose date fits, the one whose value is nearest the figure's."""
         best: tuple | None = None
         for key in keys:
-            group = self.groups[key]
-            if span is None:
-                at = bisect.bisect_left(group.values, value)
-                pool = group.claims[max(at - 1, 0) : at + 1] + group.ranged
-            else:
-                pool = self._dated(group, span)
+            group = self.group(key)
+            pool = group.around(value) + group.ranged if span is None else group.dated(span)
             for claim in pool:
                 rank = (abs(claim.value - value) / max(abs(value), 1.0), claim.id)
                 if best is None or rank < best[0]:
                     best = (rank, claim)
         return best[1] if best else None
-
-    def _dated(self, group: Group, span: Span) -> list[Claim]:
-        """The claims of a group whose dates overlap `span`: those ending from its start, until one starts
-        later than any overlapping claim could."""
-        found = []
-        at = bisect.bisect_left(group.ends, span.start)
-        limit = span.end + group.longest
-        for claim in group.by_end[at : at + MAX_DATE_SCAN]:
-            if dated(claim)[1] > limit:
-                break
-            if date_fits(span, claim):
-                found.append(claim)
-        return found
 
     def quoted(self, value: float, paragraph: str) -> list[Claim]:
         """The claims whose quote states `value` and which the paragraph (normalized) repeats."""
