@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
+from factcheck.prose.attribution import relays, said_end, speaks
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import Speaker, speaker, speakers
@@ -32,23 +33,13 @@ from factcheck.report.findings import Context, Cue, DatePhrase
 MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
-WINDOW = 300
+WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
 MAX_TITLE = 40
-RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
-RELAY_WORDS = (
-    "quoted by",
-    "cited by",
-    "reported by",
-    "relayed by",
-    "told",
-    "in an interview with",
-    "quoting",
-)  # characters either side of a figure that its context is read from
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
                             "gov", "prof", "jr", "sr", "no", "vs", "approx", "ca", "eg", "ie", "cf", "inc", "ltd",
                             "co", "corp", "dept", "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -58,8 +49,6 @@ _OPENERS = "\"“‘'([«"
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
 # Conjunctions join clauses too ("31 had died and 140 had been rescued").
-SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
-                          "estimated", "estimates", "counted", "tallied"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
@@ -352,7 +341,9 @@ class Reader:
         if subject_at is not None:
             cues.append(self._cue("subject", subject_at.start, subject_at.end))
         if claimant_at is not None:
-            cues.append(self._cue("claimant", claimant_at.start, self._said_end(claimant_at)))
+            cues.append(
+                self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start, claimant_at.end))
+            )
         elif speaker_at is not None:
             cues.append(self._cue("claimant", speaker_at.start, speaker_at.end))
         if date is not None:
@@ -363,15 +354,6 @@ class Reader:
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
         return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
-
-    def _said_end(self, occurrence: Occurrence) -> int:
-        """Where a claimant's words end: after the verb of saying that makes it the speaker ("the ministry
-        said"), else after its name."""
-        if not self._speaks(occurrence):
-            return occurrence.end
-        rest = self.prose[occurrence.end : occurrence.end + 20]
-        verb = rest.split()[0].rstrip(",.;")
-        return occurrence.end + rest.index(verb) + len(verb)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
@@ -425,11 +407,11 @@ class Reader:
         chose it."""
         named = [o for o in near if o.entry.claimants]
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
-        relayed = [o for o in named if self._relays(o)]
+        relayed = [o for o in named if relays(self.prose, o.start)]
         if relayed and len(relayed) < len(named):
             named = [o for o in named if o not in relayed]
         # "Al-Qudra said, the army had killed 19": the one who says it is the claimant, not the one it is about.
-        speaking = [o for o in named if self._speaks(o)]
+        speaking = [o for o in named if speaks(self.prose, o.start, o.end)]
         if speaking and len(speaking) < len(named):
             named = speaking
         if named:
@@ -456,21 +438,6 @@ class Reader:
             return False
         between = self.prose[occurrence.end : self.occurrences[at].start]
         return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
-
-    def _speaks(self, occurrence: Occurrence) -> bool:
-        """The name is the speaker of its clause: a verb of saying right after it ("the ministry said").
-        "According to X" is not read so: it often names the outlet relaying another's figure."""
-        after = self.prose[occurrence.end : occurrence.end + 20].lower().split()
-        return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
-
-    def _relays(self, occurrence: Occurrence) -> bool:
-        """The name stands a few words after words that make it the one relaying a figure: "quoted by",
-        "cited by", "reported by", "told", "in an interview with"."""
-        before = self.prose[max(0, occurrence.start - 60) : occurrence.start].lower()
-        for mark in (",", ";", ".", "(", ")"):
-            before = before.rsplit(mark, 1)[-1]
-        words = before.split()[-RELAY_REACH:]  # "quoted by the state broadcaster CCTV"
-        return any(f" {phrase} " in f" {' '.join(words)} " for phrase in RELAY_WORDS)
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)

@@ -1,0 +1,72 @@
+"""Who a figure is attributed to: of the claimants the catalog knows, the one the words give as its source.
+
+A newsroom names many organisations in a sentence, and only some of them as the source of a figure. A name
+attributes the figures of its own clause whatever its role there ("the ministry's 58", "the police counted
+58"); a name in another clause attributes a figure only when the words give it as a source: a verb of
+saying after it ("the ministry said"), "according to" or an inverted "said" before it, or a count that is
+its own ("the ministry's tally"). The actor of another clause is not ("authorities evacuated 9,000, fearing
+a repeat of the 1999 storm that killed 312": the 312 is not the authorities'), nor is a source that follows
+in a later clause holding a figure of its own ("40 were hurt, though 65 were hurt according to the
+hospital": the hospital's is the 65). A claimant carried from an earlier sentence of the paragraph ("He
+added that ...") is the last one named there as a source, not the last one mentioned ("a joint venture of
+Vale").
+"""
+
+from __future__ import annotations
+
+# Verbs of saying right after a name that make it the speaker of its clause.
+SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
+                          "estimated", "estimates", "counted", "tallied"})  # fmt: skip
+_INVERTED = frozenset({"said", "says", "added", "reported", "estimated", "according"})
+# A count that is the name's own: "the ministry's tally", "Vale's figures".
+_OWN_COUNT = frozenset({"count", "tally", "toll", "figures", "figure", "data", "estimate", "estimates", "statement",
+                        "bulletin", "report", "records", "list", "numbers"})  # fmt: skip
+RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
+RELAY_WORDS = ("quoted by", "cited by", "reported by", "relayed by", "told", "in an interview with", "quoting")
+SOURCE_REACH = 4  # words before a name that may hold "according to" ("according to figures from the ministry")
+
+
+def _words_before(prose: str, start: int, reach: int) -> list[str]:
+    """The words right before `start`, back to the last clause mark, at most `reach` of them, lower case."""
+    before = prose[max(0, start - 60) : start].lower()
+    for mark in (",", ";", ".", "(", ")", ":", "—", "–"):
+        before = before.rsplit(mark, 1)[-1]
+    return before.split()[-reach:]
+
+
+def speaks(prose: str, start: int, end: int) -> bool:
+    """The name at `start:end` is the speaker of its clause: a verb of saying right after it ("the ministry
+    said"). "According to X" is not read so: it often names the outlet relaying another's figure."""
+    after = prose[end : end + 20].lower().split()
+    return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
+
+
+def said_end(prose: str, start: int, end: int) -> int:
+    """Where a claimant's words end: after the verb of saying that makes it the speaker, else after its name."""
+    if not speaks(prose, start, end):
+        return end
+    rest = prose[end : end + 20]
+    verb = rest.split()[0].rstrip(",.;")
+    return end + rest.index(verb) + len(verb)
+
+
+def relays(prose: str, start: int) -> bool:
+    """The name at `start` stands a few words after words that make it the one relaying a figure: "quoted
+    by", "cited by", "reported by", "told", "in an interview with"."""
+    words = _words_before(prose, start, RELAY_REACH)  # "quoted by the state broadcaster CCTV"
+    return any(f" {phrase} " in f" {' '.join(words)} " for phrase in RELAY_WORDS)
+
+
+def attributes(prose: str, start: int, end: int) -> bool:
+    """The name at `start:end` is given as the source of a figure, so that it may attribute the figures of
+    other clauses: it speaks, "according to" or an inverted verb of saying stands before it, or a count of
+    its own follows it."""
+    if speaks(prose, start, end):
+        return True
+    before = _words_before(prose, start, SOURCE_REACH)
+    if "according" in before or (before and before[-1] in _INVERTED) or (before[-2:-1] and before[-2] in _INVERTED):
+        return True
+    after = prose[end : end + 30].lower()
+    if after[:2] in ("'s", "’s"):
+        return any(w.strip(",.;:") in _OWN_COUNT for w in after[2:].split()[:3])
+    return False
