@@ -14,15 +14,25 @@ Vale").
 
 from __future__ import annotations
 
+import itertools
+
 # Verbs of saying right after a name that make it the speaker of its clause.
 SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
                           "estimated", "estimates", "counted", "tallied"})  # fmt: skip
-_INVERTED = frozenset({"said", "says", "added", "reported", "estimated", "according"})
-# A count that is the name's own: "the ministry's tally", "Vale's figures".
+# Verbs of saying right before a name, in inverted attribution ("..., said the ministry", "warned Tamer Ramadan").
+_INVERTED = frozenset({"said", "says", "added", "reported", "estimated", "according", "warned", "wrote", "noted",
+                       "explained", "stated", "announced", "confirmed"})  # fmt: skip
+# A count or document that is the name's own: "the ministry's tally", "Vale's figures", "a university study".
 _OWN_COUNT = frozenset({"count", "tally", "toll", "figures", "figure", "data", "estimate", "estimates", "statement",
-                        "bulletin", "report", "records", "list", "numbers"})  # fmt: skip
+                        "bulletin", "report", "records", "list", "numbers", "study", "survey", "census",
+                        "analysis", "assessment"})  # fmt: skip
+_SAYING = frozenset({"quoted", "saying", "cited", "spoke", "speaking", "interview", "briefing", "wrote", "tweeted",
+                     "posted", "warned"})  # fmt: skip
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+OWN_REACH = 3  # words after a name (and its "'s") that may name its own count
 RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
 RELAY_WORDS = ("quoted by", "cited by", "reported by", "relayed by", "told", "in an interview with", "quoting")
+APPOSITION = 80  # characters between a name and its verb of saying ("X, quoted by Y, said")
 SOURCE_REACH = 4  # words before a name that may hold "according to" ("according to figures from the ministry")
 
 
@@ -39,6 +49,17 @@ def speaks(prose: str, start: int, end: int) -> bool:
     said"). "According to X" is not read so: it often names the outlet relaying another's figure."""
     after = prose[end : end + 20].lower().split()
     return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
+
+
+def _verb_follows(prose: str, end: int) -> bool:
+    """A verb of saying follows the name ending at `end` before any figure or new clause of its sentence: "The
+    police, quoted by Radio Andes, said", "the Center ... in Washington, D.C., estimated", "X was quoted as
+    saying"."""
+    window = prose[end : end + APPOSITION]
+    for stop in (*"!?0123456789\n", ". ", " and ", " but ", " while ", " whereas "):
+        at = window.find(stop)
+        window = window[:at] if at >= 0 else window
+    return any(w.strip(",;:()\"'“”") in SPEECH_VERBS | _SAYING for w in window.lower().split())
 
 
 def said_end(prose: str, start: int, end: int) -> int:
@@ -61,12 +82,23 @@ def attributes(prose: str, start: int, end: int) -> bool:
     """The name at `start:end` is given as the source of a figure, so that it may attribute the figures of
     other clauses: it speaks, "according to" or an inverted verb of saying stands before it, or a count of
     its own follows it."""
-    if speaks(prose, start, end):
+    if speaks(prose, start, end) or _verb_follows(prose, end):
         return True
     before = _words_before(prose, start, SOURCE_REACH)
     if "according" in before or (before and before[-1] in _INVERTED) or (before[-2:-1] and before[-2] in _INVERTED):
         return True
-    after = prose[end : end + 30].lower()
-    if after[:2] in ("'s", "’s"):
-        return any(w.strip(",.;:") in _OWN_COUNT for w in after[2:].split()[:3])
+    after = prose[end : end + 40].lower()
+    after = after[2:] if after[:2] in ("'s", "’s") else after
+    for word in after.split()[:OWN_REACH]:
+        if word.strip(",.;:") in _OWN_COUNT:  # "the council's tally", "a university study"
+            return True
+        if word[-1:] in ",.;:()":
+            break
     return False
+
+
+def pronoun_speaks(prose: str, start: int, end: int) -> bool:
+    """The sentence prose[start:end] gives a pronoun as its speaker ("He said", "she added"): the one it stands
+    for was named before, whatever role the words gave them there."""
+    words = [w.strip(",;:\"'“”").lower() for w in prose[start:end].split()]
+    return any(a in _PRONOUNS and b in SPEECH_VERBS for a, b in itertools.pairwise(words))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
-from factcheck.prose.attribution import relays, said_end, speaks
+from factcheck.prose.attribution import attributes, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import Speaker, speaker, speakers
@@ -248,8 +248,10 @@ class Reader:
     """The sentences, catalog phrases and date phrases of one article, and the context of each figure."""
 
     def __init__(self, prose: str, sentences_: list[Sentence], occurrences: list[Occurrence],
-                 dates: list[DatePhrase], vocabulary: Vocabulary, locate) -> None:  # fmt: skip
+                 dates: list[DatePhrase], vocabulary: Vocabulary, locate, figures: list[int] | None = None,
+                 ) -> None:  # fmt: skip
         self.prose = prose
+        self.figures = sorted(figures or ())  # where the article's figures start
         self.sentences = sentences_
         self.sentence_starts = [s.start for s in sentences_]
         self.occurrences = occurrences
@@ -414,21 +416,39 @@ class Reader:
         speaking = [o for o in named if speaks(self.prose, o.start, o.end)]
         if speaking and len(speaking) < len(named):
             named = speaking
+        # A name in another clause attributes the figure only as a source, and not the source a later clause
+        # gives for a figure of its own ("40 were hurt, though 65 were according to the hospital").
+        named = [
+            o
+            for o in named
+            if outside(o) == 0
+            or (attributes(self.prose, o.start, o.end) and not (outside(o) == 2 and self._own_figure(index, o)))
+        ]
         if named:
             nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
             if len(nearest.entry.claimants) != 1:
                 return None, None, None
             return next(iter(nearest.entry.claimants)), None, nearest
-        # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
+        # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph.
         sentence = self.sentences[index]
         before = bisect.bisect_left(self.named_starts, sentence.start) - 1
-        if before < 0:
-            return None, None, None
-        last = self.named[before]
-        earlier = self.sentence_of(last.start)
-        if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
-            return None, None, None
-        return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
+        pronoun = pronoun_speaks(self.prose, sentence.start, sentence.end)  # "He said": the last one named
+        while before >= 0:
+            last = self.named[before]
+            earlier = self.sentence_of(last.start)
+            if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph:
+                break
+            if pronoun or attributes(self.prose, last.start, last.end):
+                if len(last.entry.claimants) != 1:
+                    break
+                return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
+            before -= 1
+        return None, None, None
+
+    def _own_figure(self, index: int, occurrence: Occurrence) -> bool:
+        """Whether the clause of a name holds a figure of its own."""
+        low, high = self._clause(self.sentences[index], occurrence.start, occurrence.end)
+        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, high)
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
