@@ -79,3 +79,47 @@ def test_a_figure_given_to_the_wrong_source_still_contradicts(curated):
     body = "The hospital said on Monday that 40 people were hurt."
     check, severity, _ = curated.verdict(body, "40")
     assert (check, severity) == ("article-contradicts", "critical")
+
+
+KIN_CATALOG = {
+    "metrics": {"deaths": {"unit": "people", "description": "civilians killed", "terms": ["killed", "deaths"]}},
+    "subjects": {"arland": {"name": "Arland", "aliases": ["Arlandic"]}},
+    "claimants": {
+        "un": {"name": "United Nations", "aliases": ["UN", "U.N."]},
+        "ohchr": {
+            "name": "Office of the United Nations High Commissioner for Human Rights",
+            "aliases": ["UN human rights office", "OHCHR"],
+        },
+        "ministry": {"name": "the ministry", "aliases": ["ministry"]},
+        "health": {"name": "the health ministry", "aliases": ["health ministry"]},
+        "hospital": {"name": "Mercy hospital", "aliases": ["the hospital"]},
+        "army": {"name": "the Arlandic army", "aliases": ["the army"]},
+    },
+}
+KIN_CLAIMS = [
+    claim("week", "deaths", "arland", "ohchr", 58),
+    claim("health", "deaths", "arland", "health", 212),
+    claim("hospital", "deaths", "arland", "hospital", 31),
+]
+
+
+def test_a_parent_or_shorter_name_of_the_claimant_is_ambiguous_never_a_contradiction(desk):  # noqa: F811
+    desk.curate(KIN_CATALOG, KIN_CLAIMS)
+    assert desk.verdict("The UN said 58 civilians were killed in Arland.", "58")[:2] == ("article-ambiguous", "warning")
+    (found,) = desk.findings("The UN said 58 civilians were killed in Arland.")
+    assert "fits no claim of un" in found.message and found.related == ("week",)
+    assert desk.verdict("The ministry said 212 were killed in Arland.", "212")[:2] == ("article-ambiguous", "warning")
+    # a claimant whose names share nothing with the claim's is another one
+    assert desk.verdict("The army said 31 were killed in Arland.", "31")[:2] == ("article-contradicts", "critical")
+
+
+def test_an_organisations_long_name_is_read_whole_not_as_the_parent_it_holds(desk):  # noqa: F811
+    desk.curate(KIN_CATALOG, KIN_CLAIMS)
+    body = "The Office of the United Nations High Commissioner for Human Rights said 58 were killed in Arland."
+    assert desk.verdict(body, "58") == ("article-backed", "info", "week")
+
+
+def test_the_source_a_relaying_speaker_cites_is_the_claimant(desk):  # noqa: F811
+    desk.curate(KIN_CATALOG, KIN_CLAIMS)
+    body = "The army said on Monday, citing Mercy hospital, that 31 civilians were killed in Arland."
+    assert desk.verdict(body, "31") == ("article-backed", "info", "hospital")

@@ -31,7 +31,9 @@ _SAYING = frozenset({"quoted", "saying", "cited", "spoke", "speaking", "intervie
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 OWN_REACH = 3  # words after a name (and its "'s") that may name its own count
 RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
-RELAY_WORDS = ("quoted by", "cited by", "reported by", "relayed by", "told", "in an interview with", "quoting")
+RELAY_WORDS = ("quoted by", "cited by", "reported by", "relayed by", "told", "in an interview with")
+# Words before a name that make it the source another relays: "the ministry said, citing hospital records".
+CITING = frozenset({"citing", "quoting"})
 APPOSITION = 80  # characters between a name and its verb of saying ("X, quoted by Y, said")
 SOURCE_REACH = 4  # words before a name that may hold "according to" ("according to figures from the ministry")
 
@@ -102,3 +104,30 @@ def pronoun_speaks(prose: str, start: int, end: int) -> bool:
     for was named before, whatever role the words gave them there."""
     words = [w.strip(",;:\"'“”").lower() for w in prose[start:end].split()]
     return any(a in _PRONOUNS and b in SPEECH_VERBS for a, b in itertools.pairwise(words))
+
+
+def kin(spellings: dict[str, list[tuple[str, ...]]]) -> dict[str, frozenset[str]]:
+    """For each claimant (its spellings as word sequences, "the" dropped), the claimants one of whose spellings
+    holds one of its own, or is held in one: "UN" and "UN human rights office", "the ministry" and "the health
+    ministry". An article that names one for the other's figure names a parent, an office or a shorter form of
+    it: an editor asks which was meant, and no contradiction is certain. Indexed by the word sequences of each
+    spelling, so that a catalog of many claimants costs a lookup per sequence, not a comparison per pair."""
+    held_in: dict[tuple[str, ...], set[str]] = {}
+    for key, phrases in spellings.items():
+        for words in phrases:
+            for a in range(len(words)):
+                for b in range(a + 1, len(words) + 1):
+                    held_in.setdefault(words[a:b], set()).add(key)
+    found: dict[str, set[str]] = {key: set() for key in spellings}
+    for key, phrases in spellings.items():
+        for words in phrases:
+            for other in held_in.get(words, ()):
+                if other != key:
+                    found[key].add(other)
+                    found[other].add(key)
+    return {key: frozenset(others) for key, others in found.items()}
+
+
+def cited(prose: str, start: int) -> bool:
+    """The name at `start` is the source another name relays: "the ministry said, citing the hospital"."""
+    return any(word in CITING for word in _words_before(prose, start, SOURCE_REACH))

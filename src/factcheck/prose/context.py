@@ -24,13 +24,15 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
-from factcheck.prose.attribution import attributes, pronoun_speaks, relays, said_end, speaks
+from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
 
-MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
+# Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
+# organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
+MAX_PHRASE_WORDS = 12
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300  # characters either side of a figure that its context is read from
@@ -109,6 +111,9 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
+        spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
+                     for key, c in catalog.claimants.items()}  # fmt: skip
+        self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
         term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
         self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
         by_unit: dict[str | None, set[str]] = {}
@@ -351,7 +356,8 @@ class Reader:
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
-                       speaker=unknown, part=part, date_elsewhere=elsewhere)  # fmt: skip
+                       speaker=unknown, part=part, date_elsewhere=elsewhere,
+                       kin=self.vocabulary.kin.get(claimant, frozenset()))  # fmt: skip
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
@@ -412,6 +418,10 @@ class Reader:
         relayed = [o for o in named if relays(self.prose, o.start)]
         if relayed and len(relayed) < len(named):
             named = [o for o in named if o not in relayed]
+        # "The ministry said, citing the hospital, ...": the hospital's is the figure the ministry relays.
+        citing = [o for o in named if cited(self.prose, o.start)]
+        if citing:
+            return self._named(citing, start, end, outside)
         # "Al-Qudra said, the army had killed 19": the one who says it is the claimant, not the one it is about.
         speaking = [o for o in named if speaks(self.prose, o.start, o.end)]
         if speaking and len(speaking) < len(named):
@@ -425,10 +435,7 @@ class Reader:
             or (attributes(self.prose, o.start, o.end) and not (outside(o) == 2 and self._own_figure(index, o)))
         ]
         if named:
-            nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
-            if len(nearest.entry.claimants) != 1:
-                return None, None, None
-            return next(iter(nearest.entry.claimants)), None, nearest
+            return self._named(named, start, end, outside)
         # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph.
         sentence = self.sentences[index]
         before = bisect.bisect_left(self.named_starts, sentence.start) - 1
@@ -444,6 +451,14 @@ class Reader:
                 return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
             before -= 1
         return None, None, None
+
+    def _named(
+        self, named: list[Occurrence], start: int, end: int, outside
+    ) -> tuple[str | None, None, Occurrence | None]:
+        nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
+        if len(nearest.entry.claimants) != 1:
+            return None, None, None
+        return next(iter(nearest.entry.claimants)), None, nearest
 
     def _own_figure(self, index: int, occurrence: Occurrence) -> bool:
         """Whether the clause of a name holds a figure of its own."""

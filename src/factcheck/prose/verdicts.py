@@ -130,6 +130,11 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
         found = sorted(index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                        key=lambda c: c.id)  # fmt: skip
+        related = [c for c in found if c.claimant in context.kin]
+        if related:
+            # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
+            # an office or a shorter name of the claimant, not certainly another one.
+            return Verdict(AMBIGUOUS, related=tuple(related), how="kin")
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
@@ -274,6 +279,14 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                    f"{len(claims):,} of another subject: {_listing(claims)}")  # fmt: skip
         hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
                 f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "kin":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of {context.claimant}, but fits "
+                   f"{_listing(claims)} of {claims[0].claimant}, whose name holds {context.claimant}'s or is held "
+                   "in it (a parent, an office or a shorter name)")  # fmt: skip
+        hint = (f"name the claimant as the catalog does, or bind the figure to the claim it reports: "
+                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
         claims = verdict.related
