@@ -36,6 +36,7 @@ _BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKE
 # The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
+SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
 # Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
 # of claims, and every reporter lists a finding's related claims (docs/security.md).
@@ -95,6 +96,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
         agreeing = sorted(index.agreeing(keys, figure.value, "at_least", figure.half_unit, span),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        agreeing = agreeing or _rounded(figure, index, keys, span)
     if context.speaker is not None and not index.relays(context.speaker):
         # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
         # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
@@ -147,6 +149,19 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
+
+
+def _rounded(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]:
+    """The claims a round figure states rounded as newsrooms round: dropping the claim's "nearly" or "about"
+    ("90 lakh" for nearly 9 million), or rounding a precise claim down to the figure's own precision
+    ("3,200" for 3,271), when it states at least two significant digits: "3,000" for 3,999 is not a rounding
+    an editor accepts, and "3,200" for 3,350 is not one either (it rounds to 3,300, up to 3,299 only)."""
+    half = figure.half_unit
+    found = index.agreeing(keys, figure.value, "about", half, span)
+    if not found and figure.value >= SIGNIFICANT * 2 * half:
+        found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
+                 if c.qualifier in ("exact", "about") and c.value < figure.value + 2 * half]  # fmt: skip
+    return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
 
 
 def _one_reading(claims: list[Claim]) -> bool:
