@@ -54,6 +54,9 @@ def _patterns() -> list[tuple[str, object]]:
             ("part-year", rf"\b{_PART}[- ]?{_YEAR}\b"),
             ("years", rf"\b{_YEAR} ?[-–] ?{_YEAR}\b"),
             ("year", rf"\b{_YEAR}\b"),
+            # "between July 10 and 25": a period, whose second day is no figure.
+            ("between-month-days", rf"\b(?i:between) {_MONTH} {_DAY} and {_DAY}\b"),
+            ("between-days-month", rf"\b(?i:between) {_DAY} and {_DAY} (?:of )?{_MONTH}\b"),
             ("month-days", rf"\b{_MONTH} {_DAY} ?(?:-|–|to|through|until|till) ?{_DAY}\b"),
             ("days-month", rf"\b{_DAY} ?(?:-|–|to|through|until|till) ?{_DAY} (?:of )?{_MONTH}\b"),
             ("month-day", rf"\b{_MONTH} {_DAY}\b"),
@@ -116,6 +119,8 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
 
 def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
+    if kind.startswith("between-"):  # the whole period, not one bound of it
+        return not _in_event_clause(prose, begin)
     if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
         return False
     if _in_event_clause(prose, begin):
@@ -305,6 +310,8 @@ def _words(groups: list[str | None]) -> Meaning:
 
 _MEANINGS: dict[str, Callable[[list[str | None]], Meaning]] = {
     "month-days": lambda groups: _month_days(groups, 0, 1, 2),
+    "between-month-days": lambda groups: _month_days(groups, 0, 1, 2),
+    "between-days-month": lambda groups: _month_days(groups, 2, 0, 1),
     "days-month": lambda groups: _month_days(groups, 2, 0, 1),
     "weekday-day": _weekday,
     "month-day": lambda groups: _month_day(groups, 0, 1),
