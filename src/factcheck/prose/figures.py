@@ -35,7 +35,8 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than",
                      "well over", "just over", "more then"], "more_than"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
-    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than"], "at_most"),
+    **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than", "as many as", "as much as",
+                     "as high as"], "at_most"),
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
