@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from factcheck.floor.spans import parse_span
-from factcheck.prose.context import sentences
 from factcheck.prose.dates import find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.sentences import sentences
 from factcheck.prose.source import prose_of
 from factcheck.rules.article_contradicts import disagreement
 

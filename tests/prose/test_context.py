@@ -7,7 +7,8 @@ import pytest
 
 from article_helpers import articles  # noqa: F401
 from factcheck.model.format import Catalog
-from factcheck.prose.context import Reader, Vocabulary, sentences
+from factcheck.prose.context import Reader, Vocabulary
+from factcheck.prose.sentences import sentences
 
 CATALOG = Catalog.model_validate(
     {

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from factcheck.model.format import Catalog
-from factcheck.prose.context import Reader, Vocabulary, sentences
+from factcheck.prose.context import Reader, Vocabulary
 from factcheck.prose.inflections import MAX_STEMMED, Inflections
+from factcheck.prose.sentences import sentences
 
 CATALOG = Catalog.model_validate(
     {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from factcheck.model.format import Catalog
 from factcheck.prose import front_matter
-from factcheck.prose.context import Reader, Vocabulary, sentences
+from factcheck.prose.context import Reader, Vocabulary
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.language import language
@@ -18,6 +18,7 @@ from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.seen_text import mixed_scripts, number_forms
+from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
 from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
