@@ -39,7 +39,7 @@ class Desk:
         path = self.root / "articles" / "story.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
-        report = run(Options(self.root, today=dt.date(2026, 3, 1), articles=("articles/story.md",)))
+        report = run(Options(self.root, today=dt.date(2026, 3, 1), articles=(str(path),)))
         assert not [f for f in report.findings if f.file != "articles/story.md"], "the desk's own files are valid"
         return [f for f in report.findings if f.check.startswith("article-")]
 

@@ -26,6 +26,7 @@ from factcheck.model.format import Catalog
 from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
@@ -37,6 +38,7 @@ MAX_PHRASE_WORDS = 12
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
+OPENING_WORDS = 3  # words before a figure that opens its clause as its subject: "At least", "Some"
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
@@ -107,6 +109,7 @@ class Vocabulary:
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
         spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
                      for key, c in catalog.claimants.items()}  # fmt: skip
+        self.within = {key: metric.within for key, metric in catalog.metrics.items() if metric.within}
         self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
         term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
         self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
@@ -236,6 +239,8 @@ class Reader:
             else:
                 continue
             anchors.append(occurrence)
+        metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
+                                               anchors, metrics, part, allowed)  # fmt: skip
         subject = None
         best = None
         subject_at = None
@@ -273,8 +278,38 @@ class Reader:
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
-                       speaker=unknown, part=part, date_elsewhere=elsewhere,
+                       speaker=unknown, part=part, date_elsewhere=elsewhere, others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()))  # fmt: skip
+
+    def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
+                  by_distance: list[Occurrence],
+                  anchors: list[Occurrence], metrics: frozenset[str], part: str | None, allowed: frozenset[str],
+                  ) -> tuple[frozenset[str], frozenset[str], str | None]:  # fmt: skip
+        """The figure's metrics once a part its words name narrows them, the other readings its words leave
+        open, and the part of a set it counts (`prose.readings`)."""
+        start, end = figure
+        prose = self.prose
+        scope = [o for o in by_distance if clause[0] <= o.start and o.end <= clause[1] and o not in anchors]
+        # "At least 17 soldiers, an officer among them, were killed": a subject a comma cuts from its predicate
+        opens = len(prose[clause[0] : start].split()) <= OPENING_WORDS and not has_predicate(
+            prose[clause[0] : clause[1]]
+        )
+        if opens and prose.startswith(",", clause[1]):
+            following = bisect.bisect_right(self.figures, end)
+            until = min([sentence.end, *self.figures[following : following + 1]])
+            scope += [o for o in by_distance if clause[1] <= o.start and o.end <= until and predicate(prose, o.start)]
+        group = group_of(prose, end, clause[1])
+        found = [(o.start, o.entry.metrics & allowed) for o in scope]
+        narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)
+        # The noun right after the figure names who it counts ("53 people died"), not another reading of it, and
+        # the noun of another figure ("622 deaths were recorded in 13 countries") is that figure's.
+        readings = [o.entry.metrics & allowed for o in scope
+                    if not head_noun(prose, end, o.start) and not counted(prose, o.start)]  # fmt: skip
+        if narrow is not None:
+            return narrow, other_readings(readings, narrow | metrics), part
+        if group is not None and part is None and not any(a.start <= group[0] < a.end for a in anchors):
+            part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
+        return metrics, other_readings(readings, metrics), part
 
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)

@@ -121,6 +121,13 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
                        key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
+    if context.others:
+        # Its words name other metrics too ("17 soldiers, an officer among them, were killed"): a claim of one of
+        # them that fits makes it ambiguous; with none, no reading fits and none is certain to be the one.
+        other = sorted(index.agreeing(index.keys(context.others, context.subject, context.claimant), figure.value,
+                                      figure.qualifier, figure.half_unit, span, figure.high),
+                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        return Verdict(AMBIGUOUS, related=tuple(other), how="other metric") if other else Verdict(UNBACKED)
     if len(context.metrics) > 1 or context.part is not None:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
@@ -295,6 +302,13 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
                 f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "other metric":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of its nearest metric word, but fits "
+                   f"{_listing(claims)} of {claims[0].metric}, which its words name too")  # fmt: skip
+        hint = (f"if it counts {claims[0].metric}, bind it: [{figure.text}](claim:{claims[0].id}); if not, "
+                "correct the figure or add its claim to a dataset")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS and verdict.how == "kin":
         claims = verdict.related
         message = (f"{describe_context(figure, context)} fits no claim of {context.claimant}, but fits "
@@ -334,6 +348,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             message = f"no claim backs {describe_context(figure, context)}"
             if context.part is not None:
                 message += f": “{context.part}” makes it a part of a set or a single one, not a total"
+            elif context.others:
+                message += f", nor a claim of {' or '.join(sorted(context.others))}, which its words name too"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "
