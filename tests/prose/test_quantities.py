@@ -27,6 +27,7 @@ def _quantity(text: str, figure: str):
         ("Clinics usually average 12 to 15 cases.", "15", "average"),
         ("Crews worked for 36 hours without rest.", "36", "hours"),
         ("Gusts reached 190 km/h on the coast.", "190", "km/h"),
+        ("Winds of up to 175 kmph lashed the coast.", "175", "km/h"),  # as South Asian newsrooms write it
         ("The fire burned 2,400 acres.", "2,400", "acres"),
         ("The council asked for $250 million.", "250", "usd"),
         ("A magnitude 6.4 tremor hit the port.", "6.4", "magnitude"),

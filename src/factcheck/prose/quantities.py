@@ -31,7 +31,7 @@ _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("weeks", "a duration") for w in ("week", "weeks")},
     **{w: ("months", "a duration") for w in ("month", "months")},
     **{w: ("years", "a duration") for w in ("year", "years", "decades", "decade", "centuries", "century")},
-    **{w: ("km/h", "a speed") for w in ("km/h", "kph", "kmh", "mph", "knots")},
+    **{w: ("km/h", "a speed") for w in ("km/h", "kph", "kmh", "kmph", "km/hr", "mph", "knots")},
     **{w: ("acres", "an area") for w in ("acre", "acres")},
     **{w: ("hectares", "an area") for w in ("hectare", "hectares", "ha")},
     **{w: ("tonnes", "a weight") for w in ("tonne", "tonnes", "ton", "tons", "kg", "kilograms", "kilos")},
