@@ -110,6 +110,11 @@ class Vocabulary:
         spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
                      for key, c in catalog.claimants.items()}  # fmt: skip
         self.within = {key: metric.within for key, metric in catalog.metrics.items() if metric.within}
+        inside: dict[str, set[str]] = {}
+        for key in catalog.subjects:
+            for whole in catalog.wholes(key):
+                inside.setdefault(whole, set()).add(key)
+        self.inside = {whole: frozenset(parts) for whole, parts in inside.items()}
         self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
         term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
         self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
@@ -279,7 +284,8 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, others=others,
-                       kin=self.vocabulary.kin.get(claimant, frozenset()))  # fmt: skip
+                       kin=self.vocabulary.kin.get(claimant, frozenset()),
+                       inside=self.vocabulary.inside.get(subject, frozenset()))  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],

@@ -119,6 +119,11 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         elsewhere = [k for k in index.keys(context.metrics, None, context.claimant) if k[1] != context.subject]
         other = sorted(index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit, span, figure.high),
                        key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        inside = [c for c in other if c.subject in context.inside]
+        if inside and _one_reading(inside) and not index.keys(context.metrics, context.subject, None):
+            # "the death toll from Chile's wildfires reached 123" for the Valparaíso region's 123: a figure of a
+            # place named by the country or region it lies in, which the catalog counts nothing of itself.
+            return Verdict(BACKED, inside[0], tuple(inside[1:]), how="within")
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if context.others:
@@ -278,7 +283,11 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
     severity = module.SEVERITY
     hint = ""
     if verdict.kind == BACKED:
-        how = {"bound": ", as bound", "quoted": ", whose quote the article repeats"}.get(verdict.how, "")
+        how = {
+            "bound": ", as bound",
+            "quoted": ", whose quote the article repeats",
+            "within": f", a figure of {claim.subject}, which lies within {context.subject}",
+        }.get(verdict.how, "")
         message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
         if verdict.related:
             message += f"; {len(verdict.related):,} more fit it: {_listing(verdict.related)}"

@@ -156,6 +156,7 @@ class Context:
     speaker: str | None = None  # a name the figure is attributed to ("X said") that is no claimant of the catalog
     part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
     date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
+    inside: frozenset[str] = frozenset()  # subjects the catalog places within its subject (a region of the country)
     others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
     kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
 
