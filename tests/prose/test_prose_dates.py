@@ -57,6 +57,8 @@ def test_the_longest_of_overlapping_phrases_wins_so_an_abbreviated_day_is_read_w
         ("The shelters have been open since March 9 and house 400 families.", "March 9", "2025-03-09"),
         ("Clinics treated 900 patients from January 12 to 15.", "January 12 to 15", "2026-01-12/2026-01-15"),
         ("Clinics treated 900 patients on 12-15 January.", "12-15 January", "2026-01-12/2026-01-15"),
+        ("The 2023-24 flu season put 8,000 in hospital.", "2023-24", "2023/2024"),
+        ("The 2024/25 budget funds 300 clinics.", "2024/25", "2024/2025"),
         (
             "Clinics treated 900 patients between 3 and 5 of January.",
             "between 3 and 5 of January",

@@ -38,6 +38,8 @@ def _quantity(text: str, figure: str):
         ("Four crews of 12 firefighters each reached the ridge.", "12", "each"),
         ("Two barges carrying 40 tonnes of grain and 30 people each.", "30", "each"),
         ("The town, home to 80,000 people, lost power.", "80,000", "population"),
+        ("The atoll, home to only 11,000 people, was cut off.", "11,000", "population"),
+        ("Pupils under the age of 12 stayed home.", "12", "age"),
         ("The province has a population of about 2.3 million.", "2.3", "population"),
         ("It struck a city of 45,000 in the south.", "45,000", "population"),
     ],
