@@ -19,3 +19,17 @@ from factcheck.prose.figures import find_numerals
 def test_as_many_as_states_an_upper_bound(text, phrase, qualifier):
     (numeral,) = find_numerals(text, 0)
     assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, qualifier",
+    [
+        ("crops worth more than Rs 2,400 crore", "more than Rs 2,400 crore", "more_than"),
+        ("a loss of about Rs. 90 lakh", "about Rs. 90 lakh", "about"),
+        ("some US$ 40 million in aid", "some US$ 40 million", "about"),
+        ("Mrs 40 guests", "40", "exact"),  # a word that ends in "rs" is no currency
+    ],
+)
+def test_a_qualifier_before_a_currency_word_qualifies_the_sum(text, phrase, qualifier):
+    (numeral,) = find_numerals(text, 0)
+    assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
