@@ -188,6 +188,9 @@ class Reader:
         self.occurrence_starts = [o.start for o in occurrences]
         self.named = [o for o in occurrences if o.entry.claimants]  # claimants named, for carried attribution
         self.named_starts = [o.start for o in self.named]
+        self._sources: list[Occurrence] | None = None  # the named given as sources, read when first needed
+        self._source_starts: list[int] = []
+        self._pronouns: dict[int, bool] = {}
         self.dates = [d for d in dates if d.dates_figures and d.span is not None]
         self.date_starts = [d.start for d in self.dates]
         self.vocabulary = vocabulary
@@ -394,21 +397,25 @@ class Reader:
         ]
         if named:
             return self._named(named, start, end, outside)
-        # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph.
+        # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph;
+        # after "He said", the last one named.
         sentence = self.sentences[index]
-        before = bisect.bisect_left(self.named_starts, sentence.start) - 1
-        pronoun = pronoun_speaks(self.prose, sentence.start, sentence.end)  # "He said": the last one named
-        while before >= 0:
-            last = self.named[before]
-            earlier = self.sentence_of(last.start)
-            if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph:
-                break
-            if pronoun or attributes(self.prose, last.start, last.end):
-                if len(last.entry.claimants) != 1:
-                    break
-                return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
-            before -= 1
-        return None, None, None
+        if index not in self._pronouns:  # each sentence read once
+            self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
+        if self._sources is None:  # each name read once an article
+            self._sources = [o for o in self.named if attributes(self.prose, o.start, o.end)]
+            self._source_starts = [o.start for o in self._sources]
+        pool, starts = (
+            (self.named, self.named_starts) if self._pronouns[index] else (self._sources, self._source_starts)
+        )
+        before = bisect.bisect_left(starts, sentence.start) - 1
+        if before < 0:
+            return None, None, None
+        last = pool[before]
+        earlier = self.sentence_of(last.start)
+        if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
+            return None, None, None
+        return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
 
     def _named(
         self, named: list[Occurrence], start: int, end: int, outside
