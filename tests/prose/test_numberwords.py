@@ -31,6 +31,9 @@ def _read(text: str) -> list[tuple[str, float, str, bool]]:
         ("half its bridges fell", [("half", 50, "about", True)]),
         ("cases fell by a third", [("a third", 33.3, "about", True)]),
         ("the backlog was cut in half", [("half", 50, "about", True)]),
+        ("they moved nearly four lakh residents", [("nearly four lakh", 400_000, "nearly", False)]),
+        ("a fund of two crore rupees", [("two crore", 20_000_000, "exact", False)]),
+        ("lakhs of homes were damaged", []),  # a vague plural: no figure
     ],
 )
 def test_number_words_are_read_as_figures(text, expected):

@@ -57,7 +57,18 @@ def test_the_longest_of_overlapping_phrases_wins_so_an_abbreviated_day_is_read_w
         ("The shelters have been open since March 9 and house 400 families.", "March 9", "2025-03-09"),
         ("Clinics treated 900 patients from January 12 to 15.", "January 12 to 15", "2026-01-12/2026-01-15"),
         ("Clinics treated 900 patients on 12-15 January.", "12-15 January", "2026-01-12/2026-01-15"),
-        ("Clinics treated 900 patients between 3 and 5 of January.", "5 of January", "2026-01-05"),
+        ("The 2023-24 flu season put 8,000 in hospital.", "2023-24", "2023/2024"),
+        ("The 2024/25 budget funds 300 clinics.", "2024/25", "2024/2025"),
+        (
+            "Clinics treated 900 patients between 3 and 5 of January.",
+            "between 3 and 5 of January",
+            "2026-01-03/2026-01-05",
+        ),
+        (
+            "Shelters took in 1,400 people between November 21 and 28, the agency said.",
+            "between November 21 and 28",
+            "2025-11-21/2025-11-28",
+        ),
         ("The council's report on Tuesday (3) counted 62 homes lost.", "Tuesday (3)", "2026-02-03"),
         ("A bulletin on Sunday evening (1) listed 80 people missing.", "Sunday evening (1)", "2026-02-01"),
     ],
@@ -73,3 +84,14 @@ def test_a_month_alone_is_still_a_month_when_no_day_follows():
         for p in find_dates("Rescuers found 30 survivors in January, 12 of them children.", PUBLISHED)
     }
     assert found == {"in January": "2026-01"}
+
+
+def test_a_period_between_two_days_dates_the_figures_of_its_clause():
+    assert _dates("Between November 21 and 28 the storms killed 1,400 people.") == {"Between November 21 and 28": True}
+    assert _dates("The rains, which fell between November 21 and 28, have eased.") == {
+        "between November 21 and 28": True
+    }
+    # a bound before an event is no period of the count
+    assert _dates("Crews have worked since the dam burst between November 21 and 28.") == {
+        "between November 21 and 28": False
+    }

@@ -27,6 +27,7 @@ def _quantity(text: str, figure: str):
         ("Clinics usually average 12 to 15 cases.", "15", "average"),
         ("Crews worked for 36 hours without rest.", "36", "hours"),
         ("Gusts reached 190 km/h on the coast.", "190", "km/h"),
+        ("Winds of up to 175 kmph lashed the coast.", "175", "km/h"),  # as South Asian newsrooms write it
         ("The fire burned 2,400 acres.", "2,400", "acres"),
         ("The council asked for $250 million.", "250", "usd"),
         ("A magnitude 6.4 tremor hit the port.", "6.4", "magnitude"),
@@ -37,6 +38,8 @@ def _quantity(text: str, figure: str):
         ("Four crews of 12 firefighters each reached the ridge.", "12", "each"),
         ("Two barges carrying 40 tonnes of grain and 30 people each.", "30", "each"),
         ("The town, home to 80,000 people, lost power.", "80,000", "population"),
+        ("The atoll, home to only 11,000 people, was cut off.", "11,000", "population"),
+        ("Pupils under the age of 12 stayed home.", "12", "age"),
         ("The province has a population of about 2.3 million.", "2.3", "population"),
         ("It struck a city of 45,000 in the south.", "45,000", "population"),
     ],

@@ -66,7 +66,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     numerals = carry_qualifiers(shown, join_ranges(shown, numerals))
     found_sentences = sentences(prose.prose, prose.body_start, prose.markdown)
     reader = Reader(prose.prose, found_sentences, vocabulary.occurrences(prose.prose), dates, vocabulary,
-                    prose.locate)  # fmt: skip
+                    prose.locate, [n.start for n in numerals])  # fmt: skip
     paragraphs = _paragraphs(found_sentences)
     # Past the figures checked, bindings are not read either: they bind figures that are not checked.
     until = numerals[MAX_FIGURES].start if len(numerals) > MAX_FIGURES else len(prose.prose)

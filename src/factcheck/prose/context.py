@@ -8,8 +8,8 @@ subject names and `aliases` ("Ukraine", "Ukrainian", "Kiev") and claimant names 
 - the metric: the nearest metric word decides; when that word is shared by several metrics ("killed"), the
   next nearest narrows them ("killed 2,514 civilians": "civilians" leaves civilians_killed);
 - the subject: the subject named nearest to the figure or to those metric words ("Ukrainian soldiers");
-- the claimant: the one named nearest in the sentence or, in a sentence that names none, the last one named
-  earlier in the same paragraph ("Zelensky said ... He added that ...");
+- the claimant: the one named nearest in its clause, or as a source elsewhere in the sentence, or carried
+  from the last source of the paragraph ("Zelensky said ... He added that ..."; `prose.attribution`);
 - the date: the nearest date phrase of the same clause, else of the sentence (`prose.dates`).
 
 The prose is read sentence by sentence (`prose.sentences`).
@@ -23,45 +23,37 @@ from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
+from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.increments import increment
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
 from factcheck.prose.roles import other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.report.findings import Context, Cue, DatePhrase
 
-MAX_PHRASE_WORDS = 8  # longer claimant aliases are used for hints only, never matched in prose
+# Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
+# organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
+MAX_PHRASE_WORDS = 12
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
-WINDOW = 300
+WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
+OPENING_WORDS = 3  # words before a figure that opens its clause as its subject: "At least", "Some"
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
 MAX_TITLE = 40
-RELAY_REACH = 5  # words before a name that may hold the words of relaying, up to a comma
-RELAY_WORDS = (
-    "quoted by",
-    "cited by",
-    "reported by",
-    "relayed by",
-    "told",
-    "in an interview with",
-    "quoting",
-)  # characters either side of a figure that its context is read from
 # What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
 # digits is a thousands separator).
 # Conjunctions join clauses too ("31 had died and 140 had been rescued").
-_DIGITS = re.compile(r"[0-9][0-9,.]*")
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
-SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
-                          "estimated", "estimates", "counted", "tallied"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
@@ -122,6 +114,15 @@ class Vocabulary:
             for phrase, slot in found.items()
         }  # fmt: skip
         self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
+        spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
+                     for key, c in catalog.claimants.items()}  # fmt: skip
+        self.within = {key: metric.within for key, metric in catalog.metrics.items() if metric.within}
+        inside: dict[str, set[str]] = {}
+        for key in catalog.subjects:
+            for whole in catalog.wholes(key):
+                inside.setdefault(whole, set()).add(key)
+        self.inside = {whole: frozenset(parts) for whole, parts in inside.items()}
+        self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
         term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
         self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
         by_unit: dict[str | None, set[str]] = {}
@@ -187,16 +188,20 @@ class Reader:
     """The sentences, catalog phrases and date phrases of one article, and the context of each figure."""
 
     def __init__(self, prose: str, sentences_: list[Sentence], occurrences: list[Occurrence],
-                 dates: list[DatePhrase], vocabulary: Vocabulary, locate) -> None:  # fmt: skip
+                 dates: list[DatePhrase], vocabulary: Vocabulary, locate, figures: list[int] | None = None,
+                 ) -> None:  # fmt: skip
         self.prose = prose
+        self.figures = sorted(figures or ())  # where the article's figures start
         self.sentences = sentences_
         self.sentence_starts = [s.start for s in sentences_]
         self.occurrences = occurrences
         self.occurrence_starts = [o.start for o in occurrences]
         self.named = [o for o in occurrences if o.entry.claimants]  # claimants named, for carried attribution
         self.named_starts = [o.start for o in self.named]
+        self._sources: list[Occurrence] | None = None  # the named given as sources, read when first needed
+        self._source_starts: list[int] = []
+        self._pronouns: dict[int, bool] = {}
         self.dates = [d for d in dates if d.dates_figures and d.span is not None]
-        self.date_spans = [(d.start, d.end) for d in dates]  # every date phrase: its digits are no figure
         self.date_starts = [d.start for d in self.dates]
         self.vocabulary = vocabulary
         self.locate = locate
@@ -260,13 +265,15 @@ class Reader:
             anchors.append(occurrence)
         if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
             metrics = self._increment_of(anchors, allowed) or metrics  # "119 killed in the last 24 hours"
+        metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
+                                               anchors, metrics, part, allowed)  # fmt: skip
         subject = None
         best = None
         subject_at = None
         for occurrence in near:
             if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
                     or other_role(self.prose, occurrence.start, occurrence.end)
-                    or (outside(occurrence) == 2 and self._clause_has_figure(index, occurrence))):  # fmt: skip
+                    or (outside(occurrence) == 2 and self._own_figure(index, occurrence))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
@@ -292,14 +299,48 @@ class Reader:
         if subject_at is not None:
             cues.append(self._cue("subject", subject_at.start, subject_at.end))
         if claimant_at is not None:
-            cues.append(self._cue("claimant", claimant_at.start, self._said_end(claimant_at)))
+            cues.append(
+                self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start, claimant_at.end))
+            )
         elif speaker_at is not None:
             cues.append(self._cue("claimant", speaker_at.start, speaker_at.end))
         if date is not None:
             cues.append(self._cue("date", date.start, date.end))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
-                       whole=whole_of_the(self.prose, start))  # fmt: skip
+                       whole=whole_of_the(self.prose, start), others=others,
+                       kin=self.vocabulary.kin.get(claimant, frozenset()),
+                       inside=self.vocabulary.inside.get(subject, frozenset()))  # fmt: skip
+
+    def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
+                  by_distance: list[Occurrence],
+                  anchors: list[Occurrence], metrics: frozenset[str], part: str | None, allowed: frozenset[str],
+                  ) -> tuple[frozenset[str], frozenset[str], str | None]:  # fmt: skip
+        """The figure's metrics once a part its words name narrows them, the other readings its words leave
+        open, and the part of a set it counts (`prose.readings`)."""
+        start, end = figure
+        prose = self.prose
+        scope = [o for o in by_distance if clause[0] <= o.start and o.end <= clause[1] and o not in anchors]
+        # "At least 17 soldiers, an officer among them, were killed": a subject a comma cuts from its predicate
+        opens = len(prose[clause[0] : start].split()) <= OPENING_WORDS and not has_predicate(
+            prose[clause[0] : clause[1]]
+        )
+        if opens and prose.startswith(",", clause[1]):
+            following = bisect.bisect_right(self.figures, end)
+            until = min([sentence.end, *self.figures[following : following + 1]])
+            scope += [o for o in by_distance if clause[1] <= o.start and o.end <= until and predicate(prose, o.start)]
+        group = group_of(prose, end, clause[1])
+        found = [(o.start, o.entry.metrics & allowed) for o in scope]
+        narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)
+        # The noun right after the figure names who it counts ("53 people died"), not another reading of it, and
+        # the noun of another figure ("622 deaths were recorded in 13 countries") is that figure's.
+        readings = [o.entry.metrics & allowed for o in scope
+                    if not head_noun(prose, end, o.start) and not counted(prose, o.start)]  # fmt: skip
+        if narrow is not None:
+            return narrow, other_readings(readings, narrow | metrics), part
+        if group is not None and part is None and not any(a.start <= group[0] < a.end for a in anchors):
+            part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
+        return metrics, other_readings(readings, metrics), part
 
     def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
         """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the
@@ -310,15 +351,6 @@ class Reader:
     def _cue(self, part: str, start: int, end: int) -> Cue:
         line, column = self.locate(start)
         return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
-
-    def _said_end(self, occurrence: Occurrence) -> int:
-        """Where a claimant's words end: after the verb of saying that makes it the speaker ("the ministry
-        said"), else after its name."""
-        if not self._speaks(occurrence):
-            return occurrence.end
-        rest = self.prose[occurrence.end : occurrence.end + 20]
-        verb = rest.split()[0].rstrip(",.;")
-        return occurrence.end + rest.index(verb) + len(verb)
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
@@ -378,40 +410,62 @@ class Reader:
         named = [o for o in near if o.entry.claimants]
         # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
         # own speaks for that figure.
-        own = [o for o in named if not (outside(o) and self._clause_has_figure(index, o))]
+        own = [o for o in named if not (outside(o) and self._own_figure(index, o))]
         named = own or named
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
-        relayed = [o for o in named if self._relays(o)]
+        relayed = [o for o in named if relays(self.prose, o.start)]
         if relayed and len(relayed) < len(named):
             named = [o for o in named if o not in relayed]
+        # "The ministry said, citing the hospital, ...": the hospital's is the figure the ministry relays.
+        citing = [o for o in named if cited(self.prose, o.start)]
+        if citing:
+            return self._named(citing, start, end, outside)
         # "Al-Qudra said, the army had killed 19": the one who says it is the claimant, not the one it is about.
-        speaking = [o for o in named if self._speaks(o)]
+        speaking = [o for o in named if speaks(self.prose, o.start, o.end)]
         if speaking and len(speaking) < len(named):
             named = speaking
+        # A name in another clause attributes the figure only as a source, and not the source a later clause
+        # gives for a figure of its own ("40 were hurt, though 65 were according to the hospital").
+        named = [
+            o
+            for o in named
+            if outside(o) == 0
+            or (attributes(self.prose, o.start, o.end) and not (outside(o) == 2 and self._own_figure(index, o)))
+        ]
         if named:
-            nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
-            if len(nearest.entry.claimants) != 1:
-                return None, None, None
-            return next(iter(nearest.entry.claimants)), None, nearest
-        # The last claimant named before this sentence, if it is in an earlier sentence of the same paragraph.
+            return self._named(named, start, end, outside)
+        # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph;
+        # after "He said", the last one named.
         sentence = self.sentences[index]
-        before = bisect.bisect_left(self.named_starts, sentence.start) - 1
+        if index not in self._pronouns:  # each sentence read once
+            self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
+        if self._sources is None:  # each name read once an article
+            self._sources = [o for o in self.named if attributes(self.prose, o.start, o.end)]
+            self._source_starts = [o.start for o in self._sources]
+        pool, starts = (
+            (self.named, self.named_starts) if self._pronouns[index] else (self._sources, self._source_starts)
+        )
+        before = bisect.bisect_left(starts, sentence.start) - 1
         if before < 0:
             return None, None, None
-        last = self.named[before]
+        last = pool[before]
         earlier = self.sentence_of(last.start)
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
 
-    def _clause_has_figure(self, index: int, occurrence: Occurrence) -> bool:
-        """Whether the clause of `occurrence` (another clause than a figure's) holds a figure in digits."""
+    def _named(
+        self, named: list[Occurrence], start: int, end: int, outside
+    ) -> tuple[str | None, None, Occurrence | None]:
+        nearest = min(named, key=lambda o: (outside(o), gap(start, end, o.start, o.end), o.start))
+        if len(nearest.entry.claimants) != 1:
+            return None, None, None
+        return next(iter(nearest.entry.claimants)), None, nearest
+
+    def _own_figure(self, index: int, occurrence: Occurrence) -> bool:
+        """Whether the clause of a name holds a figure of its own."""
         low, high = self._clause(self.sentences[index], occurrence.start, occurrence.end)
-        for match in _DIGITS.finditer(self.prose, low, high):
-            at = bisect.bisect_right(self.date_spans, (match.start(), match.start())) - 1
-            if at < 0 or self.date_spans[at][1] <= match.start():  # not the digits of a date
-                return True
-        return False
+        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, high)
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
@@ -421,21 +475,6 @@ class Reader:
             return False
         between = self.prose[occurrence.end : self.occurrences[at].start]
         return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
-
-    def _speaks(self, occurrence: Occurrence) -> bool:
-        """The name is the speaker of its clause: a verb of saying right after it ("the ministry said").
-        "According to X" is not read so: it often names the outlet relaying another's figure."""
-        after = self.prose[occurrence.end : occurrence.end + 20].lower().split()
-        return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
-
-    def _relays(self, occurrence: Occurrence) -> bool:
-        """The name stands a few words after words that make it the one relaying a figure: "quoted by",
-        "cited by", "reported by", "told", "in an interview with"."""
-        before = self.prose[max(0, occurrence.start - 60) : occurrence.start].lower()
-        for mark in (",", ";", ".", "(", ")"):
-            before = before.rsplit(mark, 1)[-1]
-        words = before.split()[-RELAY_REACH:]  # "quoted by the state broadcaster CCTV"
-        return any(f" {phrase} " in f" {' '.join(words)} " for phrase in RELAY_WORDS)
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)

@@ -53,7 +53,12 @@ def _patterns() -> list[tuple[str, object]]:
             ("month-year", rf"\b{_MONTH},? (?:of )?{_YEAR}\b"),
             ("part-year", rf"\b{_PART}[- ]?{_YEAR}\b"),
             ("years", rf"\b{_YEAR} ?[-–] ?{_YEAR}\b"),
+            # "the 2019-20 season", "the 2023/24 budget": a season or fiscal year, its second year in two digits
+            ("season", rf"\b{_YEAR}[-–/]([0-9]{{2}})\b"),
             ("year", rf"\b{_YEAR}\b"),
+            # "between July 10 and 25": a period, whose second day is no figure.
+            ("between-month-days", rf"\b(?i:between) {_MONTH} {_DAY} and {_DAY}\b"),
+            ("between-days-month", rf"\b(?i:between) {_DAY} and {_DAY} (?:of )?{_MONTH}\b"),
             ("month-days", rf"\b{_MONTH} {_DAY} ?(?:-|–|to|through|until|till) ?{_DAY}\b"),
             ("days-month", rf"\b{_DAY} ?(?:-|–|to|through|until|till) ?{_DAY} (?:of )?{_MONTH}\b"),
             ("month-day", rf"\b{_MONTH} {_DAY}\b"),
@@ -116,6 +121,8 @@ def find_dates(prose: str, published: Span | None, start: int = 0) -> list[DateP
 
 def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
+    if kind.startswith("between-"):  # the whole period, not one bound of it
+        return not _in_event_clause(prose, begin)
     if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
         return False
     if _in_event_clause(prose, begin):
@@ -206,6 +213,10 @@ def _absolute(kind: str, groups: list[str | None]) -> Span | None:
         first, last = _PART_OF_YEAR[groups[0].lower()]
         year = int(groups[1])
         return _span(dt.date(year, first, 1), _month_span(year, last)[1])
+    if kind == "season":
+        first = int(groups[0])
+        last = first // 100 * 100 + int(groups[1])
+        return _span(dt.date(first, 1, 1), dt.date(last, 12, 31)) if last == first + 1 else None
     if kind == "years":
         first, last = int(groups[0]), int(groups[1])
         return _span(dt.date(first, 1, 1), dt.date(last, 12, 31)) if first <= last else None
@@ -213,7 +224,8 @@ def _absolute(kind: str, groups: list[str | None]) -> Span | None:
     return _span(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
-_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "part-month-year", "month-year", "part-year", "years", "year"})
+_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "part-month-year", "month-year", "part-year", "years", "season",
+                       "year"})  # fmt: skip
 
 
 def _relative(kind: str, groups: list[str | None], published: Span | None) -> Span | None:
@@ -305,6 +317,8 @@ def _words(groups: list[str | None]) -> Meaning:
 
 _MEANINGS: dict[str, Callable[[list[str | None]], Meaning]] = {
     "month-days": lambda groups: _month_days(groups, 0, 1, 2),
+    "between-month-days": lambda groups: _month_days(groups, 0, 1, 2),
+    "between-days-month": lambda groups: _month_days(groups, 2, 0, 1),
     "days-month": lambda groups: _month_days(groups, 2, 0, 1),
     "weekday-day": _weekday,
     "month-day": lambda groups: _month_day(groups, 0, 1),

@@ -38,7 +38,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
-_CURRENCIES = frozenset("$€£¥₴₽")
+_CURRENCIES = frozenset("$€£¥₴₽₹")
+# Currency words a qualifier may stand before: "more than Rs 2,400 crore", "some US$ 40 million".
+_CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
 _TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
 _ORDINALS = ("st", "nd", "rd", "th")
 _PERCENT_GAP = frozenset(" \u00a0\u202f\u2009")  # a space before a percent sign
@@ -333,6 +335,14 @@ def _qualifier(prose: str, i: int) -> tuple[int, str]:
     cursor = i
     if cursor > 0 and prose[cursor - 1] in _CURRENCIES:
         cursor -= 1
+    blank = cursor
+    while blank > 0 and prose[blank - 1] == " ":
+        blank -= 1
+    for word in _CURRENCY_WORDS:  # "more than Rs 2,400 crore", "about US$ 3 million"
+        at = blank - len(word)
+        if at >= 0 and prose[at:blank].lower() == word and (at == 0 or not prose[at - 1].isalnum()):
+            cursor = at
+            break
     if cursor > 0 and prose[cursor - 1] == "~":
         return cursor - 1, "about"
     head_end = cursor

@@ -27,7 +27,9 @@ _TENS = {
     for n, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     if n > 1
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "nine lakh" (900,000) and "two crore" (20 million): South Asian English states large counts so, in words too.
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000,
+           "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}  # fmt: skip
 # Shares, as the percent of a whole ("two-thirds of the population"); "of a million" makes them a count.
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
               "tenth": 10, "tenths": 10}  # fmt: skip
@@ -36,7 +38,7 @@ _ONE_AFTER = frozenset({"a", "the", "no", "any", "every", "each", "which", "this
                         "someone", "everyone"})  # fmt: skip
 _ONE_BEFORE = frozenset({"of", "another", "who", "that", "which", "day", "time", "way", "thing", "side", "hand"})
 
-_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
+_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|lakhs?|crores?)"
 _RUN = compile_regex(
     rf"(?i:\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
     rf"(?: of an? (?:million|billion|thousand)\b)?"
@@ -78,7 +80,7 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
         return _fraction(prose, start, end, words, fraction)
     if words[0] == "a" and len(words) > 1 and words[1] in _SCALES:  # "nearly a million": one million
         words = ["one", *words[1:]]
-    if words[-1] == "and" or words[0] in ("hundred", "thousand", "million", "billion", "and"):
+    if words[-1] == "and" or words[0] == "and" or words[0] in _SCALES:
         return None
     value = _cardinal(words)
     if value is None:

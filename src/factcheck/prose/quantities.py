@@ -31,7 +31,7 @@ _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("weeks", "a duration") for w in ("week", "weeks")},
     **{w: ("months", "a duration") for w in ("month", "months")},
     **{w: ("years", "a duration") for w in ("year", "years", "decades", "decade", "centuries", "century")},
-    **{w: ("km/h", "a speed") for w in ("km/h", "kph", "kmh", "mph", "knots")},
+    **{w: ("km/h", "a speed") for w in ("km/h", "kph", "kmh", "kmph", "km/hr", "mph", "knots")},
     **{w: ("acres", "an area") for w in ("acre", "acres")},
     **{w: ("hectares", "an area") for w in ("hectare", "hectares", "ha")},
     **{w: ("tonnes", "a weight") for w in ("tonne", "tonnes", "ton", "tons", "kg", "kilograms", "kilos")},
@@ -64,7 +64,8 @@ _EACH_REACH = 40
 # sentence describes, not a count the article reports.
 _HOME = compile_regex(
     r"(?:\bhome to|\bpopulation of|\b(?:city|town|village|country|nation|state|province) of)"
-    r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated))? ?$"
+    r"(?: (?:about|around|some|roughly|nearly|almost|more than|over|just over|an estimated|just|only|barely|"
+    r"fewer than|less than|under))? ?$"
 )
 _HOME_BACK = 50
 
@@ -121,6 +122,8 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         return Quantity("magnitude", "a magnitude", "magnitude")
     if before in _AGE_BEFORE:
         return Quantity("age", "an age", before)
+    if before == "of" and prose[max(0, phrase_start - 8) : phrase_start].lower().endswith("age of "):
+        return Quantity("age", "an age", "the age of")  # "children under the age of 15"
     if _age_apposition(prose, phrase_start, end):
         return Quantity("age", "an age", "a name, then the figure between commas")
     return None

@@ -36,6 +36,7 @@ _BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKE
 # The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
+SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
 # Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
 # of claims, and every reporter lists a finding's related claims (docs/security.md).
@@ -120,6 +121,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         agreeing = sorted((c for c in index.agreeing(keys, figure.value, "at_least", figure.half_unit, lookup)
                            if dated_alike(context, c)),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        agreeing = agreeing or [c for c in _rounded(figure, index, keys, lookup) if dated_alike(context, c)]
     if context.speaker is not None and not index.relays(context.speaker):
         # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
         # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
@@ -143,8 +145,21 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         other = sorted((c for c in index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit,
                                                   lookup, figure.high) if dated_alike(context, c)),
                        key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        inside = [c for c in other if c.subject in context.inside]
+        if inside and _one_reading(inside) and not index.keys(context.metrics, context.subject, None):
+            # "the death toll from Chile's wildfires reached 123" for the Valparaíso region's 123: a figure of a
+            # place named by the country or region it lies in, which the catalog counts nothing of itself.
+            return Verdict(BACKED, inside[0], tuple(inside[1:]), how="within")
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
+    if context.others:
+        # Its words name other metrics too ("17 soldiers, an officer among them, were killed"): a claim of one of
+        # them that fits makes it ambiguous; with none, no reading fits and none is certain to be the one.
+        other_keys = index.keys(context.others, context.subject, context.claimant)
+        other = sorted((c for c in index.agreeing(other_keys, figure.value, figure.qualifier, figure.half_unit, lookup,
+                                                  figure.high) if dated_alike(context, c)),
+                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        return Verdict(AMBIGUOUS, related=tuple(other), how="other metric") if other else Verdict(UNBACKED)
     if len(context.metrics) > 1 or context.part is not None or context.whole:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
@@ -157,6 +172,11 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         found = sorted((c for c in index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, lookup,
                                                   figure.high) if dated_alike(context, c)),
                        key=lambda c: c.id)  # fmt: skip
+        related = [c for c in found if c.claimant in context.kin]
+        if related:
+            # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
+            # an office or a shorter name of the claimant, not certainly another one.
+            return Verdict(AMBIGUOUS, related=tuple(related), how="kin")
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
@@ -173,6 +193,19 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
+
+
+def _rounded(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]:
+    """The claims a round figure states rounded as newsrooms round: dropping the claim's "nearly" or "about"
+    ("90 lakh" for nearly 9 million), or rounding a precise claim down to the figure's own precision
+    ("3,200" for 3,271), when it states at least two significant digits: "3,000" for 3,999 is not a rounding
+    an editor accepts, and "3,200" for 3,350 is not one either (it rounds to 3,300, up to 3,299 only)."""
+    half = figure.half_unit
+    found = index.agreeing(keys, figure.value, "about", half, span)
+    if not found and figure.value >= SIGNIFICANT * 2 * half:
+        found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
+                 if c.qualifier in ("exact", "about") and c.value < figure.value + 2 * half]  # fmt: skip
+    return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
 
 
 def _one_reading(claims: list[Claim]) -> bool:
@@ -282,7 +315,11 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
     severity = module.SEVERITY
     hint = ""
     if verdict.kind == BACKED:
-        how = {"bound": ", as bound", "quoted": ", whose quote the article repeats"}.get(verdict.how, "")
+        how = {
+            "bound": ", as bound",
+            "quoted": ", whose quote the article repeats",
+            "within": f", a figure of {claim.subject}, which lies within {context.subject}",
+        }.get(verdict.how, "")
         message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
         if verdict.related:
             message += f"; {len(verdict.related):,} more fit it: {_listing(verdict.related)}"
@@ -305,6 +342,21 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                    f"{len(claims):,} of another subject: {_listing(claims)}")  # fmt: skip
         hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
                 f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "other metric":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of its nearest metric word, but fits "
+                   f"{_listing(claims)} of {claims[0].metric}, which its words name too")  # fmt: skip
+        hint = (f"if it counts {claims[0].metric}, bind it: [{figure.text}](claim:{claims[0].id}); if not, "
+                "correct the figure or add its claim to a dataset")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "kin":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits no claim of {context.claimant}, but fits "
+                   f"{_listing(claims)} of {claims[0].claimant}, whose name holds {context.claimant}'s or is held "
+                   "in it (a parent, an office or a shorter name)")  # fmt: skip
+        hint = (f"name the claimant as the catalog does, or bind the figure to the claim it reports: "
+                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
         related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
         claims = verdict.related
@@ -348,6 +400,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                 message += f": “{context.part}” makes it a part of a set or a single one, not a total"
             elif context.whole:
                 message += ": it is the whole a part before it is counted out of, not that part's count"
+            elif context.others:
+                message += f", nor a claim of {' or '.join(sorted(context.others))}, which its words name too"
             metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
             hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
                     f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "

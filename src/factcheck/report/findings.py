@@ -158,6 +158,9 @@ class Context:
     date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
     date_event: bool = False  # its date phrase dates the event it counts ("the landslide on July 14"), not the count
     whole: bool = False  # it is the whole a part before it is counted out of ("110 of the 160 districts")
+    inside: frozenset[str] = frozenset()  # subjects the catalog places within its subject (a region of the country)
+    others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
+    kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
 
 
 @dataclass(frozen=True)

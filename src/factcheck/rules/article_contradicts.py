@@ -9,7 +9,7 @@ disagrees. The qualifier agrees when both say the same kind of thing:
 
 | the article says | agrees with a claim that is |
 | --- | --- |
-| 55,000 | exact or about; in a headline, or stated to the hundred or coarser, also more than or at least 55,000 |
+| 55,000 | exact or about; in a headline, or stated to the hundred or coarser, also more than or at least 55,000, nearly or about 55,000, and a precise value it rounds down to two significant digits or more ("3,200" for 3,271) |
 | about 55,000 ("some", "roughly", "an estimated", "estimated at") | exact, about or nearly |
 | nearly 400,000 ("almost", "close to") | nearly; exact or about at most 400,000 |
 | more than 46,000 ("over", "above") | more than or at least; exact or about above 46,000 |
@@ -39,8 +39,9 @@ EXPLAIN = (
     "A figure the article ties to a claim must say what the claim says: the same value at the article's "
     "precision, the same kind of qualifier, the same claimant and an overlapping date. A round figure "
     'without a qualifier ("10,000 missing", stated to the hundred or coarser, or any bare figure in a '
-    'headline) agrees with a claim of "more than" or "at least" the same value: an editor reads it as that '
-    'figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
+    'headline) agrees with a claim of "more than", "at least", "nearly" or "about" the same value, and with a '
+    'precise value it rounds down keeping two significant digits ("3,200" for 3,271): an editor reads it as '
+    'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
     '"between 700 and 750") is compared whole: with a range claim\'s two ends, or with a claim whose value '
     "it covers."
 )

@@ -1,0 +1,35 @@
+"""Qualifier words before a figure (prose.figures): "as many as" states an upper bound, as "up to" does."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.prose.figures import find_numerals
+
+
+@pytest.mark.parametrize(
+    "text, phrase, qualifier",
+    [
+        ("As many as 600 pilgrims were stranded.", "As many as 600", "at_most"),
+        ("losses as high as 350 homes", "as high as 350", "at_most"),
+        ("It raised as much as 4,000 tonnes.", "as much as 4,000", "at_most"),
+        ("As many people as 600 came.", "600", "exact"),  # no qualifier right before the figure
+    ],
+)
+def test_as_many_as_states_an_upper_bound(text, phrase, qualifier):
+    (numeral,) = find_numerals(text, 0)
+    assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, qualifier",
+    [
+        ("crops worth more than Rs 2,400 crore", "more than Rs 2,400 crore", "more_than"),
+        ("a loss of about Rs. 90 lakh", "about Rs. 90 lakh", "about"),
+        ("some US$ 40 million in aid", "some US$ 40 million", "about"),
+        ("Mrs 40 guests", "40", "exact"),  # a word that ends in "rs" is no currency
+    ],
+)
+def test_a_qualifier_before_a_currency_word_qualifies_the_sum(text, phrase, qualifier):
+    (numeral,) = find_numerals(text, 0)
+    assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
