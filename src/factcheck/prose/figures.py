@@ -196,6 +196,9 @@ def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str],
     n = len(prose)
     whole = prose[i:end]
     groups = [whole]
+    indian = _indian_groups(prose, end, marks) if len(whole) <= 2 else None
+    if indian is not None:
+        groups, end = [whole, *indian[0]], indian[1]
     # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
     while len(whole) <= 3 and end < n and prose[end] in marks.group:
         group_end = _digits(prose, end + 1)
@@ -209,6 +212,23 @@ def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str],
         decimals = prose[end + 1 : decimals_end]
         end = decimals_end
     return groups, decimals, end
+
+
+def _indian_groups(prose: str, end: int, marks: Separators) -> tuple[list[str], int] | None:
+    """The groups of a figure in South Asian grouping after its first one or two digits: pairs, then one of
+    three ("3,14,391", "1,00,000", "12,34,56,789"), as Indian and Pakistani news write counts. None when the
+    digits after `end` are not so grouped (then "3,14" is two numbers, or one with a decimal comma)."""
+    groups: list[str] = []
+    while end < len(prose) and prose[end] == "," and "," in marks.group:
+        group_end = _digits(prose, end + 1)
+        size = group_end - (end + 1)
+        groups.append(prose[end + 1 : group_end])
+        end = group_end
+        if size == 3:
+            return (groups, end) if len(groups) > 1 else None
+        if size != 2:
+            return None
+    return None
 
 
 def _unit_of(digits: str, decimals: str) -> float:
