@@ -129,6 +129,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
                            if dated_alike(context, c)),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
         agreeing = agreeing or [c for c in _rounded(figure, index, keys, lookup) if dated_alike(context, c)]
+    if not agreeing and figure.qualifier in ("more_than", "at_least") and rounded:
+        agreeing = [c for c in _floored(figure, index, keys, lookup) if dated_alike(context, c)]
     if context.speaker is not None and not index.relays(context.speaker):
         # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
         # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
@@ -228,6 +230,17 @@ def _rounded(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]
     if not found and figure.value >= SIGNIFICANT * 2 * half:
         found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
                  if c.qualifier in ("exact", "about") and c.value < figure.value + 2 * half]  # fmt: skip
+    return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
+
+
+def _floored(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]:
+    """The precise claims a round "more than" floors at its own precision: "over 2,500" for 2,562, "surpasses
+    2,800" for 2,862 (above the figure, below its next step), when it states two significant digits."""
+    half = figure.half_unit
+    if figure.value < SIGNIFICANT * 2 * half:
+        return []
+    found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
+             if c.qualifier == "exact" and figure.value < c.value < figure.value + 2 * half]  # fmt: skip
     return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
 
 
