@@ -33,6 +33,7 @@ from factcheck.prose.readings import counted, group_of, has_predicate, head_noun
 from factcheck.prose.roles import other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
+from factcheck.prose.units import counted_unit, metric_words
 from factcheck.report.findings import Context, Cue, DatePhrase
 
 # Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
@@ -131,8 +132,7 @@ class Vocabulary:
         # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
         self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
         self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
-        self.term_words = {key: frozenset(w for t in metric.terms for _, _, w in words(t))
-                           for key, metric in catalog.metrics.items()}  # fmt: skip
+        self.term_words, self.units = metric_words(catalog, words)
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -254,8 +254,8 @@ class Reader:
         anchors: list[Occurrence] = []
         for occurrence in by_distance:
             names = occurrence.entry.metrics & allowed
-            if not anchors:
-                metrics = names
+            if not anchors:  # "2,094 relief camps": its own noun's unit, when the phrase names several metrics
+                metrics = counted_unit(self.prose, end, occurrence.start, occurrence.end, names, self.vocabulary.units)
             elif len(metrics) == 1:
                 break
             elif metrics & names:
