@@ -42,6 +42,9 @@ def _quantity(text: str, figure: str):
         ("Pupils under the age of 12 stayed home.", "12", "age"),
         ("The province has a population of about 2.3 million.", "2.3", "population"),
         ("It struck a city of 45,000 in the south.", "45,000", "population"),
+        ("Highs near 104 degrees Fahrenheit (40 Celsius) are forecast.", "40", "degrees"),
+        ("Nights stayed above 86 F (30 C) in the capital.", "86", "degrees"),
+        ("Nights stayed above 86 F (30 C) in the capital.", "30", "degrees"),
     ],
 )
 def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
@@ -92,6 +95,7 @@ def test_a_distance_and_an_age_are_set_aside_while_a_changed_count_still_stands_
         ("Aid reached only 40 villages by Friday.", "40", None),  # no definite word: a count reported
         ("The 40 people in the villages were safe.", "40", None),  # not a count of places
         ("The 12 districts' clinics treated 900 patients.", "900", None),
+        ("The rains hit the state, whose 14 districts are on alert.", "14", "districts"),
     ],
 )
 def test_a_definite_count_of_places_is_the_size_of_a_set(text, figure, noun):

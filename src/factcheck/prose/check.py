@@ -19,6 +19,7 @@ from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.ranges import join_ranges
+from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
@@ -49,6 +50,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         return article, [format_finding(rel, problem.line, f"front matter: {problem.message}", problem.hint)]
     article = CheckedArticle(rel, front.title, front.published.text if front.published else None, text, body_start)
     prose = prose_of(text, body_start, rel.lower().endswith(MARKDOWN))
+    names = claimant_names(catalog)
     try:
         dates = find_dates(prose.prose, front.published, prose.body_start)
     except TooManyDates as error:
@@ -112,7 +114,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             start, end = paragraphs[found_sentences[sentence].paragraph]
             reach = MAX_QUOTE_MATCHED + 10
             around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
-        verdict = judge(figure, context, index, around)
+        verdict = judge(figure, context, index, around, names)
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)

@@ -33,6 +33,7 @@ from factcheck.prose.readings import counted, group_of, has_predicate, head_noun
 from factcheck.prose.roles import other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
+from factcheck.prose.units import counted_unit, metric_words
 from factcheck.report.findings import Context, Cue, DatePhrase
 
 # Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
@@ -48,9 +49,8 @@ SET_REACH = 3  # characters between "of the" and the word that names the set a p
 _TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
 _APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
 MAX_TITLE = 40
-# What ends a clause: a bracket or a dash, or a comma, semicolon or colon before a blank (a comma between
-# digits is a thousands separator).
-# Conjunctions join clauses too ("31 had died and 140 had been rescued").
+# What ends a clause: a bracket or a dash, a comma, semicolon or colon before a blank (a comma between digits
+# is a thousands separator), or a conjunction ("31 had died and 140 had been rescued").
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
@@ -131,8 +131,7 @@ class Vocabulary:
         # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
         self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
         self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
-        self.term_words = {key: frozenset(w for t in metric.terms for _, _, w in words(t))
-                           for key, metric in catalog.metrics.items()}  # fmt: skip
+        self.term_words, self.units = metric_words(catalog, words)
 
     def occurrences(self, prose: str) -> list[Occurrence]:
         """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
@@ -254,8 +253,8 @@ class Reader:
         anchors: list[Occurrence] = []
         for occurrence in by_distance:
             names = occurrence.entry.metrics & allowed
-            if not anchors:
-                metrics = names
+            if not anchors:  # "2,094 relief camps": its own noun's unit, when the phrase names several metrics
+                metrics = counted_unit(self.prose, end, occurrence.start, occurrence.end, names, self.vocabulary.units)
             elif len(metrics) == 1:
                 break
             elif metrics & names:
@@ -331,14 +330,15 @@ class Reader:
             scope += [o for o in by_distance if clause[1] <= o.start and o.end <= until and predicate(prose, o.start)]
         group = group_of(prose, end, clause[1])
         found = [(o.start, o.entry.metrics & allowed) for o in scope]
+        own = group is not None and any(a.start <= group[0] < a.end for a in anchors)  # "207 women": its metric
         narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)
         # The noun right after the figure names who it counts ("53 people died"), not another reading of it, and
         # the noun of another figure ("622 deaths were recorded in 13 countries") is that figure's.
         readings = [o.entry.metrics & allowed for o in scope
                     if not head_noun(prose, end, o.start) and not counted(prose, o.start)]  # fmt: skip
-        if narrow is not None:
-            return narrow, other_readings(readings, narrow | metrics), part
-        if group is not None and part is None and not any(a.start <= group[0] < a.end for a in anchors):
+        if narrow is not None:  # a metric word in the words of a group its own noun names: both are readings
+            return (narrow | metrics if own else narrow), other_readings(readings, narrow | metrics), part
+        if group is not None and part is None and not own:
             part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
         return metrics, other_readings(readings, metrics), part
 

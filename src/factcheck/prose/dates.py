@@ -123,6 +123,8 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
     text = prose[begin:end].lower()
     if kind.startswith("between-"):  # the whole period, not one bound of it
         return not _in_event_clause(prose, begin)
+    if _names_a_when(prose, end):
+        return True  # "since 1993, when 292 people died": the time of the clause it introduces
     if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
         return False
     if _in_event_clause(prose, begin):
@@ -132,6 +134,18 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         if after and after[0].islower() and after not in _NOT_NOUNS:
             return False
     return True
+
+
+def _names_a_when(prose: str, end: int) -> bool:
+    """Whether a clause of "when" that states a figure follows the date ending at `end`: "the worst since 1993,
+    when 292 died" dates that figure, whatever bound or event word stands before the date. A clause of "when"
+    with no figure ("since August 8, when the rains began") tells the event the bound counts from."""
+    after = prose[end : end + 8].lstrip(" ,")
+    if not after.lower().startswith("when "):
+        return False
+    at = prose.find("when", end) + 4
+    stop = min([i for i in (prose.find(mark, at) for mark in ",.;:\n") if i >= 0] or [len(prose)])
+    return any(c.isdigit() for c in prose[at:stop])
 
 
 # Words that open a clause about another event than the count: "since fighting broke out on April 15",

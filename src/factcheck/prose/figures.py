@@ -31,6 +31,10 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["nearly", "almost", "close to", "just under", "not quite", "approaching"], "nearly"),
     **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than",
                      "well over", "just over", "more then"], "more_than"),
+    # A toll that passes a mark or nears it, as headlines say: "the toll surpasses 2,800", "nears 2,800".
+    **dict.fromkeys(["exceeded", "exceeds", "surpassed", "surpasses", "surpassing", "topped", "tops", "topping",
+                     "crossed", "crosses", "crossing"], "more_than"),
+    **dict.fromkeys(["nears", "neared", "nearing", "approaches", "approached"], "nearly"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
     # "as many as 150", "as much as 300": the upper end a source puts a figure at.
     **dict.fromkeys(["up to", "at most", "no more than", "a maximum of", "not more than", "as many as",
@@ -196,6 +200,9 @@ def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str],
     n = len(prose)
     whole = prose[i:end]
     groups = [whole]
+    indian = _indian_groups(prose, end, marks) if len(whole) <= 2 else None
+    if indian is not None:
+        groups, end = [whole, *indian[0]], indian[1]
     # Thousands groups: a separator and exactly three digits, after a first group of one to three digits.
     while len(whole) <= 3 and end < n and prose[end] in marks.group:
         group_end = _digits(prose, end + 1)
@@ -209,6 +216,23 @@ def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str],
         decimals = prose[end + 1 : decimals_end]
         end = decimals_end
     return groups, decimals, end
+
+
+def _indian_groups(prose: str, end: int, marks: Separators) -> tuple[list[str], int] | None:
+    """The groups of a figure in South Asian grouping after its first one or two digits: pairs, then one of
+    three ("3,14,391", "1,00,000", "12,34,56,789"), as Indian and Pakistani news write counts. None when the
+    digits after `end` are not so grouped (then "3,14" is two numbers, or one with a decimal comma)."""
+    groups: list[str] = []
+    while end < len(prose) and prose[end] == "," and "," in marks.group:
+        group_end = _digits(prose, end + 1)
+        size = group_end - (end + 1)
+        groups.append(prose[end + 1 : group_end])
+        end = group_end
+        if size == 3:
+            return (groups, end) if len(groups) > 1 else None
+        if size != 2:
+            return None
+    return None
 
 
 def _unit_of(digits: str, decimals: str) -> float:

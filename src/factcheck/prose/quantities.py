@@ -35,7 +35,8 @@ _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("acres", "an area") for w in ("acre", "acres")},
     **{w: ("hectares", "an area") for w in ("hectare", "hectares", "ha")},
     **{w: ("tonnes", "a weight") for w in ("tonne", "tonnes", "ton", "tons", "kg", "kilograms", "kilos")},
-    **{w: ("degrees", "a temperature") for w in ("degree", "degrees", "°c", "°f", "°")},
+    **{w: ("degrees", "a temperature") for w in ("degree", "degrees", "°c", "°f", "°", "celsius", "fahrenheit",
+                                                  "centigrade")},
     **{w: ("usd", "money") for w in ("dollars", "usd", "us$")},
     **{w: ("eur", "money") for w in ("euros", "eur")},
     **{w: ("gbp", "money") for w in ("gbp",)},
@@ -101,6 +102,9 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if currency in _CURRENCY:
         return Quantity(_CURRENCY[currency], "money", currency)
     word, word_end = _word_after(prose, end)
+    if word in ("c", "f") and prose[word_end - 1].isupper():
+        # "75 F (24 C)": a capital C or F alone after a figure is a temperature's scale.
+        return Quantity("degrees", "a temperature", word)
     if word in _AFTER:
         unit, kind = _AFTER[word]
         following, _ = _word_after(prose, word_end)
@@ -146,7 +150,7 @@ def _age_apposition(prose: str, start: int, end: int) -> bool:
 _SET_NOUNS = frozenset({"countries", "nations", "states", "provinces", "regions", "districts", "counties",
                         "cities", "towns", "villages", "municipalities", "communes", "departments", "prefectures",
                         "territories", "islands", "parishes", "boroughs", "cantons", "oblasts"})  # fmt: skip
-_DEFINITE = ("the", "its", "their", "all", "his", "her", "our")
+_DEFINITE = ("the", "its", "their", "all", "his", "her", "our", "whose")
 MAX_SET_WORDS = 2  # words between the figure and its noun: "the 27 EU member countries"
 
 

@@ -19,12 +19,14 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog, Claim
 from factcheck.prose.match import ClaimIndex, agreement, date_fits, normalized
+from factcheck.prose.relays import own_voice, relayed_by
 from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
 from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
 
@@ -87,7 +89,8 @@ def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdi
     return Verdict(CONTRADICTS if found else BACKED, claim, (), found, how)
 
 
-def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -> Verdict:
+def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
+          names: Mapping[str, frozenset[str]] | None = None) -> Verdict:  # fmt: skip
     if figure.binding is not None:
         claim = index.claims.get(figure.binding)
         if claim is None:
@@ -102,6 +105,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             return Verdict(BACKED, fine[0], how="quoted")
         if len(fine) > 1:
             return Verdict(AMBIGUOUS, related=tuple(fine), how="quoted")
+        if context.carried_from is not None:  # the quote's sentence names no source: see the claimant branch
+            unnamed = [c for c in quoted if not differs(figure, replace(_unquoted_date(context, c), claimant=None), c)]
+            if unnamed:
+                return _carried(unnamed, names)
         if len(quoted) == 1:
             return _compared(figure, _unquoted_date(context, quoted[0]), quoted[0], "quoted")
     if not context.metrics:
@@ -122,6 +129,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
                            if dated_alike(context, c)),
                           key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
         agreeing = agreeing or [c for c in _rounded(figure, index, keys, lookup) if dated_alike(context, c)]
+    if not agreeing and figure.qualifier in ("more_than", "at_least") and rounded:
+        agreeing = [c for c in _floored(figure, index, keys, lookup) if dated_alike(context, c)]
     if context.speaker is not None and not index.relays(context.speaker):
         # Said by someone the catalog does not know: no claim is known to be theirs, and none known to be
         # another's that they repeat. The claims that fit are listed, none is chosen, and nothing is critical.
@@ -177,6 +186,13 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
             # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
             # an office or a shorter name of the claimant, not certainly another one.
             return Verdict(AMBIGUOUS, related=tuple(related), how="kin")
+        relayed = relayed_by(found, context.claimant, names or {})
+        if relayed:
+            # "Dawn reported" for the agency's toll Dawn relayed: the outlet of the claim, not another claimant.
+            first = relayed[0]
+            return Verdict(BACKED, first, tuple(c for c in found if c is not first), how="relayed")
+        if found and context.carried_from is not None:
+            return _carried(found, names)
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
@@ -195,6 +211,15 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str) -
     return Verdict(UNBACKED)
 
 
+def _carried(found: list[Claim], names: Mapping[str, frozenset[str]] | None) -> Verdict:
+    """Claims of another claimant than the one carried from an earlier sentence: this one names none, so it
+    may be the report's own voice. The report's own claim fits that reading; any other leaves readings apart."""
+    voiced = own_voice(found, names or {})
+    if len(voiced) == 1:
+        return Verdict(BACKED, voiced[0], tuple(c for c in found if c is not voiced[0]), how="own voice")
+    return Verdict(AMBIGUOUS, related=tuple(found), how="carried claimant")
+
+
 def _rounded(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]:
     """The claims a round figure states rounded as newsrooms round: dropping the claim's "nearly" or "about"
     ("90 lakh" for nearly 9 million), or rounding a precise claim down to the figure's own precision
@@ -205,6 +230,17 @@ def _rounded(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]
     if not found and figure.value >= SIGNIFICANT * 2 * half:
         found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
                  if c.qualifier in ("exact", "about") and c.value < figure.value + 2 * half]  # fmt: skip
+    return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
+
+
+def _floored(figure: Figure, index: ClaimIndex, keys: list, span) -> list[Claim]:
+    """The precise claims a round "more than" floors at its own precision: "over 2,500" for 2,562, "surpasses
+    2,800" for 2,862 (above the figure, below its next step), when it states two significant digits."""
+    half = figure.half_unit
+    if figure.value < SIGNIFICANT * 2 * half:
+        return []
+    found = [c for c in index.agreeing(keys, figure.value + half, "about", half, span)
+             if c.qualifier == "exact" and figure.value < c.value < figure.value + 2 * half]  # fmt: skip
     return sorted(found, key=lambda c: (abs(c.value - figure.value), c.id))
 
 
@@ -319,6 +355,9 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             "bound": ", as bound",
             "quoted": ", whose quote the article repeats",
             "within": f", a figure of {claim.subject}, which lies within {context.subject}",
+            "relayed": f", which {context.claimant} relayed",
+            "own voice": f", stated by the report itself (the sentence names no source; {context.claimant} is "
+            "named in an earlier one)",
         }.get(verdict.how, "")
         message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
         if verdict.related:
@@ -357,6 +396,12 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
                    "in it (a parent, an office or a shorter name)")  # fmt: skip
         hint = (f"name the claimant as the catalog does, or bind the figure to the claim it reports: "
                 f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
+        related = tuple(c.id for c in claims[:MAX_RELATED])
+    elif verdict.kind == AMBIGUOUS and verdict.how == "carried claimant":
+        claims = verdict.related
+        message = (f"{describe_context(figure, context)} fits {_listing(claims)} of another claimant; its sentence "
+                   f"names none, and {context.claimant} is only carried from line {context.carried_from}")  # fmt: skip
+        hint = f"name the figure's source in its sentence, or bind it: [{figure.text}](claim:{claims[0].id})"
         related = tuple(c.id for c in claims[:MAX_RELATED])
     elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
         claims = verdict.related

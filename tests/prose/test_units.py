@@ -1,0 +1,40 @@
+"""The unit a figure's own noun names (prose.units): a phrase the catalog files under two metrics ("shelters"
+for the shelters open and for the people in them) reads, as the noun right after a figure, as the metric whose
+unit it names; elsewhere it leaves both readings as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_helpers import claim, desk  # noqa: F401
+
+CATALOG = {
+    "metrics": {
+        "sheltered": {"unit": "people", "description": "people in shelters", "terms": ["sheltered", "shelters"]},
+        "shelters_open": {"unit": "shelters", "description": "shelters open", "terms": ["shelters"]},
+    },
+    "subjects": {"marlow": {"name": "Marlow"}},
+    "claimants": {"council": {"name": "Marlow county council", "aliases": ["the council"]}},
+}
+CLAIMS = [
+    claim("people", "sheltered", "marlow", "council", 12480),
+    claim("open", "shelters_open", "marlow", "council", 316),
+]
+
+
+@pytest.fixture
+def curated(desk):  # noqa: F811
+    desk.curate(CATALOG, CLAIMS)
+    return desk
+
+
+def test_the_noun_after_the_figure_names_what_it_counts(curated):
+    body = "In Marlow 12,480 people are sheltered in 316 shelters, the council said."
+    assert curated.verdict(body, "316") == ("article-backed", "info", "open")
+    assert curated.verdict(body, "12,480") == ("article-backed", "info", "people")
+
+
+def test_a_changed_count_of_the_nouns_unit_is_still_flagged(curated):
+    # "sheltered" in its clause is another reading: no claim fits any, so it is unbacked, not backed.
+    body = "In Marlow 12,480 people are sheltered in 361 shelters, the council said."
+    assert curated.verdict(body, "361")[0] == "article-unbacked"
