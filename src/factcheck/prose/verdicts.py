@@ -117,17 +117,13 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     # A date of the event is compared claim by claim (`dated_alike`): the index's lookups read a date strictly.
     lookup = None if context.date_event else span
     keys = index.keys(context.metrics, context.subject, context.claimant)
-    agreeing = sorted((c for c in index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, lookup,
-                                                 figure.high) if dated_alike(context, c)),
-                      key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+    agreeing = _fitting(index, keys, figure, context, lookup)
     rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
     if not agreeing and figure.qualifier == "exact" and rounded:
         # A headline drops the "more than" its body states: "20 million face famine" for "more than 20 million";
         # so does a round figure in the body ("10,000 are missing" for "more than 10,000"): an editor reads it
         # as the same figure rounded. The value must still be the claim's at the figure's precision.
-        agreeing = sorted((c for c in index.agreeing(keys, figure.value, "at_least", figure.half_unit, lookup)
-                           if dated_alike(context, c)),
-                          key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        agreeing = _fitting(index, keys, figure, context, lookup, "at_least")
         agreeing = agreeing or [c for c in _rounded(figure, index, keys, lookup) if dated_alike(context, c)]
     if not agreeing and figure.qualifier in ("more_than", "at_least") and rounded:
         agreeing = [c for c in _floored(figure, index, keys, lookup) if dated_alike(context, c)]
@@ -151,9 +147,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # No claim of the subject the words name fits, but claims of another subject do (the festival of 1954
         # under the name of this year's, a region for its city): the subject is one reading, not a certainty.
         elsewhere = [k for k in index.keys(context.metrics, None, context.claimant) if k[1] != context.subject]
-        other = sorted((c for c in index.agreeing(elsewhere, figure.value, figure.qualifier, figure.half_unit,
-                                                  lookup, figure.high) if dated_alike(context, c)),
-                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        other = _fitting(index, elsewhere, figure, context, lookup)
         inside = [c for c in other if c.subject in context.inside]
         if inside and _one_reading(inside) and not index.keys(context.metrics, context.subject, None):
             # "the death toll from Chile's wildfires reached 123" for the Valparaíso region's 123: a figure of a
@@ -165,9 +159,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # Its words name other metrics too ("17 soldiers, an officer among them, were killed"): a claim of one of
         # them that fits makes it ambiguous; with none, no reading fits and none is certain to be the one.
         other_keys = index.keys(context.others, context.subject, context.claimant)
-        other = sorted((c for c in index.agreeing(other_keys, figure.value, figure.qualifier, figure.half_unit, lookup,
-                                                  figure.high) if dated_alike(context, c)),
-                       key=lambda c: (abs(c.value - figure.value), c.id))  # fmt: skip
+        other = _fitting(index, other_keys, figure, context, lookup)
         return Verdict(AMBIGUOUS, related=tuple(other), how="other metric") if other else Verdict(UNBACKED)
     if len(context.metrics) > 1 or context.part is not None or context.whole:
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
@@ -178,9 +170,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         return _compared(figure, context, nearest, "context")
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
-        found = sorted((c for c in index.agreeing(others, figure.value, figure.qualifier, figure.half_unit, lookup,
-                                                  figure.high) if dated_alike(context, c)),
-                       key=lambda c: c.id)  # fmt: skip
+        found = sorted(_fitting(index, others, figure, context, lookup), key=lambda c: c.id)
         related = [c for c in found if c.claimant in context.kin]
         if related:
             # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
@@ -209,6 +199,14 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if found:
             return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
+
+
+def _fitting(index: ClaimIndex, keys: list, figure: Figure, context: Context, lookup,
+             qualifier: str | None = None) -> list[Claim]:  # fmt: skip
+    """The claims of these groups that fit the figure (`ClaimIndex.agreeing`, as `qualifier` when given) and
+    whose date fits it claim by claim (`dated_alike`), the closest first."""
+    found = index.agreeing(keys, figure.value, qualifier or figure.qualifier, figure.half_unit, lookup, figure.high)
+    return sorted((c for c in found if dated_alike(context, c)), key=lambda c: (abs(c.value - figure.value), c.id))
 
 
 def _carried(found: list[Claim], names: Mapping[str, frozenset[str]] | None) -> Verdict:
