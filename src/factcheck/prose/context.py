@@ -205,6 +205,7 @@ class Reader:
         self.vocabulary = vocabulary
         self.locate = locate
         self._speakers: dict[int, tuple[list[Speaker], list[int]]] = {}
+        self._clauses: dict[tuple[int, int, int, int], tuple[int, int]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -491,9 +492,11 @@ class Reader:
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around a figure: from the last clause mark before it to the first after it."""
-        prose = self.prose
-        low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
-        left = max((prose.rfind(mark, low, start) + len(mark) for mark in _MARKS if prose.rfind(mark, low, start) >= 0),
-                   default=low)  # fmt: skip
-        right = min((at for mark in _MARKS if (at := prose.find(mark, end, high)) >= 0), default=high)
-        return left, right
+        key = (sentence.start, sentence.end, start, end)  # a figure's clause is asked for by each part of its context
+        if key not in self._clauses:
+            prose = self.prose
+            low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
+            left = max((at + len(mark) for mark in _MARKS if (at := prose.rfind(mark, low, start)) >= 0), default=low)
+            right = min((at for mark in _MARKS if (at := prose.find(mark, end, high)) >= 0), default=high)
+            self._clauses[key] = (left, right)
+        return self._clauses[key]

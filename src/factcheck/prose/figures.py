@@ -13,6 +13,7 @@ The scan is plain string code, one pass over the prose, and reads at most `MAX_D
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from factcheck.floor.numbers import MULTIPLIERS
@@ -48,6 +49,9 @@ _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
 _TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
 _ORDINALS = ("st", "nd", "rd", "th")
 _PERCENT_GAP = frozenset(" \u00a0\u202f\u2009")  # a space before a percent sign
+
+
+_DIGIT = re.compile("[0-9]")  # ASCII digits only, as the reader reads: other scripts' are prose.seen_text's
 
 
 @dataclass(frozen=True)
@@ -105,14 +109,12 @@ def find_numerals(prose: str, start: int = 0, limit: int | None = None,
     digits read with the separators `marks` (English's when None)."""
     marks = marks or separators()
     found: list[Numeral] = []
-    n = len(prose)
     i = start
-    while i < n and (limit is None or len(found) < limit):
-        char = prose[i]
-        if not ("0" <= char <= "9"):
-            i += 1
-            continue
-        numeral, i = _read(prose, i, marks)
+    while limit is None or len(found) < limit:
+        digit = _DIGIT.search(prose, i)  # the next digit, found in C rather than by a loop over each character
+        if digit is None:
+            break
+        numeral, i = _read(prose, digit.start(), marks)
         if numeral is not None:
             found.append(numeral)
     return found
