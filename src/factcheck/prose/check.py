@@ -15,6 +15,7 @@ from factcheck.prose.comparisons import whole_of
 from factcheck.prose.context import Reader, Vocabulary
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
@@ -23,7 +24,7 @@ from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
+from factcheck.prose.verdicts import finding, format_finding, judge
 from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
