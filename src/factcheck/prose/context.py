@@ -18,22 +18,23 @@ The prose is read sentence by sentence (`prose.sentences`).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog
 from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
+from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
-from factcheck.prose.increments import increment
+from factcheck.prose.increments import increment, increment_of
 from factcheck.prose.inflections import Inflections
 from factcheck.prose.quantities import canonical, part_of_set
 from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
-from factcheck.prose.roles import other_role
+from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.prose.units import counted_unit, metric_words
+from factcheck.prose.words import plural_noun
 from factcheck.report.findings import Context, Cue, DatePhrase
 
 # Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
@@ -45,10 +46,6 @@ WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
 OPENING_WORDS = 3  # words before a figure that opens its clause as its subject: "At least", "Some"
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
-# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
-_TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
-_APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
-MAX_TITLE = 40
 # What ends a clause: a bracket or a dash, a comma, semicolon or colon before a blank (a comma between digits
 # is a thousands separator), or a conjunction ("31 had died and 140 had been rescued").
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
@@ -162,11 +159,6 @@ class Vocabulary:
         return found
 
 
-def _plural_noun(word: str) -> bool:
-    """A lowercase plural noun ("countries", "villages"), as English forms most: not a function word."""
-    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
-
-
 def _adjacent(prose: str, end: int, start: int) -> bool:
     """Two words of one phrase: only a space, a hyphen, an apostrophe or a dot between them ("U.S.")."""
     if start - end > 3:
@@ -263,19 +255,22 @@ class Reader:
                 continue
             anchors.append(occurrence)
         if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
-            metrics = self._increment_of(anchors, allowed) or metrics  # "119 killed in the last 24 hours"
+            said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
+            metrics = increment_of(said, allowed - self.vocabulary.running, self.vocabulary.term_words) or metrics
         metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
                                                anchors, metrics, part, allowed)  # fmt: skip
         subject = None
         best = None
         subject_at = None
+        levels = []  # each subject named, and how far out of the figure's clause
         for occurrence in near:
             if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
                     or other_role(self.prose, occurrence.start, occurrence.end)
-                    or (outside(occurrence) == 2 and self._own_figure(index, occurrence))):  # fmt: skip
+                    or (outside(occurrence) == 2 and self._own_figure(index, occurrence.start, occurrence.end))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
+            levels.append((distance[0], occurrence.entry.subject))
             if best is None or distance < best:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
@@ -291,20 +286,20 @@ class Reader:
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        clause_start, clause_end = self._clause(sentence, start, end)
+        clause = (index, clause_start, clause_end, bool(earlier))
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
-        cues = [self._cue("metric", a.start, a.end) for a in anchors]
-        if subject_at is not None:
-            cues.append(self._cue("subject", subject_at.start, subject_at.end))
+        cues = [self._cue("metric", a.start, a.end, clause) for a in anchors]
+        if subject_at is not None and best is not None:
+            near_ones = rivals([s for _, s in levels], subject, self.vocabulary.inside)
+            cues.append(self._cue("subject", subject_at.start, subject_at.end, clause, rivals=near_ones))
         if claimant_at is not None:
-            cues.append(
-                self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start, claimant_at.end))
-            )
+            cues.append(self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start,
+                                                                          claimant_at.end), clause, carried))  # fmt: skip
         elif speaker_at is not None:
-            cues.append(self._cue("claimant", speaker_at.start, speaker_at.end))
+            cues.append(self._cue("claimant", speaker_at.start, speaker_at.end, clause))
         if date is not None:
-            cues.append(self._cue("date", date.start, date.end))
+            cues.append(self._cue("date", date.start, date.end, clause))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
                        whole=whole_of_the(self.prose, start), others=others,
@@ -342,15 +337,16 @@ class Reader:
             part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
         return metrics, other_readings(readings, metrics), part
 
-    def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
-        """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the
-        words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
-        said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
-        return frozenset(m for m in allowed - self.vocabulary.running if self.vocabulary.term_words[m] & said)
-
-    def _cue(self, part: str, start: int, end: int) -> Cue:
+    def _cue(self, part: str, start: int, end: int, clause: tuple[int, int, int, bool], carried: int | None = None,
+             rivals: int = 0) -> Cue:  # fmt: skip
+        """The words at `start:end` that chose a part of the reading of the figure whose sentence and clause are
+        `clause`, and where they stand from it (`prose.certainty.source`). An earlier value ("up from 850")
+        reads what the figure it is compared with counts: that figure's clause is its own."""
         line, column = self.locate(start)
-        return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
+        index, low, high, compared = clause
+        own = not ((low <= start and end <= high) or compared) and self._own_figure(index, start, end)
+        return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column,
+                   source(start, end, (low, high), carried is not None, own), rivals)  # fmt: skip
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
@@ -367,7 +363,7 @@ class Reader:
                           min(high, end + SPELLED_AFTER)):  # fmt: skip
             if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
-                if o.start >= end and between.strip() and _plural_noun(noun):
+                if o.start >= end and between.strip() and plural_noun(noun):
                     continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
@@ -410,7 +406,7 @@ class Reader:
         named = [o for o in near if o.entry.claimants]
         # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
         # own speaks for that figure.
-        own = [o for o in named if not (outside(o) and self._own_figure(index, o))]
+        own = [o for o in named if not (outside(o) and self._own_figure(index, o.start, o.end))]
         named = own or named
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
         relayed = [o for o in named if relays(self.prose, o.start)]
@@ -430,7 +426,10 @@ class Reader:
             o
             for o in named
             if outside(o) == 0
-            or (attributes(self.prose, o.start, o.end) and not (outside(o) == 2 and self._own_figure(index, o)))
+            or (
+                attributes(self.prose, o.start, o.end)
+                and not (outside(o) == 2 and self._own_figure(index, o.start, o.end))
+            )
         ]
         if named:
             return self._named(named, start, end, outside)
@@ -462,9 +461,9 @@ class Reader:
             return None, None, None
         return next(iter(nearest.entry.claimants)), None, nearest
 
-    def _own_figure(self, index: int, occurrence: Occurrence) -> bool:
-        """Whether the clause of a name holds a figure of its own."""
-        low, high = self._clause(self.sentences[index], occurrence.start, occurrence.end)
+    def _own_figure(self, index: int, start: int, end: int) -> bool:
+        """Whether the clause of the words at `start:end` (a name) holds a figure of its own."""
+        low, high = self._clause(self.sentences[index], start, end)
         return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, high)
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
@@ -473,8 +472,7 @@ class Reader:
         at = bisect.bisect_right(self.occurrence_starts, occurrence.start)
         if at >= len(self.occurrences) or not self.occurrences[at].entry.claimants:
             return False
-        between = self.prose[occurrence.end : self.occurrences[at].start]
-        return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
+        return describes_claimant(self.prose[occurrence.end : self.occurrences[at].start])
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
