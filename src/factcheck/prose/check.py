@@ -12,7 +12,7 @@ from factcheck.model.format import Catalog
 from factcheck.prose import front_matter
 from factcheck.prose.carried import carry_qualifiers
 from factcheck.prose.comparisons import whole_of
-from factcheck.prose.context import Reader, Vocabulary
+from factcheck.prose.context import Reader
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.guesses import GuessBudget, Guesses
@@ -25,6 +25,7 @@ from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import finding, format_finding, judge
+from factcheck.prose.vocabulary import Vocabulary
 from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred

@@ -18,28 +18,23 @@ The prose is read sentence by sentence (`prose.sentences`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from factcheck.floor.text import clip
-from factcheck.model.format import Catalog
-from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
+from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.increments import increment, increment_of
-from factcheck.prose.inflections import Inflections
-from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
 from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
-from factcheck.prose.units import counted_unit, metric_words
+from factcheck.prose.units import counted_unit
+from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
 from factcheck.prose.words import plural_noun
 from factcheck.report.findings import Context, Cue, DatePhrase
 
-# Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
-# organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
-MAX_PHRASE_WORDS = 12
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300  # characters either side of a figure that its context is read from
@@ -52,119 +47,6 @@ SET_REACH = 3  # characters between "of the" and the word that names the set a p
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What one phrase of the catalog names."""
-
-    metrics: frozenset[str] = frozenset()
-    subject: str | None = None
-    claimants: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    start: int
-    end: int
-    entry: Entry
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """The words of `text` (runs of letters), each with its offsets, case-folded. Every other character
-    becomes a space, one for one, so that a split keeps the offsets (a scan in C, not a loop per character)."""
-    spaced = text.translate({ord(c): " " for c in set(text) if not c.isalpha()})
-    found = []
-    at = 0
-    for word in spaced.split(" "):
-        if word:
-            found.append((at, at + len(word), word.casefold()))
-        at += len(word) + 1
-    return found
-
-
-class Vocabulary:
-    """The catalog's phrases as word sequences, for leftmost-longest matching in prose."""
-
-    def __init__(self, catalog: Catalog):
-        found: dict[tuple[str, ...], dict] = {}
-
-        def add(phrase: str, kind: str, key: str) -> None:
-            key_words = tuple(word for _, _, word in words(phrase))
-            if not key_words or len(key_words) > MAX_PHRASE_WORDS:
-                return
-            slot = found.setdefault(key_words, {"metrics": set(), "subject": set(), "claimants": set()})
-            slot[kind].add(key)
-
-        for key, metric in catalog.metrics.items():
-            for term in metric.terms:
-                add(term, "metrics", key)
-        for key, subject in catalog.subjects.items():
-            for spelling in (subject.name, *subject.aliases):
-                add(spelling, "subject", key)
-        for key, claimant in catalog.claimants.items():
-            for spelling in (claimant.name, *claimant.aliases):
-                add(spelling, "claimants", key)
-        self.phrases = {
-            phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
-                          frozenset(slot["claimants"]))
-            for phrase, slot in found.items()
-        }  # fmt: skip
-        self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
-        spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
-                     for key, c in catalog.claimants.items()}  # fmt: skip
-        self.within = {key: metric.within for key, metric in catalog.metrics.items() if metric.within}
-        inside: dict[str, set[str]] = {}
-        for key in catalog.subjects:
-            for whole in catalog.wholes(key):
-                inside.setdefault(whole, set()).add(key)
-        self.inside = {whole: frozenset(parts) for whole, parts in inside.items()}
-        self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
-        term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
-        self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
-        by_unit: dict[str | None, set[str]] = {}
-        for key, metric in catalog.metrics.items():
-            by_unit.setdefault(canonical(metric.unit), set()).add(key)
-        # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
-        self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
-        self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
-        self.term_words, self.units = metric_words(catalog, words)
-
-    def occurrences(self, prose: str) -> list[Occurrence]:
-        """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
-        per phrase that could start with the words before it, so the cost is linear in the prose."""
-        canonical = self.inflections.reader()  # "kills" is read as the term "killed"
-        tokens = [(start, end, canonical(word)) for start, end, word in words(prose)]
-        found = []
-        prefixes, phrases = self.prefixes, self.phrases
-        i = 0
-        while i < len(tokens):
-            best = None
-            key: tuple[str, ...] = ()
-            for j in range(i, min(i + MAX_PHRASE_WORDS, len(tokens))):
-                if j > i and not _adjacent(prose, tokens[j - 1][1], tokens[j][0]):
-                    break
-                key += (tokens[j][2],)
-                if key not in prefixes:
-                    break
-                entry = phrases.get(key)
-                if entry is not None:
-                    best = (j, entry)
-            if best is None:
-                i += 1
-                continue
-            j, entry = best
-            found.append(Occurrence(tokens[i][0], tokens[j][1], entry))
-            i = j + 1
-        return found
-
-
-def _adjacent(prose: str, end: int, start: int) -> bool:
-    """Two words of one phrase: only a space, a hyphen, an apostrophe or a dot between them ("U.S.")."""
-    if start - end > 3:
-        return False
-    gap = prose[end:start]
-    return all(c in " \t\n-'’." for c in gap) and gap.count("\n") <= 1
 
 
 def gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -286,7 +168,7 @@ class Reader:
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        clause = (index, clause_start, clause_end, bool(earlier))
+        clause = (index, clause_start, clause_end, bool(earlier), start)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
         cues = [self._cue("metric", a.start, a.end, clause) for a in anchors]
@@ -337,14 +219,22 @@ class Reader:
             part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
         return metrics, other_readings(readings, metrics), part
 
-    def _cue(self, part: str, start: int, end: int, clause: tuple[int, int, int, bool], carried: int | None = None,
-             rivals: int = 0) -> Cue:  # fmt: skip
-        """The words at `start:end` that chose a part of the reading of the figure whose sentence and clause are
-        `clause`, and where they stand from it (`prose.certainty.source`). An earlier value ("up from 850")
-        reads what the figure it is compared with counts: that figure's clause is its own."""
+    def _cue(self, part: str, start: int, end: int, clause: tuple[int, int, int, bool, int],
+             carried: int | None = None, rivals: int = 0) -> Cue:  # fmt: skip
+        """The words at `start:end` that chose a part of the reading of the figure of `clause` (its sentence,
+        clause, whether it is an earlier value, and its start), and where they stand (`prose.certainty`): words
+        opening an earlier clause frame it ("X said that"); what a clause of no figure counts is the figure's before."""
         line, column = self.locate(start)
-        index, low, high, compared = clause
-        own = not ((low <= start and end <= high) or compared) and self._own_figure(index, start, end)
+        index, low, high, compared, at = clause
+        follows = bisect.bisect_left(self.figures, start) - 1  # the figure before the words in their sentence
+        counted = (
+            part in ("metric", "subject")
+            and follows >= 0
+            and self.sentences[index].start <= self.figures[follows] != at
+        )
+        own = not ((low <= start and end <= high) or compared) and (
+            counted or self._own_figure(index, start, end, end <= low)
+        )
         return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column,
                    source(start, end, (low, high), carried is not None, own), rivals)  # fmt: skip
 
@@ -461,10 +351,11 @@ class Reader:
             return None, None, None
         return next(iter(nearest.entry.claimants)), None, nearest
 
-    def _own_figure(self, index: int, start: int, end: int) -> bool:
-        """Whether the clause of the words at `start:end` (a name) holds a figure of its own."""
+    def _own_figure(self, index: int, start: int, end: int, heads: bool = False) -> bool:
+        """Whether the clause of the words at `start:end` (a name) holds a figure of its own; with `heads`, one
+        before the words (the words after a figure are its; those before every figure frame the sentence)."""
         low, high = self._clause(self.sentences[index], start, end)
-        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, high)
+        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, start if heads else high)
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
