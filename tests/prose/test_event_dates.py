@@ -25,6 +25,7 @@ def _event(sentence: str, date: str) -> bool:
         ("A second mudslide on March 3 buried at least 12 people.", "March 3"),
         ("The blast late on Monday night left 40 dead.", "Monday"),
         ("Thirty people were hurt in Sunday's collapse.", "Sunday"),
+        ("The toll from Sunday night's collapse has reached 30.", "Sunday"),
         ("The cyclone that battered the coast on Saturday has killed 19.", "Saturday"),
         ("More than 60 people drowned and 12 died on Wednesday, the agency said.", "Wednesday"),
         ("Police said 5 people detained on Thursday were released.", "Thursday"),

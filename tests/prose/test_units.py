@@ -38,3 +38,23 @@ def test_a_changed_count_of_the_nouns_unit_is_still_flagged(curated):
     # "sheltered" in its clause is another reading: no claim fits any, so it is unbacked, not backed.
     body = "In Marlow 12,480 people are sheltered in 361 shelters, the council said."
     assert curated.verdict(body, "361")[0] == "article-unbacked"
+
+
+def test_a_noun_after_the_figure_that_is_a_metrics_unit_beats_a_word_as_near_before_it(desk):  # noqa: F811
+    catalog = {
+        "metrics": {
+            "sheltered": {
+                "unit": "people",
+                "description": "people in the shelters",
+                "terms": ["sheltering in", "shelters"],
+            },
+            "shelters": {"unit": "shelters", "description": "shelters open", "terms": ["shelters"]},
+        },
+        "subjects": {"marlow": {"name": "Marlow"}},
+        "claimants": {"council": {"name": "Marlow county council", "aliases": ["the council"]}},
+    }
+    desk.curate(catalog, [claim("sheltered", "sheltered", "marlow", "council", 5200),
+                          claim("shelters", "shelters", "marlow", "council", 41)])  # fmt: skip
+    body = "The council said on Monday that 5,200 people in Marlow were sheltering in 41 shelters."
+    assert desk.verdict(body, "41") == ("article-backed", "info", "shelters")
+    assert desk.verdict(body, "5,200") == ("article-backed", "info", "sheltered")

@@ -118,9 +118,14 @@ class Reader:
         part = part_of_set(self.prose, start, end)
         after_part = end + len(part) + SET_REACH if part is not None and part != "one" else end
 
+        units = self.vocabulary.units
+
         def rank(o: Occurrence) -> tuple:
             names_the_set = end < o.start <= after_part  # the words right after "of the"
-            return (outside(o), names_the_set, gap(start, end, o.start, o.end), o.start)
+            # As near before it as after it, a noun after it that is the unit of a metric it names is what it
+            # counts ("living in 82 camps": the camps' 82, not the people living in them).
+            unit = o.start > start and self.prose[o.start : o.end].lower() in {units.get(m) for m in o.entry.metrics}
+            return (outside(o), names_the_set, gap(start, end, o.start, o.end), not unit, o.start)
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()

@@ -7,7 +7,7 @@ the count. A cumulative count of an event is reported on the event's day or late
 by the report (`as_of`) and its dataset by the event (`origin`): a date phrase of the event is compared with
 both (`prose.verdicts`). A phrase is read as the event's when:
 
-- it is possessive ("Friday's attacks", "Monday's collapse"): a label of the event;
+- it is possessive ("Friday's attacks", "Monday's collapse", "Friday evening's attack"): a label of the event;
 - an event noun stands right before it, or opens the relative clause it ends ("the accident on Friday night",
   "the earthquake that hit the Atlas on Friday");
 - a verb of what happened stands right before it: the dying or the crash itself ("died on Friday", "were
@@ -46,6 +46,7 @@ COUNT_WORDS = frozenset({
 # Words that may stand between an event word and its date: "on", "early", "late", a time of day.
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "night", "morning", "afternoon",
                       "evening", "of"})  # fmt: skip
+_TIMES = ("night", "morning", "afternoon", "evening")  # of a day, in a possessive: "Friday evening's attack"
 _RELATIVE = frozenset({"that", "which"})
 _CLAUSE_ENDS = '.;:!?()—–\n"“”,'
 REACH = 120  # characters read back from a date phrase, within its clause
@@ -54,7 +55,8 @@ RELATIVE_WORDS = 10  # words a relative clause may hold between its event noun a
 
 def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
     """Whether `phrase` dates the event a figure beside it counts rather than the count."""
-    if prose[phrase.end : phrase.end + 2] in ("'s", "’s"):
+    after = prose[phrase.end : phrase.end + 12]  # "Friday's attacks", "Friday evening's attack"
+    if after[:2] in ("'s", "’s") or any(after.startswith(f" {time}{mark}s") for time in _TIMES for mark in "'’"):
         return True
     low = max(0, phrase.start - REACH)
     cut = max(prose.rfind(mark, low, phrase.start) for mark in _CLAUSE_ENDS)

@@ -342,11 +342,12 @@ def _time_after(prose: str, end: int) -> bool:
 
 
 # Words after which "under" or "over" is a preposition, not a bound: "hospitals buckled under 5,000 wounded",
-# "a dispute over 300 graves".
+# "a dispute over 300 graves"; or the particle of a verb: "police handed over 441 bodies".
 _LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "struggling", "struggled", "reeling",
                     "straining", "strained", "sagging", "crumbling", "collapsed", "collapsing", "labouring",
                     "laboring", "staggering", "sinking", "dispute", "disputes", "row", "rows", "fight", "fought",
-                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept"})  # fmt: skip
+                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept",
+                    "hand", "hands", "handed", "handing", "turned", "turning"})  # fmt: skip
 
 
 def under_a_load(before: str, phrase: str) -> bool:
