@@ -99,3 +99,10 @@ def test_what_a_clause_of_no_figure_names_belongs_to_the_figure_before_it(curate
     # Before every figure of the sentence, the same words frame them all.
     opening = "In Marlow, the council said on Monday, floods killed 214 people and 3,400 were stranded."
     assert curated.verdict(opening, "3,400") == ("article-contradicts", "critical", "stranded-marlow")
+
+
+def test_a_metric_read_from_a_clause_that_names_another_metric_too_makes_a_wrong_figure_a_warning(curated):
+    body = "Those killed or stranded in Marlow numbered, the council said on Monday, 260."
+    found = _finding(curated, body, "260")
+    assert (found.check, found.severity) == ("article-ambiguous", "warning")
+    assert "is the nearest of 2 its sentence names" in found.message

@@ -176,7 +176,8 @@ class Reader:
         clause = (index, clause_start, clause_end, bool(earlier), start)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
-        cues = [self._cue("metric", a.start, a.end, clause) for a in anchors]
+        rival_metrics = self._rivals(sentence, anchors, by_distance, metrics, outside)
+        cues = [self._cue("metric", a.start, a.end, clause, rivals=rival_metrics * (a is anchors[0])) for a in anchors]
         if subject_at is not None and best is not None:
             near_ones = rivals([s for _, s in levels], subject, self.vocabulary.inside)
             cues.append(self._cue("subject", subject_at.start, subject_at.end, clause, rivals=near_ones))
@@ -223,6 +224,15 @@ class Reader:
         if group is not None and part is None and not own:
             part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
         return metrics, other_readings(readings, metrics), part
+
+    def _rivals(self, sentence: Sentence, anchors: list[Occurrence], by_distance: list[Occurrence],
+                metrics: frozenset[str], outside) -> int:  # fmt: skip
+        """The other metrics named in the clause of a metric word read from outside the figure's clause ("The
+        death toll kept climbing, touching 550": "kept", or "death toll"?): nearness chose among them."""
+        if not anchors or outside(anchors[0]) not in (1, 2):
+            return 0
+        low, high = self._clause(sentence, anchors[0].start, anchors[0].end)
+        return len({m for o in by_distance if low <= o.start and o.end <= high for m in o.entry.metrics} - metrics)
 
     def _cue(self, part: str, start: int, end: int, clause: tuple[int, int, int, bool, int],
              carried: int | None = None, rivals: int = 0) -> Cue:  # fmt: skip

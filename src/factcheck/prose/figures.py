@@ -184,6 +184,8 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
+    elif len(decimals) == 2 and int(whole) < 24 and int(decimals) < 60 and _time_after(prose, end):
+        return None, word_end  # "8.38 a.m.": a time written with a dot, as British and wire copy write it
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
