@@ -26,6 +26,7 @@ def _event(sentence: str, date: str) -> bool:
         ("The blast late on Monday night left 40 dead.", "Monday"),
         ("Thirty people were hurt in Sunday's collapse.", "Sunday"),
         ("The toll from Sunday night's collapse has reached 30.", "Sunday"),
+        ("Officials said 30 people were killed in and around the port on Sunday.", "Sunday"),
         ("The cyclone that battered the coast on Saturday has killed 19.", "Saturday"),
         ("More than 60 people drowned and 12 died on Wednesday, the agency said.", "Wednesday"),
         ("Police said 5 people detained on Thursday were released.", "Thursday"),

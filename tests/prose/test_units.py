@@ -58,3 +58,21 @@ def test_a_noun_after_the_figure_that_is_a_metrics_unit_beats_a_word_as_near_bef
     body = "The council said on Monday that 5,200 people in Marlow were sheltering in 41 shelters."
     assert desk.verdict(body, "41") == ("article-backed", "info", "shelters")
     assert desk.verdict(body, "5,200") == ("article-backed", "info", "sheltered")
+
+
+def test_a_conjunction_inside_a_catalog_phrase_ends_no_clause(desk):  # noqa: F811
+    catalog = {
+        "metrics": {
+            "sorties": {"unit": "sorties", "description": "army sorties flown", "terms": ["sorties"]},
+            "premises": {"unit": "premises", "description": "sheds and barns searched",
+                         "terms": ["sheds and barns", "searched"]},
+        },
+        "subjects": {"marlow": {"name": "Marlow"}},
+        "claimants": {"council": {"name": "Marlow county council", "aliases": ["the council"]}},
+    }  # fmt: skip
+    desk.curate(catalog, [claim("sorties", "sorties", "marlow", "council", 1700),
+                          claim("premises", "premises", "marlow", "council", 610)])  # fmt: skip
+    body = "The council said on Monday that in Marlow the army flew 1,700 sorties; 610 sheds and barns were searched."
+    assert desk.verdict(body, "610") == ("article-backed", "info", "premises")
+    changed = body.replace("610", "650")
+    assert desk.verdict(changed, "650") == ("article-contradicts", "critical", "premises")

@@ -400,4 +400,13 @@ class Reader:
         left = max((prose.rfind(mark, low, start) + len(mark) for mark in _MARKS if prose.rfind(mark, low, start) >= 0),
                    default=low)  # fmt: skip
         right = min((at for mark in _MARKS if (at := prose.find(mark, end, high)) >= 0), default=high)
+        # "617 garages and basements were inspected": a conjunction inside a catalog phrase joins its words.
+        inside = self._phrase_around(right)
+        if inside is not None and prose.startswith((" and ", " or "), right):
+            return left, self._clause(sentence, start, inside.end)[1]
         return left, right
+
+    def _phrase_around(self, at: int) -> Occurrence | None:
+        """The catalog phrase that holds the offset `at` within it, if one does."""
+        index = bisect.bisect_right(self.occurrence_starts, at) - 1
+        return self.occurrences[index] if index >= 0 and self.occurrences[index].end > at + 1 else None
