@@ -106,3 +106,9 @@ def test_a_metric_read_from_a_clause_that_names_another_metric_too_makes_a_wrong
     found = _finding(curated, body, "260")
     assert (found.check, found.severity) == ("article-ambiguous", "warning")
     assert "is the nearest of 2 its sentence names" in found.message
+
+
+def test_a_metric_word_after_another_figure_is_that_figures(curated):
+    body = "The council said on Monday that the dead it had counted in Marlow reached 214 with 3,100 stranded."
+    assert curated.verdict(body, "214") == ("article-backed", "info", "deaths-marlow")
+    assert curated.verdict(body, "3,100") == ("article-backed", "info", "stranded-marlow")

@@ -103,3 +103,16 @@ def test_a_count_dated_on_another_day_than_its_claim_still_contradicts(tmp_path)
 def test_a_changed_figure_with_an_event_date_still_contradicts(tmp_path):
     found = _findings(tmp_path, "The flash flood on Monday killed at least 13 people, the rescue service said.")
     assert found == [("article-contradicts", "critical", "flood-deaths-2025-10-09")]
+
+
+@pytest.mark.parametrize(
+    "sentence, date, dates",
+    [
+        ("The toll from the March 3 floods has risen to 240.", "March 3", False),  # a label of the event
+        ("The toll from the floods has risen to 240 since March 3.", "March 3", False),  # a bound
+        ("The toll from the floods had risen to 240 on March 3.", "March 3", True),
+    ],
+)  # fmt: skip
+def test_a_day_before_an_event_noun_labels_the_event_and_dates_no_figure(sentence, date, dates):
+    (phrase,) = [p for p in find_dates(sentence, None) if p.text == date]
+    assert phrase.dates_figures is dates

@@ -125,7 +125,9 @@ class Reader:
             # As near before it as after it, a noun after it that is the unit of a metric it names is what it
             # counts ("living in 82 camps": the camps' 82, not the people living in them).
             unit = o.start > start and self.prose[o.start : o.end].lower() in {units.get(m) for m in o.entry.metrics}
-            return (outside(o), names_the_set, gap(start, end, o.start, o.end), not unit, o.start)
+            # After another figure, a word is that figure's ("rises to 225 with 14 still missing").
+            past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
+            return (outside(o), names_the_set, past, gap(start, end, o.start, o.end), not unit, o.start)
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
