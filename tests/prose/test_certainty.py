@@ -112,3 +112,13 @@ def test_a_metric_word_after_another_figure_is_that_figures(curated):
     body = "The council said on Monday that the dead it had counted in Marlow reached 214 with 3,100 stranded."
     assert curated.verdict(body, "214") == ("article-backed", "info", "deaths-marlow")
     assert curated.verdict(body, "3,100") == ("article-backed", "info", "stranded-marlow")
+
+
+def test_a_subject_its_clause_names_too_backs_the_figure_when_its_claim_alone_fits(curated):
+    body = "The agency said on Monday that Dunmore had 800 people stranded in Marlow."
+    found = _finding(curated, body, "800")
+    assert (found.check, found.claim) == ("article-backed", "stranded-dunmore")
+    assert "which its clause names too" in found.message
+    # Named in another clause, the other subject is no reading of the figure's own words.
+    apart = "In Dunmore, the agency said on Monday, rain fell; Marlow had 800 people stranded."
+    assert curated.verdict(apart, "800")[0] == "article-ambiguous"

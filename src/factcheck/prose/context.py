@@ -194,7 +194,8 @@ class Reader:
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
-                       inside=self.vocabulary.inside.get(subject, frozenset()))  # fmt: skip
+                       inside=self.vocabulary.inside.get(subject, frozenset()),
+                       named=frozenset(s for level, s in levels if level == 0 and s != subject))  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],

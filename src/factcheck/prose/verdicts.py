@@ -158,6 +158,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             # "the death toll from Chile's wildfires reached 123" for the Valparaíso region's 123: a figure of a
             # place named by the country or region it lies in, which the catalog counts nothing of itself.
             return Verdict(BACKED, inside[0], tuple(inside[1:]), how="within")
+        named = [c for c in other if c.subject in context.named]
+        if named and _one_reading(named):
+            # "Kenya had 32 nationals on board flight ET 302": the clause names both, and one reading fits.
+            return Verdict(BACKED, named[0], tuple(named[1:]), how="named too")
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if context.others:
@@ -334,6 +338,7 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             "quoted": ", whose quote the article repeats",
             "within": f", a figure of {claim.subject}, which lies within {context.subject}",
             "relayed": f", which {context.claimant} relayed",
+            "named too": f", a figure of {claim.subject}, which its clause names too",
             "own voice": f", stated by the report itself (the sentence names no source; {context.claimant} is "
             "named in an earlier one)",
         }.get(verdict.how, "")

@@ -167,6 +167,7 @@ class Context:
     inside: frozenset[str] = frozenset()  # subjects the catalog places within its subject (a region of the country)
     others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
     kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
+    named: frozenset[str] = frozenset()  # other subjects its own clause names, which nearness passed over
 
 
 @dataclass(frozen=True)
