@@ -106,9 +106,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.phrase_start, numeral.end,
-                                                                                        figure.unit):  # fmt: skip
-            continue  # a number in words that counts no metric: a plain count ("two trains")
+        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not reader.counts_a_metric(
+                numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
+            continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
         around = ""
@@ -148,6 +148,19 @@ def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) 
         return None
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
     return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
+
+
+# Number words in idioms that count nothing: "one by one", "one after another", and the vague "one or two",
+# "two or three" (a number of each, not a figure).
+_IDIOMS_AFTER = (" by one", " after another", " another", " or two", " or three", " or four")
+_IDIOMS_BEFORE = ("one by ", "one or ", "two or ", "three or ")
+
+
+def _idiom(prose: str, numeral) -> bool:
+    """Whether a number in words stands in an idiom that counts nothing ("lifted one by one", "one or two")."""
+    after = prose[numeral.end : numeral.end + 15].lower()
+    before = prose[max(0, numeral.phrase_start - 9) : numeral.phrase_start].lower()
+    return after.startswith(_IDIOMS_AFTER) or before.endswith(_IDIOMS_BEFORE)
 
 
 def _set_size(prose: str, numeral, reader: Reader) -> str | None:
