@@ -76,3 +76,15 @@ def test_a_conjunction_inside_a_catalog_phrase_ends_no_clause(desk):  # noqa: F8
     assert desk.verdict(body, "610") == ("article-backed", "info", "premises")
     changed = body.replace("610", "650")
     assert desk.verdict(changed, "650") == ("article-contradicts", "critical", "premises")
+
+
+def test_a_share_in_an_article_whose_catalog_counts_no_share_is_set_aside_not_a_crash(desk):  # noqa: F811
+    catalog = {
+        "metrics": {"stranded": {"unit": "people", "description": "people stranded", "terms": ["stranded"]}},
+        "subjects": {"marlow": {"name": "Marlow"}},
+        "claimants": {"council": {"name": "Marlow county council", "aliases": ["the council"]}},
+    }
+    desk.curate(catalog, [claim("stranded", "stranded", "marlow", "council", 3100)])
+    body = "The council said 3,100 people were stranded in Marlow, and 40 percent of the town was searched."
+    found = desk.findings(body)
+    assert [(f.check, f.claim) for f in found] == [("article-backed", "stranded")]

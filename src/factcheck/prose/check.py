@@ -146,8 +146,9 @@ def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) 
     """Why a figure is no claim the article makes: a quantity of a unit no metric of the catalog has."""
     if unit is None or unit in vocabulary.by_unit:
         return None
-    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
-    return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)  # None for a share: its unit is "%"
+    what = f"{found.kind} ({found.words})" if found is not None else f"a share ({unit})"
+    return f"{what}: no metric of the catalog has this unit"
 
 
 # Number words in idioms that count nothing: "one by one", "one after another", and the vague "one or two",
