@@ -122,3 +122,11 @@ def test_a_subject_its_clause_names_too_backs_the_figure_when_its_claim_alone_fi
     # Named in another clause, the other subject is no reading of the figure's own words.
     apart = "In Dunmore, the agency said on Monday, rain fell; Marlow had 800 people stranded."
     assert curated.verdict(apart, "800")[0] == "article-ambiguous"
+
+
+def test_a_date_in_a_clause_of_with_that_states_its_own_figure_dates_that_figure(curated):
+    body = "Some 3,100 people remain stranded in Marlow, the council said, with 40 percent of the town searched as of Friday."
+    assert curated.verdict(body, "3,100") == ("article-backed", "info", "stranded-marlow")
+    # Shared by coordinated figures, a date at the end of the sentence dates them both.
+    shared = "The council said 214 people were killed and 3,100 stranded in Marlow on Friday."
+    assert curated.verdict(shared, "214")[0] != "article-backed"

@@ -369,6 +369,13 @@ class Reader:
             return None, None, None
         return next(iter(nearest.entry.claimants)), None, nearest
 
+    def _with_figure(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the words at `start:end` stand in a clause of "with" that states a figure of its own before
+        them ("with 85 percent of the area searched as of Sunday"): a fact apart, not a shared date."""
+        low, _ = self._clause(sentence, start, end)
+        opens = self.prose[low : low + 5].lower() == "with "
+        return opens and bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, start)
+
     def _own_figure(self, index: int, start: int, end: int, heads: bool = False) -> bool:
         """Whether the clause of the words at `start:end` (a name) holds a figure of its own; with `heads`, one
         before the words (the words after a figure are its; those before every figure frame the sentence)."""
@@ -390,8 +397,10 @@ class Reader:
             return None
         clause_start, clause_end = self._clause(sentence, start, end)
         in_clause = [d for d in candidates if d.start >= clause_start and d.end <= clause_end]
-        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value.
-        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))]
+        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value;
+        # "850 are missing, with 85 percent of the area searched as of Sunday": one of a figure's "with", that one.
+        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))
+                             and not self._with_figure(sentence, d.start, d.end)]  # fmt: skip
         if not pool:
             return None
         return min(pool, key=lambda d: (gap(start, end, d.start, d.end), d.start))
