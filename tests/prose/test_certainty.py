@@ -130,3 +130,12 @@ def test_a_date_in_a_clause_of_with_that_states_its_own_figure_dates_that_figure
     # Shared by coordinated figures, a date at the end of the sentence dates them both.
     shared = "The council said 214 people were killed and 3,100 stranded in Marlow on Friday."
     assert curated.verdict(shared, "214")[0] != "article-backed"
+
+
+def test_a_figure_that_names_no_metric_after_the_repeats_the_one_stated_before(curated):
+    body = ("The council said on Monday that about 3,100 people were stranded in Marlow.\n\n"
+            "It did not say how many of the 3,100 were children.")  # fmt: skip
+    found = [f for f in curated.findings(body) if f.line == 7]
+    assert [(f.check, f.claim) for f in found] == [("article-backed", "stranded-marlow")]
+    changed = body.replace("of the 3,100", "of the 3,400")  # another figure, which no claim backs
+    assert [f.check for f in curated.findings(changed) if f.line == 7] == ["article-unbacked"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from factcheck.model.format import Catalog
+from factcheck.model.format import Catalog, Claim
 from factcheck.prose import front_matter
 from factcheck.prose.carried import carry_qualifiers
 from factcheck.prose.comparisons import whole_of
@@ -17,16 +17,16 @@ from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
-from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
+from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import finding, format_finding, judge
+from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
 from factcheck.prose.vocabulary import Vocabulary
-from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
+from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -77,6 +77,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
+    stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
         if number == MAX_FIGURES:
@@ -117,6 +118,12 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             reach = MAX_QUOTE_MATCHED + 10
             around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
         verdict = judge(figure, context, index, around, names)
+        earlier = stated.get(figure.value)
+        if verdict.kind == BACKED and figure.high is None:
+            stated.setdefault(figure.value, verdict.claim)
+        elif not context.metrics and earlier is not None and _refers_back(seen, numeral) and not agreement(
+                figure.value, figure.qualifier, figure.half_unit, figure.high, earlier):  # fmt: skip
+            verdict = Verdict(BACKED, earlier, how="repeated")
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
@@ -162,6 +169,12 @@ def _idiom(prose: str, numeral) -> bool:
     after = prose[numeral.end : numeral.end + 15].lower()
     before = prose[max(0, numeral.phrase_start - 9) : numeral.phrase_start].lower()
     return after.startswith(_IDIOMS_AFTER) or before.endswith(_IDIOMS_BEFORE)
+
+
+def _refers_back(prose: str, numeral) -> bool:
+    """ "how many of the 850 people on the list": a figure after "the", "those" or "these" that names no metric
+    repeats one the article stated before, and reports its claim."""
+    return prose[max(0, numeral.phrase_start - 7) : numeral.phrase_start].lower().endswith(("the ", "those ", "these "))
 
 
 def _set_size(prose: str, numeral, reader: Reader) -> str | None:

@@ -339,6 +339,7 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             "within": f", a figure of {claim.subject}, which lies within {context.subject}",
             "relayed": f", which {context.claimant} relayed",
             "named too": f", a figure of {claim.subject}, which its clause names too",
+            "repeated": ", the figure the article stated before, which it names again",
             "own voice": f", stated by the report itself (the sentence names no source; {context.claimant} is "
             "named in an earlier one)",
         }.get(verdict.how, "")
