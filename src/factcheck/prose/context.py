@@ -214,7 +214,9 @@ class Reader:
             following = bisect.bisect_right(self.figures, end)
             until = min([sentence.end, *self.figures[following : following + 1]])
             scope += [o for o in by_distance if clause[1] <= o.start and o.end <= until and predicate(prose, o.start)]
-        group = group_of(prose, end, clause[1])
+        # "among people aged 70 and over" names the group of the figure it follows, not of one before that figure
+        following = bisect.bisect_right(self.figures, end)
+        group = group_of(prose, end, min([clause[1], *self.figures[following : following + 1]]))
         found = [(o.start, o.entry.metrics & allowed) for o in scope]
         own = group is not None and any(a.start <= group[0] < a.end for a in anchors)  # "207 women": its metric
         narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)

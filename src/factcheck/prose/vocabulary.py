@@ -38,7 +38,7 @@ class Occurrence:
 def words(text: str) -> list[tuple[int, int, str]]:
     """The words of `text` (runs of letters), each with its offsets, case-folded. Every other character
     becomes a space, one for one, so that a split keeps the offsets (a scan in C, not a loop per character)."""
-    spaced = text.translate({ord(c): " " for c in set(text) if not c.isalpha()})
+    spaced = text.translate({ord(c): " " for c in set(text) if not c.isalnum()})
     found = []
     at = 0
     for word in spaced.split(" "):
