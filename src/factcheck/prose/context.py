@@ -79,6 +79,7 @@ class Reader:
         self.vocabulary = vocabulary
         self.locate = locate
         self._speakers: dict[int, tuple[list[Speaker], list[int]]] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -409,6 +410,12 @@ class Reader:
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around a figure: from the last clause mark before it to the first after it."""
+        found = self._clauses.get((start, end))
+        if found is None:  # each read once: a figure's cues and dates ask for the same clauses
+            found = self._clauses[(start, end)] = self._read_clause(sentence, start, end)
+        return found
+
+    def _read_clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         prose = self.prose
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
         left = max((prose.rfind(mark, low, start) + len(mark) for mark in _MARKS if prose.rfind(mark, low, start) >= 0),
