@@ -186,6 +186,8 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
+    elif len(decimals) == 2 and int(whole) < 24 and int(decimals) < 60 and _time_after(prose, end):
+        return None, word_end  # "8.38 a.m.": a time written with a dot, as British and wire copy write it
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
@@ -344,11 +346,12 @@ def _time_after(prose: str, end: int) -> bool:
 
 
 # Words after which "under" or "over" is a preposition, not a bound: "hospitals buckled under 5,000 wounded",
-# "a dispute over 300 graves".
+# "a dispute over 300 graves"; or the particle of a verb: "police handed over 441 bodies".
 _LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "struggling", "struggled", "reeling",
                     "straining", "strained", "sagging", "crumbling", "collapsed", "collapsing", "labouring",
                     "laboring", "staggering", "sinking", "dispute", "disputes", "row", "rows", "fight", "fought",
-                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept"})  # fmt: skip
+                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept",
+                    "hand", "hands", "handed", "handing", "turned", "turning"})  # fmt: skip
 
 
 def under_a_load(before: str, phrase: str) -> bool:

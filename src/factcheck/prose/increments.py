@@ -9,6 +9,8 @@ terms share a word with those words ("killed" -> "killed in the last 24 hours").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from factcheck.floor.safe_regex import compile_regex
 
 _PERIOD = compile_regex(
@@ -35,3 +37,11 @@ def increment(prose: str, start: int, at: int, end: int) -> bool:
         if not any(c.isdigit() for c in between.lstrip("0123456789,. ")):
             return True
     return False
+
+
+def increment_of(
+    said: set[str], increments: frozenset[str], term_words: Mapping[str, frozenset[str]]
+) -> frozenset[str]:
+    """Of the metrics that count additions over a period (`increments`, not cumulative), those whose terms hold
+    a word `said` by the words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
+    return frozenset(m for m in increments if term_words[m] & said)

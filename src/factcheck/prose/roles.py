@@ -28,6 +28,10 @@ _WEAPONS = frozenset({
 })  # fmt: skip
 _SPEAKERS = frozenset({"authorities", "officials", "police", "rescuers", "government", "administration"})
 _GAP = " \t\n"
+# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
+_TITLE = compile_regex(r"(?: [A-Z][a-z]+\.?){1,3} ")
+_APPOSITION = compile_regex(r"['’]s(?: [a-z]+){1,3}, ")
+MAX_TITLE = 40
 
 
 def other_role(prose: str, start: int, end: int) -> bool:
@@ -88,3 +92,10 @@ def _destination_follows(prose: str, end: int) -> bool:
     """ "from X into Y": a word of destination within the next few words."""
     words = prose[end : end + 40].split()[:4]
     return any(w.lower().strip(",.;") in _DESTINATION for w in words)
+
+
+def describes_claimant(between: str) -> bool:
+    """Whether the words between a subject's name and a claimant's make the name describe the claimant:
+    "Ukrainian President Volodymyr Zelenskiy" (title words), "Ukraine's foreign minister, Vadym Prystaiko" (an
+    apposition)."""
+    return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))

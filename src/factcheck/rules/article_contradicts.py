@@ -28,6 +28,12 @@ of "at least" or "more than" its low end, or "up to" or "fewer than" its high en
 
 The claimant disagrees when the article names (or carries from its paragraph) another claimant; the date
 disagrees when the article's date phrase shares no day with the claim's date or its publication.
+
+It is raised only when the check is sure of what it compares: the figure is bound to the claim, repeats its
+quote, or has its metric, subject, claimant and date each from its own words (its clause, or a clause of its
+sentence that speaks of no other figure), none chosen by nearness among several. A figure read with a part
+carried from another figure's clause or an earlier sentence is article-ambiguous instead, naming the closest
+claim and what differs (prose.certainty).
 """
 
 from __future__ import annotations
@@ -43,7 +49,10 @@ EXPLAIN = (
     'precise value it rounds down keeping two significant digits ("3,200" for 3,271): an editor reads it as '
     'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
     '"between 700 and 750") is compared whole: with a range claim\'s two ends, or with a claim whose value '
-    "it covers."
+    "it covers. The contradiction is raised (and blocks) only when the figure is bound to the claim, or its "
+    "metric, subject, claimant and date each come from its own words, none chosen among several; a part "
+    "carried from another figure's clause or an earlier sentence makes it article-ambiguous, a warning that "
+    "names the closest claim."
 )
 MESSAGE = ""  # each finding says what differs, what the article says and what the claim says
 SUITE = None
