@@ -139,3 +139,22 @@ def test_a_figure_that_names_no_metric_after_the_repeats_the_one_stated_before(c
     assert [(f.check, f.claim) for f in found] == [("article-backed", "stranded-marlow")]
     changed = body.replace("of the 3,100", "of the 3,400")  # another figure, which no claim backs
     assert [f.check for f in curated.findings(changed) if f.line == 7] == ["article-unbacked"]
+
+
+def test_a_bare_figure_that_states_a_claims_floor_warns_that_it_drops_at_least(desk):  # noqa: F811
+    desk.curate(CATALOG, [claim("deaths-marlow", "flood_deaths", "marlow", "council", 214, qualifier="at_least")])
+    body = "The council said on Monday that the water killed 214 people in Marlow."
+    found = _finding(desk, body, "214")
+    assert (found.check, found.severity, found.claim) == ("article-ambiguous", "warning", "deaths-marlow")
+    assert "at least 214" in found.message and "without its “at least”" in found.message
+    # What the claim allows is backed; a figure past its floor, or another kind of bound, still blocks.
+    assert desk.verdict(body.replace("214 people", "at least 214 people"), "214")[:2] == ("article-backed", "info")
+    for changed, figure in (("killed 241 people", "241"), ("killed at most 214 people", "214")):
+        assert desk.verdict(body.replace("killed 214 people", changed), figure)[:2] == (
+            "article-contradicts", "critical"), changed  # fmt: skip
+
+
+def test_a_bare_figure_against_more_than_the_same_value_still_blocks(desk):  # noqa: F811
+    desk.curate(CATALOG, [claim("deaths-marlow", "flood_deaths", "marlow", "council", 214, qualifier="more_than")])
+    body = "The council said on Monday that the water killed 214 people in Marlow."
+    assert desk.verdict(body, "214")[:2] == ("article-contradicts", "critical")

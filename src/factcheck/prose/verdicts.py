@@ -176,7 +176,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, lookup)
     if nearest is not None and dated_alike(context, nearest):
-        return _contradicts(context, nearest, (), differs(figure, context, nearest))
+        return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
         found = sorted(_fitting(index, others, figure, context, lookup), key=lambda c: c.id)
@@ -193,7 +193,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if found and context.carried_from is not None:
             return _carried(found, names)
         if found:
-            return _contradicts(context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
         found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
@@ -206,18 +206,30 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             # same kind, or a wrong day. Read as the count's date, it fits none: the readings disagree.
             return Verdict(AMBIGUOUS, related=tuple(found), how="event date")
         if found:
-            return _contradicts(context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
 
 
-def _contradicts(context: Context, claim: Claim, related: tuple[Claim, ...],
+def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],
                  found: tuple[str, ...]) -> Verdict:  # fmt: skip
     """The figure against the closest claim: a contradiction when its reading is certain, else ambiguous."""
     if not found:
         return Verdict(BACKED, claim, related)
-    doubt = doubts(context)
+    doubt = doubts(context) + _dropped_floor(figure, claim, found)
     return Verdict(AMBIGUOUS, claim, related, found, how="unsure", doubts=doubt) if doubt else Verdict(
         CONTRADICTS, claim, related, found)  # fmt: skip
+
+
+def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
+    """A bare figure that states a claim's floor ("137 dead" for "at least 137") drops the claim's "at least":
+    an editor adds the words back; the figure itself is the claim's, so it warns and does not block."""
+    if found != ("qualifier",) or figure.qualifier != "exact" or figure.high is not None:
+        return ()
+    if claim.qualifier != "at_least" or claim.low is not None or claim.high is not None:
+        return ()
+    if abs(claim.value - figure.value) > 1e-9 * max(1.0, abs(claim.value)):
+        return ()
+    return ("the article may state the claim's floor without its “at least”",)
 
 
 def _fitting(index: ClaimIndex, keys: list, figure: Figure, context: Context, lookup,
