@@ -47,7 +47,8 @@ EXPLAIN = (
     'without a qualifier ("10,000 missing", stated to the hundred or coarser, or any bare figure in a '
     'headline) agrees with a claim of "more than", "at least", "nearly" or "about" the same value, and with a '
     'precise value it rounds down keeping two significant digits ("3,200" for 3,271): an editor reads it as '
-    'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
+    'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier, except that one '
+    'stating the floor of an "at least" claim ("137 dead" for "at least 137") is a warning, not a block. A range ("14-16", '
     '"between 700 and 750") is compared whole: with a range claim\'s two ends, or with a claim whose value '
     "it covers. The contradiction is raised (and blocks) only when the figure is bound to the claim, or its "
     "metric, subject, claimant and date each come from its own words, none chosen among several; a part "
