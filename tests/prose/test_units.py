@@ -58,6 +58,14 @@ def test_a_noun_after_the_figure_that_is_a_metrics_unit_beats_a_word_as_near_bef
     body = "The council said on Monday that 5,200 people in Marlow were sheltering in 41 shelters."
     assert desk.verdict(body, "41") == ("article-backed", "info", "shelters")
     assert desk.verdict(body, "5,200") == ("article-backed", "info", "sheltered")
+    # A catalog phrase that ends in the unit is that noun too: "41 emergency shelters" counts shelters.
+    catalog["metrics"]["sheltered"]["terms"].append("emergency shelters")
+    catalog["metrics"]["shelters"]["terms"].append("emergency shelters")
+    desk.curate(catalog, [claim("sheltered", "sheltered", "marlow", "council", 5200),
+                          claim("shelters", "shelters", "marlow", "council", 41)])  # fmt: skip
+    body = "The council said on Monday that 5,200 people in Marlow were sheltering in 41 emergency shelters."
+    assert desk.verdict(body, "41") == ("article-backed", "info", "shelters")
+    assert desk.verdict(body.replace("41 emergency", "14 emergency"), "14")[0] != "article-backed"
 
 
 def test_a_conjunction_inside_a_catalog_phrase_ends_no_clause(desk):  # noqa: F811

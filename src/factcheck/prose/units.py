@@ -36,3 +36,9 @@ def counted_unit(prose: str, end: int, start: int, stop: int, names: frozenset[s
     noun = _singular(phrase[-1].strip(",.;:)"))
     fitting = frozenset(m for m in names if _singular(units.get(m, "")) == noun)
     return fitting or names
+
+
+def names_unit(phrase: str, names: frozenset[str], units: Mapping[str, str]) -> bool:
+    """Whether a catalog phrase ends in the unit of a metric it names ("temporary camps": camps)."""
+    words = phrase.lower().split()
+    return bool(words) and _singular(words[-1].strip(",.;:)")) in {_singular(units.get(m, "")) for m in names}
