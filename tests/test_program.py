@@ -94,3 +94,29 @@ def test_ctrl_c_at_any_moment_prints_the_tools_message(command, tmp_path):
             outcomes.append("completed")
     # Under any load, the first delays land before the run is done: the test is not one of completed runs.
     assert outcomes[0] == "interrupted", outcomes
+
+
+def test_ctrl_c_wrapped_by_the_interpreter_while_a_class_is_made_is_still_the_tools_message(tmp_path):
+    # Python 3.11 wraps an exception raised in `__set_name__` (a module defining a class as Ctrl-C lands) in a
+    # RuntimeError; the program must still say `interrupted`, not print a traceback. Made to happen, not timed.
+    script = """
+import factcheck.cli.program as program
+
+def command():
+    class Field:
+        def __set_name__(self, owner, name):
+            program._raise(2, None)
+    try:
+        type("Model", (), {"field": Field()})
+    except RuntimeError as wrapped:
+        raise wrapped  # as 3.11 does; 3.12 raises the signal's exception itself
+    return 0
+
+program._command = command
+program.main()
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr
+    broken = script.replace("program._raise(2, None)", "raise ValueError('a bug of ours')")
+    result = subprocess.run([sys.executable, "-c", broken], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode != 130 and "a bug of ours" in result.stderr
