@@ -120,3 +120,25 @@ program.main()
     broken = script.replace("program._raise(2, None)", "raise ValueError('a bug of ours')")
     result = subprocess.run([sys.executable, "-c", broken], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode != 130 and "a bug of ours" in result.stderr
+
+
+def test_ctrl_c_landing_where_python_cannot_raise_it_is_delivered_again(tmp_path):
+    # A signal handler's exception inside a finalizer is "ignored" by Python, with a traceback, and the run
+    # goes on as if no Ctrl-C had come; the program delivers it again, to land where it can be raised.
+    script = """
+import factcheck.cli.program as program
+
+def command():
+    class Dropped:
+        def __del__(self):
+            program._raise(2, None)
+    Dropped()
+    for _ in range(1_000_000):
+        pass
+    return 0
+
+program._command = command
+program.main()
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr

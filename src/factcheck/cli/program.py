@@ -41,6 +41,7 @@ def main() -> None:
     try:
         for signum in STOPPED_BY:
             _signal.signal(signum, _raise)
+        sys.unraisablehook = _unraisable
         from factcheck.floor import process
 
         leave = process.last_exit_handler()
@@ -94,6 +95,18 @@ def _command() -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
     return code
+
+
+def _unraisable(unraisable) -> None:
+    """Ctrl-C that lands where Python cannot raise it (a finalizer, a callback of a compiled library) is
+    delivered again a moment later, from a timer, so that it lands where it can; anything else is reported as
+    Python reports it. (Raising the signal again at once would land in this hook again.)"""
+    stop = unraisable.exc_value
+    if isinstance(stop, Interrupted) and hasattr(_signal, "setitimer"):
+        _signal.signal(_signal.SIGALRM, lambda signum, frame: _raise(stop.signum, frame))
+        _signal.setitimer(_signal.ITIMER_REAL, 0.01)
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _within(error: BaseException) -> Interrupted | None:
