@@ -96,6 +96,11 @@ def test_ctrl_c_at_any_moment_prints_the_tools_message(command, tmp_path):
     assert outcomes[0] == "interrupted", outcomes
 
 
+def _program(script: str, root: Path) -> subprocess.CompletedProcess:
+    """Run a script that drives `factcheck.cli.program.main` in a child process of its own."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=120)
+
+
 def test_ctrl_c_wrapped_by_the_interpreter_while_a_class_is_made_is_still_the_tools_message(tmp_path):
     # Python 3.11 wraps an exception raised in `__set_name__` (a module defining a class as Ctrl-C lands) in a
     # RuntimeError; the program must still say `interrupted`, not print a traceback. Made to happen, not timed.
@@ -115,10 +120,10 @@ def command():
 program._command = command
 program.main()
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = _program(script, tmp_path)
     assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr
     broken = script.replace("program._raise(2, None)", "raise ValueError('a bug of ours')")
-    result = subprocess.run([sys.executable, "-c", broken], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = _program(broken, tmp_path)
     assert result.returncode != 130 and "a bug of ours" in result.stderr
 
 
@@ -140,5 +145,5 @@ def command():
 program._command = command
 program.main()
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = _program(script, tmp_path)
     assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr

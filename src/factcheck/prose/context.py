@@ -30,7 +30,7 @@ from factcheck.prose.readings import counted, group_of, has_predicate, head_noun
 from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
-from factcheck.prose.units import counted_unit, names_unit
+from factcheck.prose.units import counted_unit, unit_metrics
 from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
 from factcheck.prose.words import plural_noun
 from factcheck.report.findings import Context, Cue, DatePhrase
@@ -125,7 +125,7 @@ class Reader:
             names_the_set = end < o.start <= after_part  # the words right after "of the"
             # As near before it as after it, a noun after it that is the unit of a metric it names is what it
             # counts ("living in 82 temporary camps": the camps' 82, not the people living in them).
-            unit = o.start > start and names_unit(self.prose[o.start : o.end], o.entry.metrics, units)
+            unit = o.start > start and bool(unit_metrics(self.prose[o.start : o.end], o.entry.metrics, units))
             # After another figure, a word is that figure's ("rises to 225 with 14 still missing").
             past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
             return (outside(o), names_the_set, past, gap(start, end, o.start, o.end), not unit, o.start)

@@ -227,7 +227,7 @@ def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tupl
         return ()
     if claim.qualifier != "at_least" or claim.low is not None or claim.high is not None:
         return ()
-    if abs(claim.value - figure.value) > 1e-9 * max(1.0, abs(claim.value)):
+    if abs(claim.value - figure.value) > article_contradicts.epsilon(claim.value, figure.value):
         return ()
     return ("the article may state the claim's floor without its “at least”",)
 

@@ -78,7 +78,8 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
 }
 
 
-def _epsilon(*values: float) -> float:
+def epsilon(*values: float) -> float:
+    """How far apart two values may be and still be the same number (floating point's slack)."""
     return 1e-9 * max(1.0, *(abs(v) for v in values))
 
 
@@ -93,7 +94,7 @@ def disagreement(
 ) -> tuple[str, ...]:
     """What differs between the article's figure and a claim: () when they agree, else "value" and/or
     "qualifier". `half_unit` is the article figure's implied precision (half a unit of its last digit)."""
-    eps = _epsilon(value, claim_value)
+    eps = epsilon(value, claim_value)
     if low is not None or high is not None:  # a claim given as a range: the figure must fall within it
         lower = low if low is not None else claim_value
         upper = high if high is not None else claim_value
@@ -134,7 +135,7 @@ def range_disagreement(
 ) -> tuple[str, ...]:
     """What differs between the article's range `low`..`high` (each end stated to `half_unit`) and a claim:
     () when they agree, else "value" or "qualifier"."""
-    eps = _epsilon(low, high, claim_value)
+    eps = epsilon(low, high, claim_value)
     reach = half_unit + eps
     if claim_low is not None or claim_high is not None:  # a range against a range: both ends
         lower = claim_low if claim_low is not None else claim_value
@@ -151,5 +152,5 @@ def value_window(value: float, qualifier: str, half_unit: float, high: float | N
     """The claim values that can agree with the article's figure, or its range `value`..`high` (for the index
     to look up)."""
     below = 2 * half_unit if qualifier == "nearly" and high is None else half_unit
-    eps = _epsilon(value, high or 0.0)
+    eps = epsilon(value, high or 0.0)
     return value - below - eps, (value if high is None else high) + half_unit + eps
