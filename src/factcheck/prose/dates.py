@@ -130,6 +130,8 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return False
     if _in_event_clause(prose, begin):
         return False
+    if word_before(prose, begin, " \t\n", 20) == "by" and _in_projection(prose, begin, end):
+        return False
     if word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after, _ = word_after(prose, end, " ", gaps=1, longest=20)
         if kind == "year" and after and after[0].islower() and after not in _NOT_NOUNS:
@@ -169,6 +171,28 @@ def _in_event_clause(prose: str, begin: int) -> bool:
     return any(word in EVENT_OPENERS and not (word in ("after", "before") and i + 1 < len(words)
                                               and words[i + 1] in ("being", "having"))
                for i, word in enumerate(words))  # fmt: skip
+
+
+# Words that make a clause a forecast or a plan: "is expected to rise to 500 by Friday", "could reach 500 by
+# Thursday", "a team of 1,000 will be searching by Monday". The date after "by" in such a clause is the horizon
+# of a projection, which is dated the day it was made: it dates no figure.
+PROJECTION_WORDS = frozenset({"will", "could", "would", "may", "might", "should", "shall", "expect", "expects",
+                              "expected", "forecast", "forecasts", "projected", "predicted",
+                              "likely", "plan", "plans", "planned", "aim", "aims", "hope", "hopes", "hoped"})  # fmt: skip
+
+
+def _in_projection(prose: str, begin: int, end: int) -> bool:
+    """Whether the date at `begin`..`end` stands in a clause of future or projection: read back to a comma or
+    stronger mark, or, for a date that opens its sentence ("By Friday, the toll could reach 500"), on to the
+    sentence's end."""
+    low = max(0, begin - MAX_CLAUSE_BACK)
+    cut = max(prose.rfind(mark, low, begin) for mark in (*_CLAUSE_ENDS, ", "))
+    words = prose[max(cut + 1, low) : begin].lower().replace("'ll", " will").split()
+    if words == ["by"]:
+        at = end + len(prose[end : end + 30]) - len(prose[end : end + 30].lstrip(" ,"))
+        stop = min([i for i in (prose.find(mark, at) for mark in (*_CLAUSE_ENDS, ", ")) if i >= 0] or [len(prose)])
+        words = prose[at : min(stop, at + MAX_CLAUSE_BACK)].lower().replace("'ll", " will").split()
+    return any(word in PROJECTION_WORDS for word in words)
 
 
 def _month_number(text: str) -> int:
