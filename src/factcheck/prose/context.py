@@ -165,7 +165,10 @@ class Reader:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
         unknown, speaker_at = None, None
-        if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
+        # "the Rapid Support Forces said": no claimant of the catalog speaks for the figure, though one may be
+        # named in another role ("police helicopters were flown in ..., the weather service said"), or carried
+        # from an earlier sentence that this one's own speaker overrides.
+        if claimant is None or carried is not None:
             known = [(o.start, o.end) for o in near]
             if index not in self._speakers:  # each sentence read once for its speakers
                 names = speakers(self.prose, sentence.start, sentence.end)

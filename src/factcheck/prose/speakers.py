@@ -80,8 +80,8 @@ def _name_after(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
     return (at, end) if end > at else None
 
 
-def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
-    """The run of capitalised words ending right before token `at` (the verb), joined to it by a space."""
+def _capitalised_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
+    """The run of capitalised words ending right before token `at`, joined to it by a space."""
     start = at
     while start > 0 and at - start < MAX_NAME_WORDS and _joined(prose, tokens[start - 1][1], tokens[start][0]):
         word = tokens[start - 1][2]
@@ -92,6 +92,46 @@ def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
     while start < at and tokens[start][2].lower() in _CONNECTORS:
         start += 1
     return (start, at) if start < at else None
+
+
+# Words that may stand between a speaker and its verb: "the agency also said", "the association had said".
+_BETWEEN = frozenset({"also", "had", "has", "have", "later", "earlier", "previously", "separately", "then",
+                      "itself", "first"})  # fmt: skip
+# Nouns that end an organisation's name written in lower case after a proper name: "the Islamic State group",
+# "the Russian defence ministry", "the Valencian regional police".
+ORGANISATION_HEADS = frozenset({"group", "ministry", "police", "service", "agency", "association", "operator",
+                                "company", "council", "department", "office", "authority", "army", "militia",
+                                "government", "administration", "organisation", "organization", "committee",
+                                "commission", "union", "federation", "society", "institute", "centre", "center",
+                                "spokesman", "spokeswoman", "spokesperson", "forces", "network"})  # fmt: skip
+_MODIFIERS = 3  # lower-case words between the proper name and the head noun ("defence", "regional")
+
+
+def _past_adverbs(tokens: list, at: int, prose: str) -> int:
+    """Token `at` (a verb of saying), moved back over up to two words that may stand between it and its
+    speaker ("also", "had")."""
+    for _ in range(2):
+        if at > 1 and tokens[at - 1][2].lower() in _BETWEEN and _joined(prose, tokens[at - 1][1], tokens[at][0]):
+            at -= 1
+    return at
+
+
+def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
+    """The run of capitalised words ending right before token `at` (the verb), joined to it by a space; or a
+    proper name and the lower-case words of an organisation after it ("the Islamic State group")."""
+    found = _capitalised_before(tokens, at, prose)
+    if found or at == 0 or tokens[at - 1][2] not in ORGANISATION_HEADS:
+        return found
+    inner = at - 1
+    while inner > 0 and at - inner <= _MODIFIERS and _joined(prose, tokens[inner - 1][1], tokens[inner][0]):
+        word = tokens[inner - 1][2]
+        if _capitalised(word) and word.lower() not in GENERIC:
+            name = _capitalised_before(tokens, inner, prose)
+            return (name[0], at) if name else None
+        if not word.isalpha() or not word.islower() or word in GENERIC or word in _CONNECTORS:
+            return None
+        inner -= 1
+    return None
 
 
 def _joined(prose: str, end: int, start: int) -> bool:
@@ -114,7 +154,7 @@ def speakers(prose: str, start: int, end: int) -> list[Speaker]:
                 if span:
                     found.append(span)
             continue
-        before = _name_before(tokens, k, prose)
+        before = _name_before(tokens, _past_adverbs(tokens, k, prose), prose)
         if before:
             found.append(before)
         elif lowered in _INVERTED:
