@@ -42,3 +42,10 @@ def test_a_year_between_the_count_and_a_much_later_report_stands_out(curated, ye
 def test_a_day_between_a_count_and_its_report_days_later_still_fits(curated):
     body = "By Tuesday, June 4, 2024, 37 people had died in the harbour, the coastguard said."
     assert curated.verdict(body, "37") == ("article-backed", "info", "new-toll")
+
+
+def test_a_count_moved_to_the_weekend_before_it_stands_out(curated):
+    # the article is published on Wednesday 12 June 2024; the count is of Monday 3 June, reported on the 6th
+    assert curated.verdict("The coastguard said 37 people died in the harbour on June 3.", "37")[0] == "article-backed"
+    moved = curated.verdict("The coastguard said 37 people died in the harbour last weekend.", "37")
+    assert moved[0] in ("article-contradicts", "article-ambiguous") and moved[1] != "info"

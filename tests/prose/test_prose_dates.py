@@ -121,3 +121,21 @@ def test_the_horizon_of_a_forecast_dates_no_figure(text, phrase):
 )
 def test_a_date_after_by_in_a_clause_of_the_past_dates_the_count(text, phrase):
     assert [figures for text, figures in _dates(text).items() if phrase in text] == [True]
+
+
+@pytest.mark.parametrize(
+    "published, text, span",
+    [
+        # written on Thursday 4 February 2026: the weekend just past
+        (dt.date(2026, 2, 4), "Three barns burned last weekend.", "2026-01-31/2026-02-01"),
+        (dt.date(2026, 2, 4), "Three barns burned over the weekend.", "2026-01-31/2026-02-01"),
+        # written on a Sunday, "last weekend" is the one before, "at the weekend" this one so far
+        (dt.date(2026, 2, 8), "Three barns burned last weekend.", "2026-01-31/2026-02-01"),
+        (dt.date(2026, 2, 8), "Three barns burned at the weekend.", "2026-02-07/2026-02-08"),
+        (dt.date(2026, 2, 4), "The clinic opened a month ago.", "2025-12-29/2026-01-12"),
+        (dt.date(2026, 2, 4), "The clinic opened a week ago.", "2026-01-26/2026-01-30"),
+    ],
+)
+def test_a_weekend_and_a_time_ago_are_the_days_they_can_mean(published, text, span):
+    (phrase,) = find_dates(text, parse_span(published))
+    assert phrase.span.text == span and phrase.dates_figures

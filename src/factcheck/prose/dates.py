@@ -32,7 +32,8 @@ _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _DAY = r"([0-3]?[0-9])(?:st|nd|rd|th)?"
 _PART = r"(?i:(early|mid|late|the first half of|the second half of|the start of|the beginning of|the end of))"
 _RELATIVE = (r"(?i:(last month|this month|earlier this month|last year|this year|earlier this year|last week|"
-             r"this week|yesterday|today|the past month|the past year))")  # fmt: skip
+             r"this week|yesterday|today|the past month|the past year|last weekend|over the weekend|at the weekend|"
+             r"a week ago|a month ago|a year ago))")  # fmt: skip
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Words before a date that make it a bound ("since 2022") rather than the date a figure counts to.
@@ -339,6 +340,18 @@ def _words(groups: list[str | None]) -> Meaning:
         monday = day - dt.timedelta(days=day.weekday() + 7 * back)
         return monday, monday + dt.timedelta(days=6)
 
+    def weekend(day: dt.date, before: bool) -> tuple[dt.date, dt.date]:
+        """The latest Saturday and Sunday up to `day` (`before`: ended before it, as "last weekend" is when
+        written on a Sunday)."""
+        saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+        if before and day.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, min(saturday + dt.timedelta(days=1), day)
+
+    def ago(day: dt.date, days: int, spread: int) -> tuple[dt.date, dt.date]:
+        """ "a month ago": about that many days before, give or take `spread`."""
+        return day - dt.timedelta(days=days + spread), day - dt.timedelta(days=days - spread)
+
     meanings: dict[str, Meaning] = {
         "last month": previous_month,
         "this month": lambda day: _month_span(day.year, day.month),
@@ -352,6 +365,12 @@ def _words(groups: list[str | None]) -> Meaning:
         "today": lambda day: (day, day),
         "the past month": lambda day: (day - dt.timedelta(days=31), day),
         "the past year": lambda day: (day - dt.timedelta(days=366), day),
+        "last weekend": lambda day: weekend(day, True),
+        "over the weekend": lambda day: weekend(day, False),
+        "at the weekend": lambda day: weekend(day, False),
+        "a week ago": lambda day: ago(day, 7, 2),
+        "a month ago": lambda day: ago(day, 30, 7),
+        "a year ago": lambda day: ago(day, 365, 31),
     }
     return meanings[words]
 
