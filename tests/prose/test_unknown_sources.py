@@ -41,10 +41,13 @@ def curated(desk):  # noqa: F811
         ("The toll rose to 300, the Kestrel defence ministry claimed.", "Kestrel defence ministry"),
         ("The Harbour Trust also said 300 people were evacuated.", "Harbour Trust"),
         ("The boatmen's association ARC had said 300 were missing.", "ARC"),
+        ("Some 300 are still missing, the Harbour Action Group believes.", "Harbour Action Group"),
+        ("The Courier reported 300 dead, citing the Lowland Relief Fund.", "Lowland Relief Fund"),
+        ("The Courier quoting Lowland Relief Fund put the dead at 300.", "Lowland Relief Fund"),
     ],
 )
 def test_an_organisation_written_in_lower_case_after_a_proper_name_or_before_an_adverb_is_a_speaker(text, name):
-    assert [s.name for s in speakers(text, 0, len(text))] == [name]
+    assert name in [s.name for s in speakers(text, 0, len(text))]
 
 
 @pytest.mark.parametrize(
@@ -87,3 +90,10 @@ def test_a_claims_quote_given_to_its_claimant_is_backed(curated):
 def test_a_changed_figure_of_an_unknown_source_still_stands_out(curated):
     body = "The Orchard Valley relief group also said 241 people were killed in Marlow."
     assert curated.verdict(body, "241")[0] == "article-unbacked"
+
+
+def test_a_source_cited_by_the_outlet_that_relays_is_the_figures_speaker(curated):
+    named = "About 80 people were stranded in Marlow, the Courier reported, citing the Orchard Valley relief group."
+    assert curated.verdict(named, "80")[0] == "article-ambiguous"
+    own = "About 80 people were stranded in Marlow, the Courier reported, citing police."
+    assert curated.verdict(own, "80") == ("article-backed", "info", "stranded-police")

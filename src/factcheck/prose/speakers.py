@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 # Verbs of saying after a speaker ("X said"), and before one in inverted attribution ("said X").
 SAYING = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added", "estimated",
-                    "estimates", "counted", "tallied", "claimed", "claims", "put", "puts", "according"})  # fmt: skip
-_INVERTED = frozenset({"said", "says", "added", "wrote"})  # not "told": "told NBC" names the listener
+                    "estimates", "counted", "tallied", "claimed", "claims", "put", "puts", "according", "believes",
+                    "believe", "citing", "quoting"})  # fmt: skip
+# Not "told": "told NBC" names the listener. After "citing" or "quoting" stands the source the speaker relays.
+_INVERTED = frozenset({"said", "says", "added", "wrote"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "al", "el", "la", "van", "von", "bin"})
 # Words that begin a sentence capitalised but name no one: pronouns, determiners, generic attributions.
 GENERIC = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "the",
@@ -31,6 +33,7 @@ GENERIC = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"
                      "however", "separately", "tuesday", "monday", "wednesday", "thursday", "friday",
                      "saturday", "sunday"})  # fmt: skip
 MAX_NAME_WORDS = 8
+RELAYER_REACH = 40  # characters from a speaker to the "citing" after it that makes it the one who relays
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,13 @@ def speakers(prose: str, start: int, end: int) -> list[Speaker]:
         lowered = word.lower()
         if lowered not in SAYING:
             continue
-        if lowered == "according":
-            if k + 1 < len(tokens) and tokens[k + 1][2].lower() == "to":
-                span = _name_after(tokens, k + 2, prose)
+        if lowered in ("according", "citing", "quoting"):  # the name after them is the source
+            skip = 2 if lowered == "according" else 1
+            if lowered != "according" or (k + 1 < len(tokens) and tokens[k + 1][2].lower() == "to"):
+                span = _name_after(tokens, k + skip, prose)
                 if span:
+                    if lowered != "according" and found and tokens[k][0] - tokens[found[-1][1] - 1][1] <= RELAYER_REACH:
+                        found.pop()  # "X reported, citing Y": Y is the source, X the one who relays it
                     found.append(span)
             continue
         before = _name_before(tokens, _past_adverbs(tokens, k, prose), prose)
