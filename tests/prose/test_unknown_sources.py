@@ -97,3 +97,19 @@ def test_a_source_cited_by_the_outlet_that_relays_is_the_figures_speaker(curated
     assert curated.verdict(named, "80")[0] == "article-ambiguous"
     own = "About 80 people were stranded in Marlow, the Courier reported, citing police."
     assert curated.verdict(own, "80") == ("article-backed", "info", "stranded-police")
+
+
+def test_a_speaker_overrides_a_claimant_the_words_only_name_as_an_actor(curated):
+    body = "The Water Board also said police had rescued 80 stranded people in Marlow."
+    found = curated.findings(body)
+    assert [(f.check, f.severity) for f in found] == [("article-ambiguous", "warning")]
+    assert "“Water Board”" in found[0].message
+    own = "Police also said they had rescued 80 stranded people in Marlow."
+    assert curated.verdict(own, "80") == ("article-backed", "info", "stranded-police")
+
+
+def test_a_claimant_that_also_said_speaks_for_the_figure_over_one_named_as_an_actor(curated):
+    body = "The agency also said police had rescued 80 stranded people in Marlow."
+    # the agency speaks: its claim of the stranded is none, and the police's 80 is another claimant's
+    check, _, claim_id = curated.verdict(body, "80")
+    assert check in ("article-contradicts", "article-ambiguous") and claim_id in ("stranded-police", None)

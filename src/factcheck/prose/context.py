@@ -177,9 +177,9 @@ class Reader:
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
         unknown, speaker_at = None, None
         # "the Rapid Support Forces said": no claimant of the catalog speaks for the figure, though one may be
-        # named in another role ("police helicopters were flown in ..., the weather service said"), or carried
-        # from an earlier sentence that this one's own speaker overrides.
-        if claimant is None or carried is not None:
+        # named in another role ("police helicopters were flown in ..., the weather service said"; "X said the
+        # army had set up 212 camps"), or carried from an earlier sentence that this one's own speaker overrides.
+        if claimant is None or carried is not None or not attributes(self.prose, claimant_at.start, claimant_at.end):
             known = [(o.start, o.end) for o in near]
             if index not in self._speakers:  # each sentence read once for its speakers
                 names = speakers(self.prose, sentence.start, sentence.end)

@@ -98,7 +98,7 @@ def _capitalised_before(tokens: list, at: int, prose: str) -> tuple[int, int] | 
 
 
 # Words that may stand between a speaker and its verb: "the agency also said", "the association had said".
-_BETWEEN = frozenset({"also", "had", "has", "have", "later", "earlier", "previously", "separately", "then",
+BETWEEN = frozenset({"also", "had", "has", "have", "later", "earlier", "previously", "separately", "then",
                       "itself", "first"})  # fmt: skip
 # Nouns that end an organisation's name written in lower case after a proper name: "the Islamic State group",
 # "the Russian defence ministry", "the Valencian regional police".
@@ -114,7 +114,7 @@ def _past_adverbs(tokens: list, at: int, prose: str) -> int:
     """Token `at` (a verb of saying), moved back over up to two words that may stand between it and its
     speaker ("also", "had")."""
     for _ in range(2):
-        if at > 1 and tokens[at - 1][2].lower() in _BETWEEN and _joined(prose, tokens[at - 1][1], tokens[at][0]):
+        if at > 1 and tokens[at - 1][2].lower() in BETWEEN and _joined(prose, tokens[at - 1][1], tokens[at][0]):
             at -= 1
     return at
 
