@@ -71,10 +71,10 @@ def _verb_follows(prose: str, end: int) -> bool:
 
 def said_end(prose: str, start: int, end: int) -> int:
     """Where a claimant's words end: after the verb of saying that makes it the speaker, else after its name."""
-    if not speaks(prose, start, end):
+    rest = prose[end : end + 20]
+    verb = rest.split()[0].rstrip(",.;") if rest.split() else ""
+    if verb.lower() not in SPEECH_VERBS:  # no verb right after it, or "also" between: the name alone
         return end
-    rest = prose[end : end + 40]
-    verb = next(w for w in rest.split() if w not in BETWEEN).rstrip(",.;")
     return end + rest.index(verb) + len(verb)
 
 
