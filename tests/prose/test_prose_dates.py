@@ -95,3 +95,47 @@ def test_a_period_between_two_days_dates_the_figures_of_its_clause():
     assert _dates("Crews have worked since the dam burst between November 21 and 28.") == {
         "between November 21 and 28": False
     }
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Officials expect the count of shelters to rise to 120 by Friday evening.", "Friday"),
+        ("The fund could reach $40 million by Tuesday, the charity said.", "Tuesday"),
+        ("By Saturday, some 600 engineers will be repairing the line.", "Saturday"),
+        ("Crews say they'll have 300 pumps running by March 2027.", "March 2027"),
+    ],
+)
+def test_the_horizon_of_a_forecast_dates_no_figure(text, phrase):
+    assert [figures for text, figures in _dates(text).items() if phrase in text] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("By Friday evening, rescuers had pulled 120 survivors from the rubble.", "Friday"),
+        ("The toll had reached 40 by Tuesday, officials said.", "Tuesday"),
+        # a forecast in another clause of the sentence leaves the count's own date alone
+        ("By Monday 300 homes were flooded, and forecasters expect more rain.", "Monday"),
+    ],
+)
+def test_a_date_after_by_in_a_clause_of_the_past_dates_the_count(text, phrase):
+    assert [figures for text, figures in _dates(text).items() if phrase in text] == [True]
+
+
+@pytest.mark.parametrize(
+    "published, text, span",
+    [
+        # written on Thursday 4 February 2026: the weekend just past
+        (dt.date(2026, 2, 4), "Three barns burned last weekend.", "2026-01-31/2026-02-01"),
+        (dt.date(2026, 2, 4), "Three barns burned over the weekend.", "2026-01-31/2026-02-01"),
+        # written on a Sunday, "last weekend" is the one before, "at the weekend" this one so far
+        (dt.date(2026, 2, 8), "Three barns burned last weekend.", "2026-01-31/2026-02-01"),
+        (dt.date(2026, 2, 8), "Three barns burned at the weekend.", "2026-02-07/2026-02-08"),
+        (dt.date(2026, 2, 4), "The clinic opened a month ago.", "2025-12-29/2026-01-12"),
+        (dt.date(2026, 2, 4), "The clinic opened a week ago.", "2026-01-26/2026-01-30"),
+    ],
+)
+def test_a_weekend_and_a_time_ago_are_the_days_they_can_mean(published, text, span):
+    (phrase,) = find_dates(text, parse_span(published))
+    assert phrase.span.text == span and phrase.dates_figures

@@ -30,6 +30,9 @@ def _role(text: str, name: str) -> bool:
         ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Blue Nile"),
         ("Nine Chadian soldiers were killed in the war with Sudan.", "Sudan"),  # the other side
         ("Nine soldiers died in clashes against Sudanese forces.", "Sudanese"),
+        ("Passengers of 12 countries were aboard the Kenyan flight.", "Kenyan"),  # the operator
+        ("Maltese ferry survivors came from at least 12 nations.", "Maltese"),
+        ("Nine workers of a Chilean company were hurt.", "Chilean"),
     ],
 )  # fmt: skip
 def test_a_name_in_another_role_is_passed_over(text, name):
@@ -48,6 +51,8 @@ def test_a_name_in_another_role_is_passed_over(text, name):
         ("Nine died in Kassala, officials said, and 12 in Gedaref.", "Kassala"),
         ("Nine Chadian soldiers were killed in the war with Sudan.", "Chadian"),
         ("Nine people in Chad were sheltering with Sudan's refugees.", "Sudan"),  # "with", but no fight
+        ("Nine Kenyan passengers died on the flight.", "Kenyan"),  # whose people the figure counts
+        ("Nine Chileans were hurt at the company's mine.", "Chileans"),
     ],
 )  # fmt: skip
 def test_a_name_in_plain_use_is_the_subject(text, name):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 
+from factcheck.prose.speakers import BETWEEN
+
 # Verbs of saying right after a name that make it the speaker of its clause.
 SPEECH_VERBS = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
                           "estimated", "estimates", "counted", "tallied"})  # fmt: skip
@@ -35,6 +37,7 @@ RELAY_WORDS = ("quoted by", "cited by", "reported by", "relayed by", "told", "in
 # Words before a name that make it the source another relays: "the ministry said, citing hospital records".
 CITING = frozenset({"citing", "quoting"})
 APPOSITION = 80  # characters between a name and its verb of saying ("X, quoted by Y, said")
+INVERTED_REACH = 8  # words back to a clause mark read for an inverted verb of saying before a name
 SOURCE_REACH = 4  # words before a name that may hold "according to" ("according to figures from the ministry")
 
 
@@ -49,7 +52,9 @@ def _words_before(prose: str, start: int, reach: int) -> list[str]:
 def speaks(prose: str, start: int, end: int) -> bool:
     """The name at `start:end` is the speaker of its clause: a verb of saying right after it ("the ministry
     said"). "According to X" is not read so: it often names the outlet relaying another's figure."""
-    after = prose[end : end + 20].lower().split()
+    after = prose[end : end + 40].lower().split()[:3]
+    while len(after) > 1 and after[0] in BETWEEN:  # "the ministry also said", "the agency had said"
+        after = after[1:]
     return bool(after and after[0].strip(",.;") in SPEECH_VERBS)
 
 
@@ -66,10 +71,10 @@ def _verb_follows(prose: str, end: int) -> bool:
 
 def said_end(prose: str, start: int, end: int) -> int:
     """Where a claimant's words end: after the verb of saying that makes it the speaker, else after its name."""
-    if not speaks(prose, start, end):
-        return end
     rest = prose[end : end + 20]
-    verb = rest.split()[0].rstrip(",.;")
+    verb = rest.split()[0].rstrip(",.;") if rest.split() else ""
+    if verb.lower() not in SPEECH_VERBS:  # no verb right after it, or "also" between: the name alone
+        return end
     return end + rest.index(verb) + len(verb)
 
 
@@ -87,7 +92,7 @@ def attributes(prose: str, start: int, end: int) -> bool:
     if speaks(prose, start, end) or _verb_follows(prose, end):
         return True
     before = _words_before(prose, start, SOURCE_REACH)
-    if "according" in before or (before and before[-1] in _INVERTED) or (before[-2:-1] and before[-2] in _INVERTED):
+    if "according" in before or _inverted(prose, start):
         return True
     after = prose[end : end + 40].lower()
     after = after[2:] if after[:2] in ("'s", "’s") else after
@@ -97,6 +102,13 @@ def attributes(prose: str, start: int, end: int) -> bool:
         if word[-1:] in ",.;:()":
             break
     return False
+
+
+def _inverted(prose: str, start: int) -> bool:
+    """An inverted verb of saying opens the clause of the name at `start`: "..., said the ministry", "said
+    Ines Halloran". After a subject of its own ("the board said police had ...") the name is what it said."""
+    words = [w for w in _words_before(prose, start, INVERTED_REACH) if any(c.isalnum() for c in w)]
+    return bool(words) and words[0] in _INVERTED and len(words) <= 2
 
 
 def pronoun_speaks(prose: str, start: int, end: int) -> bool:

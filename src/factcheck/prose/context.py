@@ -26,7 +26,16 @@ from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.increments import increment, increment_of
 from factcheck.prose.quantities import part_of_set
-from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
+from factcheck.prose.readings import (
+    counted,
+    group_of,
+    has_predicate,
+    head_noun,
+    narrower,
+    other_readings,
+    passive_predicate,
+    predicate,
+)
 from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
@@ -128,7 +137,9 @@ class Reader:
             unit = o.start > start and bool(unit_metrics(self.prose[o.start : o.end], o.entry.metrics, units))
             # After another figure, a word is that figure's ("rises to 225 with 14 still missing").
             past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
-            return (outside(o), names_the_set, past, gap(start, end, o.start, o.end), not unit, o.start)
+            # "217 victims were fully identified": the passive's verb says what the figure and its noun count.
+            passive = outside(o) == 0 and o.start > end and passive_predicate(self.prose, end, o.start)
+            return (outside(o), names_the_set, past, not passive, gap(start, end, o.start, o.end), not unit, o.start)
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
@@ -165,7 +176,10 @@ class Reader:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
         unknown, speaker_at = None, None
-        if not any(o.entry.claimants for o in near):  # "the Rapid Support Forces said": no claimant of the catalog
+        # "the Rapid Support Forces said": no claimant of the catalog speaks for the figure, though one may be
+        # named in another role ("police helicopters were flown in ..., the weather service said"; "X said the
+        # army had set up 212 camps"), or carried from an earlier sentence that this one's own speaker overrides.
+        if claimant is None or carried is not None or not attributes(self.prose, claimant_at.start, claimant_at.end):
             known = [(o.start, o.end) for o in near]
             if index not in self._speakers:  # each sentence read once for its speakers
                 names = speakers(self.prose, sentence.start, sentence.end)

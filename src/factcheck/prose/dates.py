@@ -32,7 +32,8 @@ _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _DAY = r"([0-3]?[0-9])(?:st|nd|rd|th)?"
 _PART = r"(?i:(early|mid|late|the first half of|the second half of|the start of|the beginning of|the end of))"
 _RELATIVE = (r"(?i:(last month|this month|earlier this month|last year|this year|earlier this year|last week|"
-             r"this week|yesterday|today|the past month|the past year))")  # fmt: skip
+             r"this week|yesterday|today|the past month|the past year|last weekend|over the weekend|at the weekend|"
+             r"a week ago|a month ago|a year ago))")  # fmt: skip
 _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Words before a date that make it a bound ("since 2022") rather than the date a figure counts to.
@@ -130,6 +131,8 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return False
     if _in_event_clause(prose, begin):
         return False
+    if word_before(prose, begin, " \t\n", 20) == "by" and _in_projection(prose, begin, end):
+        return False
     if word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after, _ = word_after(prose, end, " ", gaps=1, longest=20)
         if kind == "year" and after and after[0].islower() and after not in _NOT_NOUNS:
@@ -169,6 +172,28 @@ def _in_event_clause(prose: str, begin: int) -> bool:
     return any(word in EVENT_OPENERS and not (word in ("after", "before") and i + 1 < len(words)
                                               and words[i + 1] in ("being", "having"))
                for i, word in enumerate(words))  # fmt: skip
+
+
+# Words that make a clause a forecast or a plan: "is expected to rise to 500 by Friday", "could reach 500 by
+# Thursday", "a team of 1,000 will be searching by Monday". The date after "by" in such a clause is the horizon
+# of a projection, which is dated the day it was made: it dates no figure.
+PROJECTION_WORDS = frozenset({"will", "could", "would", "may", "might", "should", "shall", "expect", "expects",
+                              "expected", "forecast", "forecasts", "projected", "predicted",
+                              "likely", "plan", "plans", "planned", "aim", "aims", "hope", "hopes", "hoped"})  # fmt: skip
+
+
+def _in_projection(prose: str, begin: int, end: int) -> bool:
+    """Whether the date at `begin`..`end` stands in a clause of future or projection: read back to a comma or
+    stronger mark, or, for a date that opens its sentence ("By Friday, the toll could reach 500"), on to the
+    sentence's end."""
+    low = max(0, begin - MAX_CLAUSE_BACK)
+    cut = max(prose.rfind(mark, low, begin) for mark in (*_CLAUSE_ENDS, ", "))
+    words = prose[max(cut + 1, low) : begin].lower().replace("'ll", " will").split()
+    if words == ["by"]:
+        at = end + len(prose[end : end + 30]) - len(prose[end : end + 30].lstrip(" ,"))
+        stop = min([i for i in (prose.find(mark, at) for mark in (*_CLAUSE_ENDS, ", ")) if i >= 0] or [len(prose)])
+        words = prose[at : min(stop, at + MAX_CLAUSE_BACK)].lower().replace("'ll", " will").split()
+    return any(word in PROJECTION_WORDS for word in words)
 
 
 def _month_number(text: str) -> int:
@@ -315,6 +340,18 @@ def _words(groups: list[str | None]) -> Meaning:
         monday = day - dt.timedelta(days=day.weekday() + 7 * back)
         return monday, monday + dt.timedelta(days=6)
 
+    def weekend(day: dt.date, before: bool) -> tuple[dt.date, dt.date]:
+        """The latest Saturday and Sunday up to `day` (`before`: ended before it, as "last weekend" is when
+        written on a Sunday)."""
+        saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+        if before and day.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, min(saturday + dt.timedelta(days=1), day)
+
+    def ago(day: dt.date, days: int, spread: int) -> tuple[dt.date, dt.date]:
+        """ "a month ago": about that many days before, give or take `spread`."""
+        return day - dt.timedelta(days=days + spread), day - dt.timedelta(days=days - spread)
+
     meanings: dict[str, Meaning] = {
         "last month": previous_month,
         "this month": lambda day: _month_span(day.year, day.month),
@@ -328,6 +365,12 @@ def _words(groups: list[str | None]) -> Meaning:
         "today": lambda day: (day, day),
         "the past month": lambda day: (day - dt.timedelta(days=31), day),
         "the past year": lambda day: (day - dt.timedelta(days=366), day),
+        "last weekend": lambda day: weekend(day, True),
+        "over the weekend": lambda day: weekend(day, False),
+        "at the weekend": lambda day: weekend(day, False),
+        "a week ago": lambda day: ago(day, 7, 2),
+        "a month ago": lambda day: ago(day, 30, 7),
+        "a year ago": lambda day: ago(day, 365, 31),
     }
     return meanings[words]
 

@@ -42,11 +42,24 @@ def dated(claim: Claim) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+# Days after a claim's date, and before its publication, within which an article's date still fits it: a count
+# as of Monday still stood on Tuesday, and a statement of Monday is reported on Tuesday; a toll of 1996 recalled
+# in a report of 2018 is no toll of 2006.
+REPORTING_DELAY = dt.timedelta(days=31)
+
+
+def _between(span: Span, date_end: dt.date, published: Span | None) -> bool:
+    """Whether `span` lies wholly between a claim's date (ending `date_end`) and a publication long after it,
+    more than `REPORTING_DELAY` from each: it is neither the day counted nor the day reported."""
+    return (published is not None and date_end + REPORTING_DELAY < span.start
+            and span.end < published.start - REPORTING_DELAY)  # fmt: skip
+
+
 def date_fits(span: Span | None, claim: Claim) -> bool:
     if span is None:
         return True
     start, end = dated(claim)
-    return span.start <= end and start <= span.end
+    return span.start <= end and start <= span.end and not _between(span, claim.date.end, claim.source.published)
 
 
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
@@ -85,19 +98,31 @@ def agreement(value: float, qualifier: str, half_unit: float, high: float | None
     return disagreement(value, qualifier, half_unit, claim.value, claim.qualifier, claim.low, claim.high)
 
 
-def _columns(part: Part) -> tuple[list[float], list[str], list[dt.date], list[dt.date], list[int]]:
-    """A part's claims as the index sorts them: their values, ids, the days of `dated`, and the rows that have
-    bounds (`low`/`high`). A series is read from its columns, without making a claim per point."""
+def _columns(part: Part) -> tuple[list[float], list[str], list[dt.date], list[dt.date], list[int], list[dt.date],
+                                  Span | None]:  # fmt: skip
+    """A part's claims as the index sorts them: their values, ids, the days of `dated`, the rows that have
+    bounds (`low`/`high`), the end of each one's own date and their publication. A series is read from its
+    columns, without making a claim per point."""
     if isinstance(part, Claim):
         start, end = dated(part)
-        return [part.value], [part.id], [start], [end], [0] if part.low is not None or part.high is not None else []
+        bounded = [0] if part.low is not None or part.high is not None else []
+        return [part.value], [part.id], [start], [end], bounded, [part.date.end], part.source.published
     dates, published = part.dates, part.source.published
     starts, ends = [date.start for date in dates], [date.end for date in dates]
+    own_ends = list(ends)
     if published is not None:  # a point of an undated series is published on its date: `dated` adds nothing
         starts = [min(start, published.start) for start in starts]
         ends = [max(end, published.end) for end in ends]
     bounded = sorted(row for row, extra in part.own.items() if extra.low is not None or extra.high is not None)
-    return part.values.tolist(), [f"{part.series}@{date.text}" for date in dates], starts, ends, bounded
+    return (
+        part.values.tolist(),
+        [f"{part.series}@{date.text}" for date in dates],
+        starts,
+        ends,
+        bounded,
+        own_ends,
+        published,
+    )
 
 
 class Group:
@@ -112,14 +137,18 @@ class Group:
         ids: list[str] = []
         self.starts: list[dt.date] = []  # by row
         self.ends: list[dt.date] = []
+        self.own_ends: list[dt.date] = []  # by row: the end of the claim's own date, and its publication
+        self.published: list[Span | None] = []
         bounded: set[int] = set()
         for part in parts:
             first = len(values)
-            part_values, part_ids, starts, ends, rows = _columns(part)
+            part_values, part_ids, starts, ends, rows, own_ends, published = _columns(part)
             values += part_values
             ids += part_ids
             self.starts += starts
             self.ends += ends
+            self.own_ends += own_ends
+            self.published += [published] * len(part_values)
             bounded.update(first + row for row in rows)
         rows = range(len(values))
         # Claims with bounds are compared one by one; the others are a window of `by_value`.
@@ -139,7 +168,8 @@ class Group:
 
     def fits(self, row: int, span: Span | None) -> bool:
         """Whether the days of `row` overlap `span`: `date_fits` without making the claim."""
-        return span is None or (span.start <= self.ends[row] and self.starts[row] <= span.end)
+        return span is None or (span.start <= self.ends[row] and self.starts[row] <= span.end
+                                and not _between(span, self.own_ends[row], self.published[row]))  # fmt: skip
 
     def around(self, value: float) -> list[Claim]:
         """The claims without bounds nearest `value`: the last below it and the first from it."""

@@ -72,6 +72,25 @@ def predicate(prose: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in AUXILIARIES
 
 
+# Nouns of the people a figure counts, whatever happened to them: in a passive ("217 victims were identified")
+# the verb says what the figure counts. An event noun ("1,165 deaths were confirmed") is the count itself.
+PERSON_NOUNS = frozenset({"victims", "people", "persons", "patients", "passengers", "residents", "bodies"})
+_BE = frozenset({"were", "was", "are", "is", "been", "be"})
+
+
+def passive_predicate(prose: str, end: int, start: int) -> bool:
+    """The metric word at `start` is the verb of a passive whose subject is the figure ending at `end` and a
+    noun of people: "217 victims were fully identified", "40 bodies have been recovered"."""
+    words = prose[end:start].split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() and w.islower() for w in words):
+        return False
+    noun, rest = words[0], words[1:]
+    if noun not in PERSON_NOUNS or rest[0] not in AUXILIARIES or not _BE & set(rest):
+        return False
+    others = [w for w in rest if w not in AUXILIARIES]
+    return not others or (len(others) == 1 and others[0].endswith("ly"))
+
+
 def head_noun(prose: str, end: int, start: int) -> bool:
     """The metric word at `start` is the noun right after the figure ending at `end` (an adjective may stand
     between: "72 injured passengers"): it names who the figure counts."""

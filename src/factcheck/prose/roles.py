@@ -6,6 +6,8 @@ from, who fired, and where the authorities who speak sit.
   they came from; the figure counts them where they are.
 - An attacker: "when the Russian rockets hit it", "Russian shelling": a demonym before a weapon or an attack
   names who fired, not whom it hit.
+- An operator: "Ethiopian flight crash victims", "a Chinese ferry": a demonym before a carrier, a vehicle or a
+  company names whose it is, not whose people the figure counts.
 - One of a list: "212 points in Sindh, Punjab, Balochistan and Khyber Pakhtunkhwa" is about them all, not the
   first named.
 - An opponent: "the soldiers killed in the war with Russia": the name after "with" or "against" a war, a
@@ -28,6 +30,11 @@ _WEAPONS = frozenset({
     "bombings", "drone", "drones", "jets", "warplanes", "artillery", "airstrike", "airstrikes", "strike", "strikes",
     "attack", "attacks", "offensive", "invasion", "barrage", "raid", "raids",
 })  # fmt: skip
+# Carriers, vehicles and companies: the demonym before one names its operator ("Ethiopian flight", "the Greek
+# ferry"), not the people aboard it.
+_OPERATED = frozenset({"flight", "flights", "airline", "airlines", "airliner", "carrier", "plane", "aircraft",
+                       "ferry", "ship", "vessel", "trawler", "tanker", "freighter", "train", "bus", "company",
+                       "firm", "operator"})  # fmt: skip
 _FIGHTS = frozenset({"war", "wars", "conflict", "fight", "fighting", "battle", "battles", "clashes", "hostilities"})
 _SPEAKERS = frozenset({"authorities", "officials", "police", "rescuers", "government", "administration"})
 _GAP = " \t\n"
@@ -38,8 +45,8 @@ MAX_TITLE = 40
 
 
 def other_role(prose: str, start: int, end: int) -> bool:
-    """Whether the subject's name at prose[start:end] names an origin, an attacker, an opponent or a speaker's
-    seat."""
+    """Whether the subject's name at prose[start:end] names an origin, an attacker, an operator, an opponent or
+    a speaker's seat."""
     after, _ = word_after(prose, _past_possessive(prose, end), _GAP, longest=20)
     start = _owner(prose, start)  # "fled Myanmar's Rakhine state": the role of the phrase the owner opens
     before = word_before(prose, start, _GAP, 20)
@@ -47,7 +54,7 @@ def other_role(prose: str, start: int, end: int) -> bool:
         return True
     if before == "from" and _destination_follows(prose, end):
         return True
-    if after.lower() in _WEAPONS and prose[start:end][:1].isupper():
+    if after.lower() in _WEAPONS | _OPERATED and prose[start:end][:1].isupper():
         return True
     if _listed(prose, start, end):
         return True

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 # Verbs of saying after a speaker ("X said"), and before one in inverted attribution ("said X").
 SAYING = frozenset({"said", "says", "told", "stated", "announced", "reported", "confirmed", "added", "estimated",
-                    "estimates", "counted", "tallied", "claimed", "claims", "put", "puts", "according"})  # fmt: skip
-_INVERTED = frozenset({"said", "says", "added", "wrote"})  # not "told": "told NBC" names the listener
+                    "estimates", "counted", "tallied", "claimed", "claims", "put", "puts", "according", "believes",
+                    "believe", "citing", "quoting"})  # fmt: skip
+# Not "told": "told NBC" names the listener. After "citing" or "quoting" stands the source the speaker relays.
+_INVERTED = frozenset({"said", "says", "added", "wrote"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "al", "el", "la", "van", "von", "bin"})
 # Words that begin a sentence capitalised but name no one: pronouns, determiners, generic attributions.
 GENERIC = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "the",
@@ -31,6 +33,7 @@ GENERIC = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"
                      "however", "separately", "tuesday", "monday", "wednesday", "thursday", "friday",
                      "saturday", "sunday"})  # fmt: skip
 MAX_NAME_WORDS = 8
+RELAYER_REACH = 40  # characters from a speaker to the "citing" after it that makes it the one who relays
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,8 @@ def _name_after(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
     return (at, end) if end > at else None
 
 
-def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
-    """The run of capitalised words ending right before token `at` (the verb), joined to it by a space."""
+def _capitalised_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
+    """The run of capitalised words ending right before token `at`, joined to it by a space."""
     start = at
     while start > 0 and at - start < MAX_NAME_WORDS and _joined(prose, tokens[start - 1][1], tokens[start][0]):
         word = tokens[start - 1][2]
@@ -92,6 +95,46 @@ def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
     while start < at and tokens[start][2].lower() in _CONNECTORS:
         start += 1
     return (start, at) if start < at else None
+
+
+# Words that may stand between a speaker and its verb: "the agency also said", "the association had said".
+BETWEEN = frozenset({"also", "had", "has", "have", "later", "earlier", "previously", "separately", "then",
+                      "itself", "first"})  # fmt: skip
+# Nouns that end an organisation's name written in lower case after a proper name: "the Islamic State group",
+# "the Russian defence ministry", "the Valencian regional police".
+ORGANISATION_HEADS = frozenset({"group", "ministry", "police", "service", "agency", "association", "operator",
+                                "company", "council", "department", "office", "authority", "army", "militia",
+                                "government", "administration", "organisation", "organization", "committee",
+                                "commission", "union", "federation", "society", "institute", "centre", "center",
+                                "spokesman", "spokeswoman", "spokesperson", "forces", "network"})  # fmt: skip
+_MODIFIERS = 3  # lower-case words between the proper name and the head noun ("defence", "regional")
+
+
+def _past_adverbs(tokens: list, at: int, prose: str) -> int:
+    """Token `at` (a verb of saying), moved back over up to two words that may stand between it and its
+    speaker ("also", "had")."""
+    for _ in range(2):
+        if at > 1 and tokens[at - 1][2].lower() in BETWEEN and _joined(prose, tokens[at - 1][1], tokens[at][0]):
+            at -= 1
+    return at
+
+
+def _name_before(tokens: list, at: int, prose: str) -> tuple[int, int] | None:
+    """The run of capitalised words ending right before token `at` (the verb), joined to it by a space; or a
+    proper name and the lower-case words of an organisation after it ("the Islamic State group")."""
+    found = _capitalised_before(tokens, at, prose)
+    if found or at == 0 or tokens[at - 1][2] not in ORGANISATION_HEADS:
+        return found
+    inner = at - 1
+    while inner > 0 and at - inner <= _MODIFIERS and _joined(prose, tokens[inner - 1][1], tokens[inner][0]):
+        word = tokens[inner - 1][2]
+        if _capitalised(word) and word.lower() not in GENERIC:
+            name = _capitalised_before(tokens, inner, prose)
+            return (name[0], at) if name else None
+        if not word.isalpha() or not word.islower() or word in GENERIC or word in _CONNECTORS:
+            return None
+        inner -= 1
+    return None
 
 
 def _joined(prose: str, end: int, start: int) -> bool:
@@ -108,13 +151,16 @@ def speakers(prose: str, start: int, end: int) -> list[Speaker]:
         lowered = word.lower()
         if lowered not in SAYING:
             continue
-        if lowered == "according":
-            if k + 1 < len(tokens) and tokens[k + 1][2].lower() == "to":
-                span = _name_after(tokens, k + 2, prose)
+        if lowered in ("according", "citing", "quoting"):  # the name after them is the source
+            skip = 2 if lowered == "according" else 1
+            if lowered != "according" or (k + 1 < len(tokens) and tokens[k + 1][2].lower() == "to"):
+                span = _name_after(tokens, k + skip, prose)
                 if span:
+                    if lowered != "according" and found and tokens[k][0] - tokens[found[-1][1] - 1][1] <= RELAYER_REACH:
+                        found.pop()  # "X reported, citing Y": Y is the source, X the one who relays it
                     found.append(span)
             continue
-        before = _name_before(tokens, k, prose)
+        before = _name_before(tokens, _past_adverbs(tokens, k, prose), prose)
         if before:
             found.append(before)
         elif lowered in _INVERTED:

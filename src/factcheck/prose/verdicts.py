@@ -106,6 +106,9 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         fine = sorted((c for c in quoted if not differs(figure, _unquoted_date(context, c), c)), key=lambda c: c.id)
         if len(fine) > 1:  # one quote of two figures ("three bodies ... three more"): the words choose the metric
             fine = [c for c in fine if c.metric in context.metrics] or fine
+        if fine and context.speaker is not None and not index.relays(context.speaker):
+            # The claim's words given to a speaker the catalog does not know: the article names another source.
+            return Verdict(AMBIGUOUS, related=tuple(fine), how="quoted")
         if len(fine) == 1:
             return Verdict(BACKED, fine[0], how="quoted")
         if len(fine) > 1:
