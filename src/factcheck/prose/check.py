@@ -15,6 +15,7 @@ from factcheck.prose.comparisons import whole_of
 from factcheck.prose.context import Reader
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
@@ -111,6 +112,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
                 numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
             continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
+        figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
         sentence = reader.sentence_of(numeral.start)
         around = ""
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
