@@ -19,7 +19,7 @@ from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
-from factcheck.prose.quantities import PERCENT, quantity, set_size
+from factcheck.prose.quantities import PERCENT, population_of, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
@@ -78,6 +78,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
+    populations = {key: s.population for key, s in catalog.subjects.items() if s.population} if catalog else {}
     stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
@@ -120,6 +121,12 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             reach = MAX_QUOTE_MATCHED + 10
             around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
         verdict = judge(figure, context, index, around, names)
+        subjects = (context.subject, *sorted(context.named))
+        if verdict.kind != BACKED and figure.unit is None and figure.binding is None and (
+                place := population_of(figure.value, figure.half_unit, subjects, populations)):  # fmt: skip
+            # "of its 21 million people": no claim states it, and it is the population the catalog gives a place
+            article.marks.append(Mark(figure, IGNORED, None, f"the population of {place} (the catalog's)"))
+            continue
         earlier = stated.get(figure.value)
         if verdict.kind == BACKED and figure.high is None:
             stated.setdefault(figure.value, verdict.claim)

@@ -9,6 +9,7 @@ on the 3,400 words of the article corpus (an article may add 0.2 s), and its sur
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.floor.safe_regex import compile_regex
@@ -69,6 +70,13 @@ _HOME = compile_regex(
     r"fewer than|less than|under))? ?$"
 )
 _HOME_BACK = 50
+
+
+def population_of(value: float, half_unit: float, subjects: Iterable[str | None],
+                  populations: Mapping[str, int]) -> str | None:  # fmt: skip
+    """The subject among `subjects` whose population (the catalog's) the figure states at its precision ("its 21
+    million people", "Marlow's 80,000 residents"), else None: the size of a place, not a count it reports."""
+    return next((s for s in subjects if s in populations and abs(populations[s] - value) <= half_unit), None)
 
 
 @dataclass(frozen=True)
