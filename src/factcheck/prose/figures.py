@@ -182,7 +182,7 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
         if len(whole) == 1 and first is None:
             return None, word_end  # a single digit: a list count or part of a name ("France 2")
-        if _after_name(prose, i) or _list_marker(prose, i, end):
+        if (_after_name(prose, i) and not _place_list(prose, i, end)) or _list_marker(prose, i, end):
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
@@ -332,6 +332,32 @@ def _after_name(prose: str, i: int) -> bool:
     while cursor > 0 and prose[cursor - 1] in " \t":
         cursor -= 1
     return cursor > 0 and prose[cursor - 1] not in ".!?\n\"“”'‘’(["
+
+
+_NUMBER = (r"(?:[0-9]+(?:,[0-9]{3})*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)")  # fmt: skip
+_NAME = r"(?:the )?((?:[A-Z][\w.'’-]* ){1,3})"
+_JOIN = r"(?:, and|,|;| and) "
+# "Canada 18, China 8, the Netherlands 5 and Egypt 6": a place and its figure, then another such pair.
+MIN_PLACE_LIST = 3
+_PAIR_AFTER = re.compile(rf"{_JOIN}{_NAME}{_NUMBER}")
+_PAIR_BEFORE = re.compile(rf"([A-Z][\w.'’-]*) {_NUMBER}{_JOIN}{_NAME}$")
+
+
+def _place_list(prose: str, i: int, end: int) -> bool:
+    """Whether the number at prose[i:end], after a capitalised word, is the figure of one place in a list of
+    places and figures ("passengers by nationality: Canada 18, China 8, Egypt 6"), not part of a name: with it,
+    at least three pairs of a name and a figure, each name another ("Route 66 and Highway 101" are names)."""
+    names = [prose[max(0, i - 40) : i].split()[-1]]
+    at = end
+    while len(names) < MIN_PLACE_LIST and (pair := _PAIR_AFTER.match(prose, at, at + 60)):
+        names.append(pair.group(1).split()[-1])
+        at = pair.end()
+    at = i
+    while len(names) < MIN_PLACE_LIST and (pair := _PAIR_BEFORE.search(prose[max(0, at - 80) : at])):
+        names.append(pair.group(1))
+        at = max(0, at - 80) + pair.end(1) + 1  # the string ends after the pair's name and its space
+    return len(names) >= MIN_PLACE_LIST and len(set(names)) == len(names)
 
 
 def _list_marker(prose: str, i: int, end: int) -> bool:
