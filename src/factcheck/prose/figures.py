@@ -182,7 +182,11 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
         if len(whole) == 1 and first is None:
             return None, word_end  # a single digit: a list count or part of a name ("France 2")
-        if (_after_name(prose, i) and not _place_list(prose, i, end)) or _list_marker(prose, i, end):
+        if (
+            (_after_name(prose, i) and not _place_list(prose, i, end))
+            or _list_marker(prose, i, end)
+            or _label(prose, i)
+        ):
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
@@ -358,6 +362,19 @@ def _place_list(prose: str, i: int, end: int) -> bool:
         names.append(pair.group(1))
         at = max(0, at - 80) + pair.end(1) + 1  # the string ends after the pair's name and its space
     return len(names) >= MIN_PLACE_LIST and len(set(names)) == len(names)
+
+
+# "from week 1 to week 18", "on day 12 of the siege", "in epi week 32": a week or a day numbered, after a
+# preposition or an epidemiologist's word; "in the past week 18 people died" counts the 18.
+_NUMBERED = frozenset({"week", "day"})
+_NUMBERED_AFTER = frozenset({"from", "to", "in", "of", "by", "since", "until", "till", "through", "during", "for",
+                             "on", "and", "epi", "epidemiological", "reporting"})  # fmt: skip
+
+
+def _label(prose: str, i: int) -> bool:
+    """Whether the number at `i` numbers a week or a day ("week 18") rather than counting anything."""
+    words = prose[max(0, i - 40) : i].lower().split()[-2:]
+    return len(words) == 2 and words[1] in _NUMBERED and words[0] in _NUMBERED_AFTER
 
 
 def _list_marker(prose: str, i: int, end: int) -> bool:

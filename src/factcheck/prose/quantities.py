@@ -70,6 +70,11 @@ _HOME = compile_regex(
     r"fewer than|less than|under))? ?$"
 )
 _HOME_BACK = 50
+# "12 and 13 years old", "5, 10 or 15 km": numbers listed before a unit word share it.
+_SPELLED = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?")  # fmt: skip
+_LIST_TAIL = compile_regex(rf"(?i:(?:,? (?:and |or |to )?(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})")
+_LIST_REACH = 60
 
 
 def population_of(value: float, half_unit: float, subjects: Iterable[str | None],
@@ -110,6 +115,9 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if currency in _CURRENCY:
         return Quantity(_CURRENCY[currency], "money", currency)
     word, word_end = _word_after(prose, end)
+    shared = _LIST_TAIL.match(prose, end, end + _LIST_REACH) if word not in _AFTER else None
+    if shared is not None and (last := _word_after(prose, shared.end()))[0] in _AFTER:
+        word, word_end = last  # "aged eight, 12 and 13 years old": the unit of the list's last number
     if word in ("c", "f") and prose[word_end - 1].isupper():
         # "75 F (24 C)": a capital C or F alone after a figure is a temperature's scale.
         return Quantity("degrees", "a temperature", word)
