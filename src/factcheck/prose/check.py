@@ -19,6 +19,7 @@ from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
+from factcheck.prose.partitive import of_the_set_before
 from factcheck.prose.quantities import PERCENT, population_of, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
@@ -27,7 +28,7 @@ from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
 from factcheck.prose.vocabulary import Vocabulary
-from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Figure, Finding, Mark
+from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Context, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -79,6 +80,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
     populations = {key: s.population for key, s in catalog.subjects.items() if s.population} if catalog else {}
+    read: dict[int, Context] = {}
     stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
@@ -113,8 +115,11 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
                 numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
             continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
-        figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
         sentence = reader.sentence_of(numeral.start)
+        context = of_the_set_before(context, _read_before(read, sentence, found_sentences))
+        if context.metrics and sentence is not None:
+            read[sentence] = context  # the last figure of each sentence that counts a metric, for "N of them"
+        figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
         around = ""
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
             start, end = paragraphs[found_sentences[sentence].paragraph]
@@ -193,6 +198,16 @@ def _set_size(prose: str, numeral, reader: Reader) -> str | None:
     if noun is None or reader.names_a_metric_after(numeral.start, numeral.end):
         return None
     return f"the size of a set of {noun}, which no metric word of its clause counts"
+
+
+def _read_before(read: dict[int, Context], sentence: int | None, found: list) -> Context | None:
+    """What the last figure counted in the sentence `sentence`, else in the one before it in its paragraph."""
+    if sentence is None:
+        return None
+    if sentence in read:
+        return read[sentence]
+    before = sentence - 1
+    return read.get(before) if before >= 0 and found[before].paragraph == found[sentence].paragraph else None
 
 
 def _paragraphs(found: list) -> dict[int, tuple[int, int]]:
