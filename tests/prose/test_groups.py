@@ -57,3 +57,9 @@ def test_counts_of_things_before_a_toll_are_no_list_of_groups(desk):  # noqa: F8
     desk.curate(CATALOG, _claims())
     body = "In Marlow bombers struck three hotels and four churches, and 290 people died, the ministry said."
     assert [(f.check, f.claim) for f in desk.findings(body)] == [("article-backed", "toll")]
+
+
+def test_a_quote_after_a_figure_is_not_that_figures(desk):  # noqa: F811
+    desk.curate(CATALOG, _claims(spain=2))
+    body = f"The ministry said three Greeks, two people from Spain and one Portuguese had died, {DUAL}."
+    assert desk.verdict(body, "two people from Spain") == ("article-backed", "info", "spain")

@@ -120,12 +120,14 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if context.metrics and sentence is not None:
             read[sentence] = context  # the last figure of each sentence that counts a metric, for "N of them"
         figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
-        around = ""
+        around, beside = "", ("", "")
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
             start, end = paragraphs[found_sentences[sentence].paragraph]
             reach = MAX_QUOTE_MATCHED + 10
-            around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
-        verdict = judge(figure, context, index, around, names)
+            low, high = max(start, numeral.start - reach), min(end, numeral.end + reach)
+            around = normalized(prose.prose[low:high])
+            beside = (normalized(prose.prose[low : numeral.start]), normalized(prose.prose[numeral.end : high]))
+        verdict = judge(figure, context, index, around, names, beside)
         subjects = (context.subject, *sorted(context.named))
         if verdict.kind != BACKED and figure.unit is None and figure.binding is None and (
                 place := population_of(figure.value, figure.half_unit, subjects, populations)):  # fmt: skip
