@@ -20,7 +20,7 @@ from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
 from factcheck.prose.partitive import of_the_set_before
-from factcheck.prose.quantities import PERCENT, population_of, quantity, set_size
+from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
@@ -80,6 +80,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
     populations = {key: s.population for key, s in catalog.subjects.items() if s.population} if catalog else {}
+    rates = any(is_rate(unit) for unit in vocabulary.units.values())
     read: dict[int, Context] = {}
     stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
@@ -99,7 +100,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
                         line, column, " ".join(seen[numeral.start : numeral.end].split()),
                         " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
-                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral),
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral, rates),
                         numeral.low, numeral.high)  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
         if ignored is None and figure.binding is None:
@@ -158,11 +159,13 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     return article, findings
 
 
-def _unit(prose: str, numeral) -> str | None:
+def _unit(prose: str, numeral, rates: bool) -> str | None:
+    """The figure's unit (None: a count). An average ("an average of 700 people a day") is a count of the
+    catalog's rates when it has any ("people a day"), whose words then decide; without one it is set aside."""
     if numeral.percent:
         return PERCENT
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
-    return found.unit if found else None
+    return None if found is None or (found.unit == AVERAGE and rates) else found.unit
 
 
 def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) -> str | None:

@@ -57,6 +57,19 @@ _AVERAGE = compile_regex(
     r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
 )
 _AVERAGE_BACK = 60  # characters read back from the figure's qualifier
+AVERAGE = "average"
+# A catalog unit that is a rate: "people a day", "cases per week", "deaths daily".
+_RATE = compile_regex(
+    r"\b(?:(?:a|an|per|each|every) (?:day|week|month|year|hour)|daily|weekly|monthly|average)\b"
+    r"|/(?:day|week|month|year|hour)\b"
+)
+
+
+def is_rate(unit: str) -> bool:
+    """Whether a catalog metric's unit is a rate ("people a day"), which an average states."""
+    return bool(_RATE.search(unit.lower()))
+
+
 # "seven teams of 42 workers each", "three boats carrying 30 people each.": the size of each of several, not a
 # count of the whole: a distributive "each" at most two words after the figure, ending its phrase, or after
 # "of" ("teams of 42 workers each"). "42 workers each received aid" counts the workers.
@@ -128,7 +141,7 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
             return Quantity("age", "an age", f"{word} {following}")
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
-        return Quantity("average", "an average", "average")
+        return Quantity(AVERAGE, "an average", "average")
     after = prose[end : end + _EACH_REACH].lower()
     each = _EACH.search(after) if " each" in after else None  # a plain test first: most figures have none
     if each and (each.group(1) is not None or prose[max(0, phrase_start - 4) : phrase_start].lower() == " of "):
