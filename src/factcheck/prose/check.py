@@ -112,8 +112,8 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not reader.counts_a_metric(
-                numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
+        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not (reader.counts_a_metric(
+                numeral.phrase_start, numeral.end, figure.unit) or _share_named(reader, numeral, vocabulary))):  # fmt: skip
             continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
@@ -188,6 +188,13 @@ def _idiom(prose: str, numeral) -> bool:
     after = prose[numeral.end : numeral.end + 15].lower()
     before = prose[max(0, numeral.phrase_start - 9) : numeral.phrase_start].lower()
     return after.startswith(_IDIOMS_AFTER) or before.endswith(_IDIOMS_BEFORE)
+
+
+def _share_named(reader: Reader, numeral, vocabulary: Vocabulary) -> bool:
+    """ "more than half of the country's 38 million people faced hunger": a share in words counts what a share
+    metric of the catalog named after it in its clause counts, past the noun phrase of its "of"."""
+    shares = vocabulary.by_unit.get(PERCENT, frozenset())
+    return numeral.percent and bool(shares) and reader.names_a_metric_after(numeral.start, numeral.end, shares)
 
 
 def _refers_back(prose: str, numeral) -> bool:

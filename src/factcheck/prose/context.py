@@ -293,13 +293,15 @@ class Reader:
         metrics = [o.start for o in near if o.entry.metrics & allowed]
         return counts_a_listed_group(self.prose, end, groups, metrics)
 
-    def names_a_metric_after(self, start: int, end: int) -> bool:
-        """Whether a metric word of the catalog follows the figure at `start:end` within its clause."""
+    def names_a_metric_after(self, start: int, end: int, among: frozenset[str] | None = None) -> bool:
+        """Whether a metric word of the catalog (of a metric `among` these, when given) follows the figure at
+        `start:end` within its clause."""
         index = self.sentence_of(start)
         if index is None:
             return False
         _, high = self._clause(self.sentences[index], start, end)
-        return any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, end, high))
+        near = self._in(self.occurrence_starts, self.occurrences, end, high)
+        return any(o.entry.metrics if among is None else o.entry.metrics & among for o in near)
 
     def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
         """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican
