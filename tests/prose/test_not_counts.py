@@ -7,7 +7,7 @@ import pytest
 
 from desk_helpers import claim, desk  # noqa: F401
 from factcheck.prose.figures import find_numerals
-from factcheck.prose.quantities import quantity
+from factcheck.prose.quantities import quantity, threshold
 
 
 def _figures(text: str) -> list[float]:
@@ -87,3 +87,24 @@ def test_a_changed_count_beside_them_still_stands_out(curated):
         "aged nine, 14 and 15 years old."
     )
     assert curated.verdict(body, "125")[0] == "article-contradicts"
+
+
+@pytest.mark.parametrize(
+    "text, meets",
+    [
+        ("The agency said 31 counties have recorded at least one confirmed case.", True),
+        ("Officials said 12 wards reported at least one death.", True),
+        ("At least one person drowned in Marlow.", False),
+        ("The flood killed at least one fisherman.", False),
+        ("Police said 40 officers were hurt and at least one officer died.", False),
+    ],
+)
+def test_at_least_one_after_a_counted_set_is_a_threshold(text, meets):
+    at = text.lower().index("at least one")
+    assert threshold(text, at, at + len("at least one"), 1.0, "at_least") is meets
+
+
+def test_a_threshold_raises_no_alarm(curated):
+    body = "The council said 152 people were killed in Marlow; 14 wards recorded at least one death."
+    # Only the 14 wards, no claim of the desk's, are flagged; "at least one" is not.
+    assert [f.column for f in curated.findings(body) if f.check != "article-backed"] == [body.index("14") + 1]

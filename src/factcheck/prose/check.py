@@ -20,7 +20,7 @@ from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
 from factcheck.prose.partitive import of_the_set_before
-from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size
+from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size, threshold
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
@@ -107,6 +107,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is None and figure.binding is None and figure.unit is None:
             ignored = _set_size(seen, numeral, reader)
+        if ignored is None and figure.binding is None and threshold(
+                seen, numeral.phrase_start, numeral.end, numeral.value, numeral.qualifier):  # fmt: skip
+            ignored = "the threshold each of a counted set meets (23 states with at least one case), not a count"
         if ignored is None and figure.binding is None and whole_of(seen, numeral.phrase_start):
             ignored = "the whole a part before it is counted out of (110 out of 160), not a count of its own"
         if ignored is not None:

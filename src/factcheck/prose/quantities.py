@@ -90,6 +90,26 @@ _LIST_TAIL = compile_regex(rf"(?i:(?:,? (?:and |or |to )?(?:[0-9]+(?:[.,][0-9]+)
 _LIST_REACH = 60
 
 
+# "23 states have recorded at least one case", "hospitals with at least one death": a count of things and a verb
+# (or "with") before "at least one" and a singular noun: the threshold each of them meets, not a count.
+_EACH_MEETS = compile_regex(
+    r"(?i:(?:\b[0-9][0-9,]*|\ball|\bmost|\bmany) [a-z]+s(?: [a-z]+)?"
+    r" (?:(?:have|has|had) (?:[a-z]+ed|seen|had)|[a-z]+ed|with|reporting|recording) $)"
+)
+_THRESHOLD_BACK = 60
+
+
+def threshold(prose: str, phrase_start: int, end: int, value: float, qualifier: str) -> bool:
+    """Whether "at least one" at prose[phrase_start:end] is the threshold each of a counted set meets ("23 states
+    have recorded at least one case"): no count of its own."""
+    if value != 1 or qualifier != "at_least":
+        return False
+    noun = word_after(prose, end, " ")[0]
+    if not noun.isalpha() or noun.endswith("s"):
+        return False
+    return _EACH_MEETS.search(prose[max(0, phrase_start - _THRESHOLD_BACK) : phrase_start]) is not None
+
+
 def population_of(value: float, half_unit: float, subjects: Iterable[str | None],
                   populations: Mapping[str, int]) -> str | None:  # fmt: skip
     """The subject among `subjects` whose population (the catalog's) the figure states at its precision ("its 21
