@@ -148,8 +148,9 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if currency in _CURRENCY:
         return Quantity(_CURRENCY[currency], "money", currency)
     word, word_end = _word_after(prose, end)
-    shared = _LIST_TAIL.match(prose, end, end + _LIST_REACH) if word not in _AFTER else None
-    if shared is not None and (last := _word_after(prose, shared.end()))[0] in _AFTER:
+    tail = prose[end : end + _LIST_REACH] if word not in _AFTER else ""  # a slice: RE2 reads what it is given whole
+    shared = _LIST_TAIL.match(tail) if tail else None
+    if shared is not None and (last := _word_after(prose, end + shared.end()))[0] in _AFTER:
         word, word_end = last  # "aged eight, 12 and 13 years old": the unit of the list's last number
     if word in ("c", "f") and prose[word_end - 1].isupper():
         # "75 F (24 C)": a capital C or F alone after a figure is a temperature's scale.
