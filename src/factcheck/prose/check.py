@@ -15,10 +15,12 @@ from factcheck.prose.comparisons import whole_of
 from factcheck.prose.context import Reader
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
-from factcheck.prose.quantities import PERCENT, quantity, set_size
+from factcheck.prose.partitive import of_the_set_before
+from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size, threshold
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
@@ -26,7 +28,7 @@ from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
 from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
 from factcheck.prose.vocabulary import Vocabulary
-from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Figure, Finding, Mark
+from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Context, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -77,6 +79,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
+    populations = {key: s.population for key, s in catalog.subjects.items() if s.population} if catalog else {}
+    rates = any(is_rate(unit) for unit in vocabulary.units.values())
+    read: dict[int, Context] = {}
     stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
@@ -95,29 +100,44 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
                         line, column, " ".join(seen[numeral.start : numeral.end].split()),
                         " ".join(seen[numeral.phrase_start : numeral.end].split()), numeral.value, numeral.qualifier,
-                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral),
+                        numeral.half_unit, numeral.percent, bound.get(numeral.start), _unit(seen, numeral, rates),
                         numeral.low, numeral.high)  # fmt: skip
         ignored = _ignored(figure, front.ignore, used)
         if ignored is None and figure.binding is None:
             ignored = _not_claimed(seen, numeral, figure.unit, vocabulary)
         if ignored is None and figure.binding is None and figure.unit is None:
             ignored = _set_size(seen, numeral, reader)
+        if ignored is None and figure.binding is None and threshold(
+                seen, numeral.phrase_start, numeral.end, numeral.value, numeral.qualifier):  # fmt: skip
+            ignored = "the threshold each of a counted set meets (23 states with at least one case), not a count"
         if ignored is None and figure.binding is None and whole_of(seen, numeral.phrase_start):
             ignored = "the whole a part before it is counted out of (110 out of 160), not a count of its own"
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not reader.counts_a_metric(
-                numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
+        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not (reader.counts_a_metric(
+                numeral.phrase_start, numeral.end, figure.unit) or _share_named(reader, numeral, vocabulary))):  # fmt: skip
             continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
-        around = ""
+        context = of_the_set_before(context, _read_before(read, sentence, found_sentences))
+        if context.metrics and sentence is not None:
+            read[sentence] = context  # the last figure of each sentence that counts a metric, for "N of them"
+        figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
+        around, beside = "", ("", "")
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
             start, end = paragraphs[found_sentences[sentence].paragraph]
             reach = MAX_QUOTE_MATCHED + 10
-            around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
-        verdict = judge(figure, context, index, around, names)
+            low, high = max(start, numeral.start - reach), min(end, numeral.end + reach)
+            around = normalized(prose.prose[low:high])
+            beside = (normalized(prose.prose[low : numeral.start]), normalized(prose.prose[numeral.end : high]))
+        verdict = judge(figure, context, index, around, names, beside)
+        subjects = (context.subject, *sorted(context.named))
+        if verdict.kind != BACKED and figure.unit is None and figure.binding is None and (
+                place := population_of(figure.value, figure.half_unit, subjects, populations)):  # fmt: skip
+            # "of its 21 million people": no claim states it, and it is the population the catalog gives a place
+            article.marks.append(Mark(figure, IGNORED, None, f"the population of {place} (the catalog's)"))
+            continue
         earlier = stated.get(figure.value)
         if verdict.kind == BACKED and figure.high is None:
             stated.setdefault(figure.value, verdict.claim)
@@ -142,11 +162,13 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     return article, findings
 
 
-def _unit(prose: str, numeral) -> str | None:
+def _unit(prose: str, numeral, rates: bool) -> str | None:
+    """The figure's unit (None: a count). An average ("an average of 700 people a day") is a count of the
+    catalog's rates when it has any ("people a day"), whose words then decide; without one it is set aside."""
     if numeral.percent:
         return PERCENT
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
-    return found.unit if found else None
+    return None if found is None or (found.unit == AVERAGE and rates) else found.unit
 
 
 def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) -> str | None:
@@ -171,6 +193,13 @@ def _idiom(prose: str, numeral) -> bool:
     return after.startswith(_IDIOMS_AFTER) or before.endswith(_IDIOMS_BEFORE)
 
 
+def _share_named(reader: Reader, numeral, vocabulary: Vocabulary) -> bool:
+    """ "more than half of the country's 38 million people faced hunger": a share in words counts what a share
+    metric of the catalog named after it in its clause counts, past the noun phrase of its "of"."""
+    shares = vocabulary.by_unit.get(PERCENT, frozenset())
+    return numeral.percent and bool(shares) and reader.names_a_metric_after(numeral.start, numeral.end, shares)
+
+
 def _refers_back(prose: str, numeral) -> bool:
     """ "how many of the 850 people on the list": a figure after "the", "those" or "these" that names no metric
     repeats one the article stated before, and reports its claim."""
@@ -184,6 +213,16 @@ def _set_size(prose: str, numeral, reader: Reader) -> str | None:
     if noun is None or reader.names_a_metric_after(numeral.start, numeral.end):
         return None
     return f"the size of a set of {noun}, which no metric word of its clause counts"
+
+
+def _read_before(read: dict[int, Context], sentence: int | None, found: list) -> Context | None:
+    """What the last figure counted in the sentence `sentence`, else in the one before it in its paragraph."""
+    if sentence is None:
+        return None
+    if sentence in read:
+        return read[sentence]
+    before = sentence - 1
+    return read.get(before) if before >= 0 and found[before].paragraph == found[sentence].paragraph else None
 
 
 def _paragraphs(found: list) -> dict[int, tuple[int, int]]:

@@ -24,6 +24,7 @@ from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relay
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
+from factcheck.prose.groups import counts_a_listed_group
 from factcheck.prose.increments import increment, increment_of
 from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import (
@@ -49,6 +50,7 @@ SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between
 WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
 OPENING_WORDS = 3  # words before a figure that opens its clause as its subject: "At least", "Some"
+LIST_REACH, GROUP_REACH = 200, 40  # characters a list of groups and its metric word, and its first group, reach
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
 # What ends a clause: a bracket or a dash, a comma, semicolon or colon before a blank (a comma between digits
 # is a thousands separator), or a conjunction ("31 had died and 140 had been rescued").
@@ -292,15 +294,28 @@ class Reader:
                     continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
-        return self._elliptical(low, high, end, allowed)
+        return self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
 
-    def names_a_metric_after(self, start: int, end: int) -> bool:
-        """Whether a metric word of the catalog follows the figure at `start:end` within its clause."""
+    def _listed_group(self, index: int, end: int, allowed: frozenset[str]) -> bool:
+        """ "three Indians, three Britons and one Portuguese had died": a group in a list that shares the metric
+        word at its end (`prose.groups`)."""
+        sentence = self.sentences[index]
+        near = self._in(self.occurrence_starts, self.occurrences, end, min(sentence.end, end + LIST_REACH))
+        groups = [(o.start, o.end) for o in near if o.entry.subject is not None and o.start - end <= GROUP_REACH]
+        if not groups:
+            return False
+        metrics = [o.start for o in near if o.entry.metrics & allowed]
+        return counts_a_listed_group(self.prose, end, groups, metrics)
+
+    def names_a_metric_after(self, start: int, end: int, among: frozenset[str] | None = None) -> bool:
+        """Whether a metric word of the catalog (of a metric `among` these, when given) follows the figure at
+        `start:end` within its clause."""
         index = self.sentence_of(start)
         if index is None:
             return False
         _, high = self._clause(self.sentences[index], start, end)
-        return any(o.entry.metrics for o in self._in(self.occurrence_starts, self.occurrences, end, high))
+        near = self._in(self.occurrence_starts, self.occurrences, end, high)
+        return any(o.entry.metrics if among is None else o.entry.metrics & among for o in near)
 
     def _elliptical(self, low: int, high: int, end: int, allowed: frozenset[str]) -> bool:
         """ "nine were killed in Albay and one in Catanduanes", "Haiti reported 34 deaths, and the Dominican

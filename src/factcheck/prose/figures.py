@@ -182,7 +182,11 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
         if len(whole) == 1 and first is None:
             return None, word_end  # a single digit: a list count or part of a name ("France 2")
-        if _after_name(prose, i) or _list_marker(prose, i, end):
+        if (
+            (_after_name(prose, i) and not _place_list(prose, i, end))
+            or _list_marker(prose, i, end)
+            or _label(prose, i)
+        ):
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
@@ -332,6 +336,45 @@ def _after_name(prose: str, i: int) -> bool:
     while cursor > 0 and prose[cursor - 1] in " \t":
         cursor -= 1
     return cursor > 0 and prose[cursor - 1] not in ".!?\n\"“”'‘’(["
+
+
+_NUMBER = (r"(?:[0-9]+(?:,[0-9]{3})*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)")  # fmt: skip
+_NAME = r"(?:the )?((?:[A-Z][\w.'’-]* ){1,3})"
+_JOIN = r"(?:, and|,|;| and) "
+# "Canada 18, China 8, the Netherlands 5 and Egypt 6": a place and its figure, then another such pair.
+MIN_PLACE_LIST = 3
+_PAIR_AFTER = re.compile(rf"{_JOIN}{_NAME}{_NUMBER}")
+_PAIR_BEFORE = re.compile(rf"([A-Z][\w.'’-]*) {_NUMBER}{_JOIN}{_NAME}$")
+
+
+def _place_list(prose: str, i: int, end: int) -> bool:
+    """Whether the number at prose[i:end], after a capitalised word, is the figure of one place in a list of
+    places and figures ("passengers by nationality: Canada 18, China 8, Egypt 6"), not part of a name: with it,
+    at least three pairs of a name and a figure, each name another ("Route 66 and Highway 101" are names)."""
+    names = [prose[max(0, i - 40) : i].split()[-1]]
+    at = end
+    while len(names) < MIN_PLACE_LIST and (pair := _PAIR_AFTER.match(prose, at, at + 60)):
+        names.append(pair.group(1).split()[-1])
+        at = pair.end()
+    at = i
+    while len(names) < MIN_PLACE_LIST and (pair := _PAIR_BEFORE.search(prose[max(0, at - 80) : at])):
+        names.append(pair.group(1))
+        at = max(0, at - 80) + pair.end(1) + 1  # the string ends after the pair's name and its space
+    return len(names) >= MIN_PLACE_LIST and len(set(names)) == len(names)
+
+
+# "from week 1 to week 18", "on day 12 of the siege", "in epi week 32": a week or a day numbered, after a
+# preposition or an epidemiologist's word; "in the past week 18 people died" counts the 18.
+_NUMBERED = frozenset({"week", "day"})
+_NUMBERED_AFTER = frozenset({"from", "to", "in", "of", "by", "since", "until", "till", "through", "during", "for",
+                             "on", "and", "epi", "epidemiological", "reporting"})  # fmt: skip
+
+
+def _label(prose: str, i: int) -> bool:
+    """Whether the number at `i` numbers a week or a day ("week 18") rather than counting anything."""
+    words = prose[max(0, i - 40) : i].lower().split()[-2:]
+    return len(words) == 2 and words[1] in _NUMBERED and words[0] in _NUMBERED_AFTER
 
 
 def _list_marker(prose: str, i: int, end: int) -> bool:

@@ -40,7 +40,8 @@ _ONE_BEFORE = frozenset({"of", "another", "who", "that", "which", "day", "time",
 
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|lakhs?|crores?)"
 _RUN = compile_regex(
-    rf"(?i:\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
+    rf"(?i:\bhalf a dozen\b|\b(?:a )?half-dozen\b"
+    rf"|\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
     rf"(?: of an? (?:million|billion|thousand)\b)?"
     rf"|\b(?:a|two|three|four|five|six|seven|eight|nine|ten) dozen\b"
     rf"|\ba (?:hundred|thousand|million|billion)(?:(?:-| | and ){_WORD})*\b"
@@ -71,7 +72,8 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
         return None
     words = text.replace("-", " ").split()
     if words[-1] == "dozen":
-        count = 1 if words[0] == "a" else _UNITS[words[0]]
+        # "half a dozen", "a half-dozen": six, not the dozen its last words are.
+        count = 0.5 if "half" in words else 1 if words[0] == "a" else _UNITS[words[0]]
         phrase_start, qualifier = _qualifier(prose, start)
         return Numeral(start, end, phrase_start, 12.0 * count, qualifier if qualifier != "exact" else "about",
                        0.5, False, True)  # fmt: skip

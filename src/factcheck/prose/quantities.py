@@ -9,6 +9,7 @@ on the 3,400 words of the article corpus (an article may add 0.2 s), and its sur
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.floor.safe_regex import compile_regex
@@ -56,6 +57,19 @@ _AVERAGE = compile_regex(
     r"\baverages? (?:of )?(?:(?:about|around|some|roughly|nearly|almost|just) )?(?:[a-z0-9,.]+ (?:or|to) )?$"
 )
 _AVERAGE_BACK = 60  # characters read back from the figure's qualifier
+AVERAGE = "average"
+# A catalog unit that is a rate: "people a day", "cases per week", "deaths daily".
+_RATE = compile_regex(
+    r"\b(?:(?:a|an|per|each|every) (?:day|week|month|year|hour)|daily|weekly|monthly|average)\b"
+    r"|/(?:day|week|month|year|hour)\b"
+)
+
+
+def is_rate(unit: str) -> bool:
+    """Whether a catalog metric's unit is a rate ("people a day"), which an average states."""
+    return bool(_RATE.search(unit.lower()))
+
+
 # "seven teams of 42 workers each", "three boats carrying 30 people each.": the size of each of several, not a
 # count of the whole: a distributive "each" at most two words after the figure, ending its phrase, or after
 # "of" ("teams of 42 workers each"). "42 workers each received aid" counts the workers.
@@ -69,6 +83,38 @@ _HOME = compile_regex(
     r"fewer than|less than|under))? ?$"
 )
 _HOME_BACK = 50
+# "12 and 13 years old", "5, 10 or 15 km": numbers listed before a unit word share it.
+_SPELLED = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?")  # fmt: skip
+_LIST_TAIL = compile_regex(rf"(?i:(?:,? (?:and |or |to )?(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})")
+_LIST_REACH = 60
+
+
+# "23 states have recorded at least one case", "hospitals with at least one death": a count of things and a verb
+# (or "with") before "at least one" and a singular noun: the threshold each of them meets, not a count.
+_EACH_MEETS = compile_regex(
+    r"(?i:(?:\b[0-9][0-9,]*|\ball|\bmost|\bmany) [a-z]+s(?: [a-z]+)?"
+    r" (?:(?:have|has|had) (?:[a-z]+ed|seen|had)|[a-z]+ed|with|reporting|recording) $)"
+)
+_THRESHOLD_BACK = 60
+
+
+def threshold(prose: str, phrase_start: int, end: int, value: float, qualifier: str) -> bool:
+    """Whether "at least one" at prose[phrase_start:end] is the threshold each of a counted set meets ("23 states
+    have recorded at least one case"): no count of its own."""
+    if value != 1 or qualifier != "at_least":
+        return False
+    noun = word_after(prose, end, " ")[0]
+    if not noun.isalpha() or noun.endswith("s"):
+        return False
+    return _EACH_MEETS.search(prose[max(0, phrase_start - _THRESHOLD_BACK) : phrase_start]) is not None
+
+
+def population_of(value: float, half_unit: float, subjects: Iterable[str | None],
+                  populations: Mapping[str, int]) -> str | None:  # fmt: skip
+    """The subject among `subjects` whose population (the catalog's) the figure states at its precision ("its 21
+    million people", "Marlow's 80,000 residents"), else None: the size of a place, not a count it reports."""
+    return next((s for s in subjects if s in populations and abs(populations[s] - value) <= half_unit), None)
 
 
 @dataclass(frozen=True)
@@ -102,6 +148,10 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if currency in _CURRENCY:
         return Quantity(_CURRENCY[currency], "money", currency)
     word, word_end = _word_after(prose, end)
+    tail = prose[end : end + _LIST_REACH] if word not in _AFTER else ""  # a slice: RE2 reads what it is given whole
+    shared = _LIST_TAIL.match(tail) if tail else None
+    if shared is not None and (last := _word_after(prose, end + shared.end()))[0] in _AFTER:
+        word, word_end = last  # "aged eight, 12 and 13 years old": the unit of the list's last number
     if word in ("c", "f") and prose[word_end - 1].isupper():
         # "75 F (24 C)": a capital C or F alone after a figure is a temperature's scale.
         return Quantity("degrees", "a temperature", word)
@@ -112,7 +162,7 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
             return Quantity("age", "an age", f"{word} {following}")
         return Quantity(unit, kind, word)
     if _AVERAGE.search(prose[max(0, phrase_start - _AVERAGE_BACK) : phrase_start].lower()):
-        return Quantity("average", "an average", "average")
+        return Quantity(AVERAGE, "an average", "average")
     after = prose[end : end + _EACH_REACH].lower()
     each = _EACH.search(after) if " each" in after else None  # a plain test first: most figures have none
     if each and (each.group(1) is not None or prose[max(0, phrase_start - 4) : phrase_start].lower() == " of "):

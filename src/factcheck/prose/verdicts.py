@@ -95,13 +95,19 @@ def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdi
 
 
 def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
-          names: Mapping[str, frozenset[str]] | None = None) -> Verdict:  # fmt: skip
+          names: Mapping[str, frozenset[str]] | None = None, beside: tuple[str, ...] = ()) -> Verdict:  # fmt: skip
+    """The verdict on `figure`. A claim whose quote `paragraph` repeats is tied to it when the repeated words hold
+    the figure: a quote found whole in the text before it or after it (`beside`) is another figure's ("two from
+    Greece ..., as well as two holding British and US passports")."""
     if figure.binding is not None:
         claim = index.claims.get(figure.binding)
         if claim is None:
             return Verdict(UNBACKED, how="bound", unknown_binding=figure.binding)
         return _compared(figure, context, claim, "bound")
     quoted = index.quoted(figure.value, paragraph)
+    if quoted and beside:
+        elsewhere = {c.id for text in beside for c in index.quoted(figure.value, text)}
+        quoted = [c for c in quoted if c.id not in elsewhere]
     if quoted:
         fine = sorted((c for c in quoted if not differs(figure, _unquoted_date(context, c), c)), key=lambda c: c.id)
         if len(fine) > 1:  # one quote of two figures ("three bodies ... three more"): the words choose the metric
