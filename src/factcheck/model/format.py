@@ -17,6 +17,7 @@ from factcheck.floor.numbers import Qualifier
 from factcheck.floor.spans import Span, parse_span
 
 Severity = Literal["critical", "warning", "info"]
+Engine = Literal["pandas", "spark"]
 SEVERITIES: tuple[str, ...] = ("critical", "warning", "info")
 
 DateSpan = Annotated[Span, BeforeValidator(parse_span)]
@@ -280,6 +281,8 @@ class Gate(_Model):
     # Compared with a base (`--baseline`), only findings the base did not have block; the rest stay visible.
     fail_on_new: bool = False
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
+    # Great Expectations' engine for the suites: Spark for claims past one machine (docs/scale.md).
+    engine: Engine = "pandas"
     # Drafts whose figures are checked against this gate's claims (docs/articles.md), and the severity of
     # a figure that no claim backs (`article-unbacked`).
     articles: list[Text] = []

@@ -35,3 +35,5 @@ class Options:
     select: tuple[str, ...] = ()  # only these suite checks run (`--select`)
     ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
     profiler: Profiler = NO_PROFILE  # the stage times (`FACTCHECK_PROFILE`)
+    engine: Literal["pandas", "spark"] | None = None  # every gate's engine (`--engine`), else each gate's own
+    spark_master: str | None = None  # where a Spark run's executors are (`--spark-master`)
