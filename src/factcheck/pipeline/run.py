@@ -68,7 +68,7 @@ def run(options: Options) -> Report:
 
 def _engines_available(planned: plan.Plan, options: Options) -> None:
     """A gate that runs on Spark needs pyspark and Java: refused before any dataset is read, not after."""
-    if options.engine == "spark" or any(gate.settings.engine == "spark" for gate in planned.gates):
+    if any((options.engine or gate.settings.engine) == "spark" for gate in planned.gates):
         from factcheck.gx.spark import session
 
         session.check()
