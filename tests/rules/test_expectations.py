@@ -26,6 +26,8 @@ _spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" /
 generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
 
+pytestmark = pytest.mark.slow  # the whole shipped datasets and a generated project
+
 TABLES = [e for e in EXPECTATIONS if isinstance(e, TableExpectation)]
 
 

@@ -4,6 +4,8 @@ worker starts one JVM).
 - The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report that pandas
   writes, byte for byte, with the same exit code, on the shipped data, on a generated long project of
   100,000 claims and on the hostile cases whose verdict comes from the suites (docs/scale.md).
+- The Spark jobs of a gate are bounded whatever its suites find: a Spark job costs far more than the work
+  of a small gate.
 - A suite's row conditions keep on Spark exactly the rows GX's pandas engine keeps, missing cells and
   values of another type included, without any SQL text."""
 
@@ -100,6 +102,40 @@ def test_a_hostile_case(name, spark, tmp_path, monkeypatch):
     pandas, on_spark = _both(root, tmp_path, monkeypatch)
     assert pandas[0] in (1, 2)
     assert on_spark == pandas
+
+
+# --- Spark jobs -------------------------------------------------------------------------------------------
+
+# A gate of the shipped suites: its table metrics in one job (`execution.table_values`), the failing claims of
+# each step of GX's metric graph in one, GX's counts bundled per row condition, and the batch's partitioning.
+JOBS_A_GATE = 30
+
+
+def _jobs_of(spark, action) -> int:
+    """The Spark jobs that `action` runs."""
+    context = spark.sparkContext
+    group = f"counted-{id(action)}"
+    context.setJobGroup(group, "counted")
+    try:
+        action()
+    finally:
+        context.setLocalProperty("spark.jobGroup.id", None)
+    return len(context.statusTracker().getJobIdsForGroup(group))
+
+
+def test_a_gate_runs_the_same_few_spark_jobs_whatever_its_suites_find(spark, tmp_path, monkeypatch):
+    counted = {}
+    for fail in (0.0, 0.3):
+        root = tmp_path / f"fail-{fail}"
+        generate.generate(root, 300, seed=1, fail=fail)
+        report = tmp_path / f"{fail}.json"
+        monkeypatch.chdir(root)
+        args = ["validate", "--today", generate.TODAY.isoformat(), "--engine", "spark", "--json", str(report)]
+        counted[fail] = _jobs_of(spark, lambda: CliRunner().invoke(cli, args))
+        checks = json.loads(report.read_text())["findings"]
+        counted[fail, "failed checks"] = len({f["check"] for f in checks if f["status"] == "failed"})
+    assert counted[0.3, "failed checks"] >= 8 > counted[0.0, "failed checks"]
+    assert counted[0.0] == counted[0.3] <= JOBS_A_GATE
 
 
 # --- row conditions ---------------------------------------------------------------------------------------

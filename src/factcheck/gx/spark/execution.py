@@ -20,7 +20,7 @@ from great_expectations.execution_engine import SparkDFExecutionEngine
 from great_expectations.expectations.row_conditions import Condition, PassThroughCondition
 from pyspark.sql import DataFrame
 
-from factcheck.gx.spark import conditions, tasks
+from factcheck.gx.spark import conditions, tasks, together
 
 BY_SUBJECT = "subject"  # the batch's partitioning, and the groups of every check whose claims share a subject
 
@@ -43,6 +43,28 @@ class SparkExecution(SparkDFExecutionEngine):
 
     def condition_to_filter_clause(self, condition: Condition) -> conditions.Column:
         return conditions.to_column(condition)
+
+    def _process_direct_and_bundled_metric_computation_configurations(
+        self, metric_fn_direct_configurations: list, metric_fn_bundle_configurations: list
+    ) -> dict:
+        """GX's own, but the aggregates of every domain and the failing rows, values and counts of every map
+        expectation that GX asks for at this step of its graph computed in one Spark job (`together.py`)."""
+        parts, own = {}, []
+        for computation in metric_fn_direct_configurations:
+            part = together.direct_part(self, computation)
+            if part is None:
+                own.append(computation)
+            else:
+                parts[computation.metric_configuration.id] = part
+        aggregates = together.aggregate_parts(self, metric_fn_bundle_configurations)
+        resolved = super()._process_direct_and_bundled_metric_computation_configurations(own, [])
+        values = together.collect({**parts, **aggregates})
+        for key in aggregates:
+            resolved.update(values.pop(key))
+        resolved.update(values)
+        if self._caching:
+            self._metric_cache.update(resolved)
+        return resolved
 
     def table_hits(self, metric: str, domain_kwargs: dict) -> list:
         """The value of a table metric on the batch, as GX's domain gives it: computed with the others of the

@@ -62,6 +62,9 @@ def start(master: str | None):
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOG_CONFIG.as_uri()}")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
+        # A validation's queries are a few unions of many small parts (`together.py`): adaptive execution
+        # would run each of their shuffles as a Spark job of its own, and its re-planning saves nothing here.
+        .config("spark.sql.adaptive.enabled", "false")
     )
     if master is not None and master.startswith("local"):
         # The executors are this machine's: they run this Python, and a few shuffle partitions suit its cores.
