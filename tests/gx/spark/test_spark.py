@@ -45,6 +45,8 @@ def _both(root, out, monkeypatch, *args: str) -> tuple[tuple[int, bytes, str], t
         result = CliRunner().invoke(
             cli, ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), *args]
         )
+        # Exit 1 from an exception would make two failed runs look alike: only the command's own exits count.
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
         first = (result.stderr.strip().splitlines() or [""])[0].partition(" on the claims: ")[0]
         runs.append((result.exit_code, report.read_bytes() if report.exists() else b"", first))
     return runs[0], runs[1]
@@ -59,8 +61,8 @@ def test_the_shipped_data(spark, tmp_path, monkeypatch):
 def test_a_long_project_of_100000_claims(spark, tmp_path, monkeypatch):
     root = tmp_path / "long"
     info = generate.generate_long(root, 100_000, seed=1)
-    pandas, on_spark = _both(root, tmp_path, monkeypatch, "--today", generate.TODAY)
-    assert pandas[0] == 1 and info["claims"] >= 99_000  # the planted failures block
+    pandas, on_spark = _both(root, tmp_path, monkeypatch, "--today", generate.TODAY.isoformat())
+    assert pandas[0] == 1 and pandas[1] and info["claims"] >= 99_000  # the planted failures block
     assert on_spark == pandas
 
 
@@ -131,7 +133,7 @@ def test_a_gate_runs_the_same_few_spark_jobs_whatever_its_suites_find(spark, tmp
         report = tmp_path / f"{fail}.json"
         monkeypatch.chdir(root)
         args = ["validate", "--today", generate.TODAY.isoformat(), "--engine", "spark", "--json", str(report)]
-        counted[fail] = _jobs_of(spark, lambda: CliRunner().invoke(cli, args))
+        counted[fail] = _jobs_of(spark, lambda args=args: CliRunner().invoke(cli, args))
         checks = json.loads(report.read_text())["findings"]
         counted[fail, "failed checks"] = len({f["check"] for f in checks if f["status"] == "failed"})
     assert counted[0.3, "failed checks"] >= 8 > counted[0.0, "failed checks"]
