@@ -4,6 +4,8 @@ files for snapshot tests (`snapshot`), rewritten by `pytest --update-snapshots`.
 from __future__ import annotations
 
 import difflib
+import importlib.util
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -129,3 +131,35 @@ def run_project(project: Project, *targets: str, fail_on: str | None = None):
 def failed(report, check: str | None = None) -> list:
     """The failed findings of a report, optionally of one check."""
     return [f for f in report.findings if f.status == "failed" and (check is None or f.check == check)]
+
+
+# --- Spark (the tests marked `spark`) ---------------------------------------------------------------------
+# One local Spark session for every Spark test (a JVM's start-up is paid once). On a machine without Spark
+# the inner loop skips these tests; CI (CI=true, where .ci/run installs Java and the [spark] extra) fails them.
+
+
+def spark_missing() -> str | None:
+    """Why Spark cannot run here, or None."""
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install -e '.[spark]')"
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "no Java runtime (apt-get install openjdk-17-jre-headless)"
+    return None
+
+
+def require_spark() -> None:
+    reason = spark_missing()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Spark tests must run in CI: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    require_spark()
+    from factcheck.gx.spark import session
+
+    spark = session.start("local[2]")
+    yield spark
+    spark.stop()

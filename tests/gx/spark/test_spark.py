@@ -1,0 +1,217 @@
+"""factcheck.gx.spark, on one local Spark session (every test here shares it: one file, so that one pytest
+worker starts one JVM).
+
+- The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report that pandas
+  writes, byte for byte, with the same exit code, on the shipped data, on a generated long project of
+  100,000 claims and on the hostile cases whose verdict comes from the suites (docs/scale.md).
+- The Spark jobs of a gate are bounded whatever its suites find: a Spark job costs far more than the work
+  of a small gate.
+- A suite's row conditions keep on Spark exactly the rows GX's pandas engine keeps, missing cells and
+  values of another type included, without any SQL text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+
+import pandas as pd
+import pytest
+import yaml
+from click.testing import CliRunner
+from great_expectations.execution_engine import PandasExecutionEngine
+from great_expectations.expectations.row_conditions import deserialize_row_condition
+
+from conftest import REPO, TODAY
+from factcheck.cli.commands import cli
+from factcheck.rules import STAGE_0
+
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
+
+_spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+CORPUS = REPO / "tests" / "hostile"
+
+
+def _both(root, out, monkeypatch, *args: str) -> tuple[tuple[int, bytes, str], tuple[int, bytes, str]]:
+    """(exit code, JSON report, standard error's first line) of a pandas run and of a Spark run. A suite
+    that GX cannot run is refused by both, at the same line, each engine giving GX's own reason."""
+    monkeypatch.chdir(root)
+    runs = []
+    for engine in ("pandas", "spark"):
+        report = out / f"{engine}.json"
+        result = CliRunner().invoke(
+            cli, ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), *args]
+        )
+        # Exit 1 from an exception would make two failed runs look alike: only the command's own exits count.
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        first = (result.stderr.strip().splitlines() or [""])[0].partition(" on the claims: ")[0]
+        runs.append((result.exit_code, report.read_bytes() if report.exists() else b"", first))
+    return runs[0], runs[1]
+
+
+def test_the_shipped_data(spark, tmp_path, monkeypatch):
+    pandas, on_spark = _both(REPO, tmp_path, monkeypatch)
+    assert pandas[0] == 0 and pandas[1]
+    assert on_spark == pandas
+
+
+def test_a_long_project_of_100000_claims(spark, tmp_path, monkeypatch):
+    root = tmp_path / "long"
+    info = generate.generate_long(root, 100_000, seed=1)
+    pandas, on_spark = _both(root, tmp_path, monkeypatch, "--today", generate.TODAY.isoformat())
+    assert pandas[0] == 1 and pandas[1] and info["claims"] >= 99_000  # the planted failures block
+    assert on_spark == pandas
+
+
+def _reaches_the_suites(name: str) -> bool:
+    """A case whose verdict is a suite check's finding, or Great Expectations refusing to run a suite."""
+    expect = yaml.safe_load((CORPUS / name / "expect.yml").read_text())
+    check = str(expect.get("check", ""))
+    by_a_suite = expect.get("exit") == 1 and check not in STAGE_0 and not check.startswith("article")
+    refused_inside = expect.get("exit") == 2 and "Great Expectations" in str(expect.get("message", ""))
+    return (by_a_suite or refused_inside) and not expect.get("heavy") and not expect.get("generate")
+
+
+def _one_case_a_verdict() -> list[str]:
+    """The first case (by name) of each verdict a suite gives: every Spark run costs its Spark stages however
+    small its data, so a case whose verdict another case already shows adds only time."""
+    chosen: dict[tuple, str] = {}
+    for path in sorted(CORPUS.iterdir()):
+        if (path / "expect.yml").is_file() and _reaches_the_suites(path.name):
+            expect = yaml.safe_load((path / "expect.yml").read_text())
+            chosen.setdefault((expect["exit"], expect.get("check")), path.name)
+    return sorted(chosen.values())
+
+
+HOSTILE = sorted({*_one_case_a_verdict(), "url-backtracking"})  # and a value crafted against a regex
+
+
+def test_the_hostile_cases_are_chosen():
+    assert len(HOSTILE) >= 8
+    assert {"suite-regex-catastrophic", "suite-number-against-text", "url-backtracking"} <= set(HOSTILE)
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_case(name, spark, tmp_path, monkeypatch):
+    from test_hostile import make_case
+
+    root = tmp_path / "project"
+    root.mkdir()
+    make_case(name, root)
+    pandas, on_spark = _both(root, tmp_path, monkeypatch)
+    assert pandas[0] in (1, 2)
+    assert on_spark == pandas
+
+
+# --- Spark jobs -------------------------------------------------------------------------------------------
+
+# A gate of the shipped suites: its table metrics in one job (`execution.table_values`), the failing claims of
+# each step of GX's metric graph in one, GX's counts bundled per row condition, and the batch's partitioning.
+JOBS_A_GATE = 30
+
+
+def _jobs_of(spark, action) -> int:
+    """The Spark jobs that `action` runs."""
+    context = spark.sparkContext
+    group = f"counted-{id(action)}"
+    context.setJobGroup(group, "counted")
+    try:
+        action()
+    finally:
+        context.setLocalProperty("spark.jobGroup.id", None)
+    return len(context.statusTracker().getJobIdsForGroup(group))
+
+
+def test_a_gate_runs_the_same_few_spark_jobs_whatever_its_suites_find(spark, tmp_path, monkeypatch):
+    counted = {}
+    for fail in (0.0, 0.3):
+        root = tmp_path / f"fail-{fail}"
+        generate.generate(root, 300, seed=1, fail=fail)
+        report = tmp_path / f"{fail}.json"
+        monkeypatch.chdir(root)
+        args = ["validate", "--today", generate.TODAY.isoformat(), "--engine", "spark", "--json", str(report)]
+        counted[fail] = _jobs_of(spark, lambda args=args: CliRunner().invoke(cli, args))
+        checks = json.loads(report.read_text())["findings"]
+        counted[fail, "failed checks"] = len({f["check"] for f in checks if f["status"] == "failed"})
+    assert counted[0.3, "failed checks"] >= 8 > counted[0.0, "failed checks"]
+    assert counted[0.0] == counted[0.3] <= JOBS_A_GATE
+
+
+# --- row conditions ---------------------------------------------------------------------------------------
+
+ROWS = pd.DataFrame(
+    {
+        "claim_id": ["a", "b", "c", "d", "e"],
+        "unit": ["people", "percent", None, 'it\'s "x"', "people"],
+        "value": [1.0, 2.5, math.nan, 0.0, 1e300],
+        "waived": [True, False, False, True, False],
+    }
+)
+
+
+def _comparison(column: str, operator: str, parameter) -> dict:
+    return {"type": "comparison", "column": {"name": column}, "operator": operator, "parameter": parameter}
+
+
+CONDITIONS = [
+    _comparison("unit", "==", "people"),
+    _comparison("unit", "!=", "people"),  # a missing unit is not equal: kept
+    _comparison("unit", "==", "it's \"x\""),  # quotes of both kinds: a literal, never SQL text
+    _comparison("unit", "==", "x' OR 1=1 --"),
+    _comparison("unit", "==", 5),  # text is never equal to a number
+    _comparison("unit", "!=", 5),
+    _comparison("value", "==", "1"),  # nor a number to text
+    _comparison("value", ">", 1),
+    _comparison("value", "<=", 2.5),
+    _comparison("value", "==", True),  # pandas compares a flag as the number 1
+    _comparison("waived", "==", True),
+    _comparison("waived", "==", 1),
+    _comparison("waived", "!=", False),
+    _comparison("unit", "IN", ["people", "percent"]),
+    _comparison("unit", "IN", [3, 4]),  # GX refuses a list of mixed types
+    _comparison("unit", "NOT_IN", ["people"]),  # a missing unit is not in the list: kept
+    _comparison("value", "IN", [2.5, 0]),
+    _comparison("value", "IN", ["1", "0"]),
+    _comparison("value", "NOT_IN", [1]),
+    {"type": "nullity", "column": {"name": "unit"}, "is_null": True},
+    {"type": "nullity", "column": {"name": "value"}, "is_null": True},
+    {"type": "nullity", "column": {"name": "value"}, "is_null": False},
+    {"type": "and", "conditions": [_comparison("unit", "==", "people"), _comparison("value", "<", 10)]},
+    {"type": "or", "conditions": [_comparison("unit", "==", "percent"), {"type": "nullity", "column": {"name": "unit"}, "is_null": True}]},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def spark_rows(spark):
+    from factcheck.gx.spark.engine import SCHEMA
+
+    fields = [SCHEMA[name] for name in ROWS.columns]
+    from pyspark.sql import types as T
+
+    return spark.createDataFrame(ROWS.astype({"claim_id": object, "unit": object}), schema=T.StructType(fields))
+
+
+@pytest.mark.parametrize("condition", CONDITIONS, ids=str)
+def test_spark_keeps_the_rows_pandas_keeps(spark_rows, condition):
+    from factcheck.gx.spark.conditions import to_column
+
+    parsed = deserialize_row_condition(condition)
+    kept_by_pandas = PandasExecutionEngine()._apply_row_condition_filter(ROWS, parsed, {})["claim_id"].tolist()
+    kept_by_spark = [row["claim_id"] for row in spark_rows.filter(to_column(parsed)).collect()]
+    assert sorted(kept_by_spark) == sorted(kept_by_pandas)
+
+
+def test_a_condition_written_as_text_is_never_run(spark_rows):
+    from great_expectations.expectations.row_conditions import PassThroughCondition
+
+    from factcheck.gx.spark.execution import SparkExecution
+
+    with pytest.raises(ValueError, match="never run"):
+        SparkExecution._apply_row_condition_filter(
+            None, spark_rows, PassThroughCondition(pass_through_filter="1=1"), {}
+        )
+    with pytest.raises(ValueError, match="never run"):
+        SparkExecution._apply_row_condition_filter(None, spark_rows, "unit == 'people'", {"condition_parser": "spark"})
