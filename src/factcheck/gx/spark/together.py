@@ -4,9 +4,13 @@ GX resolves its metric graph step by step, each step the metrics whose inputs ar
 runs a job for each domain's aggregates (the counts every expectation reads: one domain per row condition
 and column), and a job or two for each map expectation's failing rows, their values and its domain's size
 (`isEmpty`, then `collect`, then `count`): on this machine each job costs far more than the claims it reads.
-Here each of those metrics is one part of a single query, the union of every part as rows of (part,
-claim id, the part's values as JSON), collected once; each metric's value is then what GX's own function
-gives (the functions are named in `_AS_GX`), read from its part's rows. Any other metric is GX's own.
+Here each of those metrics is one part of a single query, the union of every part as rows of (part, the
+row's place, claim id, the part's values as JSON), collected once; each metric's value is then what GX's own
+function gives (the functions are named in `_AS_GX`), read from its part's rows. Any other metric is GX's own.
+
+A Spark stage costs far more than the rows of a gate, so the query adds as few exchanges as it can: the
+failing values GX limits are limited in each partition (the driver keeps the first of them, in the
+partitions' order), and the rows every count counts are counted together, in one `groupBy` of the parts.
 """
 
 from __future__ import annotations
@@ -24,6 +28,17 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
 Part = tuple[DataFrame, Callable[[list], object]]  # a query of the part's rows, and its value from them
+Row = tuple[int | None, str | None, str | None]  # a part's row: its place (limited rows), claim id, values
+NO_PLACE = F.lit(None).cast("long")
+# `monotonically_increasing_id` holds the partition in its upper bits and the row's place in it in the lower 33.
+_PLACE_BITS = (1 << 33) - 1
+
+
+class Counted:
+    """A part that is the number of its rows: counted with the other counts of the step (`collect`)."""
+
+    def __init__(self, rows: DataFrame) -> None:
+        self.rows = rows
 
 
 def _failing(engine, computation, with_accessor: bool = True) -> DataFrame:
@@ -44,6 +59,17 @@ def _values(names: list[str]) -> Column:
     return F.to_json(F.struct(*(F.col(name).alias(f"v{n}") for n, name in enumerate(names))))
 
 
+def _first(rows: DataFrame, limit: int) -> DataFrame:
+    """At most `limit` rows of each partition, as (place, no claim id, values) once `_values` is selected, without
+    the exchange to one partition that `limit` needs; `_kept` keeps the first `limit` of them."""
+    place = F.monotonically_increasing_id()
+    return rows.withColumn("__place", place).filter(F.col("__place").bitwiseAND(_PLACE_BITS) < limit)
+
+
+def _kept(found: list[Row], limit: int) -> list[str | None]:
+    return [values for _, _, values in sorted(found, key=lambda row: row[0])[:limit]]
+
+
 def _read(text: str | None, width: int) -> list:
     found = json.loads(text) if text else {}
     return [found.get(f"v{n}") for n in range(width)]  # to_json leaves a null out
@@ -59,54 +85,56 @@ def _index_list(engine, computation) -> Part | None:
         and result_format.get("exclude_unexpected_values") is True
     ):
         return None
-    rows = _failing(engine, computation).select(F.col("claim_id"), F.lit(None).cast("string"))
-    return rows, lambda found: [{"claim_id": [claim_id for claim_id, _ in found]}] if found else []
+    rows = _failing(engine, computation).select(NO_PLACE, F.col("claim_id"), F.lit(None).cast("string"))
+    return rows, lambda found: [{"claim_id": [claim_id for _, claim_id, _ in found]}] if found else []
 
 
 def _column_values(engine, computation) -> Part:
     """`_spark_column_map_condition_values`: the failing values of the column (its domain without the
     accessor's filters, as GX's function has it)."""
-    column = computation.metric_provider_kwargs["metrics"]["unexpected_condition"][2]["column"]
-    rows = _failing(engine, computation, with_accessor=False).limit(_limit(computation))
-    return rows.select(F.lit(None).cast("string"), _values([column])), lambda found: [
-        _read(text, 1)[0] for _, text in found
-    ]
+    column, limit = (
+        computation.metric_provider_kwargs["metrics"]["unexpected_condition"][2]["column"],
+        _limit(computation),
+    )
+    rows = _first(_failing(engine, computation, with_accessor=False), limit)
+    return _limited(rows, [column]), lambda found: [_read(text, 1)[0] for text in _kept(found, limit)]
 
 
 def _pair_values(engine, computation) -> Part:
     """`_spark_column_pair_map_condition_values`: the failing pairs."""
     accessor = computation.metric_provider_kwargs["metrics"]["unexpected_condition"][2]
-    names = [accessor["column_A"], accessor["column_B"]]
-    rows = _failing(engine, computation).limit(_limit(computation))
-    return rows.select(F.lit(None).cast("string"), _values(names)), lambda found: [
-        tuple(_read(text, 2)) for _, text in found
-    ]
+    names, limit = [accessor["column_A"], accessor["column_B"]], _limit(computation)
+    rows = _first(_failing(engine, computation), limit)
+    return _limited(rows, names), lambda found: [tuple(_read(text, 2)) for text in _kept(found, limit)]
 
 
 def _multicolumn_values(engine, computation) -> Part:
     """`_spark_multicolumn_map_condition_values`: the failing rows' values, by column."""
     names = list(computation.metric_provider_kwargs["metrics"]["unexpected_condition"][2]["column_list"])
-    rows = _failing(engine, computation).limit(_limit(computation))
-    return rows.select(F.lit(None).cast("string"), _values(names)), lambda found: [
-        dict(zip(names, _read(text, len(names)), strict=True)) for _, text in found
+    limit = _limit(computation)
+    rows = _first(_failing(engine, computation), limit)
+    return _limited(rows, names), lambda found: [
+        dict(zip(names, _read(text, len(names)), strict=True)) for text in _kept(found, limit)
     ]
 
 
-def _count(rows: DataFrame) -> DataFrame:
-    return rows.groupBy().count().select(F.lit(None).cast("string"), _values(["count"]))
+def _limited(rows: DataFrame, names: list[str]) -> DataFrame:
+    return rows.select(F.col("__place"), F.lit(None).cast("string"), _values(names))
 
 
-def _unexpected_count(engine, computation) -> Part:
+def _count(found: list[Row]) -> int:
+    return int(found[0][2]) if found else 0  # a part without rows has no group in `collect`'s count
+
+
+def _unexpected_count(engine, computation) -> tuple[Counted, Callable]:
     """`_spark_map_condition_unexpected_count_value`: how many rows fail."""
-    return _count(_failing(engine, computation)), lambda found: _read(found[0][1], 1)[0]
+    return Counted(_failing(engine, computation)), _count
 
 
-def _filtered_row_count(engine, computation) -> Part:
+def _filtered_row_count(engine, computation) -> tuple[Counted, Callable]:
     """`_spark_column_pair_map_condition_filtered_row_count` and its multicolumn twin: the domain's rows."""
     _, compute, accessor = computation.metric_provider_kwargs["metrics"]["unexpected_condition"]
-    return _count(engine.get_domain_records(domain_kwargs={**compute, **accessor})), lambda found: _read(
-        found[0][1], 1
-    )[0]
+    return Counted(engine.get_domain_records(domain_kwargs={**compute, **accessor})), _count
 
 
 _AS_GX: dict[str, Callable] = {
@@ -142,12 +170,12 @@ def aggregate_parts(engine, bundled: list) -> dict[tuple, Part]:
         rows = engine.get_domain_records(domain_kwargs=kwargs).agg(
             *(aggregate.alias(f"v{n}") for n, aggregate in enumerate(aggregates))
         )
-        query = rows.select(F.lit(None).cast("string"), F.to_json(F.struct(*rows.columns)))
+        query = rows.select(NO_PLACE, F.lit(None).cast("string"), F.to_json(F.struct(*rows.columns)))
 
-        def value(found: list, ids: list = ids) -> dict:
+        def value(found: list[Row], ids: list = ids) -> dict:
             return {
                 metric_id: convert_to_json_serializable(data=each)
-                for metric_id, each in zip(ids, _read(found[0][1], len(ids)), strict=True)
+                for metric_id, each in zip(ids, _read(found[0][2], len(ids)), strict=True)
             }
 
         parts[("aggregates", domain_id)] = (query, value)
@@ -155,13 +183,27 @@ def aggregate_parts(engine, bundled: list) -> dict[tuple, Part]:
 
 
 def collect(parts: dict) -> dict:
-    """Every part's value, from one Spark job."""
+    """Every part's value, from one Spark job: the counted parts' rows counted in one `groupBy` of the parts,
+    and the union read in as many tasks as the batch has partitions, not one a part and partition."""
     if not parts:
         return {}
     keys = list(parts)
-    queries = [parts[key][0].toDF("claim_id", "values").select(F.lit(n).alias("part"), "claim_id", "values")
-               for n, key in enumerate(keys)]  # fmt: skip
-    found: list[list] = [[] for _ in keys]
-    for row in functools.reduce(DataFrame.unionAll, queries).collect():
-        found[row["part"]].append((row["claim_id"], row["values"]))
+    columns = ("place", "claim_id", "values")
+    listed = [query.toDF(*columns).select(F.lit(n).alias("part"), *columns)
+              for n, (query, _) in enumerate(parts.values()) if not isinstance(query, Counted)]  # fmt: skip
+    counted = [query.rows.select(F.lit(n).alias("part"))
+               for n, (query, _) in enumerate(parts.values()) if isinstance(query, Counted)]  # fmt: skip
+    first = (listed or counted)[0]
+    tasks = max(first.sparkSession.sparkContext.defaultParallelism, 1)
+    if counted:
+        counts = _union(counted).coalesce(tasks).groupBy("part").count()
+        listed.append(counts.select("part", NO_PLACE.alias("place"), F.lit(None).cast("string").alias("claim_id"),
+                                    F.col("count").cast("string").alias("values")))  # fmt: skip
+    found: list[list[Row]] = [[] for _ in keys]
+    for row in _union(listed).coalesce(tasks).collect():
+        found[row["part"]].append((row["place"], row["claim_id"], row["values"]))
     return {key: parts[key][1](rows) for key, rows in zip(keys, found, strict=True)}
+
+
+def _union(queries: list[DataFrame]) -> DataFrame:
+    return functools.reduce(DataFrame.unionAll, queries)
