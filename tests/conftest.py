@@ -155,11 +155,20 @@ def require_spark() -> None:
         pytest.skip(reason)
 
 
+# A test's gate is a few claims, so the JVM's own work is compiling, not running: C1 alone compiles in a
+# fraction of C2's time, and Spark's whole-stage code generation compiles a class for every new plan.
+# Both for the tests only: a user's large run keeps Spark's defaults.
+SPARK_TEST_SETTINGS = (
+    "--conf spark.driver.defaultJavaOptions=-XX:TieredStopAtLevel=1 --conf spark.sql.codegen.wholeStage=false"
+)
+
+
 @pytest.fixture(scope="session")
 def spark():
     require_spark()
     from factcheck.gx.spark import session
 
+    os.environ.setdefault("PYSPARK_SUBMIT_ARGS", f"{SPARK_TEST_SETTINGS} pyspark-shell")
     spark = session.start("local[2]")
     yield spark
     spark.stop()
