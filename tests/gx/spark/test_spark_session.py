@@ -76,3 +76,13 @@ def test_without_java_a_spark_run_is_exit_2_with_the_install_line(project, tmp_p
         done.stderr.splitlines()[0] == "error: --engine spark needs Java, which is not on the PATH (nor in JAVA_HOME)"
     )
     assert "openjdk-17-jre-headless" in done.stderr.splitlines()[1]
+
+
+def test_the_spark_modules_import_before_any_spark_session_runs(tmp_path):
+    """`factcheck validate --engine spark` imports the engine (and the modules it imports), then starts Spark: a
+    module that builds a Spark column on import would fail every user's run, though every test that shares a
+    running session passes. (metrics.py is imported by the engine once the session runs.)"""
+    require_spark()
+    code = "import factcheck.gx.spark.engine"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr

@@ -29,7 +29,6 @@ from pyspark.sql import functions as F
 
 Part = tuple[DataFrame, Callable[[list], object]]  # a query of the part's rows, and its value from them
 Row = tuple[int | None, str | None, str | None]  # a part's row: its place (limited rows), claim id, values
-NO_PLACE = F.lit(None).cast("long")
 # `monotonically_increasing_id` holds the partition in its upper bits and the row's place in it in the lower 33.
 _PLACE_BITS = (1 << 33) - 1
 
@@ -39,6 +38,11 @@ class Counted:
 
     def __init__(self, rows: DataFrame) -> None:
         self.rows = rows
+
+
+def _no_place() -> Column:
+    """The place of a row that is not limited (a Column needs a running Spark session: built with its query)."""
+    return F.lit(None).cast("long")
 
 
 def _failing(engine, computation, with_accessor: bool = True) -> DataFrame:
@@ -85,7 +89,7 @@ def _index_list(engine, computation) -> Part | None:
         and result_format.get("exclude_unexpected_values") is True
     ):
         return None
-    rows = _failing(engine, computation).select(NO_PLACE, F.col("claim_id"), F.lit(None).cast("string"))
+    rows = _failing(engine, computation).select(_no_place(), F.col("claim_id"), F.lit(None).cast("string"))
     return rows, lambda found: [{"claim_id": [claim_id for _, claim_id, _ in found]}] if found else []
 
 
@@ -170,7 +174,7 @@ def aggregate_parts(engine, bundled: list) -> dict[tuple, Part]:
         rows = engine.get_domain_records(domain_kwargs=kwargs).agg(
             *(aggregate.alias(f"v{n}") for n, aggregate in enumerate(aggregates))
         )
-        query = rows.select(NO_PLACE, F.lit(None).cast("string"), F.to_json(F.struct(*rows.columns)))
+        query = rows.select(_no_place(), F.lit(None).cast("string"), F.to_json(F.struct(*rows.columns)))
 
         def value(found: list[Row], ids: list = ids) -> dict:
             return {
@@ -197,7 +201,7 @@ def collect(parts: dict) -> dict:
     tasks = max(first.sparkSession.sparkContext.defaultParallelism, 1)
     if counted:
         counts = _union(counted).coalesce(tasks).groupBy("part").count()
-        listed.append(counts.select("part", NO_PLACE.alias("place"), F.lit(None).cast("string").alias("claim_id"),
+        listed.append(counts.select("part", _no_place().alias("place"), F.lit(None).cast("string").alias("claim_id"),
                                     F.col("count").cast("string").alias("values")))  # fmt: skip
     found: list[list[Row]] = [[] for _ in keys]
     for row in _union(listed).coalesce(tasks).collect():
