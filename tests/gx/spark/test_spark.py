@@ -155,7 +155,7 @@ def _failed_checks(report: bytes) -> set[str]:
 def test_a_gate_runs_the_same_few_spark_jobs_and_stages_whatever_its_suites_find(shipped, long_project):
     _, on_spark, counted = shipped
     _, (_, on_long, counted_long) = long_project
-    assert _failed_checks(on_long[1]) and not _failed_checks(on_spark[1])  # the long project's failures block
+    assert _failed_checks(on_long[1]) > _failed_checks(on_spark[1])  # the long project's planted failures
     assert counted == counted_long
     jobs, stages = counted
     assert jobs <= JOBS_A_GATE and stages <= STAGES_A_GATE, counted
