@@ -44,8 +44,8 @@ from factcheck.floor.numbers import format_number  # noqa: E402
 from factcheck.model.layout import LAYOUT  # noqa: E402
 from factcheck.pipeline import load  # noqa: E402
 from factcheck.prose.check import check_article  # noqa: E402
-from factcheck.prose.context import Vocabulary  # noqa: E402
 from factcheck.prose.match import ClaimIndex  # noqa: E402
+from factcheck.prose.vocabulary import Vocabulary  # noqa: E402
 
 SEED = REPO / "articles" / "zelensky-55000-soldiers-killed.md"
 TARGET_S = 0.2  # what a 5,000-word article may add to `factcheck validate` (issue 22)
@@ -142,7 +142,7 @@ def fresh(root: Path, article: Path) -> dict:
         "cpu = {}\n"
         "t = time.process_time()\n"
         "from factcheck.prose.check import check_article\n"
-        "from factcheck.prose.context import Vocabulary\n"
+        "from factcheck.prose.vocabulary import Vocabulary\n"
         "from factcheck.prose.match import ClaimIndex\n"
         "cpu['import'] = time.process_time() - t; t = time.process_time()\n"
         "vocabulary, index = Vocabulary(loaded.catalog), ClaimIndex(loaded.claims)\n"

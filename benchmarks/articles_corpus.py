@@ -18,7 +18,8 @@ article` runs) on the clean article and on each variant, in one process, against
   backed by another claim than its own, and a `none` token backed by a claim, are counted as misread;
 - **planted caught**: a variant has a finding other than article-backed on the planted figure (its line, its
   columns). When the clean article already had a finding of the same check there, the error is *masked*: the
-  editor saw that flag on the clean copy already, so it is not counted as caught.
+  editor saw that flag on the clean copy already, so it is not counted as caught. Those caught by a critical
+  finding (which blocks publication, not only warns) are counted apart.
 
 Deterministic: a fixed `today`, the folders in name order, and no network.
 """
@@ -89,6 +90,7 @@ class Result:
     misread: int = 0
     planted: int = 0
     caught: int = 0
+    caught_critical: int = 0  # caught by a critical finding: the errors that block publication, not only warn
     masked: int = 0
     seconds: float = 0.0
     missed: list[dict] = field(default_factory=list)
@@ -209,6 +211,7 @@ def score(name: str) -> Result:
             before = {f.check for f in at(clean, patch["line"], clean_start, clean_end) if f.check != BACKED}
             if flags and not flags <= before:
                 result.caught += 1
+                result.caught_critical += any(f.severity == "critical" for f in found if f.check != BACKED)
                 continue
             if flags:
                 result.masked += 1
@@ -245,7 +248,17 @@ def percent(part: int, whole: int) -> str:
 
 
 def totals(results: list[Result]) -> dict:
-    keys = ("curated", "backed", "false_alarms", "critical", "misread", "planted", "caught", "masked")
+    keys = (
+        "curated",
+        "backed",
+        "false_alarms",
+        "critical",
+        "misread",
+        "planted",
+        "caught",
+        "caught_critical",
+        "masked",
+    )
     total = {key: sum(getattr(r, key) for r in results) for key in keys}
     total["articles"] = len(results)
     total["backed_percent"] = round(100 * total["backed"] / total["curated"], 1) if total["curated"] else None
@@ -274,7 +287,8 @@ def print_table(results: list[Result], details: bool) -> None:
     t = totals(results)
     print(f"\nTOTAL {t['articles']} articles: backed {t['backed']}/{t['curated']} ({t['backed_percent']}%); "
           f"false alarms {t['false_alarms']} ({t['critical']} critical), misread {t['misread']}; "
-          f"planted caught {t['caught']}/{t['planted']} ({t['caught_percent']}%), masked {t['masked']}; "
+          f"planted caught {t['caught']}/{t['planted']} ({t['caught_percent']}%, {t['caught_critical']} critical), "
+          f"masked {t['masked']}; "
           f"{t['seconds']} s")  # fmt: skip
 
 

@@ -1,9 +1,9 @@
 """Time each check alone and each reporter, in one process, on one or more projects.
 
-    python benchmarks/checks.py OUT.json PROJECT [PROJECT ...]
+    python benchmarks/checks.py OUT.json PROJECT [PROJECT ...] [--runs 5]
 
 Each check runs as a one-check suite on the frame of each whole project, after a warm-up of the suite, and
-counts its best of five runs; the runs go round the projects in turn, so that a slow minute of a shared
+counts its best of five runs (--runs); the runs go round the projects in turn, so that a slow minute of a shared
 machine weighs on every size alike (timed one size after the other, two runs of the benchmark put the same
 check's growth from 10,000 to 100,000 claims at 8.8x and at 15.1x). Its hits are counted too, as a check
 that compares claims with each other can only be as fast as what it finds. Each reporter renders the report
@@ -14,12 +14,12 @@ each project to its figures; a project whose catalog does not load gets an `erro
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import gc
 import io
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -33,12 +33,12 @@ from factcheck.pipeline.run import run
 from factcheck.pipeline.suites import Suite, read_suite
 
 TODAY = dt.date(2026, 11, 26)
-RUNS = 5  # the best of these counts
+RUNS = 5  # the best of these counts, unless --runs says otherwise
 
 
-def best(fn) -> float:
+def best(fn, runs: int) -> float:
     seconds = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         fn()
         seconds.append(time.perf_counter() - start)
@@ -59,17 +59,17 @@ def validate(engine: Engine, suite: Suite, frame) -> list:
     return engine.validate_all([suite], frame, TODAY)[suite.path]
 
 
-def reporter_times(root: Path) -> dict:
+def reporter_times(root: Path, runs: int) -> dict:
     report = run(Options(root=root, today=TODAY))
     result: dict = {"findings": len(report.findings), "reporters_s": {}}
     for name in reporters.REPORTERS:
         module = reporters.get(name)
-        result["reporters_s"][name] = round(best(lambda module=module: module.render(report, io.StringIO())), 4)
+        result["reporters_s"][name] = round(best(lambda module=module: module.render(report, io.StringIO()), runs), 4)
     if "html" in reporters.REPORTERS and report.findings:
         findings = (report.findings * (10_000 // len(report.findings) + 1))[:10_000]
         padded = dataclasses.replace(report, findings=findings)
         html = reporters.get("html")
-        result["html_10k_findings_s"] = round(best(lambda: html.render(padded, io.StringIO())), 4)
+        result["html_10k_findings_s"] = round(best(lambda: html.render(padded, io.StringIO()), runs), 4)
     return result
 
 
@@ -77,7 +77,14 @@ def main() -> None:
     # As the `factcheck` program runs them (`factcheck.floor.process`): what the import of Great Expectations made
     # is kept out of the collections that a check's hits set off.
     process.settled()
-    out, roots = Path(sys.argv[1]), [Path(arg) for arg in sys.argv[2:]]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("roots", type=Path, nargs="+", metavar="project")
+    parser.add_argument(
+        "--runs", type=int, default=RUNS, help=f"timed runs of each check and reporter (default {RUNS})"
+    )
+    args = parser.parse_args()
+    out, roots = args.out, args.roots
     results: dict[str, dict] = {}
     frames, suites = {}, {}
     for root in roots:
@@ -97,7 +104,7 @@ def main() -> None:
         for root in having:
             hits = validate(engine, suites[root][check_id], frames[root])  # the warm-up
             results[str(root)]["check_hits"][check_id] = len(hits)
-        for _ in range(RUNS):
+        for _ in range(args.runs):
             for root in having:
                 start = time.perf_counter()
                 validate(engine, suites[root][check_id], frames[root])
@@ -108,7 +115,7 @@ def main() -> None:
     frames.clear()
 
     for root in suites:
-        results[str(root)].update(reporter_times(root))
+        results[str(root)].update(reporter_times(root, args.runs))
         gc.collect()
     out.write_text(json.dumps(results, indent=1))
 

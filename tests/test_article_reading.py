@@ -74,7 +74,7 @@ def test_a_figure_is_read_with_its_qualifier_and_the_precision_its_digits_imply(
     [
         "in 2025, in February 2025, on 14 October 2025, mid-2025, 2022-02-24",  # dates
         "the 2022 invasion and the fourth anniversary and the first day",  # a year label; words
-        "at 10:30, at 9 a.m., a 3:1 ratio",  # times and ratios
+        "at 10:30, at 9 a.m., at 8.38 a.m. local time, at 11.05pm, a 3:1 ratio",  # times and ratios
         "the 4th anniversary, the 21st day",  # ordinals
         "World War II, France 2 television, list of 3 items",  # numerals, single digits
         "under Article 51 of the charter, the Minsk 2 deal",  # names

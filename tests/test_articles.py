@@ -12,8 +12,8 @@ from article_helpers import SEED, SEED_DATASET, articles, located, run_articles,
 from conftest import REPO
 from factcheck.pipeline import load
 from factcheck.prose.check import check_article
-from factcheck.prose.context import Vocabulary
 from factcheck.prose.match import ClaimIndex
+from factcheck.prose.vocabulary import Vocabulary
 
 # The seed report's figures as it words them, and the curated claim each reports (its phrase occurs once).
 SEED_FIGURES = [

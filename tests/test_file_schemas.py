@@ -195,7 +195,7 @@ def test_a_file_the_schema_accepts_has_no_schema_finding(name, tmp_path):
         except (yamlfile.YamlError, OSError, UnicodeError):
             continue  # not YAML data at all: no schema sees it (yaml-syntax, file-too-large, ...)
         kind = "catalog" if path.relative_to(tmp_path).as_posix() == LAYOUT.catalog else "dataset"
-        if not errors(kind, tmp_path, data):
+        if validator(kind, tmp_path).is_valid(data):
             assert stage_0_schema_findings(tmp_path, path) == [], path
 
 
@@ -206,7 +206,9 @@ def test_the_schema_refuses_each_schema_case_of_the_corpus(name, tmp_path):
     expect = expectation(name)
     rel = expect.get("location", "datasets/case.yml").split(":")[0]
     kind = "catalog" if rel == LAYOUT.catalog else "dataset"
-    assert errors(kind, tmp_path, as_written(tmp_path / rel)), f"{name}: the schema accepts what stage 0 refuses"
+    # One error is the verdict: listing every error of a limit case (half a million empty claims) is slow.
+    refused = not validator(kind, tmp_path).is_valid(as_written(tmp_path / rel))
+    assert refused, f"{name}: the schema accepts what stage 0 refuses"
 
 
 # --- the `$schema` line -----------------------------------------------------------------------------------

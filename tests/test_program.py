@@ -94,3 +94,56 @@ def test_ctrl_c_at_any_moment_prints_the_tools_message(command, tmp_path):
             outcomes.append("completed")
     # Under any load, the first delays land before the run is done: the test is not one of completed runs.
     assert outcomes[0] == "interrupted", outcomes
+
+
+def _program(script: str, root: Path) -> subprocess.CompletedProcess:
+    """Run a script that drives `factcheck.cli.program.main` in a child process of its own."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=120)
+
+
+def test_ctrl_c_wrapped_by_the_interpreter_while_a_class_is_made_is_still_the_tools_message(tmp_path):
+    # Python 3.11 wraps an exception raised in `__set_name__` (a module defining a class as Ctrl-C lands) in a
+    # RuntimeError; the program must still say `interrupted`, not print a traceback. Made to happen, not timed.
+    script = """
+import factcheck.cli.program as program
+
+def command():
+    class Field:
+        def __set_name__(self, owner, name):
+            program._raise(2, None)
+    try:
+        type("Model", (), {"field": Field()})
+    except RuntimeError as wrapped:
+        raise wrapped  # as 3.11 does; 3.12 raises the signal's exception itself
+    return 0
+
+program._command = command
+program.main()
+"""
+    result = _program(script, tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr
+    broken = script.replace("program._raise(2, None)", "raise ValueError('a bug of ours')")
+    result = _program(broken, tmp_path)
+    assert result.returncode != 130 and "a bug of ours" in result.stderr
+
+
+def test_ctrl_c_landing_where_python_cannot_raise_it_is_delivered_again(tmp_path):
+    # A signal handler's exception inside a finalizer is "ignored" by Python, with a traceback, and the run
+    # goes on as if no Ctrl-C had come; the program delivers it again, to land where it can be raised.
+    script = """
+import factcheck.cli.program as program
+
+def command():
+    class Dropped:
+        def __del__(self):
+            program._raise(2, None)
+    Dropped()
+    for _ in range(1_000_000):
+        pass
+    return 0
+
+program._command = command
+program.main()
+"""
+    result = _program(script, tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (130, "interrupted"), result.stderr

@@ -71,8 +71,8 @@ def test_a_claimant_is_carried_from_the_last_source_of_the_paragraph_not_the_las
     mentioned = "The reservoir above Marlow belongs to Hydra Power. Its collapse in 1998 left 312 dead."
     assert curated.verdict(mentioned, "312") == ("article-backed", "info", "deaths-1998")
     said = "The hospital said on Monday that the wards were full. It added that 40 people were hurt."
-    check, severity, _ = curated.verdict(said, "40")
-    assert (check, severity) == ("article-contradicts", "critical")  # the hospital's is at least 65
+    # The hospital's is at least 65: compared with it, and a warning, since the claimant is carried ("It added")
+    assert curated.verdict(said, "40") == ("article-ambiguous", "warning", "hurt-hospital")
 
 
 def test_a_figure_given_to_the_wrong_source_still_contradicts(curated):

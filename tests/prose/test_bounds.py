@@ -1,5 +1,5 @@
 """Bounds as newsrooms write them (prose.figures, prose.carried): "as many as 150" is an upper end; "under"
-after a verb it completes is no bound; a qualifier carries over to the figure coordinated with its own."""
+after a verb it completes, or "over" as the particle of a verb ("handed over"), is no bound; a qualifier carries over to the figure coordinated with its own."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ def _qualifiers(text: str) -> list[tuple[float, str]]:
         ("Clinics buckled under 240 casualties a day.", "exact"),
         ("A row over 240 unmarked graves went on.", "exact"),
         ("Over 240 people were evacuated.", "more_than"),
+        ("The coroner has handed over 240 remains to families.", "exact"),
+        ("Volunteers were turning over 240 tonnes of debris.", "exact"),
+        ("The coroner has released over 240 remains to families.", "more_than"),
     ],
 )  # fmt: skip
 def test_upper_ends_and_prepositions(text, qualifier):

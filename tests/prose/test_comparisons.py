@@ -53,6 +53,10 @@ def test_the_whole_of_a_part_is_read(text, figure, whole):
         ("Forty died overnight, bringing the toll to 310.", "310", False),  # the period is another figure's
         ("The toll rose to 310 in the past week.", "310", False),  # "to": the new total
         ("The toll stands at 310.", "310", False),
+        ("The ministry reported three new MERS cases on Tuesday.", "three", True),  # the word after it
+        ("Officials confirmed 1,200 additional deaths.", "1,200", True),
+        ("The toll rose to 310 new deaths in all.", "310", False),  # "to": the new total still
+        ("Some 310 newly built homes were destroyed.", "310", False),
     ],
 )  # fmt: skip
 def test_an_increment_over_a_recent_period_is_read(text, figure, added):
@@ -62,7 +66,7 @@ def test_an_increment_over_a_recent_period_is_read(text, figure, added):
 CATALOG = """\
 metrics:
   outbreak_deaths: {unit: people, description: deaths since the outbreak began, terms: [died, deaths, up]}
-  daily_deaths: {unit: people, cumulative: false, description: deaths of the last day, terms: [died in the last day]}
+  daily_deaths: {unit: people, cumulative: false, description: deaths of the last day, terms: [died in the last day, new deaths]}
   wards_hit: {unit: wards, cumulative: false, description: wards with cases, terms: [wards]}
 subjects:
   region: {name: the region, aliases: [the region]}
@@ -101,6 +105,13 @@ def test_a_wrong_earlier_value_still_contradicts(tmp_path):
 def test_an_increment_is_read_as_the_periods_metric(tmp_path):
     body = "In the region 12 people died in the last 24 hours, the health agency said."
     assert desk_findings(tmp_path, CATALOG, CLAIMS, body) == [("article-backed", "info", "daily-oct-09")]
+
+
+def test_new_after_a_figure_reads_it_as_the_periods_metric_not_the_total(tmp_path):
+    body = "The health agency reported 12 new cholera deaths in the region on Thursday."
+    assert desk_findings(tmp_path, CATALOG, CLAIMS, body) == [("article-backed", "info", "daily-oct-09")]
+    changed = body.replace("12 new", "21 new")  # a wrong addition still stands out, against the day's claim
+    assert [f[0] for f in desk_findings(tmp_path, CATALOG, CLAIMS, changed)] != ["article-backed"]
 
 
 def test_the_whole_is_no_claim_and_the_part_is_backed(tmp_path):

@@ -7,8 +7,9 @@ import pytest
 
 from article_helpers import articles  # noqa: F401
 from factcheck.model.format import Catalog
-from factcheck.prose.context import Reader, Vocabulary
+from factcheck.prose.context import Reader
 from factcheck.prose.sentences import sentences
+from factcheck.prose.vocabulary import Vocabulary
 
 CATALOG = Catalog.model_validate(
     {

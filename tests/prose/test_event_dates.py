@@ -25,6 +25,8 @@ def _event(sentence: str, date: str) -> bool:
         ("A second mudslide on March 3 buried at least 12 people.", "March 3"),
         ("The blast late on Monday night left 40 dead.", "Monday"),
         ("Thirty people were hurt in Sunday's collapse.", "Sunday"),
+        ("The toll from Sunday night's collapse has reached 30.", "Sunday"),
+        ("Officials said 30 people were killed in and around the port on Sunday.", "Sunday"),
         ("The cyclone that battered the coast on Saturday has killed 19.", "Saturday"),
         ("More than 60 people drowned and 12 died on Wednesday, the agency said.", "Wednesday"),
         ("Police said 5 people detained on Thursday were released.", "Thursday"),
@@ -101,3 +103,16 @@ def test_a_count_dated_on_another_day_than_its_claim_still_contradicts(tmp_path)
 def test_a_changed_figure_with_an_event_date_still_contradicts(tmp_path):
     found = _findings(tmp_path, "The flash flood on Monday killed at least 13 people, the rescue service said.")
     assert found == [("article-contradicts", "critical", "flood-deaths-2025-10-09")]
+
+
+@pytest.mark.parametrize(
+    "sentence, date, dates",
+    [
+        ("The toll from the March 3 floods has risen to 240.", "March 3", False),  # a label of the event
+        ("The toll from the floods has risen to 240 since March 3.", "March 3", False),  # a bound
+        ("The toll from the floods had risen to 240 on March 3.", "March 3", True),
+    ],
+)  # fmt: skip
+def test_a_day_before_an_event_noun_labels_the_event_and_dates_no_figure(sentence, date, dates):
+    (phrase,) = [p for p in find_dates(sentence, None) if p.text == date]
+    assert phrase.dates_figures is dates

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from factcheck.model.format import Catalog
-from factcheck.prose.context import Reader, Vocabulary
+from factcheck.prose.context import Reader
 from factcheck.prose.inflections import MAX_STEMMED, Inflections
 from factcheck.prose.sentences import sentences
+from factcheck.prose.vocabulary import Vocabulary
 
 CATALOG = Catalog.model_validate(
     {

@@ -45,6 +45,9 @@ def _quantity(text: str, figure: str):
         ("Highs near 104 degrees Fahrenheit (40 Celsius) are forecast.", "40", "degrees"),
         ("Nights stayed above 86 F (30 C) in the capital.", "86", "degrees"),
         ("Nights stayed above 86 F (30 C) in the capital.", "30", "degrees"),
+        ("The tremor, which measured 6.1 on the Richter scale, toppled walls.", "6.1", "magnitude"),
+        ("Investigators said the 320 cargo jet was overloaded.", "320", "model"),
+        ("A 380 airliner was grounded.", "380", "model"),
     ],
 )
 def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
@@ -58,6 +61,8 @@ def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
         ("The storm destroyed 2,300 homes, 45 of them schools.", "45"),
         ("Rescuers reached 25, officials said.", "25"),  # a count between commas, after no name
         ("In Lagos, 230, the agency said.", "230"),  # over a plausible age
+        ("The 210 passengers of the jet were evacuated.", "210"),  # a plural: a count, not a model
+        ("The ferry carried 210 people.", "210"),
     ],
 )
 def test_a_count_has_no_unit(text, figure):

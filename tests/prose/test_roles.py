@@ -28,6 +28,8 @@ def _role(text: str, name: str) -> bool:
         ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Gedaref"),
         ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Sennar"),
         ("Camps were set up in Kassala, Gedaref, Sennar and Blue Nile.", "Blue Nile"),
+        ("Nine Chadian soldiers were killed in the war with Sudan.", "Sudan"),  # the other side
+        ("Nine soldiers died in clashes against Sudanese forces.", "Sudanese"),
     ],
 )  # fmt: skip
 def test_a_name_in_another_role_is_passed_over(text, name):
@@ -44,6 +46,8 @@ def test_a_name_in_another_role_is_passed_over(text, name):
         ("Nine were killed, Chad Fire Services said.", "Chad"),
         ("Nine died in Kassala and 12 in Gedaref.", "Kassala"),
         ("Nine died in Kassala, officials said, and 12 in Gedaref.", "Kassala"),
+        ("Nine Chadian soldiers were killed in the war with Sudan.", "Chadian"),
+        ("Nine people in Chad were sheltering with Sudan's refugees.", "Sudan"),  # "with", but no fight
     ],
 )  # fmt: skip
 def test_a_name_in_plain_use_is_the_subject(text, name):

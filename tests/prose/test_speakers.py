@@ -43,6 +43,8 @@ def test_a_named_speaker_is_read(text, name):
         ("300 were killed, the gunman's family said.", ()),  # no proper name
         ("The army, which said 300 were killed, denied it.", ()),
         ("Sudan's army said 300 were killed.", ("Sudan's army",)),  # a name of the catalog
+        ("Sudan said 300 were killed.", ("Sudan",)),  # a subject of the catalog
+        ("The Sudan said 300 were killed.", ("Sudan",)),
         ("300 died in Khartoum, a city the RSF holds.", ()),  # no verb of saying
         ("In May he told Reuters that 300 had died.", ()),  # "told" names the listener
     ],
@@ -78,3 +80,10 @@ def test_the_catalogs_claimant_and_an_outlet_of_the_claims_are_read_as_before(ar
     assert found.check == "article-backed"
     (found,) = _findings(articles, "NBC reported on Wednesday that 55,000 Ukrainian soldiers had been killed.")
     assert found.check == "article-backed"  # NBC publishes one of the claims: it relays, the claimant is another
+
+
+def test_a_name_that_holds_a_subjects_among_words_of_its_own_is_an_unknown_speaker(articles):  # noqa: F811
+    (found,) = _findings(
+        articles, "The Ukrainian Veterans Fund said on Wednesday that 55,000 soldiers had been killed."
+    )
+    assert found.check == "article-ambiguous" and "“Ukrainian Veterans Fund”" in found.message

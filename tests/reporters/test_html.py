@@ -290,10 +290,11 @@ def test_a_thousand_files_with_a_fall_each_draw_at_most_a_page_of_charts_and_eve
     claims, findings = {}, []
     for n in range(1_000):
         file = f"datasets/region-{n:04d}.yml"
+        ids = []
         for claim in report.claims.values():
             claim = dataclasses.replace(claim, id=f"r{n}-{claim.id}", file=file, subject=f"region-{n}")
             claims[claim.id] = claim
-        ids = [cid for cid in claims if cid.startswith(f"r{n}-")]
+            ids.append(claim.id)
         template = report.findings[0]
         findings.append(dataclasses.replace(template, file=file, claim=ids[20], related=(ids[19],)))
     page = rendered(dataclasses.replace(report, claims=claims, findings=findings), "html")

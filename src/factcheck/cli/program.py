@@ -41,6 +41,7 @@ def main() -> None:
     try:
         for signum in STOPPED_BY:
             _signal.signal(signum, _raise)
+        sys.unraisablehook = _unraisable
         from factcheck.floor import process
 
         leave = process.last_exit_handler()
@@ -50,6 +51,11 @@ def main() -> None:
         code = _stopped(stop)
     except KeyboardInterrupt:  # raised before the handlers were in place
         code = _stopped(Interrupted(_signal.SIGINT))
+    except Exception as error:  # the signal inside a class being made: Python 3.11 wraps it in a RuntimeError
+        stop = _within(error)
+        if stop is None:
+            raise
+        code = _stopped(stop)
     if leave is None:  # stopped before the exit handler was in place: exit as Python does
         sys.exit(code)
     leave(code)  # the exit handlers run, the output is flushed, the process ends
@@ -89,6 +95,29 @@ def _command() -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
     return code
+
+
+def _unraisable(unraisable) -> None:
+    """Ctrl-C that lands where Python cannot raise it (a finalizer, a callback of a compiled library) is
+    delivered again a moment later, from a timer, so that it lands where it can; anything else is reported as
+    Python reports it. (Raising the signal again at once would land in this hook again.)"""
+    stop = unraisable.exc_value
+    if isinstance(stop, Interrupted) and hasattr(_signal, "setitimer"):
+        _signal.signal(_signal.SIGALRM, lambda signum, frame: _raise(stop.signum, frame))
+        _signal.setitimer(_signal.ITIMER_REAL, 0.01)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def _within(error: BaseException) -> Interrupted | None:
+    """The `Interrupted` an error was raised from ("Error calling __set_name__" while a module loads), if any."""
+    seen = 0
+    cause: BaseException | None = error
+    while cause is not None and seen < 20:
+        if isinstance(cause, Interrupted):
+            return cause
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return None
 
 
 def _stopped(stop: Interrupted) -> int:

@@ -7,9 +7,9 @@ from factcheck.model.claimset import ClaimSet
 from factcheck.model.format import Catalog
 from factcheck.pipeline.plan import Plan
 from factcheck.prose.check import check_article
-from factcheck.prose.context import Vocabulary
+from factcheck.prose.guesses import GuessBudget
 from factcheck.prose.match import ClaimIndex
-from factcheck.prose.verdicts import GuessBudget
+from factcheck.prose.vocabulary import Vocabulary
 from factcheck.report.findings import CheckedArticle, Finding
 
 

@@ -8,23 +8,25 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from factcheck.model.format import Catalog
+from factcheck.model.format import Catalog, Claim
 from factcheck.prose import front_matter
 from factcheck.prose.carried import carry_qualifiers
 from factcheck.prose.comparisons import whole_of
-from factcheck.prose.context import Reader, Vocabulary
+from factcheck.prose.context import Reader
 from factcheck.prose.dates import TooManyDates, find_dates
 from factcheck.prose.figures import find_numerals
+from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
-from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, normalized
+from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
 from factcheck.prose.quantities import PERCENT, quantity, set_size
 from factcheck.prose.ranges import join_ranges
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import GuessBudget, Guesses, finding, format_finding, judge
-from factcheck.report.findings import IGNORED, CheckedArticle, Figure, Finding, Mark
+from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
+from factcheck.prose.vocabulary import Vocabulary
+from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Figure, Finding, Mark
 
 MAX_FIGURES = 2000  # figures checked in one article: a long feature has a hundred
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -75,6 +77,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
     bound, findings = _bind(prose, numerals, rel, until)
     used = [False] * len(front.ignore)
     guesses = Guesses(index, budget)
+    stated: dict[float, Claim] = {}  # the claim that backs each value stated, for a figure that repeats it later
     for number, numeral in enumerate(numerals):
         line, column = prose.locate(numeral.start)
         if number == MAX_FIGURES:
@@ -104,9 +107,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and not reader.counts_a_metric(numeral.phrase_start, numeral.end,
-                                                                                        figure.unit):  # fmt: skip
-            continue  # a number in words that counts no metric: a plain count ("two trains")
+        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not reader.counts_a_metric(
+                numeral.phrase_start, numeral.end, figure.unit)):  # fmt: skip
+            continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)
         around = ""
@@ -115,6 +118,12 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             reach = MAX_QUOTE_MATCHED + 10
             around = normalized(prose.prose[max(start, numeral.start - reach) : min(end, numeral.end + reach)])
         verdict = judge(figure, context, index, around, names)
+        earlier = stated.get(figure.value)
+        if verdict.kind == BACKED and figure.high is None:
+            stated.setdefault(figure.value, verdict.claim)
+        elif not context.metrics and earlier is not None and _refers_back(seen, numeral) and not agreement(
+                figure.value, figure.qualifier, figure.half_unit, figure.high, earlier):  # fmt: skip
+            verdict = Verdict(BACKED, earlier, how="repeated")
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
@@ -144,8 +153,28 @@ def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) 
     """Why a figure is no claim the article makes: a quantity of a unit no metric of the catalog has."""
     if unit is None or unit in vocabulary.by_unit:
         return None
-    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
-    return f"{found.kind} ({found.words}): no metric of the catalog has this unit"
+    found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)  # None for a share: its unit is "%"
+    what = f"{found.kind} ({found.words})" if found is not None else f"a share ({unit})"
+    return f"{what}: no metric of the catalog has this unit"
+
+
+# Number words in idioms that count nothing: "one by one", "one after another", and the vague "one or two",
+# "two or three" (a number of each, not a figure).
+_IDIOMS_AFTER = (" by one", " after another", " another", " or two", " or three", " or four")
+_IDIOMS_BEFORE = ("one by ", "one or ", "two or ", "three or ")
+
+
+def _idiom(prose: str, numeral) -> bool:
+    """Whether a number in words stands in an idiom that counts nothing ("lifted one by one", "one or two")."""
+    after = prose[numeral.end : numeral.end + 15].lower()
+    before = prose[max(0, numeral.phrase_start - 9) : numeral.phrase_start].lower()
+    return after.startswith(_IDIOMS_AFTER) or before.endswith(_IDIOMS_BEFORE)
+
+
+def _refers_back(prose: str, numeral) -> bool:
+    """ "how many of the 850 people on the list": a figure after "the", "those" or "these" that names no metric
+    repeats one the article stated before, and reports its claim."""
+    return prose[max(0, numeral.phrase_start - 7) : numeral.phrase_start].lower().endswith(("the ", "those ", "these "))
 
 
 def _set_size(prose: str, numeral, reader: Reader) -> str | None:

@@ -18,161 +18,35 @@ The prose is read sentence by sentence (`prose.sentences`).
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
 
 from factcheck.floor.text import clip
-from factcheck.model.format import Catalog
-from factcheck.prose.attribution import attributes, cited, kin, pronoun_speaks, relays, said_end, speaks
+from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
+from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.event_dates import dates_an_event
-from factcheck.prose.increments import increment
-from factcheck.prose.inflections import Inflections
-from factcheck.prose.quantities import canonical, part_of_set
+from factcheck.prose.increments import increment, increment_of
+from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import counted, group_of, has_predicate, head_noun, narrower, other_readings, predicate
-from factcheck.prose.roles import other_role
+from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
-from factcheck.prose.units import counted_unit, metric_words
+from factcheck.prose.units import counted_unit, unit_metrics
+from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
+from factcheck.prose.words import plural_noun
 from factcheck.report.findings import Context, Cue, DatePhrase
 
-# Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
-# organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
-MAX_PHRASE_WORDS = 12
 # How far a metric word may stand from a number in words that counts it: right before it, or four words after.
 SPELLED_BEFORE, SPELLED_AFTER = 40, 60  # characters searched; the words between decide
 WINDOW = 300  # characters either side of a figure that its context is read from
 MAX_CUE = 80  # characters of the words a finding shows as choosing a part of its reading
 OPENING_WORDS = 3  # words before a figure that opens its clause as its subject: "At least", "Some"
 SET_REACH = 3  # characters between "of the" and the word that names the set a partitive figure is part of
-# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
-_TITLE = re.compile(r"(?: [A-Z][a-z]+\.?){1,3} ")
-_APPOSITION = re.compile(r"['’]s(?: [a-z]+){1,3}, ")
-MAX_TITLE = 40
 # What ends a clause: a bracket or a dash, a comma, semicolon or colon before a blank (a comma between digits
 # is a thousands separator), or a conjunction ("31 had died and 140 had been rescued").
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What one phrase of the catalog names."""
-
-    metrics: frozenset[str] = frozenset()
-    subject: str | None = None
-    claimants: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    start: int
-    end: int
-    entry: Entry
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """The words of `text` (runs of letters), each with its offsets, case-folded. Every other character
-    becomes a space, one for one, so that a split keeps the offsets (a scan in C, not a loop per character)."""
-    spaced = text.translate({ord(c): " " for c in set(text) if not c.isalpha()})
-    found = []
-    at = 0
-    for word in spaced.split(" "):
-        if word:
-            found.append((at, at + len(word), word.casefold()))
-        at += len(word) + 1
-    return found
-
-
-class Vocabulary:
-    """The catalog's phrases as word sequences, for leftmost-longest matching in prose."""
-
-    def __init__(self, catalog: Catalog):
-        found: dict[tuple[str, ...], dict] = {}
-
-        def add(phrase: str, kind: str, key: str) -> None:
-            key_words = tuple(word for _, _, word in words(phrase))
-            if not key_words or len(key_words) > MAX_PHRASE_WORDS:
-                return
-            slot = found.setdefault(key_words, {"metrics": set(), "subject": set(), "claimants": set()})
-            slot[kind].add(key)
-
-        for key, metric in catalog.metrics.items():
-            for term in metric.terms:
-                add(term, "metrics", key)
-        for key, subject in catalog.subjects.items():
-            for spelling in (subject.name, *subject.aliases):
-                add(spelling, "subject", key)
-        for key, claimant in catalog.claimants.items():
-            for spelling in (claimant.name, *claimant.aliases):
-                add(spelling, "claimants", key)
-        self.phrases = {
-            phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
-                          frozenset(slot["claimants"]))
-            for phrase, slot in found.items()
-        }  # fmt: skip
-        self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p) + 1))
-        spellings = {key: [tuple(w for _, _, w in words(s) if w != "the") for s in (c.name, *c.aliases)]
-                     for key, c in catalog.claimants.items()}  # fmt: skip
-        self.within = {key: metric.within for key, metric in catalog.metrics.items() if metric.within}
-        inside: dict[str, set[str]] = {}
-        for key in catalog.subjects:
-            for whole in catalog.wholes(key):
-                inside.setdefault(whole, set()).add(key)
-        self.inside = {whole: frozenset(parts) for whole, parts in inside.items()}
-        self.kin = kin({key: [p for p in phrases if p] for key, phrases in spellings.items()})
-        term_words = {w for key, metric in catalog.metrics.items() for t in metric.terms for _, _, w in words(t)}
-        self.inflections = Inflections(term_words, {w for phrase in self.phrases for w in phrase})
-        by_unit: dict[str | None, set[str]] = {}
-        for key, metric in catalog.metrics.items():
-            by_unit.setdefault(canonical(metric.unit), set()).add(key)
-        # The metrics of each unit a figure can have; None holds the counts ("people", "houses").
-        self.by_unit = {unit: frozenset(keys) for unit, keys in by_unit.items()}
-        self.running = frozenset(key for key, metric in catalog.metrics.items() if metric.cumulative)
-        self.term_words, self.units = metric_words(catalog, words)
-
-    def occurrences(self, prose: str) -> list[Occurrence]:
-        """Every catalog phrase in `prose`, leftmost-longest, none overlapping. Each word is looked at once
-        per phrase that could start with the words before it, so the cost is linear in the prose."""
-        canonical = self.inflections.reader()  # "kills" is read as the term "killed"
-        tokens = [(start, end, canonical(word)) for start, end, word in words(prose)]
-        found = []
-        prefixes, phrases = self.prefixes, self.phrases
-        i = 0
-        while i < len(tokens):
-            best = None
-            key: tuple[str, ...] = ()
-            for j in range(i, min(i + MAX_PHRASE_WORDS, len(tokens))):
-                if j > i and not _adjacent(prose, tokens[j - 1][1], tokens[j][0]):
-                    break
-                key += (tokens[j][2],)
-                if key not in prefixes:
-                    break
-                entry = phrases.get(key)
-                if entry is not None:
-                    best = (j, entry)
-            if best is None:
-                i += 1
-                continue
-            j, entry = best
-            found.append(Occurrence(tokens[i][0], tokens[j][1], entry))
-            i = j + 1
-        return found
-
-
-def _plural_noun(word: str) -> bool:
-    """A lowercase plural noun ("countries", "villages"), as English forms most: not a function word."""
-    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
-
-
-def _adjacent(prose: str, end: int, start: int) -> bool:
-    """Two words of one phrase: only a space, a hyphen, an apostrophe or a dot between them ("U.S.")."""
-    if start - end > 3:
-        return False
-    gap = prose[end:start]
-    return all(c in " \t\n-'’." for c in gap) and gap.count("\n") <= 1
 
 
 def gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -205,6 +79,7 @@ class Reader:
         self.vocabulary = vocabulary
         self.locate = locate
         self._speakers: dict[int, tuple[list[Speaker], list[int]]] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -244,9 +119,16 @@ class Reader:
         part = part_of_set(self.prose, start, end)
         after_part = end + len(part) + SET_REACH if part is not None and part != "one" else end
 
+        units = self.vocabulary.units
+
         def rank(o: Occurrence) -> tuple:
             names_the_set = end < o.start <= after_part  # the words right after "of the"
-            return (outside(o), names_the_set, gap(start, end, o.start, o.end), o.start)
+            # As near before it as after it, a noun after it that is the unit of a metric it names is what it
+            # counts ("living in 82 temporary camps": the camps' 82, not the people living in them).
+            unit = o.start > start and bool(unit_metrics(self.prose[o.start : o.end], o.entry.metrics, units))
+            # After another figure, a word is that figure's ("rises to 225 with 14 still missing").
+            past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
+            return (outside(o), names_the_set, past, gap(start, end, o.start, o.end), not unit, o.start)
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
@@ -263,19 +145,22 @@ class Reader:
                 continue
             anchors.append(occurrence)
         if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
-            metrics = self._increment_of(anchors, allowed) or metrics  # "119 killed in the last 24 hours"
+            said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
+            metrics = increment_of(said, allowed - self.vocabulary.running, self.vocabulary.term_words) or metrics
         metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
                                                anchors, metrics, part, allowed)  # fmt: skip
         subject = None
         best = None
         subject_at = None
+        levels = []  # each subject named, and how far out of the figure's clause
         for occurrence in near:
             if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
                     or other_role(self.prose, occurrence.start, occurrence.end)
-                    or (outside(occurrence) == 2 and self._own_figure(index, occurrence))):  # fmt: skip
+                    or (outside(occurrence) == 2 and self._own_figure(index, occurrence.start, occurrence.end))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
                         + [gap(a.start, a.end, occurrence.start, occurrence.end) for a in anchors]))  # fmt: skip
+            levels.append((distance[0], occurrence.entry.subject))
             if best is None or distance < best:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
@@ -291,25 +176,27 @@ class Reader:
         date = self._date(sentence, start, end)
         terms = tuple(" ".join(self.prose[a.start : a.end].split()) for a in anchors)
         headline = self.prose.startswith("#", sentence.start)
-        clause_start, clause_end = self._clause(sentence, start, end)
+        clause = (index, clause_start, clause_end, bool(earlier), start)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
-        cues = [self._cue("metric", a.start, a.end) for a in anchors]
-        if subject_at is not None:
-            cues.append(self._cue("subject", subject_at.start, subject_at.end))
+        rival_metrics = self._rivals(sentence, anchors, by_distance, metrics, outside)
+        cues = [self._cue("metric", a.start, a.end, clause, rivals=rival_metrics * (a is anchors[0])) for a in anchors]
+        if subject_at is not None and best is not None:
+            near_ones = rivals([s for _, s in levels], subject, self.vocabulary.inside)
+            cues.append(self._cue("subject", subject_at.start, subject_at.end, clause, rivals=near_ones))
         if claimant_at is not None:
-            cues.append(
-                self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start, claimant_at.end))
-            )
+            cues.append(self._cue("claimant", claimant_at.start, said_end(self.prose, claimant_at.start,
+                                                                          claimant_at.end), clause, carried))  # fmt: skip
         elif speaker_at is not None:
-            cues.append(self._cue("claimant", speaker_at.start, speaker_at.end))
+            cues.append(self._cue("claimant", speaker_at.start, speaker_at.end, clause))
         if date is not None:
-            cues.append(self._cue("date", date.start, date.end))
+            cues.append(self._cue("date", date.start, date.end, clause))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
-                       inside=self.vocabulary.inside.get(subject, frozenset()))  # fmt: skip
+                       inside=self.vocabulary.inside.get(subject, frozenset()),
+                       named=frozenset(s for level, s in levels if level == 0 and s != subject))  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],
@@ -328,7 +215,9 @@ class Reader:
             following = bisect.bisect_right(self.figures, end)
             until = min([sentence.end, *self.figures[following : following + 1]])
             scope += [o for o in by_distance if clause[1] <= o.start and o.end <= until and predicate(prose, o.start)]
-        group = group_of(prose, end, clause[1])
+        # "among people aged 70 and over" names the group of the figure it follows, not of one before that figure
+        following = bisect.bisect_right(self.figures, end)
+        group = group_of(prose, end, min([clause[1], *self.figures[following : following + 1]]))
         found = [(o.start, o.entry.metrics & allowed) for o in scope]
         own = group is not None and any(a.start <= group[0] < a.end for a in anchors)  # "207 women": its metric
         narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)
@@ -342,15 +231,33 @@ class Reader:
             part = group[1]  # a group the metric word itself names ("2,641 women") is no part of it
         return metrics, other_readings(readings, metrics), part
 
-    def _increment_of(self, anchors: list[Occurrence], allowed: frozenset[str]) -> frozenset[str]:
-        """The metrics that count additions over a period (not cumulative) and whose terms hold a word of the
-        words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
-        said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
-        return frozenset(m for m in allowed - self.vocabulary.running if self.vocabulary.term_words[m] & said)
+    def _rivals(self, sentence: Sentence, anchors: list[Occurrence], by_distance: list[Occurrence],
+                metrics: frozenset[str], outside) -> int:  # fmt: skip
+        """The other metrics named in the clause of a metric word read from outside the figure's clause ("The
+        death toll kept climbing, touching 550": "kept", or "death toll"?): nearness chose among them."""
+        if not anchors or outside(anchors[0]) not in (1, 2):
+            return 0
+        low, high = self._clause(sentence, anchors[0].start, anchors[0].end)
+        return len({m for o in by_distance if low <= o.start and o.end <= high for m in o.entry.metrics} - metrics)
 
-    def _cue(self, part: str, start: int, end: int) -> Cue:
+    def _cue(self, part: str, start: int, end: int, clause: tuple[int, int, int, bool, int],
+             carried: int | None = None, rivals: int = 0) -> Cue:  # fmt: skip
+        """The words at `start:end` that chose a part of the reading of the figure of `clause` (its sentence,
+        clause, whether it is an earlier value, and its start), and where they stand (`prose.certainty`): words
+        opening an earlier clause frame it ("X said that"); what a clause of no figure counts is the figure's before."""
         line, column = self.locate(start)
-        return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column)
+        index, low, high, compared, at = clause
+        follows = bisect.bisect_left(self.figures, start) - 1  # the figure before the words in their sentence
+        counted = (
+            part in ("metric", "subject")
+            and follows >= 0
+            and self.sentences[index].start <= self.figures[follows] != at
+        )
+        own = not ((low <= start and end <= high) or compared) and (
+            counted or self._own_figure(index, start, end, end <= low)
+        )
+        return Cue(part, clip(" ".join(self.prose[start:end].split()), MAX_CUE), line, column,
+                   source(start, end, (low, high), carried is not None, own), rivals)  # fmt: skip
 
     def counts_a_metric(self, start: int, end: int, unit: str | None) -> bool:
         """Whether the figure at `start:end` counts what a metric word of its clause names, as a number in words
@@ -367,7 +274,7 @@ class Reader:
                           min(high, end + SPELLED_AFTER)):  # fmt: skip
             if o.entry.metrics & allowed and o.end <= high and (o.start >= end or o.end <= start):
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
-                if o.start >= end and between.strip() and _plural_noun(noun):
+                if o.start >= end and between.strip() and plural_noun(noun):
                     continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
@@ -410,7 +317,7 @@ class Reader:
         named = [o for o in near if o.entry.claimants]
         # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
         # own speaks for that figure.
-        own = [o for o in named if not (outside(o) and self._own_figure(index, o))]
+        own = [o for o in named if not (outside(o) and self._own_figure(index, o.start, o.end))]
         named = own or named
         # "City officials quoted by the broadcaster X said": the one who relays a figure is not its claimant.
         relayed = [o for o in named if relays(self.prose, o.start)]
@@ -430,7 +337,10 @@ class Reader:
             o
             for o in named
             if outside(o) == 0
-            or (attributes(self.prose, o.start, o.end) and not (outside(o) == 2 and self._own_figure(index, o)))
+            or (
+                attributes(self.prose, o.start, o.end)
+                and not (outside(o) == 2 and self._own_figure(index, o.start, o.end))
+            )
         ]
         if named:
             return self._named(named, start, end, outside)
@@ -462,10 +372,18 @@ class Reader:
             return None, None, None
         return next(iter(nearest.entry.claimants)), None, nearest
 
-    def _own_figure(self, index: int, occurrence: Occurrence) -> bool:
-        """Whether the clause of a name holds a figure of its own."""
-        low, high = self._clause(self.sentences[index], occurrence.start, occurrence.end)
-        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, high)
+    def _with_figure(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the words at `start:end` stand in a clause of "with" that states a figure of its own before
+        them ("with 85 percent of the area searched as of Sunday"): a fact apart, not a shared date."""
+        low, _ = self._clause(sentence, start, end)
+        opens = self.prose[low : low + 5].lower() == "with "
+        return opens and bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, start)
+
+    def _own_figure(self, index: int, start: int, end: int, heads: bool = False) -> bool:
+        """Whether the clause of the words at `start:end` (a name) holds a figure of its own; with `heads`, one
+        before the words (the words after a figure are its; those before every figure frame the sentence)."""
+        low, high = self._clause(self.sentences[index], start, end)
+        return bisect.bisect_left(self.figures, low) < bisect.bisect_left(self.figures, start if heads else high)
 
     def _describes_claimant(self, occurrence: Occurrence) -> bool:
         """A subject's name that describes a claimant named right after it: "Ukrainian President Volodymyr
@@ -473,8 +391,7 @@ class Reader:
         at = bisect.bisect_right(self.occurrence_starts, occurrence.start)
         if at >= len(self.occurrences) or not self.occurrences[at].entry.claimants:
             return False
-        between = self.prose[occurrence.end : self.occurrences[at].start]
-        return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))
+        return describes_claimant(self.prose[occurrence.end : self.occurrences[at].start])
 
     def _date(self, sentence: Sentence, start: int, end: int) -> DatePhrase | None:
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
@@ -483,17 +400,33 @@ class Reader:
             return None
         clause_start, clause_end = self._clause(sentence, start, end)
         in_clause = [d for d in candidates if d.start >= clause_start and d.end <= clause_end]
-        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value.
-        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))]
+        # "5,160 have died, up from 4,960 on Friday": a date in the clause of an earlier value dates that value;
+        # "850 are missing, with 85 percent of the area searched as of Sunday": one of a figure's "with", that one.
+        pool = in_clause or [d for d in candidates if not compares(self.prose, *self._clause(sentence, d.start, d.end))
+                             and not self._with_figure(sentence, d.start, d.end)]  # fmt: skip
         if not pool:
             return None
         return min(pool, key=lambda d: (gap(start, end, d.start, d.end), d.start))
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around a figure: from the last clause mark before it to the first after it."""
+        found = self._clauses.get((start, end))
+        if found is None:  # each read once: a figure's cues and dates ask for the same clauses
+            found = self._clauses[(start, end)] = self._read_clause(sentence, start, end)
+        return found
+
+    def _read_clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         prose = self.prose
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
-        left = max((prose.rfind(mark, low, start) + len(mark) for mark in _MARKS if prose.rfind(mark, low, start) >= 0),
-                   default=low)  # fmt: skip
+        left = max((at + len(mark) for mark in _MARKS if (at := prose.rfind(mark, low, start)) >= 0), default=low)
         right = min((at for mark in _MARKS if (at := prose.find(mark, end, high)) >= 0), default=high)
+        # "617 garages and basements were inspected": a conjunction inside a catalog phrase joins its words.
+        inside = self._phrase_around(right)
+        if inside is not None and prose.startswith((" and ", " or "), right):
+            return left, self._clause(sentence, start, inside.end)[1]
         return left, right
+
+    def _phrase_around(self, at: int) -> Occurrence | None:
+        """The catalog phrase that holds the offset `at` within it, if one does."""
+        index = bisect.bisect_right(self.occurrence_starts, at) - 1
+        return self.occurrences[index] if index >= 0 and self.occurrences[index].end > at + 1 else None

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from factcheck.floor.safe_regex import compile_regex
 from factcheck.floor.spans import DateError, Span, parse_span
+from factcheck.prose.event_dates import EVENT_NOUNS
 from factcheck.prose.words import word_after, word_before
 from factcheck.report.findings import DatePhrase
 
@@ -129,9 +130,11 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return False
     if _in_event_clause(prose, begin):
         return False
-    if kind == "year" and word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
+    if word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after, _ = word_after(prose, end, " ", gaps=1, longest=20)
-        if after and after[0].islower() and after not in _NOT_NOUNS:
+        if kind == "year" and after and after[0].islower() and after not in _NOT_NOUNS:
+            return False
+        if after.lower() in EVENT_NOUNS:  # "the October 29 floods" labels the event, as "the 2022 invasion" does
             return False
     return True
 

@@ -7,12 +7,13 @@ the count. A cumulative count of an event is reported on the event's day or late
 by the report (`as_of`) and its dataset by the event (`origin`): a date phrase of the event is compared with
 both (`prose.verdicts`). A phrase is read as the event's when:
 
-- it is possessive ("Friday's attacks", "Monday's collapse"): a label of the event;
+- it is possessive ("Friday's attacks", "Monday's collapse", "Friday evening's attack"): a label of the event;
 - an event noun stands right before it, or opens the relative clause it ends ("the accident on Friday night",
   "the earthquake that hit the Atlas on Friday");
-- a verb of what happened stands right before it: the dying or the crash itself ("died on Friday", "were
-  killed and 87 wounded on Friday", "crashed on Wednesday"), or what was done to those it counts ("three
-  people arrested on Friday", "bodies recovered on Thursday").
+- a verb of what happened stands right before it, or before a place it happened in: the dying or the crash
+  itself ("died on Friday", "were killed and 87 wounded on Friday", "crashed on Wednesday", "were killed in and
+  around the capital on Monday"), or what was done to those it counts ("three people arrested on Friday",
+  "bodies recovered on Thursday").
 
 A phrase that dates the count wins over these: "as of", "by", or a verb of saying or of a toll changing
 ("said on Sunday", "rose to 50 on Sunday") in the words before it.
@@ -46,6 +47,9 @@ COUNT_WORDS = frozenset({
 # Words that may stand between an event word and its date: "on", "early", "late", a time of day.
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "night", "morning", "afternoon",
                       "evening", "of"})  # fmt: skip
+_PLACES = frozenset({"in", "near", "around", "across", "outside", "off"})  # opening a place: "killed in X on Friday"
+PLACE_WORDS = 6  # words of the place phrase between the event's verb and its day ("in and around Freetown")
+_TIMES = ("night", "morning", "afternoon", "evening")  # of a day, in a possessive: "Friday evening's attack"
 _RELATIVE = frozenset({"that", "which"})
 _CLAUSE_ENDS = '.;:!?()—–\n"“”,'
 REACH = 120  # characters read back from a date phrase, within its clause
@@ -54,7 +58,8 @@ RELATIVE_WORDS = 10  # words a relative clause may hold between its event noun a
 
 def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
     """Whether `phrase` dates the event a figure beside it counts rather than the count."""
-    if prose[phrase.end : phrase.end + 2] in ("'s", "’s"):
+    after = prose[phrase.end : phrase.end + 12]  # "Friday's attacks", "Friday evening's attack"
+    if after[:2] in ("'s", "’s") or any(after.startswith(f" {time}{mark}s") for time in _TIMES for mark in "'’"):
         return True
     low = max(0, phrase.start - REACH)
     cut = max(prose.rfind(mark, low, phrase.start) for mark in _CLAUSE_ENDS)
@@ -67,6 +72,10 @@ def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
         near.pop()
     if near and (near[-1] in EVENT_NOUNS or _happened(near[-1])):
         return True
+    # "killed in and around Freetown on Monday": a place between what happened and its day.
+    for at in range(len(near) - 2, max(-1, len(near) - PLACE_WORDS - 2), -1):
+        if near[at + 1] in _PLACES and (near[at] in EVENT_NOUNS or _happened(near[at])):
+            return True
     # "the earthquake that hit numerous provinces on Friday": the relative clause of an event noun.
     for at in range(len(words) - 1, max(-1, len(words) - RELATIVE_WORDS - 2), -1):
         if words[at] in _RELATIVE and at and words[at - 1] in EVENT_NOUNS:

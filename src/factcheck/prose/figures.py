@@ -13,6 +13,7 @@ The scan is plain string code, one pass over the prose, and reads at most `MAX_D
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from factcheck.floor.numbers import MULTIPLIERS
@@ -48,6 +49,9 @@ _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
 _TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "eet", "msk", "h ", "hrs", "o'clock")
 _ORDINALS = ("st", "nd", "rd", "th")
 _PERCENT_GAP = frozenset(" \u00a0\u202f\u2009")  # a space before a percent sign
+
+
+_DIGIT = re.compile("[0-9]")  # ASCII digits only, as the reader reads: other scripts' are prose.seen_text's
 
 
 @dataclass(frozen=True)
@@ -105,14 +109,12 @@ def find_numerals(prose: str, start: int = 0, limit: int | None = None,
     digits read with the separators `marks` (English's when None)."""
     marks = marks or separators()
     found: list[Numeral] = []
-    n = len(prose)
     i = start
-    while i < n and (limit is None or len(found) < limit):
-        char = prose[i]
-        if not ("0" <= char <= "9"):
-            i += 1
-            continue
-        numeral, i = _read(prose, i, marks)
+    while limit is None or len(found) < limit:
+        digit = _DIGIT.search(prose, i)  # the next digit, found in C rather than by a loop over each character
+        if digit is None:
+            break
+        numeral, i = _read(prose, digit.start(), marks)
         if numeral is not None:
             found.append(numeral)
     return found
@@ -184,6 +186,8 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
             return None, word_end
         if _time_after(prose, end):
             return None, word_end
+    elif len(decimals) == 2 and int(whole) < 24 and int(decimals) < 60 and _time_after(prose, end):
+        return None, word_end  # "8.38 a.m.": a time written with a dot, as British and wire copy write it
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
@@ -342,11 +346,12 @@ def _time_after(prose: str, end: int) -> bool:
 
 
 # Words after which "under" or "over" is a preposition, not a bound: "hospitals buckled under 5,000 wounded",
-# "a dispute over 300 graves".
+# "a dispute over 300 graves"; or the particle of a verb: "police handed over 441 bodies".
 _LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "struggling", "struggled", "reeling",
                     "straining", "strained", "sagging", "crumbling", "collapsed", "collapsing", "labouring",
                     "laboring", "staggering", "sinking", "dispute", "disputes", "row", "rows", "fight", "fought",
-                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept"})  # fmt: skip
+                    "clash", "clashed", "clashes", "argued", "arguing", "grief", "mourning", "mourned", "wept",
+                    "hand", "hands", "handed", "handing", "turned", "turning"})  # fmt: skip
 
 
 def under_a_load(before: str, phrase: str) -> bool:

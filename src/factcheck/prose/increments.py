@@ -1,5 +1,5 @@
 """A figure counted over a recent period is an increment, not the running total: "119 killed in the last 24
-hours", "30 new deaths overnight", "another 12 died in the past day". A desk curates such a figure under a
+hours", "30 new deaths overnight", "another 12 died in the past day", "three new cases". A desk curates such a figure under a
 metric that is not cumulative (`cumulative: false`: "deaths added over the last 24 hours"); read as the
 total's metric ("killed"), it would contradict the total. So when the clause states such a period and its
 words name only cumulative metrics, the figure is read as the catalog's non-cumulative metrics of its unit whose
@@ -8,6 +8,8 @@ terms share a word with those words ("killed" -> "killed in the last 24 hours").
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from factcheck.floor.safe_regex import compile_regex
 
@@ -18,6 +20,9 @@ _PERIOD = compile_regex(
 )
 
 
+# "three new MERS cases", "1,200 additional deaths": the word after the figure makes it an addition.
+_NEW = compile_regex(r"(?i)^[0-9a-z,.-]+ (?:new|additional|fresh|further)\b")
+
 # "have more than tripled to 20 in the past week", "rose to 50 overnight": the figure after "to" is the new total.
 _NEW_TOTAL = compile_regex(r"(?i)\bto (?:about |around |some |nearly |almost |more than |over |at least )?$")
 
@@ -26,6 +31,8 @@ def increment(prose: str, start: int, at: int, end: int) -> bool:
     """Whether the figure at `at`, in the clause prose[start:end], counts over a recent period."""
     if _NEW_TOTAL.search(prose[max(start, at - 30) : at]):
         return False
+    if _NEW.search(prose[at : min(end, at + 40)]):
+        return True
     # The period of the figure itself: no other figure stands between them ("crosses 1,000 as 119 killed in
     # the last 24 hours": the period is 119's).
     clause = prose[start:end]  # searched as a slice: RE2 reads the whole string it is given
@@ -35,3 +42,11 @@ def increment(prose: str, start: int, at: int, end: int) -> bool:
         if not any(c.isdigit() for c in between.lstrip("0123456789,. ")):
             return True
     return False
+
+
+def increment_of(
+    said: set[str], increments: frozenset[str], term_words: Mapping[str, frozenset[str]]
+) -> frozenset[str]:
+    """Of the metrics that count additions over a period (`increments`, not cumulative), those whose terms hold
+    a word `said` by the words that chose the figure's metric ("killed" -> "killed in the last 24 hours")."""
+    return frozenset(m for m in increments if term_words[m] & said)

@@ -122,8 +122,10 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if home:
         return Quantity("population", "a population", home.group().strip())
     before = word_before(prose, phrase_start, " -\u00a0", 12)
-    if before in _MAGNITUDE or word in _MAGNITUDE:
+    if before in _MAGNITUDE or word in _MAGNITUDE or prose[end : end + 20].lower().startswith(" on the richter"):
         return Quantity("magnitude", "a magnitude", "magnitude")
+    if before in _ARTICLES and phrase_start == start and _model(prose, word, word_end):
+        return Quantity("model", "a model or a class of vehicle", word)  # "the 737 passenger jet"
     if before in _AGE_BEFORE:
         return Quantity("age", "an age", before)
     if before == "of" and prose[max(0, phrase_start - 8) : phrase_start].lower().endswith("age of "):
@@ -131,6 +133,21 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     if _age_apposition(prose, phrase_start, end):
         return Quantity("age", "an age", "a name, then the figure between commas")
     return None
+
+
+# Vehicles a number before them names the model or the class of ("the 737 passenger jet", "a 380 jetliner").
+_VEHICLES = frozenset({"jet", "jetliner", "airliner", "aircraft", "plane", "airplane", "aeroplane", "helicopter",
+                       "max", "ferry", "vessel", "tanker", "locomotive"})  # fmt: skip
+_ARTICLES = ("the", "a", "an")
+
+
+def _model(prose: str, word: str, word_end: int) -> bool:
+    """Whether a vehicle's noun follows a figure, alone or after one singular word ("737 passenger jet"): a
+    count would take a plural ("149 passengers")."""
+    if word in _VEHICLES:
+        return True
+    following, _ = _word_after(prose, word_end)
+    return word.isalpha() and not word.endswith("s") and following in _VEHICLES
 
 
 def _age_apposition(prose: str, start: int, end: int) -> bool:

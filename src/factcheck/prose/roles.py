@@ -8,6 +8,8 @@ from, who fired, and where the authorities who speak sit.
   names who fired, not whom it hit.
 - One of a list: "212 points in Sindh, Punjab, Balochistan and Khyber Pakhtunkhwa" is about them all, not the
   first named.
+- An opponent: "the soldiers killed in the war with Russia": the name after "with" or "against" a war, a
+  fight or clashes is the other side, not whose losses the figure counts.
 - The seat of a speaker: "Authorities in northern Myanmar recovered eight bodies": the place of the
   authorities, police or officials who report the figure.
 
@@ -26,12 +28,18 @@ _WEAPONS = frozenset({
     "bombings", "drone", "drones", "jets", "warplanes", "artillery", "airstrike", "airstrikes", "strike", "strikes",
     "attack", "attacks", "offensive", "invasion", "barrage", "raid", "raids",
 })  # fmt: skip
+_FIGHTS = frozenset({"war", "wars", "conflict", "fight", "fighting", "battle", "battles", "clashes", "hostilities"})
 _SPEAKERS = frozenset({"authorities", "officials", "police", "rescuers", "government", "administration"})
 _GAP = " \t\n"
+# Between a subject's name and a claimant's: capitalised title words, or a possessive title and a comma.
+_TITLE = compile_regex(r"(?: [A-Z][a-z]+\.?){1,3} ")
+_APPOSITION = compile_regex(r"['’]s(?: [a-z]+){1,3}, ")
+MAX_TITLE = 40
 
 
 def other_role(prose: str, start: int, end: int) -> bool:
-    """Whether the subject's name at prose[start:end] names an origin, an attacker or a speaker's seat."""
+    """Whether the subject's name at prose[start:end] names an origin, an attacker, an opponent or a speaker's
+    seat."""
     after, _ = word_after(prose, _past_possessive(prose, end), _GAP, longest=20)
     start = _owner(prose, start)  # "fled Myanmar's Rakhine state": the role of the phrase the owner opens
     before = word_before(prose, start, _GAP, 20)
@@ -42,6 +50,8 @@ def other_role(prose: str, start: int, end: int) -> bool:
     if after.lower() in _WEAPONS and prose[start:end][:1].isupper():
         return True
     if _listed(prose, start, end):
+        return True
+    if before in ("with", "against") and word_before(prose, start - len(before) - 1, _GAP, 20) in _FIGHTS:
         return True
     if before in ("in", "of"):
         ahead = word_before(prose, start - len(before) - 1, _GAP, 20)
@@ -88,3 +98,10 @@ def _destination_follows(prose: str, end: int) -> bool:
     """ "from X into Y": a word of destination within the next few words."""
     words = prose[end : end + 40].split()[:4]
     return any(w.lower().strip(",.;") in _DESTINATION for w in words)
+
+
+def describes_claimant(between: str) -> bool:
+    """Whether the words between a subject's name and a claimant's make the name describe the claimant:
+    "Ukrainian President Volodymyr Zelenskiy" (title words), "Ukraine's foreign minister, Vadym Prystaiko" (an
+    apposition)."""
+    return len(between) <= MAX_TITLE and bool(_TITLE.fullmatch(between) or _APPOSITION.fullmatch(between))

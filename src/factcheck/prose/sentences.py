@@ -6,6 +6,7 @@ before a capital, a digit or a quotation mark, except after an initial or a comm
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep",
@@ -14,6 +15,7 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "
                             "aug", "sep", "sept", "oct", "nov", "dec"})  # fmt: skip
 _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
+_ENDS = re.compile("[.!?]")
 
 
 @dataclass(frozen=True)
@@ -62,25 +64,23 @@ def _cuts(prose: str, start: int, end: int) -> list[int]:
     """Where sentences end within one line: after the punctuation and any closing quotes or brackets."""
     cuts = []
     i = start
-    while i < end:
+    while (found := _ENDS.search(prose, i, end)) is not None:  # the next mark, found in C
+        i = found.start()
         char = prose[i]
-        if char in ".!?":
-            j = i + 1
-            while j < end and prose[j] in ".!?" + _CLOSERS:
-                j += 1
-            if j >= end:  # the punctuation ends the line
+        j = i + 1
+        while j < end and prose[j] in ".!?" + _CLOSERS:
+            j += 1
+        if j >= end:  # the punctuation ends the line
+            cuts.append(j)
+        elif prose[j] == " ":
+            k = j
+            while k < end and prose[k] == " ":
+                k += 1
+            following = prose[k] if k < end else ""
+            starts = following and (following.isupper() or following.isdigit() or following in _OPENERS)
+            if starts and (char != "." or not _abbreviation(prose, start, i)):
                 cuts.append(j)
-            elif prose[j] == " ":
-                k = j
-                while k < end and prose[k] == " ":
-                    k += 1
-                following = prose[k] if k < end else ""
-                starts = following and (following.isupper() or following.isdigit() or following in _OPENERS)
-                if starts and (char != "." or not _abbreviation(prose, start, i)):
-                    cuts.append(j)
-            i = j
-        else:
-            i += 1
+        i = j
     return cuts
 
 

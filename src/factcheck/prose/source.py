@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from factcheck.prose.seen_text import Reading, read
 MAX_ARTICLE_BYTES = 512 * 1024  # a long feature is 50 KB (8,000 words); a book is not one article
 MAX_LINE = 10_000  # characters: a paragraph of plain text is one line, a long one 3,000 characters
 MAX_BINDING = 200  # characters of a claim id (models.ClaimId)
+MAX_PART = 1000  # characters of a link's text or target, a code span, a tag or a reference's label
 
 
 class ArticleError(Exception):
@@ -113,18 +116,39 @@ class Prose:
         return self.lines.locate(self.to_file(offset))
 
 
+# Our own patterns, run by RE2 (linear in the text): each part stops where the next must begin, so a match that
+# starts at a place is the only one that can start there. The parts in brackets hold at most `limit` characters.
+_SPANS = {  # name: (pattern, limit)
+    "url": (r"(?i)(?:https?://|www\.)[^\s<>\"']+", None),
+    "email": (r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", None),
+    "marker": (r"\{claim:\s*([^{}\s]+)\s*\}", MAX_BINDING),
+    "link": (r"(!?)\[([^\[\]\n]*)\]\(([^()\n]*)\)", MAX_PART),
+    "code": (r"`([^`\n]+)`", MAX_PART),
+    "tag": (r"</?[A-Za-z]([^<>\n]*)>", MAX_PART),
+    "reference": (r"(?m)^ {0,3}\[([^\[\]\n]+)\]:[^\n]*$", MAX_PART),
+}
+
+
 @functools.cache
-def _patterns() -> dict:
-    # Our own patterns, run by RE2 (linear in the text): each part stops where the next must begin.
-    return {
-        "url": compile_regex(r"(?i)(?:https?://|www\.)[^\s<>\"']+"),
-        "email": compile_regex(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-        "marker": compile_regex(r"\{claim:\s*([^{}\s]{1,200})\s*\}"),  # MAX_BINDING
-        "link": compile_regex(r"(!?)\[([^\[\]\n]{0,1000})\]\(([^()\n]{0,1000})\)"),
-        "code": compile_regex(r"`[^`\n]{1,1000}`"),
-        "tag": compile_regex(r"</?[A-Za-z][^<>\n]{0,1000}>"),
-        "reference": compile_regex(r"(?m)^ {0,3}\[[^\[\]\n]{1,1000}\]:[^\n]*$"),
-    }
+def _pattern(name: str, bounded: bool = False):
+    pattern, limit = _SPANS[name]
+    if bounded:  # "[^`\n]+)" -> "[^`\n]{1,1000})"
+        pattern = re.sub(r"\]([*+])\)", lambda m: f"]{{{0 if m[1] == '*' else 1},{limit}}})", pattern)
+    return compile_regex(pattern)
+
+
+def _spans(name: str, text: str, start: int) -> Iterator:
+    """The matches of the pattern `name` in `text` from `start`, as its bounded form finds them.
+
+    RE2 compiles a part bounded to 1,000 characters as 1,000 copies of it, slowly (docs/performance.md), so the
+    pattern runs unbounded: it finds the same matches until one has a part past its limit (a match is the only
+    one that can start where it starts), and from that one on, the bounded form, compiled only then, reads."""
+    limit = _SPANS[name][1]
+    for match in _pattern(name).finditer(text, start):
+        if limit is not None and any(len(part) > limit for part in match.groups() if part):
+            yield from _pattern(name, bounded=True).finditer(text, match.start())
+            return
+        yield match
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -137,19 +161,18 @@ def prose_of(text: str, body_start: int, markdown: bool) -> Prose:
     """The prose of an article whose text after the front matter starts at `body_start`."""
     chars = list(text)
     _blank(chars, 0, body_start)
-    patterns = _patterns()
     bindings: list[Binding] = []
     markup: list[tuple[int, int]] = []  # comments and tags, which a reader never sees
     if markdown:
         _blank_fences(text, chars, body_start)
         markup += _blank_comments(text, chars, body_start)
         for name in ("code", "reference", "tag"):
-            for match in patterns[name].finditer(text, body_start):
+            for match in _spans(name, text, body_start):
                 _blank(chars, match.start(), match.end())
                 if name == "tag":
                     markup.append((match.start(), match.end()))
     current = "".join(chars)
-    for match in patterns["link"].finditer(current, body_start):
+    for match in _spans("link", current, body_start):
         image, target = match.group(1), match.group(3).strip()
         text_start, text_end = match.start(2), match.end(2)
         if image:
@@ -160,12 +183,12 @@ def prose_of(text: str, body_start: int, markdown: bool) -> Prose:
         if target.startswith("claim:"):
             bindings.append(Binding(text_start, text_end, target[len("claim:") :].strip(), marker=False))
     current = "".join(chars)
-    for match in patterns["marker"].finditer(current, body_start):
+    for match in _spans("marker", current, body_start):
         bindings.append(Binding(match.start(), match.end(), match.group(1), marker=True))
         _blank(chars, match.start(), match.end())
     current = "".join(chars)
     for name in ("url", "email"):
-        for match in patterns[name].finditer(current, body_start):
+        for match in _spans(name, current, body_start):
             _blank(chars, match.start(), match.end())
     reading = read("".join(chars), _inside_numbers(text, markup))
     if reading.origin is not None:

@@ -134,13 +134,14 @@ def speakers(prose: str, start: int, end: int) -> list[Speaker]:
 def speaker(names: list[Speaker], starts: list[int], low: int, high: int, figure: int,
             known: list[tuple[int, int]]) -> Speaker | None:  # fmt: skip
     """Of `names` (a sentence's speakers, `starts` their starts), the one within prose[low:high] nearest the
-    figure at `figure` that no catalog phrase (`known`: their spans) is part of; None when there is none."""
+    figure at `figure` that is no catalog phrase (`known`: their spans) nor a part of one; None when there is
+    none. A name that holds a subject's among words of its own ("The Kenya Red Cross") is a speaker."""
     at = bisect.bisect_left(starts, low)
     best = None
     for name in names[at:]:
         if name.end > high:
             break
-        if any(s < name.end and name.start < e for s, e in known):
+        if any(s <= name.start and name.end <= e for s, e in known):
             continue  # a claimant or a subject the catalog knows
         distance = abs(figure - name.start)
         if best is None or distance < best[0]:

@@ -30,9 +30,13 @@ def counted_unit(prose: str, end: int, start: int, stop: int, names: frozenset[s
     is the noun right after the figure ending at `end`; all of them otherwise."""
     if len(names) < 2 or not head_noun(prose, end, start):
         return names
-    phrase = prose[start:stop].lower().split()
-    if not phrase:
-        return names
-    noun = _singular(phrase[-1].strip(",.;:)"))
-    fitting = frozenset(m for m in names if _singular(units.get(m, "")) == noun)
-    return fitting or names
+    return unit_metrics(prose[start:stop], names, units) or names
+
+
+def unit_metrics(phrase: str, names: frozenset[str], units: Mapping[str, str]) -> frozenset[str]:
+    """Of `names`, the metrics whose unit is the catalog phrase's last word ("temporary camps": camps)."""
+    words = phrase.lower().split()
+    if not words:
+        return frozenset()
+    noun = _singular(words[-1].strip(",.;:)"))
+    return frozenset(m for m in names if _singular(units.get(m, "")) == noun)

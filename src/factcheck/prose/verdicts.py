@@ -14,17 +14,21 @@
    - No claim fits, but one would with another claimant (the article names the wrong one) or another date
      (it dates the figure wrongly): *contradicts*, saying which.
    - Else *unbacked*.
+   A contradiction of 3. is critical only when the tool is sure of what it compares (`prose.certainty`): a
+   reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
+   it *ambiguous*, a warning that names the closest claim and what differs.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from factcheck.floor.numbers import format_figure
 from factcheck.floor.text import clip
 from factcheck.model.format import Catalog, Claim
+from factcheck.prose.certainty import doubts
+from factcheck.prose.guesses import Guesses
 from factcheck.prose.match import ClaimIndex, agreement, date_fits, normalized
 from factcheck.prose.relays import own_voice, relayed_by
 from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
@@ -53,6 +57,7 @@ class Verdict:
     differs: tuple[str, ...] = ()  # what a contradiction concerns: value, qualifier, claimant, date
     how: str = "context"  # how the figure was tied: bound, quoted, context
     unknown_binding: str | None = None
+    doubts: tuple[str, ...] = ()  # why a contradiction is not certain (`prose.certainty`): a warning, not critical
 
 
 def differs(figure: Figure, context: Context, claim: Claim) -> tuple[str, ...]:
@@ -153,6 +158,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             # "the death toll from Chile's wildfires reached 123" for the Valparaíso region's 123: a figure of a
             # place named by the country or region it lies in, which the catalog counts nothing of itself.
             return Verdict(BACKED, inside[0], tuple(inside[1:]), how="within")
+        named = [c for c in other if c.subject in context.named]
+        if named and _one_reading(named):
+            # "Kenya had 32 nationals on board flight ET 302": the clause names both, and one reading fits.
+            return Verdict(BACKED, named[0], tuple(named[1:]), how="named too")
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if context.others:
@@ -167,7 +176,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, lookup)
     if nearest is not None and dated_alike(context, nearest):
-        return _compared(figure, context, nearest, "context")
+        return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
         found = sorted(_fitting(index, others, figure, context, lookup), key=lambda c: c.id)
@@ -184,7 +193,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if found and context.carried_from is not None:
             return _carried(found, names)
         if found:
-            return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     if span is not None:
         found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
@@ -197,8 +206,30 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             # same kind, or a wrong day. Read as the count's date, it fits none: the readings disagree.
             return Verdict(AMBIGUOUS, related=tuple(found), how="event date")
         if found:
-            return Verdict(CONTRADICTS, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
     return Verdict(UNBACKED)
+
+
+def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],
+                 found: tuple[str, ...]) -> Verdict:  # fmt: skip
+    """The figure against the closest claim: a contradiction when its reading is certain, else ambiguous."""
+    if not found:
+        return Verdict(BACKED, claim, related)
+    doubt = doubts(context) + _dropped_floor(figure, claim, found)
+    return Verdict(AMBIGUOUS, claim, related, found, how="unsure", doubts=doubt) if doubt else Verdict(
+        CONTRADICTS, claim, related, found)  # fmt: skip
+
+
+def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
+    """A bare figure that states a claim's floor ("137 dead" for "at least 137") drops the claim's "at least":
+    an editor adds the words back; the figure itself is the claim's, so it warns and does not block."""
+    if found != ("qualifier",) or figure.qualifier != "exact" or figure.high is not None:
+        return ()
+    if claim.qualifier != "at_least" or claim.low is not None or claim.high is not None:
+        return ()
+    if abs(claim.value - figure.value) > article_contradicts.epsilon(claim.value, figure.value):
+        return ()
+    return ("the article may state the claim's floor without its “at least”",)
 
 
 def _fitting(index: ClaimIndex, keys: list, figure: Figure, context: Context, lookup,
@@ -301,41 +332,6 @@ def _listing(claims: tuple[Claim, ...]) -> str:
     return named + (f" and {rest:,} more" if rest > 0 else "")
 
 
-# Claim ids the "did you mean" searches of one run may compare with: each search compares an unknown id with
-# every claim id of the gate (22,000 in the shipped datasets, up to 0.2 s), and 40 articles of unknown
-# bindings must not cost minutes. Past it, further unknown ids get no guess (docs/security.md).
-MAX_GUESS_WORK = 200_000
-
-
-@dataclass
-class GuessBudget:
-    """The comparisons the "did you mean" searches of one run have made, shared by its articles."""
-
-    work: int = 0
-
-
-class Guesses:
-    """ "Did you mean" for claim ids an article binds but no dataset holds, within a budget per article and
-    one per run (`GuessBudget`): each search compares the id with every claim id of the gate."""
-
-    SEARCHES = 5
-
-    def __init__(self, index: ClaimIndex, budget: GuessBudget | None = None):
-        self.index = index
-        self.found: dict[str, str] = {}
-        self.budget = budget if budget is not None else GuessBudget()
-
-    def hint(self, claim_id: str) -> str:
-        if claim_id not in self.found:
-            cost = len(self.index.claims)
-            if len(self.found) >= self.SEARCHES or self.budget.work + cost > MAX_GUESS_WORK:
-                return ""
-            self.budget.work += cost
-            close = difflib.get_close_matches(claim_id, list(self.index.claims), n=1, cutoff=0.8)
-            self.found[claim_id] = f"did you mean `{close[0]}`? " if close else ""
-        return self.found[claim_id]
-
-
 _WORDS = {"value": "the value", "qualifier": "the qualifier", "claimant": "the claimant", "date": "the date"}
 
 
@@ -354,6 +350,8 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
             "quoted": ", whose quote the article repeats",
             "within": f", a figure of {claim.subject}, which lies within {context.subject}",
             "relayed": f", which {context.claimant} relayed",
+            "named too": f", a figure of {claim.subject}, which its clause names too",
+            "repeated": ", the figure the article stated before, which it names again",
             "own voice": f", stated by the report itself (the sentence names no source; {context.claimant} is "
             "named in an earlier one)",
         }.get(verdict.how, "")
@@ -367,6 +365,13 @@ def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catal
         message = (f"{what} {verb}: the article says {describe_context(figure, context)}, "
                    f"the claim {claim.id} says {describe_claim(claim, catalog)}")  # fmt: skip
         hint = _contradiction_hint(verdict, figure, catalog)
+    elif verdict.kind == AMBIGUOUS and verdict.how == "unsure":
+        what = " and ".join(_WORDS[d] for d in verdict.differs)
+        message = (f"{describe_context(figure, context)} fits no claim; the closest, {claim.id}, says "
+                   f"{describe_claim(claim, catalog)} ({what} {'differ' if len(verdict.differs) > 1 else 'differs'})"
+                   f", but the reading is not certain: {'; '.join(verdict.doubts)}")  # fmt: skip
+        hint = "if the figure reports that claim, " + _contradiction_hint(verdict, figure, catalog)
+        related = (claim.id, *(c.id for c in verdict.related[: MAX_RELATED - 1]))
     elif verdict.kind == AMBIGUOUS and context.speaker is not None:
         claims = verdict.related
         message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "

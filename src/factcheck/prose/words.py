@@ -31,3 +31,8 @@ def word_after(prose: str, at: int, gap: str, gaps: int | None = None, longest: 
     ):
         end += 1
     return prose[start:end], end
+
+
+def plural_noun(word: str) -> bool:
+    """A lowercase plural noun ("countries", "villages"), as English forms most: not a function word."""
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3

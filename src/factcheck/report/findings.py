@@ -38,10 +38,16 @@ class Cue:
     words: str  # as the article writes them (blanks made single spaces), clipped
     line: int
     column: int  # of the first character, 1-based
+    # Where the words stand from the figure: in its own clause; in another clause of its sentence that holds no
+    # figure ("police said", "On Friday,"); in the clause of another figure; in an earlier sentence of its
+    # paragraph (a claimant carried: "He added"). `prose.certainty` says which readings are certain.
+    source: Literal["clause", "sentence", "figure", "paragraph"] = "clause"
+    rivals: int = 0  # other names of this part its sentence gives, among which nearness chose these words
 
     def shown(self) -> str:
-        """`metric “killed” (line 4)`"""
-        return f"{self.part} “{self.words}” (line {self.line})"
+        """`metric “killed” (line 4)`, `claimant “the ministry said” (line 3, an earlier sentence)`"""
+        where = {"figure": ", another figure's clause", "paragraph": ", an earlier sentence"}.get(self.source, "")
+        return f"{self.part} “{self.words}” (line {self.line}{where})"
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,7 @@ class Context:
     inside: frozenset[str] = frozenset()  # subjects the catalog places within its subject (a region of the country)
     others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
     kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
+    named: frozenset[str] = frozenset()  # other subjects its own clause names, which nearness passed over
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,12 @@ of "at least" or "more than" its low end, or "up to" or "fewer than" its high en
 
 The claimant disagrees when the article names (or carries from its paragraph) another claimant; the date
 disagrees when the article's date phrase shares no day with the claim's date or its publication.
+
+It is raised only when the check is sure of what it compares: the figure is bound to the claim, repeats its
+quote, or has its metric, subject, claimant and date each from its own words (its clause, or a clause of its
+sentence that speaks of no other figure), none chosen by nearness among several. A figure read with a part
+carried from another figure's clause or an earlier sentence is article-ambiguous instead, naming the closest
+claim and what differs (prose.certainty).
 """
 
 from __future__ import annotations
@@ -41,9 +47,13 @@ EXPLAIN = (
     'without a qualifier ("10,000 missing", stated to the hundred or coarser, or any bare figure in a '
     'headline) agrees with a claim of "more than", "at least", "nearly" or "about" the same value, and with a '
     'precise value it rounds down keeping two significant digits ("3,200" for 3,271): an editor reads it as '
-    'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier. A range ("14-16", '
+    'that figure rounded; a figure stated to the unit ("57") must carry the claim\'s qualifier, except that one '
+    'stating the floor of an "at least" claim ("137 dead" for "at least 137") is a warning, not a block. A range ("14-16", '
     '"between 700 and 750") is compared whole: with a range claim\'s two ends, or with a claim whose value '
-    "it covers."
+    "it covers. The contradiction is raised (and blocks) only when the figure is bound to the claim, or its "
+    "metric, subject, claimant and date each come from its own words, none chosen among several; a part "
+    "carried from another figure's clause or an earlier sentence makes it article-ambiguous, a warning that "
+    "names the closest claim."
 )
 MESSAGE = ""  # each finding says what differs, what the article says and what the claim says
 SUITE = None
@@ -68,7 +78,8 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
 }
 
 
-def _epsilon(*values: float) -> float:
+def epsilon(*values: float) -> float:
+    """How far apart two values may be and still be the same number (floating point's slack)."""
     return 1e-9 * max(1.0, *(abs(v) for v in values))
 
 
@@ -83,7 +94,7 @@ def disagreement(
 ) -> tuple[str, ...]:
     """What differs between the article's figure and a claim: () when they agree, else "value" and/or
     "qualifier". `half_unit` is the article figure's implied precision (half a unit of its last digit)."""
-    eps = _epsilon(value, claim_value)
+    eps = epsilon(value, claim_value)
     if low is not None or high is not None:  # a claim given as a range: the figure must fall within it
         lower = low if low is not None else claim_value
         upper = high if high is not None else claim_value
@@ -124,7 +135,7 @@ def range_disagreement(
 ) -> tuple[str, ...]:
     """What differs between the article's range `low`..`high` (each end stated to `half_unit`) and a claim:
     () when they agree, else "value" or "qualifier"."""
-    eps = _epsilon(low, high, claim_value)
+    eps = epsilon(low, high, claim_value)
     reach = half_unit + eps
     if claim_low is not None or claim_high is not None:  # a range against a range: both ends
         lower = claim_low if claim_low is not None else claim_value
@@ -141,5 +152,5 @@ def value_window(value: float, qualifier: str, half_unit: float, high: float | N
     """The claim values that can agree with the article's figure, or its range `value`..`high` (for the index
     to look up)."""
     below = 2 * half_unit if qualifier == "nearly" and high is None else half_unit
-    eps = _epsilon(value, high or 0.0)
+    eps = epsilon(value, high or 0.0)
     return value - below - eps, (value if high is None else high) + half_unit + eps
