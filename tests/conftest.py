@@ -65,9 +65,10 @@ def pytest_addoption(parser) -> None:
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """The `slow` tests first, each file's in their own order: with one xdist worker per core the longest
-    start at once and the quick ones fill in at the end, rather than one long test running alone last."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The `spark` tests first, then the other `slow` ones, each file's in their own order: with one xdist
+    worker per core the Spark file (one JVM, the longest file) starts at once on one worker while the other
+    takes the rest, and the quick ones fill in at the end, rather than one long test running alone last."""
+    items.sort(key=lambda item: (item.get_closest_marker("spark") is None, item.get_closest_marker("slow") is None))
 
 
 @pytest.fixture
@@ -156,10 +157,12 @@ def require_spark() -> None:
 
 
 # A test's gate is a few claims, so the JVM's own work is compiling, not running: C1 alone compiles in a
-# fraction of C2's time, and Spark's whole-stage code generation compiles a class for every new plan.
-# Both for the tests only: a user's large run keeps Spark's defaults.
+# fraction of C2's time, and Spark's code generation compiles a class for every new plan (whole stages) and
+# every new expression (the factory mode: Spark's interpreted expressions instead, the same values).
+# All for the tests only: a user's large run keeps Spark's defaults.
 SPARK_TEST_SETTINGS = (
     "--conf spark.driver.defaultJavaOptions=-XX:TieredStopAtLevel=1 --conf spark.sql.codegen.wholeStage=false"
+    " --conf spark.sql.codegen.factoryMode=NO_CODEGEN"
 )
 
 
