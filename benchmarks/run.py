@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 3
     .venv/bin/python benchmarks/run.py --project ../newsroom-data --no-checks    # a project of your own
     .venv/bin/python benchmarks/run.py --shape long --sizes 10000,100000,1000000 --repeat 1 --no-checks
+    .venv/bin/python benchmarks/run.py --shape long --sizes 100000 --repeat 1 --no-checks --engine spark
 
 For each size, in fresh processes: the *floor* (import great_expectations, then parse every YAML file of the
 project with yaml.load and libyaml's CSafeLoader), `factcheck validate` with every reporter the command
@@ -148,6 +149,9 @@ def startup() -> dict:
     return result
 
 
+ENGINE: list[str] = []  # `--engine NAME` for every run, when asked
+
+
 def measure(root: Path, repeat: int) -> dict:
     files = sorted(str(p) for p in (root / "datasets").rglob("*.yml"))
     floors, runs = [], []
@@ -159,7 +163,7 @@ def measure(root: Path, repeat: int) -> dict:
                "GITHUB_OUTPUT": str(out / "output.txt")}  # fmt: skip
         for _ in range(repeat):  # interleaved, so that a busy machine weighs on both alike
             floors.append(child([PYTHON, "-c", FLOOR, *files], expect=(0,)))
-            wall, rss, code, cpu = child([*FACTCHECK, "validate", "--today", TODAY, *flags], cwd=root, env=env)
+            wall, rss, code, cpu = child([*FACTCHECK, "validate", "--today", TODAY, *ENGINE, *flags], cwd=root, env=env)
             stages = json.loads((out / "profile.json").read_text())["stages"]
             runs.append((wall, rss, code, stages, cpu))
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.name != "profile.json"}
@@ -175,7 +179,8 @@ def measure(root: Path, repeat: int) -> dict:
         "factcheck_s": round(wall, 3),
         "ratio": round(wall / floor, 3),
         "over_floor_s": round(wall - floor, 3),
-        "peak_mib": rss,
+        "peak_mib": rss,  # the largest single process (ru_maxrss): with Spark, not the JVM beside it
+        "engine": ENGINE[-1] if ENGINE else "pandas",
         "exit_code": code,
         "stages_s": {k: round(v, 3) for k, v in stages.items()},
         "report_bytes": sizes,
@@ -216,7 +221,9 @@ def main() -> None:
                         "333 days x 3 metrics, imported (1,000,000 claims: 1,001 regions)")  # fmt: skip
     parser.add_argument("--project", type=Path, action="append", default=[],
                         help="measure this project (your own, say) instead of generated ones; repeatable")  # fmt: skip
+    parser.add_argument("--engine", choices=("pandas", "spark"), help="validate --engine (default: pandas)")
     args = parser.parse_args()
+    ENGINE.extend(["--engine", args.engine] if args.engine else [])
 
     given_projects = [(str(path), path.resolve(), given(path)) for path in args.project]  # refused early
     results = {"machine": machine(), "startup": startup(), "shape": args.shape, "sizes": {}}

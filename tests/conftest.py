@@ -4,6 +4,8 @@ files for snapshot tests (`snapshot`), rewritten by `pytest --update-snapshots`.
 from __future__ import annotations
 
 import difflib
+import importlib.util
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -63,9 +65,10 @@ def pytest_addoption(parser) -> None:
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """The `slow` tests first, each file's in their own order: with one xdist worker per core the longest
-    start at once and the quick ones fill in at the end, rather than one long test running alone last."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The `spark` tests first, then the other `slow` ones, each file's in their own order: with one xdist
+    worker per core the Spark file (one JVM, the longest file) starts at once on one worker while the other
+    takes the rest, and the quick ones fill in at the end, rather than one long test running alone last."""
+    items.sort(key=lambda item: (item.get_closest_marker("spark") is None, item.get_closest_marker("slow") is None))
 
 
 @pytest.fixture
@@ -129,3 +132,46 @@ def run_project(project: Project, *targets: str, fail_on: str | None = None):
 def failed(report, check: str | None = None) -> list:
     """The failed findings of a report, optionally of one check."""
     return [f for f in report.findings if f.status == "failed" and (check is None or f.check == check)]
+
+
+# --- Spark (the tests marked `spark`) ---------------------------------------------------------------------
+# One local Spark session for every Spark test (a JVM's start-up is paid once). On a machine without Spark
+# the inner loop skips these tests; CI (CI=true, where .ci/run installs Java and the [spark] extra) fails them.
+
+
+def spark_missing() -> str | None:
+    """Why Spark cannot run here, or None."""
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install -e '.[spark]')"
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "no Java runtime (apt-get install openjdk-17-jre-headless)"
+    return None
+
+
+def require_spark() -> None:
+    reason = spark_missing()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Spark tests must run in CI: {reason}")
+        pytest.skip(reason)
+
+
+# A test's gate is a few claims, so the JVM's own work is compiling, not running: C1 alone compiles in a
+# fraction of C2's time, and Spark's code generation compiles a class for every new plan (whole stages) and
+# every new expression (the factory mode: Spark's interpreted expressions instead, the same values).
+# All for the tests only: a user's large run keeps Spark's defaults.
+SPARK_TEST_SETTINGS = (
+    "--conf spark.driver.defaultJavaOptions=-XX:TieredStopAtLevel=1 --conf spark.sql.codegen.wholeStage=false"
+    " --conf spark.sql.codegen.factoryMode=NO_CODEGEN"
+)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    require_spark()
+    from factcheck.gx.spark import session
+
+    os.environ.setdefault("PYSPARK_SUBMIT_ARGS", f"{SPARK_TEST_SETTINGS} pyspark-shell")
+    spark = session.start("local[2]")
+    yield spark
+    spark.stop()

@@ -191,3 +191,11 @@ def test_the_contract_imports_only_the_floor():
 def test_great_expectations_is_imported_only_in_gx():
     importers = {m for m, imports in RUNS.items() if "!great_expectations" in imports}
     assert importers and {_folder(m) for m in importers} == {"gx"}, importers
+
+
+def test_pyspark_is_imported_only_by_the_spark_engine():
+    importers = {m for m, imports in RUNS.items() if "!pyspark" in imports}
+    assert importers and all(m.startswith("factcheck.gx.spark.") for m in importers), importers
+    # The modules that every run imports on its way to validating never import it, even lazily.
+    reached = {"factcheck.pipeline.run", "factcheck.pipeline.validate", "factcheck.gx.engine"}
+    assert not any("!pyspark" in RUNS[m] for m in reached)

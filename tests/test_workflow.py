@@ -158,9 +158,9 @@ def test_the_gate_compares_a_pull_request_with_its_base():
     assert '--baseline "$BASE"' in validate["run"]
 
 
-def test_test_job_installs_the_test_extra_and_runs_pytest():
+def test_test_job_installs_the_test_and_spark_extras_and_runs_pytest():
     scripts = [step.get("run", "") for step in load(WORKFLOW)["jobs"]["test"]["steps"]]
-    assert any(INSTALL.match(s) and ".[test]" in s for s in scripts)
+    assert any(INSTALL.match(s) and ".[test,spark]" in s for s in scripts)
     command = "python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder"  # README's test command
     assert any(s.endswith(command) for s in scripts)
 

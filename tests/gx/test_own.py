@@ -43,6 +43,7 @@ def test_a_new_declaration_runs_in_a_suite_with_its_kwargs():
         metric="factcheck.test_odd_values",
         find=_odd_values,
         doc="Expect every figure to be even (a check made for this test).",
+        shared=("claim_id",),
         kwargs={"skip": (int, 0)},
         hits=lambda hits, skip: hits[skip:],
     )

@@ -65,6 +65,8 @@ def validate(
     fail_on,
     root,
     allow_outside_root,
+    engine,
+    spark_master,
     baseline,
     fail_on_new,
     color,
@@ -106,6 +108,7 @@ def validate(
     options = _options(
         root, targets, today, fail_on, allow_outside_root, writes, profiler,
         data_docs=outputs.data_docs, baseline=base, fail_on_new=fail_on_new, select=ids(select), ignore=ids(ignore),
+        engine=engine, spark_master=spark_master,
     )  # fmt: skip
     report = baselines.compare(run(options), options, run)  # new, existing and fixed against the base
     profiler.keep()
@@ -136,7 +139,7 @@ def _options(root, targets, today, fail_on, allow_outside_root, writes, profiler
     "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The baseline file to write."
 )
 @error_handling
-def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None:
+def baseline_(targets, today, fail_on, root, allow_outside_root, engine, spark_master, output) -> None:
     """Store the findings of a run in a baseline file, for `validate --baseline FILE` where the base commit
     is not at hand. The file is JSON, one finding per line; it is written whatever the verdict.
 
@@ -156,7 +159,9 @@ def baseline_(targets, today, fail_on, root, allow_outside_root, output) -> None
     profiler = command_profiler()
     writes = (Output("--output", output), *profiler.outputs())
     check_writable(writes)
-    options = _options(root, targets, today, fail_on, allow_outside_root, writes, profiler)
+    options = _options(
+        root, targets, today, fail_on, allow_outside_root, writes, profiler, engine=engine, spark_master=spark_master
+    )
     report = baselines.compare(run(options), options, run)  # a gate's fail_on_new without a base: noted
     profiler.keep()
     write_atomic(output, lambda stream: baselines.write(report, stream), what="the baseline file")

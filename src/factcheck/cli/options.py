@@ -127,6 +127,17 @@ def run_options(command):
             is_flag=True,
             help="Let gate files name datasets and suites outside the project root.",
         ),
+        click.option(
+            "--engine",
+            type=click.Choice(["pandas", "spark"]),
+            help="Run the suites on pandas or on Spark (pip install 'factcheck-ci[spark]'), overriding each "
+            "gate's engine (default: pandas).",
+        ),
+        click.option(
+            "--spark-master",
+            metavar="URL",
+            help="With --engine spark: the Spark master (default: local[*], or spark-submit's --master).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)

@@ -9,8 +9,9 @@ boxed every number and held every row until the frame was made, and cost four ti
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,15 @@ def _day(span, end: bool = False) -> float:
     if span is None:
         return math.nan
     return float((span.end if end else span.start).toordinal())
+
+
+@contextlib.contextmanager
+def text_as_python_strings() -> Iterator[None]:
+    """pandas 3 keeps texts in Arrow when pyarrow is installed (the `[spark]` extra installs it) and as Python
+    strings otherwise: said here, for the frame and every frame the checks make from it, so that installing
+    pyarrow changes neither what a pandas validation holds nor what it finds."""
+    with pd.option_context("mode.string_storage", "python"):
+        yield
 
 
 def build(claims: Sequence[Claim], catalog: Catalog, about_tolerance: float | None = None) -> pd.DataFrame:

@@ -16,6 +16,8 @@ from factcheck.floor.numbers import Qualifier
 from factcheck.floor.severity import Severity
 from factcheck.floor.spans import Span, parse_span
 
+Engine = Literal["pandas", "spark"]
+
 DateSpan = Annotated[Span, BeforeValidator(parse_span)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=100)]
@@ -271,6 +273,8 @@ class Gate(_Model):
     # Compared with a base (`--baseline`), only findings the base did not have block; the rest stay visible.
     fail_on_new: bool = False
     about_tolerance: Annotated[float, Field(strict=False, gt=0, lt=1)] | None = None
+    # Great Expectations' engine for the suites: Spark for claims past one machine (docs/scale.md).
+    engine: Engine = "pandas"
     # Drafts whose figures are checked against this gate's claims (docs/articles.md), and the severity of
     # a figure that no claim backs (`article-unbacked`).
     articles: list[Text] = []

@@ -36,3 +36,5 @@ class Options:
     ignore: tuple[str, ...] = ()  # these suite checks do not run (`--ignore`)
     articles: tuple[str, ...] = ()  # `factcheck article PATH...`: only these, against the gates' claims, no suite
     profiler: Profiler = NO_PROFILE  # the stage times (`FACTCHECK_PROFILE`)
+    engine: Literal["pandas", "spark"] | None = None  # every gate's engine (`--engine`), else each gate's own
+    spark_master: str | None = None  # where a Spark run's executors are (`--spark-master`)

@@ -39,6 +39,8 @@ def run(options: Options) -> Report:
             options.root, options.targets, options.allow_outside_root, options.writes, options.select, options.ignore
         )
     profiler.lap("config")
+    if planned.gates:
+        _engines_available(planned, options)
     loaded = _load(planned, profiler)
     process.settled()  # the claims live until the reports are written
     profiler.lap("schema")
@@ -77,6 +79,14 @@ def run(options: Options) -> Report:
     return report
 
 
+def _engines_available(planned: plan.Plan, options: Options) -> None:
+    """A gate that runs on Spark needs pyspark and Java: refused before any dataset is read, not after."""
+    if any((options.engine or gate.settings.engine) == "spark" for gate in planned.gates):
+        from factcheck.gx.spark import session
+
+        session.check()
+
+
 def _load(planned: plan.Plan, profiler: Profiler) -> load.Loaded:
     """The schema stage over the plan's files. Great Expectations is imported while forked workers read the
     load, so that the seconds of the import hide the reading. Stages then mean: `import`, this process
@@ -103,7 +113,7 @@ def _validate(
 
     profiler = options.profiler
     profiler.lap("import")
-    engine = validate.start(planned, keep_results=options.data_docs is not None, profiler=profiler)
+    engines = validate.start(planned, options, profiler)
     fields_of = messages.claim_describer(catalog)
     known_elsewhere = set(STAGE_0)
     gate_runs = []
@@ -112,6 +122,7 @@ def _validate(
         in_gate = validate.gate_files(planned, gate)
         files = set(in_gate)
         gate_claims = all_claims.in_files(files)
+        engine = engines[validate.engine_of(gate, options)]
         hits = validate.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
         for suite in gate.suites:
             for check in suite.checks:
@@ -127,7 +138,7 @@ def _validate(
                     tuple(sorted(check_ids)), len(gate_claims), options.fail_on_new or gate.settings.fail_on_new)
         )  # fmt: skip
     if options.data_docs is not None:
-        engine.build_data_docs(options.data_docs)
+        engines["pandas"].build_data_docs(options.data_docs)
     return gate_runs
 
 

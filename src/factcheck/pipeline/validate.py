@@ -1,26 +1,48 @@
 """Stage 1, one gate at a time: the gate's claims as one frame, validated by Great Expectations with every
-suite the gate runs, into the `Hit`s of each suite. Importing this module imports Great Expectations."""
+suite the gate runs, into the `Hit`s of each suite. Importing this module imports Great Expectations.
+
+A gate's suites run on pandas, or on Spark (`--engine spark`, or the gate's `engine`); a run makes each
+engine it needs once."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
+from factcheck.floor.errors import ConfigError
 from factcheck.gx.engine import Engine, Hit
-from factcheck.gx.frame import build
+from factcheck.gx.frame import build, text_as_python_strings
 from factcheck.model.format import Catalog, Claim
 from factcheck.pipeline.load import file_name
+from factcheck.pipeline.options import Options
 from factcheck.pipeline.plan import GatePlan, Plan
 from factcheck.pipeline.profiling import Profiler
 
 
-def start(plan: Plan, keep_results: bool, profiler: Profiler) -> Engine:
-    """One engine for the run, with every suite of every gate built (a rejected entry stops the run here)."""
-    engine = Engine(keep_results=keep_results)
-    for suite in {s.path: s for g in plan.gates for s in g.suites}.values():
-        engine.prepare(suite)
+def engine_of(gate: GatePlan, options: Options) -> str:
+    """The engine that runs the gate's suites: `--engine`, else the gate's own setting."""
+    return options.engine or gate.settings.engine
+
+
+def start(plan: Plan, options: Options, profiler: Profiler) -> dict[str, Engine]:
+    """One engine of each kind the gates use, with every suite of their gates built (a rejected entry stops
+    the run here)."""
+    kinds = {engine_of(gate, options) for gate in plan.gates}
+    engines: dict[str, Engine] = {}
+    if "pandas" in kinds or not kinds:
+        engines["pandas"] = Engine(keep_results=options.data_docs is not None)
+    if "spark" in kinds:
+        if options.data_docs is not None:
+            raise ConfigError("--data-docs is built from the pandas engine's results", "run it without Spark")
+        from factcheck.gx.spark import session
+        from factcheck.gx.spark.engine import SparkEngine
+
+        engines["spark"] = SparkEngine(session.start(options.spark_master))  # type: ignore[assignment]
+    for gate in plan.gates:
+        for suite in gate.suites:
+            engines[engine_of(gate, options)].prepare(suite)
     profiler.lap("gx-setup")
-    return engine
+    return engines
 
 
 def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
@@ -33,8 +55,9 @@ def validate_gate(
 ) -> dict[str, list[Hit]]:
     """The hits of each of the gate's suites (by suite path) on `claims`, the claims of the gate's files."""
     profiler.lap("findings")
-    frame = build(claims, catalog, gate.settings.about_tolerance)
-    profiler.lap("frame")
-    hits = engine.validate_all(gate.suites, frame, today)
+    with text_as_python_strings():
+        frame = build(claims, catalog, gate.settings.about_tolerance)
+        profiler.lap("frame")
+        hits = engine.validate_all(gate.suites, frame, today)
     profiler.lap("suites")
     return hits

@@ -32,12 +32,17 @@ class TableExpectation:
     The metric is `find(frame)`, computed once for every entry of the type with the same row condition;
     each entry then reads its hits as `hits(value, **kwargs)` with its own `kwargs` (name: (type, default)),
     and fails when one of them is not a corroboration.
+
+    `shared`: columns whose values all the claims `find` compares with each other share, so that `find` of
+    the frame is the concatenation of `find` of its groups by these columns, or by fewer of them
+    (tests/rules/test_expectations.py). An engine that splits the claims (Spark) runs `find` per group.
     """
 
     type: str
     metric: str
-    find: Callable[[pd.DataFrame], Any]
+    find: Callable[[pd.DataFrame], list]
     doc: str
+    shared: tuple[str, ...]
     kwargs: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
     hits: Callable[..., Hits] = _as_they_are
 

@@ -85,4 +85,5 @@ EXPECTATION = TableExpectation(
     metric="factcheck.conflicts",
     find=find_conflicts,
     doc="Expect every claim to be compatible with the other reports of the same claimant, metric, subject and date.",
+    shared=("subject", "origin_start"),
 )

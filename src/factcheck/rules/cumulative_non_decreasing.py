@@ -124,6 +124,7 @@ EXPECTATION = TableExpectation(
     metric="factcheck.cumulative_falls",
     find=falls_in,
     doc="Expect no cumulative total to fall below an earlier total of its series (interval-aware).",
+    shared=("subject", "origin_start"),
     kwargs={"unexplained_falls": (UnexplainedFalls, "include")},
     hits=fall_hits,
 )

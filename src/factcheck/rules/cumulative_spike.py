@@ -133,5 +133,6 @@ EXPECTATION = TableExpectation(
     metric="factcheck.cumulative_spikes",
     find=spikes_in,
     doc="Expect no cumulative total to be out of line with both of its neighbours in its series.",
+    shared=("subject", "origin_start"),
     hits=spike_hits,
 )

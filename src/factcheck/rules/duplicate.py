@@ -60,4 +60,5 @@ EXPECTATION = TableExpectation(
     metric="factcheck.duplicates",
     find=find_duplicates,
     doc="Expect no claim to be entered twice (same series, date, figure and outlet).",
+    shared=("subject", "origin_start"),
 )

@@ -52,4 +52,5 @@ EXPECTATION = TableExpectation(
     metric="factcheck.metrics_without_range",
     find=find_metrics_without_range,
     doc="Expect every metric but shares to have a plausible maximum (`max`) in the catalog.",
+    shared=("metric",),
 )

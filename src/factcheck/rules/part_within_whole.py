@@ -134,4 +134,5 @@ EXPECTATION = TableExpectation(
     metric="factcheck.parts_above_whole",
     find=find_parts_above_whole,
     doc="Expect no `within` metric to be certainly above its whole for the same subject, claimant and date.",
+    shared=tuple(SAME_COUNT),
 )

@@ -123,6 +123,7 @@ EXPECTATION = TableExpectation(
     metric="factcheck.period_comparisons",
     find=compare_periods,
     doc="Expect each period total to match the growth of other cumulative series over the same period.",
+    shared=("subject", "metric"),
     kwargs={"affiliation": (Affiliation, "any")},
     hits=with_affiliation,
 )

@@ -144,4 +144,5 @@ EXPECTATION = TableExpectation(
     metric="factcheck.snapshot_comparisons",
     find=compare_snapshots,
     doc="Expect each cumulative claim to match other claimants' series at the same dates.",
+    shared=("subject", "origin_start"),
 )
