@@ -141,7 +141,12 @@ class Reader:
             past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
             # "217 victims were fully identified": the passive's verb says what the figure and its noun count.
             passive = outside(o) == 0 and o.start > end and passive_predicate(self.prose, end, o.start)
-            return (outside(o), names_the_set, past, not passive, gap(start, end, o.start, o.end), not unit, o.start)
+            # "a million people ... marching toward starvation": a term that is only the unit other metrics
+            # count too (the word "people") tells none of them apart; the clause's other metric words decide first.
+            phrase = self.prose[o.start : o.end]
+            generic = " " not in phrase.strip() and bool(unit_metrics(phrase, allowed - o.entry.metrics, units))
+            return (outside(o), names_the_set, past, not passive, generic, gap(start, end, o.start, o.end), not unit,
+                    o.start)  # fmt: skip
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
