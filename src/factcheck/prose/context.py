@@ -40,6 +40,7 @@ from factcheck.prose.readings import (
 from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
+from factcheck.prose.subjects import SUBJECT_REACH, predicate_of_subject
 from factcheck.prose.units import counted_unit, unit_metrics
 from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
 from factcheck.prose.words import plural_noun
@@ -299,7 +300,16 @@ class Reader:
                     continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
-        return self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
+        return (self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
+                or self._heads_subject(index, end, allowed))  # fmt: skip
+
+    def _heads_subject(self, index: int, end: int, allowed: frozenset[str]) -> bool:
+        """ "Sixty people, most of them pilgrims, drowned": the number heads the subject of a metric word
+        (`prose.subjects`)."""
+        stop = min(self.sentences[index].end, end + SUBJECT_REACH)
+        units = frozenset(self.vocabulary.units.get(m, "") for m in allowed)
+        return any(o.entry.metrics & allowed and predicate_of_subject(self.prose, end, o.start, units)
+                   for o in self._in(self.occurrence_starts, self.occurrences, end, stop))  # fmt: skip
 
     def _listed_group(self, index: int, end: int, allowed: frozenset[str]) -> bool:
         """ "three Indians, three Britons and one Portuguese had died": a group in a list that shares the metric
@@ -374,6 +384,9 @@ class Reader:
             or (
                 attributes(self.prose, o.start, o.end)
                 and not (outside(o) == 2 and self._own_figure(index, o.start, o.end))
+                # "80 were believed trapped, but the Army said all were found": a source after "but" says
+                # what contrasts with the figure's clause, not the figure
+                and not (outside(o) == 2 and " but " in self.prose[end : o.start])
             )
         ]
         if named:
