@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 
+from factcheck.floor.safe_regex import compile_regex
 from factcheck.floor.text import clip
 from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
@@ -58,6 +59,7 @@ SET_REACH = 3  # characters between "of the" and the word that names the set a p
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
+_QUALIFIER = compile_regex(r"(?i)(?:more|fewer|less) than (?:an? )?")
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
@@ -109,7 +111,9 @@ class Reader:
             return Context(frozenset(), None, None, None, None)
         sentence = self.sentences[index]
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
-        near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
+        # "More than a half million": a catalog term ("more") inside the figure's own qualifier names nothing.
+        near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high)
+                if o.end <= high and not _QUALIFIER.fullmatch(self.prose[o.start : start])]  # fmt: skip
         allowed = self.vocabulary.by_unit.get(unit, frozenset())
         # The figure's own clause first ("82 were from Iran, 63 were Canadians": 63's subject is Canadians), then
         # the clauses before it, then those after, nearest first.
