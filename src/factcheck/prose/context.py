@@ -24,6 +24,7 @@ from factcheck.floor.text import clip
 from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
+from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
 from factcheck.prose.increments import increment, increment_of
@@ -115,9 +116,11 @@ class Reader:
         near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high)
                 if o.end <= high and not _QUALIFIER.fullmatch(self.prose[o.start : start])]  # fmt: skip
         allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        clause_start, clause_end = self._clause(sentence, start, end)
+        if (inside := embedded_clause(self.prose, clause_start, start)) is not None:
+            near = [o for o in near if not (inside[0] <= o.start and o.end <= inside[1])]
         # The figure's own clause first ("82 were from Iran, 63 were Canadians": 63's subject is Canadians), then
         # the clauses before it, then those after, nearest first.
-        clause_start, clause_end = self._clause(sentence, start, end)
 
         # "5,160 have died, up from 4,960": an earlier value counts what the figure before it counts, not "up".
         earlier = earlier_value(self.prose, clause_start, start)
