@@ -48,6 +48,7 @@ _RUN = compile_regex(
     rf"|\b{_WORD}(?:(?:-| | and ){_WORD})*\b)"
 )  # fmt: skip
 _PERCENT_OF = re.compile(r"\s+of\b")
+_PERCENT = re.compile(r"(?i) (?:per ?cent)\b")
 _HALF_OF = re.compile(r"\s+(?:the|its|their|his|her|all|those|these)\b")
 
 
@@ -95,6 +96,10 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
     while value >= unit * 10 and value % (unit * 10) == 0:
         unit *= 10
     phrase_start, qualifier = _qualifier(prose, start)
+    # "Sixty-nine per cent": a share in words, as "69 per cent" is in digits.
+    percent = _PERCENT.match(prose, end)
+    if percent is not None:
+        return Numeral(start, percent.end(), phrase_start, float(value), qualifier, 0.5, True, True)
     return Numeral(start, end, phrase_start, float(value), qualifier, 0.5 * unit, False, True)
 
 
