@@ -36,3 +36,16 @@ def test_a_changed_share_stands_out(curated):
 def test_a_share_of_what_no_share_metric_names_is_still_no_figure(curated):
     body = "The aid agencies said half of the houses in Marlow were destroyed."
     assert curated.findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, figure, expected",
+    [
+        ("The aid agencies warned that Fifty-five per cent of Marlow's people faced hunger.", "Fifty-five", "hunger"),
+        ("The aid agencies warned that forty percent of Marlow's people faced hunger.", "forty", None),
+    ],
+)
+def test_a_percent_in_words_is_a_share(desk, body, figure, expected):  # noqa: F811
+    desk.curate(CATALOG, [claim("hunger", "hunger_share", "marlow", "agencies", 55)])
+    found = desk.verdict(body, figure)
+    assert found == ("article-backed", "info", "hunger") if expected else found[0] == "article-contradicts"

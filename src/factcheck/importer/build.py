@@ -6,6 +6,7 @@ marked unexplained."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from factcheck.floor.spans import DateError, Span, parse_span
 from factcheck.importer import entities
 from factcheck.importer.falls import Fix, mark_falls
 from factcheck.importer.mapping import ColumnMap, ImportMapping, QualifierFrom
-from factcheck.importer.problems import one_error
+from factcheck.importer.problems import MAX_ERRORS, one_error
 from factcheck.importer.render import Point, render
 from factcheck.importer.tables import Marks, NotANumber, Row, Table, number
 from factcheck.model.format import Catalog
@@ -38,17 +39,26 @@ class Built:
 
 class _Collector:
     """Problems of the tables, listed in table order (the table, then the corrections) whatever order
-    they are found in."""
+    they are found in. Only the first MAX_ERRORS in that order are kept, with a count of the others: a
+    table of a million bad rows must not hold a million messages to show twenty."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, int, int, str, str, str]] = []
+        self.count = 0
+        # A max-heap of the first problems in table order: keys negated, so the root is the last one kept.
+        self._first: list[tuple[tuple[int, int, int], str, str, str]] = []
 
     def add(self, row: Row, message: str, hint: str = "", table: int = 0) -> None:
-        self.items.append((table, row.index, len(self.items), row.where, message, hint))
+        key = (-table, -row.index, -self.count)
+        self.count += 1
+        if len(self._first) < MAX_ERRORS:
+            heapq.heappush(self._first, (key, row.where, message, hint))
+        elif key > self._first[0][0]:
+            heapq.heapreplace(self._first, (key, row.where, message, hint))
 
     def raise_if_any(self) -> None:
-        if self.items:
-            raise one_error([item[3:] for item in sorted(self.items)])
+        if self.count:
+            first = [item[1:] for item in sorted(self._first, reverse=True)]
+            raise one_error(first, total=self.count)
 
 
 _IGNORED = "\0ignored"  # a row of an entity or variable the mapping leaves out

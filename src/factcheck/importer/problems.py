@@ -8,14 +8,16 @@ from factcheck.reading.schema_errors import clip_message
 MAX_ERRORS = 20
 
 
-def one_error(items: list[tuple[str, str, str]]) -> ConfigError:
-    """One error for many problems: `where: message` each (at most MAX_ERRORS), each with its hint."""
+def one_error(items: list[tuple[str, str, str]], total: int | None = None) -> ConfigError:
+    """One error for many problems: `where: message` each (at most MAX_ERRORS), each with its hint, of
+    `total` problems (all of them are `items` when it is not given)."""
+    total = len(items) if total is None else total
     # A message quotes what is wrong, never a whole cell: a cell can be megabytes, or hold line breaks.
     shown = [(where, clip_message(message), clip_message(hint)) for where, message, hint in items[:MAX_ERRORS]]
-    if len(items) == 1:
+    if total == 1:
         where, message, hint = shown[0]
         return ConfigError(f"{where}: {message}", hint)
     lines = [f"{where}: {message}" + (f"\n    hint: {hint}" if hint else "") for where, message, hint in shown]
-    if len(items) > MAX_ERRORS:
-        lines.append(f"... and {len(items) - MAX_ERRORS} more")
-    return ConfigError(f"{len(items)} problems:\n  " + "\n  ".join(lines))
+    if total > len(shown):
+        lines.append(f"... and {total - len(shown)} more")
+    return ConfigError(f"{total} problems:\n  " + "\n  ".join(lines))

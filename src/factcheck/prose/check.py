@@ -14,6 +14,7 @@ from factcheck.prose.carried import carry_qualifiers
 from factcheck.prose.comparisons import whole_of
 from factcheck.prose.context import Reader
 from factcheck.prose.dates import TooManyDates, find_dates
+from factcheck.prose.differences import difference
 from factcheck.prose.figures import find_numerals
 from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
@@ -124,6 +125,11 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if context.metrics and sentence is not None:
             read[sentence] = context  # the last figure of each sentence that counts a metric, for "N of them"
         figure = thousands(figure, lang.separators.decimal, context.metrics, vocabulary.units)  # "18.261 cases"
+        if figure.binding is None and context.metrics and context.metrics <= vocabulary.running and difference(
+                seen, numeral.phrase_start, numeral.end):  # fmt: skip
+            # "15 more died than the first count showed": a change between counts, which no running total is
+            article.marks.append(Mark(figure, IGNORED, None, "a difference between two counts, not a total"))
+            continue
         around, beside = "", ("", "")
         if sentence is not None:  # the paragraph around the figure, as far as a quote it repeats could reach
             start, end = paragraphs[found_sentences[sentence].paragraph]

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import bisect
 
+from factcheck.floor.safe_regex import compile_regex
 from factcheck.floor.text import clip
 from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
+from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
 from factcheck.prose.increments import increment, increment_of
@@ -40,6 +42,7 @@ from factcheck.prose.readings import (
 from factcheck.prose.roles import describes_claimant, other_role
 from factcheck.prose.sentences import Sentence
 from factcheck.prose.speakers import Speaker, speaker, speakers
+from factcheck.prose.subjects import SUBJECT_REACH, predicate_of_subject
 from factcheck.prose.units import counted_unit, unit_metrics
 from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
 from factcheck.prose.words import plural_noun
@@ -57,6 +60,7 @@ SET_REACH = 3  # characters between "of the" and the word that names the set a p
 # Nouns of people that a number in words may count before the clause goes on ("one child was at ...").
 PERSONS = frozenset({"person", "people", "child", "children", "man", "men", "woman", "women", "patient",
                      "patients", "victim", "victims", "resident", "residents", "worker", "workers"})  # fmt: skip
+_QUALIFIER = compile_regex(r"(?i)(?:more|fewer|less) than (?:an? )?")
 _MARKS = ("(", ")", "—", "–", ", ", ",\n", "; ", ";\n", ": ", ":\n", " and ", " but ", " while ", " whereas ")
 
 
@@ -108,11 +112,15 @@ class Reader:
             return Context(frozenset(), None, None, None, None)
         sentence = self.sentences[index]
         low, high = max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW)
-        near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high) if o.end <= high]
+        # "More than a half million": a catalog term ("more") inside the figure's own qualifier names nothing.
+        near = [o for o in self._in(self.occurrence_starts, self.occurrences, low, high)
+                if o.end <= high and not _QUALIFIER.fullmatch(self.prose[o.start : start])]  # fmt: skip
         allowed = self.vocabulary.by_unit.get(unit, frozenset())
+        clause_start, clause_end = self._clause(sentence, start, end)
+        if (inside := embedded_clause(self.prose, clause_start, start)) is not None:
+            near = [o for o in near if not (inside[0] <= o.start and o.end <= inside[1])]
         # The figure's own clause first ("82 were from Iran, 63 were Canadians": 63's subject is Canadians), then
         # the clauses before it, then those after, nearest first.
-        clause_start, clause_end = self._clause(sentence, start, end)
 
         # "5,160 have died, up from 4,960": an earlier value counts what the figure before it counts, not "up".
         earlier = earlier_value(self.prose, clause_start, start)
@@ -141,7 +149,12 @@ class Reader:
             past = o.start >= end and bisect.bisect_left(self.figures, end) < bisect.bisect_left(self.figures, o.start)
             # "217 victims were fully identified": the passive's verb says what the figure and its noun count.
             passive = outside(o) == 0 and o.start > end and passive_predicate(self.prose, end, o.start)
-            return (outside(o), names_the_set, past, not passive, gap(start, end, o.start, o.end), not unit, o.start)
+            # "a million people ... marching toward starvation": a term that is only the unit other metrics
+            # count too (the word "people") tells none of them apart; the clause's other metric words decide first.
+            phrase = self.prose[o.start : o.end]
+            generic = " " not in phrase.strip() and bool(unit_metrics(phrase, allowed - o.entry.metrics, units))
+            return (outside(o), names_the_set, past, not passive, generic, gap(start, end, o.start, o.end), not unit,
+                    o.start)  # fmt: skip
 
         by_distance = sorted((o for o in near if o.entry.metrics & allowed), key=rank)
         metrics: frozenset[str] = frozenset()
@@ -294,7 +307,16 @@ class Reader:
                     continue  # "four countries at risk": it counts the noun right after it
                 if len(between.split()) <= (0 if o.end <= start else 4):
                     return True
-        return self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
+        return (self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
+                or self._heads_subject(index, end, allowed))  # fmt: skip
+
+    def _heads_subject(self, index: int, end: int, allowed: frozenset[str]) -> bool:
+        """ "Sixty people, most of them pilgrims, drowned": the number heads the subject of a metric word
+        (`prose.subjects`)."""
+        stop = min(self.sentences[index].end, end + SUBJECT_REACH)
+        units = frozenset(self.vocabulary.units.get(m, "") for m in allowed)
+        return any(o.entry.metrics & allowed and predicate_of_subject(self.prose, end, o.start, units)
+                   for o in self._in(self.occurrence_starts, self.occurrences, end, stop))  # fmt: skip
 
     def _listed_group(self, index: int, end: int, allowed: frozenset[str]) -> bool:
         """ "three Indians, three Britons and one Portuguese had died": a group in a list that shares the metric
@@ -369,6 +391,9 @@ class Reader:
             or (
                 attributes(self.prose, o.start, o.end)
                 and not (outside(o) == 2 and self._own_figure(index, o.start, o.end))
+                # "80 were believed trapped, but the Army said all were found": a source after "but" says
+                # what contrasts with the figure's clause, not the figure
+                and not (outside(o) == 2 and " but " in self.prose[end : o.start])
             )
         ]
         if named:

@@ -1,5 +1,5 @@
 """English number words as figures: "seven", "Fifty-three", "one hundred and twelve", "seven million",
-"two dozen", "a quarter of a million", and shares: "a third", "two-thirds", "a fifth", "half".
+"two dozen", "a quarter of a million", "half a million", "a half million", and shares: "a third", "two-thirds", "a fifth", "half".
 
 Newsroom style writes the numbers one to nine as words, and starts a sentence with a number in words, so a
 toll is often written so. Vague plurals ("dozens", "hundreds of thousands") state no figure and are left alone.
@@ -42,12 +42,13 @@ _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _RUN = compile_regex(
     rf"(?i:\bhalf a dozen\b|\b(?:a )?half-dozen\b"
     rf"|\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
-    rf"(?: of an? (?:million|billion|thousand)\b)?"
+    rf"(?:(?: of an?| an?)? (?:million|billion|thousand)\b)?"
     rf"|\b(?:a|two|three|four|five|six|seven|eight|nine|ten) dozen\b"
     rf"|\ba (?:hundred|thousand|million|billion)(?:(?:-| | and ){_WORD})*\b"
     rf"|\b{_WORD}(?:(?:-| | and ){_WORD})*\b)"
 )  # fmt: skip
 _PERCENT_OF = re.compile(r"\s+of\b")
+_PERCENT = re.compile(r"(?i) (?:per ?cent)\b")
 _HALF_OF = re.compile(r"\s+(?:the|its|their|his|her|all|those|these)\b")
 
 
@@ -95,6 +96,10 @@ def _numeral(prose: str, start: int, end: int, text: str) -> Numeral | None:
     while value >= unit * 10 and value % (unit * 10) == 0:
         unit *= 10
     phrase_start, qualifier = _qualifier(prose, start)
+    # "Sixty-nine per cent": a share in words, as "69 per cent" is in digits.
+    percent = _PERCENT.match(prose, end)
+    if percent is not None:
+        return Numeral(start, percent.end(), phrase_start, float(value), qualifier, 0.5, True, True)
     return Numeral(start, end, phrase_start, float(value), qualifier, 0.5 * unit, False, True)
 
 

@@ -9,6 +9,7 @@ on the 3,400 words of the article corpus (an article may add 0.2 s), and its sur
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -132,7 +133,19 @@ def canonical(unit: str) -> str | None:
     if lowered in _CURRENCY:
         return _CURRENCY[lowered]
     found = _AFTER.get(lowered)
-    return found[0] if found else None
+    return found[0] if found else _currency_names().get(lowered)
+
+
+@functools.cache
+def _currency_names() -> dict[str, str]:
+    """A catalog unit that names a currency the reader knows in words ("US dollars", "British pound", "euros":
+    CLDR's English names, from Babel) -> its code as the table above writes it, so that "$78.6 million" is
+    compared with the metrics counted in "US dollars". Babel is imported only when a catalog names a unit
+    the table does not know."""
+    from babel.numbers import get_currency_name
+
+    return {get_currency_name(code.upper(), count, "en").lower(): code
+            for code in set(_CURRENCY.values()) for count in (1, 2)}  # fmt: skip
 
 
 def _word_after(prose: str, end: int) -> tuple[str, int]:

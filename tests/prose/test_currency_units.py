@@ -1,0 +1,64 @@
+"""A currency the catalog names in words (prose.quantities.canonical, from CLDR's names through Babel): a metric
+counted in "US dollars" is what "$12.5 million" is compared with; and a term that is only the unit other metrics
+count too ("people") does not decide over the clause's other metric words (prose.context)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_helpers import claim, desk  # noqa: F401
+from factcheck.prose.quantities import canonical
+
+CATALOG = {
+    "metrics": {
+        "relief_pledged": {"unit": "US dollars", "description": "money pledged for relief", "terms": ["pledged"]},
+        "evacuated": {"unit": "people", "description": "people moved to safety", "terms": ["evacuated"]},
+        "fed": {"unit": "people", "description": "people the agency feeds", "terms": ["feed", "people"]},
+    },
+    "subjects": {"marlow": {"name": "Marlow"}},
+    "claimants": {"council": {"name": "Marlow county council", "aliases": ["the council"]}},
+}
+CLAIMS = [
+    claim("pledged", "relief_pledged", "marlow", "council", 12_500_000),
+    claim("evacuated", "evacuated", "marlow", "council", 40_000),
+    claim("fed", "fed", "marlow", "council", 90_000),
+]
+
+
+@pytest.fixture
+def curated(desk):  # noqa: F811
+    desk.curate(CATALOG, CLAIMS)
+    return desk
+
+
+@pytest.mark.parametrize("unit, code", [("US dollars", "usd"), ("US dollar", "usd"), ("euros", "eur"),
+                                        ("British pounds", "gbp"), ("USD", "usd"), ("people", None)])  # fmt: skip
+def test_a_currency_named_in_words_is_that_currency(unit, code):
+    assert canonical(unit) == code
+
+
+def test_money_is_compared_with_the_metric_counted_in_that_currency(curated):
+    body = "The council said on Monday it had pledged $12.5 million to Marlow."
+    assert curated.verdict(body, "12.5") == ("article-backed", "info", "pledged")
+
+
+def test_a_changed_sum_still_stands_out(curated):
+    body = "The council said on Monday it had pledged $21.5 million to Marlow."
+    assert curated.verdict(body, "21.5")[0] == "article-contradicts"
+
+
+def test_a_sum_in_a_currency_no_metric_counts_is_set_aside(curated):
+    body = "The council said on Monday it had pledged 12.5 million euros to Marlow."
+    assert not [f for f in curated.findings(body) if f.line == 5]
+
+
+def test_the_unit_word_alone_does_not_decide_over_the_clause_metric_word(curated):
+    body = "The council said on Monday 40,000 people in Marlow were evacuated."
+    assert curated.verdict(body, "40,000") == ("article-backed", "info", "evacuated")
+    changed = "The council said on Monday 60,000 people in Marlow were evacuated."
+    assert curated.verdict(changed, "60,000")[0] != "article-backed"
+
+
+def test_the_unit_word_still_names_its_metric_when_no_other_word_does(curated):
+    body = "The council said on Monday it would feed 90,000 people in Marlow."
+    assert curated.verdict(body, "90,000") == ("article-backed", "info", "fed")
