@@ -580,15 +580,40 @@ def _limits(cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
 
 
+# The program, run so that it writes its own peak resident memory (VmHWM, of its own process image) to the file
+# HOSTILE_PEAK_FILE names as it ends: wait4's ru_maxrss carries over the resident memory of the process the
+# child was forked from, the test worker, which holds hundreds of MiB once a Spark session or a large fixture
+# has run in it, and would hide the child's own (tests/test_hostile_base.py reads VmHWM for the same reason).
+MEASURED_PROGRAM = """
+import atexit, os, re, sys
+def _peak():
+    with open("/proc/self/status") as status, open(os.environ["HOSTILE_PEAK_FILE"], "w") as out:
+        out.write(re.search(r"^VmHWM:\\s+(\\d+) kB", status.read(), re.M).group(1))
+_exit = os._exit
+def _leave(code):
+    _peak()
+    _exit(code)
+os._exit = _leave  # the program ends in os._exit, after every exit handler (factcheck.floor.process)
+atexit.register(_peak)  # or in sys.exit, before its exit handler is in place
+from factcheck.cli.program import main
+sys.argv[0] = "factcheck"
+main()
+"""
+
+
+def own_peak(peak: Path, usage: resource.struct_rusage) -> int:
+    """The child's own peak resident memory in bytes; wait4's, if the child ended before it could tell."""
+    told = peak.read_text() if peak.exists() else ""
+    return int(told) * 1024 if told else usage.ru_maxrss * 1024
+
+
 def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
     """`factcheck validate` in a child process under the limits, with the CPU and memory that child used."""
     child_env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
     child_env.update({"FACTCHECK_TODAY": TODAY, **env})  # a `github` case sets GitHub's variables itself
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; from factcheck.cli.program import main; sys.argv[0] = 'factcheck'; main()",
-    ]
+    command = [sys.executable, "-c", MEASURED_PROGRAM]
+    peak = Path(tempfile.mkdtemp()) / "peak"
+    child_env["HOSTILE_PEAK_FILE"] = str(peak)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         process = subprocess.Popen(
             [*command, "validate"],
@@ -612,7 +637,7 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
         stderr.seek(0)
         outcome = Outcome(process.returncode, stdout.read(), stderr.read())
     outcome.cpu = usage.ru_utime + usage.ru_stime
-    outcome.memory = usage.ru_maxrss * 1024  # kilobytes on Linux
+    outcome.memory = own_peak(peak, usage)
     if outcome.exit_code < 0:
         outcome.stderr += f"\n(killed by signal {-outcome.exit_code}: no verdict within the limits)"
     return outcome

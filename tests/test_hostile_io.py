@@ -42,7 +42,7 @@ import pytest
 import yaml
 
 from conftest import TODAY, Project
-from test_hostile import MEMORY_LIMIT, _dataset_text, _limits, fingerprint
+from test_hostile import MEASURED_PROGRAM, MEMORY_LIMIT, _dataset_text, _limits, fingerprint, own_peak
 
 pytestmark = pytest.mark.slow  # the program in a child process for every hostile case
 
@@ -385,11 +385,12 @@ def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) ->
 
 
 def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wall_seconds: int) -> Outcome:
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env}
+    peak = Path(tempfile.mkdtemp()) / "peak"
+    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env, "HOSTILE_PEAK_FILE": str(peak)}
     child_env.pop("GITHUB_ACTIONS", None)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         child = subprocess.Popen(
-            [sys.executable, "-c", PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
+            [sys.executable, "-c", MEASURED_PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
             text=True, preexec_fn=lambda: _limits(cpu_seconds),
         )  # fmt: skip
         timer = threading.Timer(wall_seconds, child.kill)
@@ -402,7 +403,7 @@ def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wal
         stdout.seek(0)
         stderr.seek(0)
         cpu = usage.ru_utime + usage.ru_stime
-        return Outcome(child.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024, cpu)
+        return Outcome(child.returncode, stdout.read(), stderr.read(), own_peak(peak, usage), cpu)
 
 
 def test_the_corpora_are_described():
