@@ -125,3 +125,15 @@ def test_the_whole_after_of_the_contradicts_no_claim_of_the_parts_metric(tmp_pat
         ("article-backed", "info", "wards-oct-09"),
         ("article-unbacked", "warning", None),
     ]
+
+
+@pytest.mark.parametrize("whole", ["the region's 60 wards", "its 60 wards", "the regions' 60 wards"])
+def test_the_whole_after_a_possessive_of_the_contradicts_no_claim_of_the_parts_metric(tmp_path, whole):
+    body = f"At least 45 of {whole} have cases, the health agency said."
+    assert desk_findings(tmp_path, CATALOG, CLAIMS, body) == [
+        ("article-backed", "info", "wards-oct-09"),
+        ("article-unbacked", "warning", None),
+    ]
+    # Without the part before it, the same figure is the count its words name, and a wrong one blocks.
+    alone = "The region's 60 wards have cases, the health agency said on Thursday."
+    assert desk_findings(tmp_path, CATALOG, CLAIMS, alone)[0][:2] == ("article-contradicts", "critical")

@@ -38,8 +38,12 @@ def earlier_value(prose: str, clause_start: int, start: int) -> bool:
     return verb in ("up", "down", "rising", "falling", "increasing", "decreasing", "compared") or verb in CHANGE
 
 
-# "110 of the 160 districts": the whole a part is counted out of, which a desk may or may not curate.
-_WHOLE_OF_THE = compile_regex(r"(?i)(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) of the $")
+# "110 of the 160 districts", "seven of the country's 30 districts", "two of its 12 wards": the whole a part is
+# counted out of, which a desk may or may not curate.
+_WHOLE_OF_THE = compile_regex(
+    r"(?i)(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) of"
+    r" (?:the |the [a-z-]+(?:'s|’s|s') |its |their )$"
+)
 
 
 def whole_of_the(prose: str, start: int) -> bool:
