@@ -48,6 +48,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 import yaml
@@ -601,9 +602,11 @@ main()
 """
 
 
-def own_peak(peak: Path, usage: resource.struct_rusage) -> int:
-    """The child's own peak resident memory in bytes; wait4's, if the child ended before it could tell."""
-    told = peak.read_text() if peak.exists() else ""
+def own_peak(peak: IO[str], usage: resource.struct_rusage) -> int:
+    """The child's own peak resident memory in bytes, as it wrote it to `peak`; wait4's, if the child ended
+    before it could tell."""
+    peak.seek(0)
+    told = peak.read()
     return int(told) * 1024 if told else usage.ru_maxrss * 1024
 
 
@@ -612,9 +615,9 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
     child_env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
     child_env.update({"FACTCHECK_TODAY": TODAY, **env})  # a `github` case sets GitHub's variables itself
     command = [sys.executable, "-c", MEASURED_PROGRAM]
-    peak = Path(tempfile.mkdtemp()) / "peak"
-    child_env["HOSTILE_PEAK_FILE"] = str(peak)
-    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+    with (tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr,
+          tempfile.NamedTemporaryFile("w+") as peak):  # fmt: skip
+        child_env["HOSTILE_PEAK_FILE"] = peak.name
         process = subprocess.Popen(
             [*command, "validate"],
             cwd=root,
@@ -628,7 +631,7 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
         timer = threading.Timer(WALL_FACTOR * cpu_seconds, process.kill)
         timer.start()
         try:
-            # wait4, not Popen.wait: it gives this one child's own CPU time and peak resident memory.
+            # wait4, not Popen.wait: it gives this one child's own CPU time.
             _, status, usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
@@ -636,8 +639,8 @@ def run_limited(root: Path, env: dict[str, str], cpu_seconds: int) -> Outcome:
         stdout.seek(0)
         stderr.seek(0)
         outcome = Outcome(process.returncode, stdout.read(), stderr.read())
+        outcome.memory = own_peak(peak, usage)
     outcome.cpu = usage.ru_utime + usage.ru_stime
-    outcome.memory = own_peak(peak, usage)
     if outcome.exit_code < 0:
         outcome.stderr += f"\n(killed by signal {-outcome.exit_code}: no verdict within the limits)"
     return outcome

@@ -385,10 +385,10 @@ def factcheck(root: Path, args: list[str], env: dict[str, str] | None = None) ->
 
 
 def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wall_seconds: int) -> Outcome:
-    peak = Path(tempfile.mkdtemp()) / "peak"
-    child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env, "HOSTILE_PEAK_FILE": str(peak)}
-    child_env.pop("GITHUB_ACTIONS", None)
-    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+    with (tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr,
+          tempfile.NamedTemporaryFile("w+") as peak):  # fmt: skip
+        child_env = {**os.environ, "FACTCHECK_TODAY": TODAY, **env, "HOSTILE_PEAK_FILE": peak.name}
+        child_env.pop("GITHUB_ACTIONS", None)
         child = subprocess.Popen(
             [sys.executable, "-c", MEASURED_PROGRAM, *args], cwd=root, env=child_env, stdout=stdout, stderr=stderr,
             text=True, preexec_fn=lambda: _limits(cpu_seconds),
@@ -396,7 +396,7 @@ def _run(root: Path, args: list[str], env: dict[str, str], cpu_seconds: int, wal
         timer = threading.Timer(wall_seconds, child.kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)  # this one child's own peak memory
+            _, status, usage = os.wait4(child.pid, 0)  # this one child's own CPU time
         finally:
             timer.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)
