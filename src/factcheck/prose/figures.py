@@ -34,7 +34,8 @@ QUALIFIER_PHRASES: dict[str, str] = {
                      "well over", "just over", "more then"], "more_than"),
     # A toll that passes a mark or nears it, as headlines say: "the toll surpasses 2,800", "nears 2,800".
     **dict.fromkeys(["exceeded", "exceeds", "surpassed", "surpasses", "surpassing", "topped", "tops", "topping",
-                     "crossed", "crosses", "crossing"], "more_than"),
+                     "crossed", "crosses", "crossing", "passed", "passes", "passing", "past"],
+                    "more_than"),
     **dict.fromkeys(["nears", "neared", "nearing", "approaches", "approached"], "nearly"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
     # "as many as 150", "as much as 300": the upper end a source puts a figure at.
@@ -402,6 +403,20 @@ def under_a_load(before: str, phrase: str) -> bool:
     return phrase in ("under", "over") and before.rstrip().rsplit(" ", 1)[-1] in _LOADS
 
 
+# Verbs of movement after which "past" passes a mark ("soared past 500,000", "crept past 900"); after a
+# determiner or a preposition it is an adjective of time ("the past 24 hours", "in past 12 months").
+_MOVING = frozenset({"soar", "soars", "rose", "rise", "rises", "risen", "go", "goes", "went", "gone", "shot",
+                     "shoot", "shoots", "crept", "creep", "creeps", "climb", "climbs", "push", "pushes", "edge",
+                     "edges", "move", "moves", "jump", "jumps", "surge", "surges", "race", "races", "sail",
+                     "sails", "run", "runs", "ran", "well", "now", "already", "just"})  # fmt: skip
+
+
+def _moved_past(before: str) -> bool:
+    """ "the toll soared past 500": "past" after a verb of movement (or one in "-ed") passes a mark."""
+    word = before.rstrip().rsplit(" ", 1)[-1]
+    return word in _MOVING or (word.endswith("ed") and len(word) > 3)
+
+
 def _qualifier(prose: str, i: int) -> tuple[int, str]:
     """The qualifier words right before the figure at `i` ("more than"), and where they start."""
     cursor = i
@@ -428,7 +443,8 @@ def _qualifier(prose: str, i: int) -> tuple[int, str]:
             before = lowered[: len(lowered) - len(phrase)]
             if not before or not _is_word(before[-1]):
                 best = phrase
-    if not best or under_a_load(lowered[: len(lowered) - len(best)], best):
+    before = lowered[: len(lowered) - len(best)]
+    if not best or under_a_load(before, best) or (best == "past" and not _moved_past(before)):
         return i, "exact"
     # Where the phrase starts in the prose: as many non-blank characters back as the phrase has.
     needed = len(best.replace(" ", ""))
