@@ -24,6 +24,7 @@ from factcheck.floor.text import clip
 from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
+from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
@@ -366,6 +367,10 @@ class Reader:
         """The claimant, the line it is carried from (None when its own sentence names it), and the name that
         chose it."""
         named = [o for o in near if o.entry.claimants]
+        # "Police rejected reports that the toll had passed 125": the one who denies a figure is not its source.
+        sentence = self.sentences[index]
+        denied = not_claimants(self.prose, sentence.start, start, end, sentence.end)
+        named = [o for o in named if not any(a <= o.start < b for a, b in denied)]
         # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
         # own speaks for that figure.
         own = [o for o in named if not (outside(o) and self._own_figure(index, o.start, o.end))]
@@ -400,7 +405,6 @@ class Reader:
             return self._named(named, start, end, outside)
         # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph;
         # after "He said", the last one named.
-        sentence = self.sentences[index]
         if index not in self._pronouns:  # each sentence read once
             self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
         if self._sources is None:  # each name read once an article
