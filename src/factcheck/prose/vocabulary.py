@@ -17,6 +17,8 @@ from factcheck.prose.units import metric_words
 # Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
 # organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
 MAX_PHRASE_WORDS = 12
+# Nouns that mean a count of what the word before them names ("death toll", "casualty tally").
+_COUNT_NOUNS = frozenset({"toll", "tally"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,15 @@ class Vocabulary:
         for key, claimant in catalog.claimants.items():
             for spelling in (claimant.name, *claimant.aliases):
                 add(spelling, "claimants", key)
+        # A count named by its kind ("death toll") is named by its head noun alone once the story has told it:
+        # "the toll rose to 38", "the stampede toll has passed 125". Only nouns that mean a count do so, and
+        # a phrase the catalog spells so itself keeps only what the catalog says it names.
+        declared = set(found)
+        for key, metric in catalog.metrics.items():
+            for term in metric.terms:
+                term_words = [w for _, _, w in words(term)]
+                if len(term_words) == 2 and term_words[1] in _COUNT_NOUNS and (term_words[1],) not in declared:
+                    add(term_words[1], "metrics", key)
         self.phrases = {
             phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
                           frozenset(slot["claimants"]))
