@@ -28,7 +28,7 @@ from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
-from factcheck.prose.increments import increment, increment_of
+from factcheck.prose.increments import increment, increment_of, level_reached
 from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import (
     counted,
@@ -174,6 +174,9 @@ class Reader:
         if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
             said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
             metrics = increment_of(said, allowed - self.vocabulary.running, self.vocabulary.term_words) or metrics
+        if metrics and not metrics & self.vocabulary.running and level_reached(self.prose, sentence.start, start):
+            metrics, anchors = next(((o.entry.metrics & allowed & self.vocabulary.running, [o]) for o in by_distance
+                                     if o.entry.metrics & allowed & self.vocabulary.running), (metrics, anchors))  # fmt: skip
         metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
                                                anchors, metrics, part, allowed)  # fmt: skip
         subject = None
