@@ -65,6 +65,9 @@ def test_a_verb_of_passing_a_mark_qualifies_the_figure(text, qualifier):
         ("Ardena's death toll passes 4,300, civil protection says.", "4,300", "article-backed"),
         ("Civil protection said the death toll in Ardena had passed 4,400.", "4,400", "article-contradicts"),
         ("Civil protection said the death toll in Ardena soared past 4,400.", "4,400", "article-contradicts"),
+        ("Civil protection said the death toll in Ardena was 4,300-plus.", "4,300", "article-backed"),
+        ("Civil protection said 4,300+ people were killed in Ardena.", "4,300", "article-backed"),
+        ("Civil protection said the death toll in Ardena was 4,400-plus.", "4,400", "article-contradicts"),
     ],
 )  # fmt: skip
 def test_a_round_more_than_floors_a_precise_claim_within_its_own_step(curated, body, figure, verdict):

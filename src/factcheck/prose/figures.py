@@ -44,6 +44,13 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
+# Qualifier words right after a figure: "150 plus houses", "a 670-plus toll", "150+ homes", "300 or more", "40-odd".
+# "plus" before a determiner or a number adds ("20 plus the gunman"): no qualifier then.
+_AFTER_QUALIFIERS = {"plus": "more_than", "+": "more_than", "or more": "at_least", "odd": "about", "or so": "about"}
+_AFTER_QUALIFIER = re.compile(
+    r"(?i)(?:[ \u00a0]?(?=\+)|[-–](?=plus|odd)|[ \u00a0](?=plus|or more|odd|or so))(\+|plus|odd|or more|or so)"
+    r"(?![A-Za-z])(?![ \u00a0]+(?:the|a|an|his|her|their|its|our|one|two|three|[0-9]))"
+)
 _CURRENCIES = frozenset("$€£¥₴₽₹")
 # Currency words a qualifier may stand before: "more than Rs 2,400 crore", "some US$ 40 million".
 _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
@@ -150,7 +157,7 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
         groups, decimals, end = second
         digits = "".join(groups)
         after = prose[end] if end < n else " "
-    elif after in "-–" and end + 1 < n and prose[end + 1].isalpha():
+    elif after in "-–" and end + 1 < n and prose[end + 1].isalpha() and not _AFTER_QUALIFIER.match(prose, end):
         return None, _skip_id(prose, end)
     lowered_after = prose[end : end + 8].lower()
     if lowered_after.startswith(_ORDINALS) and not _is_word(prose[end + 2] if end + 2 < n else " "):
@@ -196,6 +203,11 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
+    # "approximately 670 plus": the bound after the figure says more than the "about" before it.
+    if qualifier in ("exact", "about") and (tail := _AFTER_QUALIFIER.match(prose, word_end)):
+        after_qualifier = _AFTER_QUALIFIERS[tail.group(1).lower()]
+        if qualifier == "exact" or after_qualifier != "about":
+            qualifier, word_end = after_qualifier, tail.end(1)
     if first is not None:  # "14-16": one figure, its ends at the finer precision of the two ("2,500-3,000": 50)
         low, low_unit = first[0] * multiplier, first[1] * multiplier
         return Numeral(i, word_end, phrase_start, low, qualifier, min(half_unit, 0.5 * low_unit), percent,
