@@ -61,3 +61,34 @@ def test_the_level_is_the_running_count_and_the_change_stays_the_change(curated,
 def test_a_changed_level_still_stands_out(curated):
     body = "In Tessaly the number of dead jumped by nearly 1,200 to 5,609, the disaster agency said."
     assert curated.verdict(body, "5,609")[0] != "article-backed"
+
+
+PLACES = {
+    **CATALOG,
+    "subjects": {"tessaly": {"name": "Tessaly", "aliases": ["the country"]},
+                 "orne": {"name": "Orne", "within": "tessaly", "aliases": ["Orne valley"]}},
+}  # fmt: skip
+
+
+@pytest.fixture
+def places(desk):  # noqa: F811
+    desk.curate(PLACES, [*CLAIMS, claim("orne-deaths", "flood_deaths", "orne", "agency", 14)])
+    return desk
+
+
+@pytest.mark.parametrize(
+    "body, figure, claim_id",
+    [
+        ("The agency confirmed a death in the Orne valley on Monday, which took the death toll to 5,209.", "5,209",
+         "deaths"),
+        ("Two more bodies were found in Orne, bringing the death toll to 5,209, the agency said.", "5,209", "deaths"),
+        ("In Orne, 14 people were killed, the agency said.", "14", "orne-deaths"),  # the place's own count
+    ],
+)  # fmt: skip
+def test_the_place_of_what_moved_a_toll_is_not_the_tolls(places, body, figure, claim_id):
+    assert places.verdict(body, figure) == ("article-backed", "info", claim_id)
+
+
+def test_a_changed_level_after_a_place_still_stands_out(places):
+    body = "Two more bodies were found in Orne, bringing the death toll to 5,309, the agency said."
+    assert places.verdict(body, "5,309")[0] != "article-backed"

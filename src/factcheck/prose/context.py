@@ -183,9 +183,11 @@ class Reader:
         best = None
         subject_at = None
         levels = []  # each subject named, and how far out of the figure's clause
+        # "a death in the Hawke's Bay region, which took the toll to nine": the place of what moved a toll
+        reached = level_reached(self.prose, clause_start, start)
         for occurrence in near:
             if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
-                    or other_role(self.prose, occurrence.start, occurrence.end)
+                    or other_role(self.prose, occurrence.start, occurrence.end) or (reached and outside(occurrence))
                     or (outside(occurrence) == 2 and self._own_figure(index, occurrence.start, occurrence.end))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
