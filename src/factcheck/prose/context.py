@@ -28,7 +28,7 @@ from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
-from factcheck.prose.increments import increment, increment_of, level_reached
+from factcheck.prose.increments import increment, increment_of, level_reached, links
 from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import (
     counted,
@@ -311,7 +311,7 @@ class Reader:
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
                 if o.start >= end and between.strip() and plural_noun(noun):
                     continue  # "four countries at risk": it counts the noun right after it
-                if len(between.split()) <= (0 if o.end <= start else 4):
+                if len(between.split()) <= (0 if o.end <= start else 4) or (o.end <= start and links(between)):
                     return True
         return (self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
                 or self._heads_subject(index, end, allowed))  # fmt: skip

@@ -67,3 +67,17 @@ _LEVEL = compile_regex(
 def level_reached(prose: str, sentence_start: int, at: int) -> bool:
     """Whether the figure at `at` is the level a change in its sentence reached ("rose by 12 to 150")."""
     return _LEVEL.search(prose[max(sentence_start, at - 90) : at]) is not None
+
+
+# Words that join a count's noun to a number in words that states it: "the death toll to nine", "the toll stood
+# at nine", "the toll has risen to eleven", "cholera cases soar past half a million".
+_LINKS = frozenset({"to", "at", "of", "has", "have", "had", "now", "rose", "risen", "rises", "climbed", "climbs",
+                    "jumped", "jumps", "soar", "soars", "soared", "surged", "reached", "reaches", "hit", "hits",
+                    "stood", "stands", "is", "was", "were", "are"})  # fmt: skip
+
+
+def links(between: str) -> bool:
+    """Whether the words `between` a metric word and a number in words after it join them as a count and its
+    value: at most three such words."""
+    found = between.lower().split()
+    return 0 < len(found) <= 3 and all(w in _LINKS for w in found)
