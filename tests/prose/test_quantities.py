@@ -66,6 +66,8 @@ def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
         ("In Lagos, 230, the agency said.", "230"),  # over a plausible age
         ("The 210 passengers of the jet were evacuated.", "210"),  # a plural: a count, not a model
         ("The ferry carried 210 people.", "210"),
+        ("The toll passed 5,200 two weeks after the storm.", "5,200"),  # a count, then a time: no list
+        ("The blast killed 300 three days before the vote.", "300"),
     ],
 )
 def test_a_count_has_no_unit(text, figure):

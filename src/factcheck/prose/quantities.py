@@ -90,7 +90,10 @@ _HOME_BACK = 50
 # "12 and 13 years old", "5, 10 or 15 km": numbers listed before a unit word share it.
 _SPELLED = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?")  # fmt: skip
-_LIST_TAIL = compile_regex(rf"(?i:(?:,? (?:and |or |to )?(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})")
+# Each listed number after a comma or a conjunction: "5,200 two weeks after the storm" is a count, then a time.
+_LIST_TAIL = compile_regex(
+    rf"(?i:(?:(?:, (?:and |or |to )?| (?:and|or|to) )(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})"
+)
 _LIST_REACH = 60
 
 
