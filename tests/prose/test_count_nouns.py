@@ -1,5 +1,6 @@
 """A count named by its kind ("death toll", "casualty tally") is named by its head noun alone (prose.vocabulary):
-"the toll rose to 4,371" counts what "death toll" counts; a catalog that files "toll" itself keeps its own."""
+"the toll rose to 4,371" counts what "death toll" counts; a catalog that files "toll" itself keeps its own. And
+"died", "dead", "deaths", which inflection keeps apart, name one count when one metric alone lists any of them."""
 
 from __future__ import annotations
 
@@ -68,3 +69,29 @@ def test_only_nouns_of_a_count_and_never_over_the_catalogs_own_phrase():
     road = {**CATALOG, "metrics": {**CATALOG["metrics"], "road_tolls": {"unit": "USD", "description": "road tolls",
                                                                         "terms": ["toll"]}}}  # fmt: skip
     assert _metrics(road, ("toll",)) == {"road_tolls"}
+
+
+def test_the_words_of_one_count_that_inflection_keeps_apart():
+    dead = {**CATALOG, "metrics": {**CATALOG["metrics"], "quake_deaths": {
+        "unit": "people", "description": "people killed", "terms": ["dead", "killed"]}}}  # fmt: skip
+    assert _metrics(dead, ("died",)) == _metrics(dead, ("deaths",)) == {"quake_deaths"}
+    # two metrics list them: none of the words is given to the other
+    split = {**dead, "metrics": {**dead["metrics"], "hospital_deaths": {
+        "unit": "people", "description": "people who died in hospital", "terms": ["died"]}}}  # fmt: skip
+    assert _metrics(split, ("deaths",)) is None
+    assert _metrics(split, ("died",)) == {"hospital_deaths"}
+
+
+@pytest.fixture
+def dead_desk(desk):  # noqa: F811
+    catalog = {**CATALOG, "metrics": {**CATALOG["metrics"], "quake_deaths": {
+        "unit": "people", "description": "people killed", "terms": ["dead", "killed"]}}}  # fmt: skip
+    desk.curate(catalog, CLAIMS)
+    return desk
+
+
+def test_died_counts_what_the_catalogs_dead_counts(dead_desk):
+    body = "More than 4,300 people are now known to have died in Ardena, civil protection said."
+    assert dead_desk.verdict(body, "4,300") == ("article-backed", "info", "deaths")
+    changed = "More than 4,400 people are now known to have died in Ardena, civil protection said."
+    assert dead_desk.verdict(changed, "4,400")[0] != "article-backed"

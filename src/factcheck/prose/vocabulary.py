@@ -19,6 +19,9 @@ from factcheck.prose.units import metric_words
 MAX_PHRASE_WORDS = 12
 # Nouns that mean a count of what the word before them names ("death toll", "casualty tally").
 _COUNT_NOUNS = frozenset({"toll", "tally"})
+# One count's words that inflection does not join ("died" stems to "die", "deaths" to "death"): a catalog that
+# lists one of them alone for a metric names the others too, unless it lists them itself.
+_DEATH_WORDS = frozenset({"died", "dead", "deaths"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,15 @@ class Vocabulary:
                 term_words = [w for _, _, w in words(term)]
                 if len(term_words) == 2 and term_words[1] in _COUNT_NOUNS and (term_words[1],) not in declared:
                     add(term_words[1], "metrics", key)
+        # "died" for the desk's "dead" or "deaths": the words of one count, which the stemmer keeps apart; only
+        # where one metric alone lists any of them
+        dying = {next(iter(found[(w,)]["metrics"])) for w in _DEATH_WORDS
+                 if (w,) in found and len(found[(w,)]["metrics"]) == 1 and not found[(w,)]["subject"]
+                 and not found[(w,)]["claimants"]}  # fmt: skip
+        if len(dying) == 1 and all(not found.get((w,), {}).get("metrics") or found[(w,)]["metrics"] == dying
+                                   for w in _DEATH_WORDS):  # fmt: skip
+            for word in _DEATH_WORDS:
+                add(word, "metrics", next(iter(dying)))
         self.phrases = {
             phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
                           frozenset(slot["claimants"]))
