@@ -1,6 +1,7 @@
 """A count named by its kind ("death toll", "casualty tally") is named by its head noun alone (prose.vocabulary):
 "the toll rose to 4,371" counts what "death toll" counts; a catalog that files "toll" itself keeps its own. And
-"died", "dead", "deaths", which inflection keeps apart, name one count when one metric alone lists any of them."""
+"died", "dead", "deaths", "killed", which inflection keeps apart, name one count when one metric alone lists any
+of them."""
 
 from __future__ import annotations
 
@@ -75,10 +76,14 @@ def test_the_words_of_one_count_that_inflection_keeps_apart():
     dead = {**CATALOG, "metrics": {**CATALOG["metrics"], "quake_deaths": {
         "unit": "people", "description": "people killed", "terms": ["dead", "killed"]}}}  # fmt: skip
     assert _metrics(dead, ("died",)) == _metrics(dead, ("deaths",)) == {"quake_deaths"}
+    only_dead = {**CATALOG, "metrics": {"quake_deaths": {"unit": "people", "description": "people killed",
+                                                         "terms": ["dead", "bodies"]}}}  # fmt: skip
+    assert _metrics(only_dead, ("killed",)) == {"quake_deaths"}
     # two metrics list them: none of the words is given to the other
     split = {**dead, "metrics": {**dead["metrics"], "hospital_deaths": {
         "unit": "people", "description": "people who died in hospital", "terms": ["died"]}}}  # fmt: skip
     assert _metrics(split, ("deaths",)) is None
+    assert _metrics(split, ("killed",)) == {"quake_deaths"}  # the catalog's own term, not one added
     assert _metrics(split, ("died",)) == {"hospital_deaths"}
 
 

@@ -21,7 +21,7 @@ MAX_PHRASE_WORDS = 12
 _COUNT_NOUNS = frozenset({"toll", "tally"})
 # One count's words that inflection does not join ("died" stems to "die", "deaths" to "death"): a catalog that
 # lists one of them alone for a metric names the others too, unless it lists them itself.
-_DEATH_WORDS = frozenset({"died", "dead", "deaths"})
+_DEATH_WORDS = frozenset({"died", "dead", "deaths", "killed"})
 
 
 @dataclass(frozen=True)
