@@ -139,6 +139,8 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return False
     if word_before(prose, begin, " \t\n", 20) == "by" and _in_projection(prose, begin, end):
         return False
+    if _in_schedule(prose, begin):
+        return False
     if word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after, _ = word_after(prose, end, " ", gaps=1, longest=20)
         if kind == "year" and after and after[0].islower() and after not in _NOT_NOUNS:
@@ -200,6 +202,22 @@ def _in_projection(prose: str, begin: int, end: int) -> bool:
         stop = min([i for i in (prose.find(mark, at) for mark in (*_CLAUSE_ENDS, ", ")) if i >= 0] or [len(prose)])
         words = prose[at : min(stop, at + MAX_CLAUSE_BACK)].lower().replace("'ll", " will").split()
     return any(word in PROJECTION_WORDS for word in words)
+
+
+# "the lean season, which starts in September and lasts until March": a relative clause of what a period or a
+# scheme does tells its calendar, not the date of a count.
+_SCHEDULE = compile_regex(
+    r"(?i)\b(?:which|that)\s+(?:(?:usually|normally|typically|traditionally|generally|will|would)\s+)?"
+    r"(?:starts?|started|begins?|began|ends?|ended|runs?|ran|lasts?|lasted|opens?|opened|closes?|closed|peaks?)"
+    r"\s+(?:in|on|from|at|around)?\s*$"
+)
+
+
+def _in_schedule(prose: str, begin: int) -> bool:
+    """Whether the date at `begin` is the calendar a relative clause gives a period: "which starts in September"."""
+    low = max(0, begin - 60)
+    cut = max(prose.rfind(mark, low, begin) for mark in (*_CLAUSE_ENDS, ","))
+    return _SCHEDULE.search(prose[max(cut + 1, low) : begin]) is not None
 
 
 def _month_number(text: str) -> int:
