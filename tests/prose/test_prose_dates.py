@@ -139,3 +139,18 @@ def test_a_date_after_by_in_a_clause_of_the_past_dates_the_count(text, phrase):
 def test_a_weekend_and_a_time_ago_are_the_days_they_can_mean(published, text, span):
     (phrase,) = find_dates(text, parse_span(published))
     assert phrase.span.text == span and phrase.dates_figures
+
+
+@pytest.mark.parametrize(
+    "text, phrase, dates",
+    [
+        ("It needs $40 million to feed 900,000 people through the dry season, which starts in October.",
+         "in October", False),
+        ("The harvest, which usually ends in March, will feed 2 million.", "in March", False),
+        ("A relief scheme that will run from June is to reach 12,000 families.", "from June", False),
+        ("The toll, which rose on Monday, stood at 30.", "Monday", True),  # what the toll did, not a calendar
+        ("In October 300 people died of cholera.", "In October", True),
+    ],
+)  # fmt: skip
+def test_the_calendar_a_relative_clause_gives_a_period_dates_no_figure(text, phrase, dates):
+    assert [figures for text, figures in _dates(text).items() if phrase in text] == [dates]

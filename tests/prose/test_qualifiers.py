@@ -33,3 +33,23 @@ def test_as_many_as_states_an_upper_bound(text, phrase, qualifier):
 def test_a_qualifier_before_a_currency_word_qualifies_the_sum(text, phrase, qualifier):
     (numeral,) = find_numerals(text, 0)
     assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, qualifier",
+    [
+        ("Now 150 plus homes lie under the mud.", "150 plus", "more_than"),
+        ("a 670-plus toll", "670-plus", "more_than"),
+        ("150+ homes were buried", "150+", "more_than"),
+        ("300 or more pilgrims", "300 or more", "at_least"),
+        ("40-odd bodies were recovered", "40-odd", "about"),
+        ("an estimated 670 plus people", "an estimated 670 plus", "more_than"),  # the bound says more
+        ("more than 670 or so people", "more than 670", "more_than"),  # a bound before keeps its word
+        ("killed 20 plus the gunman", "20", "exact"),  # "plus" that adds
+        ("20 plus 3 officers", "20", "exact"),
+        ("about 300 or so", "about 300", "about"),
+    ],
+)  # fmt: skip
+def test_qualifier_words_after_a_figure(text, phrase, qualifier):
+    (numeral, *_) = find_numerals(text, 0)
+    assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)

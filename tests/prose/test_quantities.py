@@ -42,9 +42,12 @@ def _quantity(text: str, figure: str):
         ("Pupils under the age of 12 stayed home.", "12", "age"),
         ("The province has a population of about 2.3 million.", "2.3", "population"),
         ("It struck a city of 45,000 in the south.", "45,000", "population"),
-        ("Highs near 104 degrees Fahrenheit (40 Celsius) are forecast.", "40", "degrees"),
-        ("Nights stayed above 86 F (30 C) in the capital.", "86", "degrees"),
-        ("Nights stayed above 86 F (30 C) in the capital.", "30", "degrees"),
+        ("Highs near 104 degrees Fahrenheit (40 Celsius) are forecast.", "40", "celsius"),
+        ("Highs near 104 degrees Fahrenheit (40 Celsius) are forecast.", "104", "fahrenheit"),
+        ("Nights stayed above 86 F (30 C) in the capital.", "86", "fahrenheit"),
+        ("Nights stayed above 86 F (30 C) in the capital.", "30", "celsius"),
+        ("The mercury reached 41 degrees C on Monday.", "41", "celsius"),
+        ("It was 30 degrees in the shade.", "30", "degrees"),  # no scale given
         ("The tremor, which measured 6.1 on the Richter scale, toppled walls.", "6.1", "magnitude"),
         ("Investigators said the 320 cargo jet was overloaded.", "320", "model"),
         ("A 380 airliner was grounded.", "380", "model"),
@@ -63,6 +66,8 @@ def test_a_unit_or_an_age_makes_a_quantity(text, figure, unit):
         ("In Lagos, 230, the agency said.", "230"),  # over a plausible age
         ("The 210 passengers of the jet were evacuated.", "210"),  # a plural: a count, not a model
         ("The ferry carried 210 people.", "210"),
+        ("The toll passed 5,200 two weeks after the storm.", "5,200"),  # a count, then a time: no list
+        ("The blast killed 300 three days before the vote.", "300"),
     ],
 )
 def test_a_count_has_no_unit(text, figure):

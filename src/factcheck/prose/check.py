@@ -116,8 +116,12 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         if ignored is not None:
             article.marks.append(Mark(figure, IGNORED, None, ignored))
             continue
-        if numeral.spelled and figure.binding is None and (_idiom(seen, numeral) or not (reader.counts_a_metric(
-                numeral.phrase_start, numeral.end, figure.unit) or _share_named(reader, numeral, vocabulary))):  # fmt: skip
+        # "extended it by three months": a number in words before a unit a metric counts in (`_not_claimed` set
+        # aside the others) measures what that metric does, as digits would
+        measured = figure.unit not in (None, PERCENT)
+        if numeral.spelled and figure.binding is None and not measured and (_idiom(seen, numeral) or not (
+                reader.counts_a_metric(numeral.phrase_start, numeral.end, figure.unit)
+                or _share_named(reader, numeral, vocabulary))):  # fmt: skip
             continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
         context = reader.context(numeral.start, numeral.end, figure.unit)
         sentence = reader.sentence_of(numeral.start)

@@ -24,10 +24,11 @@ from factcheck.floor.text import clip
 from factcheck.prose.attribution import attributes, cited, pronoun_speaks, relays, said_end, speaks
 from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
+from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
 from factcheck.prose.event_dates import dates_an_event
 from factcheck.prose.groups import counts_a_listed_group
-from factcheck.prose.increments import increment, increment_of
+from factcheck.prose.increments import increment, increment_of, level_reached, links
 from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import (
     counted,
@@ -173,15 +174,20 @@ class Reader:
         if metrics and metrics <= self.vocabulary.running and increment(self.prose, clause_start, start, clause_end):
             said = {w for a in anchors for _, _, w in words(self.prose[a.start : a.end])}
             metrics = increment_of(said, allowed - self.vocabulary.running, self.vocabulary.term_words) or metrics
+        if metrics and not metrics & self.vocabulary.running and level_reached(self.prose, sentence.start, start):
+            metrics, anchors = next(((o.entry.metrics & allowed & self.vocabulary.running, [o]) for o in by_distance
+                                     if o.entry.metrics & allowed & self.vocabulary.running), (metrics, anchors))  # fmt: skip
         metrics, others, part = self._readings(sentence, (start, end), (clause_start, clause_end), by_distance,
                                                anchors, metrics, part, allowed)  # fmt: skip
         subject = None
         best = None
         subject_at = None
         levels = []  # each subject named, and how far out of the figure's clause
+        # "a death in the Hawke's Bay region, which took the toll to nine": the place of what moved a toll
+        reached = level_reached(self.prose, clause_start, start)
         for occurrence in near:
             if (occurrence.entry.subject is None or self._describes_claimant(occurrence)
-                    or other_role(self.prose, occurrence.start, occurrence.end)
+                    or other_role(self.prose, occurrence.start, occurrence.end) or (reached and outside(occurrence))
                     or (outside(occurrence) == 2 and self._own_figure(index, occurrence.start, occurrence.end))):  # fmt: skip
                 continue
             distance = (outside(occurrence), min([gap(start, end, occurrence.start, occurrence.end)]
@@ -305,7 +311,7 @@ class Reader:
                 between = self.prose[o.end : start] if o.end <= start else self.prose[end : o.start]
                 if o.start >= end and between.strip() and plural_noun(noun):
                     continue  # "four countries at risk": it counts the noun right after it
-                if len(between.split()) <= (0 if o.end <= start else 4):
+                if len(between.split()) <= (0 if o.end <= start else 4) or (o.end <= start and links(between)):
                     return True
         return (self._elliptical(low, high, end, allowed) or self._listed_group(index, end, allowed)
                 or self._heads_subject(index, end, allowed))  # fmt: skip
@@ -366,6 +372,10 @@ class Reader:
         """The claimant, the line it is carried from (None when its own sentence names it), and the name that
         chose it."""
         named = [o for o in near if o.entry.claimants]
+        # "Police rejected reports that the toll had passed 125": the one who denies a figure is not its source.
+        sentence = self.sentences[index]
+        denied = not_claimants(self.prose, sentence.start, start, end, sentence.end)
+        named = [o for o in named if not any(a <= o.start < b for a, b in denied)]
         # "X said 20 ..., while the minister said at least 15": a name in another clause with a figure of its
         # own speaks for that figure.
         own = [o for o in named if not (outside(o) and self._own_figure(index, o.start, o.end))]
@@ -400,7 +410,6 @@ class Reader:
             return self._named(named, start, end, outside)
         # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph;
         # after "He said", the last one named.
-        sentence = self.sentences[index]
         if index not in self._pronouns:  # each sentence read once
             self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
         if self._sources is None:  # each name read once an article

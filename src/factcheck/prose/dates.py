@@ -49,6 +49,12 @@ def _patterns() -> list[tuple[str, object]]:
         (kind, compile_regex(pattern))
         for kind, pattern in (
             ("iso", r"\b([12][0-9]{3})-([01][0-9])(?:-([0-3][0-9]))?\b"),
+            # "Wednesday, February 22, 2024", "Monday 3 June": the date a weekday labels is the day meant, even
+            # where the two disagree (the copy's date is what a desk dates the count by)
+            ("weekday-dmy", rf"\b{_WEEKDAY},? {_DAY} (?:of )?{_MONTH},? {_YEAR}\b"),
+            ("weekday-mdy", rf"\b{_WEEKDAY},? {_MONTH} {_DAY},? {_YEAR}\b"),
+            ("weekday-month-day", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
+            ("weekday-day-month", rf"\b{_WEEKDAY},? {_DAY} (?:of )?{_MONTH}\b"),
             ("dmy", rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b"),
             ("mdy", rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),
             ("part-month-year", rf"\b{_PART}[- ]?{_MONTH},? {_YEAR}\b"),
@@ -133,6 +139,8 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return False
     if word_before(prose, begin, " \t\n", 20) == "by" and _in_projection(prose, begin, end):
         return False
+    if _in_schedule(prose, begin):
+        return False
     if word_before(prose, begin, " \t\n", 20) in _DETERMINERS:
         after, _ = word_after(prose, end, " ", gaps=1, longest=20)
         if kind == "year" and after and after[0].islower() and after not in _NOT_NOUNS:
@@ -196,6 +204,22 @@ def _in_projection(prose: str, begin: int, end: int) -> bool:
     return any(word in PROJECTION_WORDS for word in words)
 
 
+# "the lean season, which starts in September and lasts until March": a relative clause of what a period or a
+# scheme does tells its calendar, not the date of a count.
+_SCHEDULE = compile_regex(
+    r"(?i)\b(?:which|that)\s+(?:(?:usually|normally|typically|traditionally|generally|will|would)\s+)?"
+    r"(?:starts?|started|begins?|began|ends?|ended|runs?|ran|lasts?|lasted|opens?|opened|closes?|closed|peaks?)"
+    r"\s+(?:in|on|from|at|around)?\s*$"
+)
+
+
+def _in_schedule(prose: str, begin: int) -> bool:
+    """Whether the date at `begin` is the calendar a relative clause gives a period: "which starts in September"."""
+    low = max(0, begin - 60)
+    cut = max(prose.rfind(mark, low, begin) for mark in (*_CLAUSE_ENDS, ","))
+    return _SCHEDULE.search(prose[max(cut + 1, low) : begin]) is not None
+
+
 def _month_number(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
@@ -240,6 +264,8 @@ def _resolve(kind: str, groups: list[str | None], published: Span | None) -> Spa
 def _absolute(kind: str, groups: list[str | None]) -> Span | None:
     if kind == "iso":
         return parse_span("-".join(g for g in groups if g))
+    if kind in ("weekday-dmy", "weekday-mdy"):
+        kind, groups = kind.removeprefix("weekday-"), groups[1:]
     if kind == "dmy":
         day = dt.date(int(groups[2]), _month_number(groups[1]), int(groups[0]))
         return _span(day, day)
@@ -267,7 +293,7 @@ def _absolute(kind: str, groups: list[str | None]) -> Span | None:
 
 
 _ABSOLUTE = frozenset({"iso", "dmy", "mdy", "part-month-year", "month-year", "part-year", "years", "season",
-                       "year"})  # fmt: skip
+                       "year", "weekday-dmy", "weekday-mdy"})  # fmt: skip
 
 
 def _relative(kind: str, groups: list[str | None], published: Span | None) -> Span | None:
@@ -382,6 +408,8 @@ _MEANINGS: dict[str, Callable[[list[str | None]], Meaning]] = {
     "days-month": lambda groups: _month_days(groups, 2, 0, 1),
     "weekday-day": _weekday,
     "month-day": lambda groups: _month_day(groups, 0, 1),
+    "weekday-month-day": lambda groups: _month_day(groups, 1, 2),
+    "weekday-day-month": lambda groups: _month_day(groups, 2, 1),
     "day-month": lambda groups: _month_day(groups, 1, 0),
     "part-month": lambda groups: _month(groups, groups[0].lower()),
     "month": _month,

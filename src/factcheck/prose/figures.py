@@ -34,7 +34,8 @@ QUALIFIER_PHRASES: dict[str, str] = {
                      "well over", "just over", "more then"], "more_than"),
     # A toll that passes a mark or nears it, as headlines say: "the toll surpasses 2,800", "nears 2,800".
     **dict.fromkeys(["exceeded", "exceeds", "surpassed", "surpasses", "surpassing", "topped", "tops", "topping",
-                     "crossed", "crosses", "crossing"], "more_than"),
+                     "crossed", "crosses", "crossing", "passed", "passes", "passing", "past"],
+                    "more_than"),
     **dict.fromkeys(["nears", "neared", "nearing", "approaches", "approached"], "nearly"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
     # "as many as 150", "as much as 300": the upper end a source puts a figure at.
@@ -43,6 +44,13 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
+# Qualifier words right after a figure: "150 plus houses", "a 670-plus toll", "150+ homes", "300 or more", "40-odd".
+# "plus" before a determiner or a number adds ("20 plus the gunman"): no qualifier then.
+_AFTER_QUALIFIERS = {"plus": "more_than", "+": "more_than", "or more": "at_least", "odd": "about", "or so": "about"}
+_AFTER_QUALIFIER = re.compile(
+    r"(?i)(?:[ \u00a0]?(?=\+)|[-–](?=plus|odd)|[ \u00a0](?=plus|or more|odd|or so))(\+|plus|odd|or more|or so)"
+    r"(?![A-Za-z])(?![ \u00a0]+(?:the|a|an|his|her|their|its|our|one|two|three|[0-9]))"
+)
 _CURRENCIES = frozenset("$€£¥₴₽₹")
 # Currency words a qualifier may stand before: "more than Rs 2,400 crore", "some US$ 40 million".
 _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
@@ -149,7 +157,7 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
         groups, decimals, end = second
         digits = "".join(groups)
         after = prose[end] if end < n else " "
-    elif after in "-–" and end + 1 < n and prose[end + 1].isalpha():
+    elif after in "-–" and end + 1 < n and prose[end + 1].isalpha() and not _AFTER_QUALIFIER.match(prose, end):
         return None, _skip_id(prose, end)
     lowered_after = prose[end : end + 8].lower()
     if lowered_after.startswith(_ORDINALS) and not _is_word(prose[end + 2] if end + 2 < n else " "):
@@ -195,6 +203,11 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
+    # "approximately 670 plus": the bound after the figure says more than the "about" before it.
+    if qualifier in ("exact", "about") and (tail := _AFTER_QUALIFIER.match(prose, word_end)):
+        after_qualifier = _AFTER_QUALIFIERS[tail.group(1).lower()]
+        if qualifier == "exact" or after_qualifier != "about":
+            qualifier, word_end = after_qualifier, tail.end(1)
     if first is not None:  # "14-16": one figure, its ends at the finer precision of the two ("2,500-3,000": 50)
         low, low_unit = first[0] * multiplier, first[1] * multiplier
         return Numeral(i, word_end, phrase_start, low, qualifier, min(half_unit, 0.5 * low_unit), percent,
@@ -402,6 +415,20 @@ def under_a_load(before: str, phrase: str) -> bool:
     return phrase in ("under", "over") and before.rstrip().rsplit(" ", 1)[-1] in _LOADS
 
 
+# Verbs of movement after which "past" passes a mark ("soared past 500,000", "crept past 900"); after a
+# determiner or a preposition it is an adjective of time ("the past 24 hours", "in past 12 months").
+_MOVING = frozenset({"soar", "soars", "rose", "rise", "rises", "risen", "go", "goes", "went", "gone", "shot",
+                     "shoot", "shoots", "crept", "creep", "creeps", "climb", "climbs", "push", "pushes", "edge",
+                     "edges", "move", "moves", "jump", "jumps", "surge", "surges", "race", "races", "sail",
+                     "sails", "run", "runs", "ran", "well", "now", "already", "just"})  # fmt: skip
+
+
+def _moved_past(before: str) -> bool:
+    """ "the toll soared past 500": "past" after a verb of movement (or one in "-ed") passes a mark."""
+    word = before.rstrip().rsplit(" ", 1)[-1]
+    return word in _MOVING or (word.endswith("ed") and len(word) > 3)
+
+
 def _qualifier(prose: str, i: int) -> tuple[int, str]:
     """The qualifier words right before the figure at `i` ("more than"), and where they start."""
     cursor = i
@@ -428,7 +455,8 @@ def _qualifier(prose: str, i: int) -> tuple[int, str]:
             before = lowered[: len(lowered) - len(phrase)]
             if not before or not _is_word(before[-1]):
                 best = phrase
-    if not best or under_a_load(lowered[: len(lowered) - len(best)], best):
+    before = lowered[: len(lowered) - len(best)]
+    if not best or under_a_load(before, best) or (best == "past" and not _moved_past(before)):
         return i, "exact"
     # Where the phrase starts in the prose: as many non-blank characters back as the phrase has.
     needed = len(best.replace(" ", ""))

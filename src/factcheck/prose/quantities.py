@@ -37,13 +37,16 @@ _AFTER: dict[str, tuple[str, str]] = {
     **{w: ("acres", "an area") for w in ("acre", "acres")},
     **{w: ("hectares", "an area") for w in ("hectare", "hectares", "ha")},
     **{w: ("tonnes", "a weight") for w in ("tonne", "tonnes", "ton", "tons", "kg", "kilograms", "kilos")},
-    **{w: ("degrees", "a temperature") for w in ("degree", "degrees", "°c", "°f", "°", "celsius", "fahrenheit",
-                                                  "centigrade")},
+    # A temperature's scale, when the words give it: "51.8 degrees Celsius (125 Fahrenheit)" states one heat twice.
+    **{w: ("degrees", "a temperature") for w in ("degree", "degrees", "°")},
+    **{w: ("celsius", "a temperature") for w in ("°c", "celsius", "centigrade")},
+    **{w: ("fahrenheit", "a temperature") for w in ("°f", "fahrenheit")},
     **{w: ("usd", "money") for w in ("dollars", "usd", "us$")},
     **{w: ("eur", "money") for w in ("euros", "eur")},
     **{w: ("gbp", "money") for w in ("gbp",)},
 }  # fmt: skip
 _CURRENCY = {"$": "usd", "€": "eur", "£": "gbp"}
+_SCALES = {"c": "celsius", "f": "fahrenheit"}  # the letter of a temperature's scale
 _MAGNITUDE = ("magnitude", "magnitude-", "richter")
 _AGE_BEFORE = ("aged", "age", "ages")
 _OLD = ("old", "-old")  # "48 years old", "a 48-year-old"
@@ -87,7 +90,10 @@ _HOME_BACK = 50
 # "12 and 13 years old", "5, 10 or 15 km": numbers listed before a unit word share it.
 _SPELLED = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?")  # fmt: skip
-_LIST_TAIL = compile_regex(rf"(?i:(?:,? (?:and |or |to )?(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})")
+# Each listed number after a comma or a conjunction: "5,200 two weeks after the storm" is a count, then a time.
+_LIST_TAIL = compile_regex(
+    rf"(?i:(?:(?:, (?:and |or |to )?| (?:and|or|to) )(?:[0-9]+(?:[.,][0-9]+)?|{_SPELLED})\b){{1,4}})"
+)
 _LIST_REACH = 60
 
 
@@ -133,6 +139,10 @@ def canonical(unit: str) -> str | None:
     if lowered in _CURRENCY:
         return _CURRENCY[lowered]
     found = _AFTER.get(lowered)
+    if found is None and len(parts := lowered.split()) > 1:  # "degrees Celsius": each word names one unit
+        units = {_AFTER[part][0] if part in _AFTER else _SCALES.get(part) for part in parts}
+        units -= {"degrees"} if len(units) > 1 else set()  # the scale says more than "degrees"
+        found = (units.pop(), "") if len(units) == 1 and None not in units else None
     return found[0] if found else _currency_names().get(lowered)
 
 
@@ -167,10 +177,13 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
         word, word_end = last  # "aged eight, 12 and 13 years old": the unit of the list's last number
     if word in ("c", "f") and prose[word_end - 1].isupper():
         # "75 F (24 C)": a capital C or F alone after a figure is a temperature's scale.
-        return Quantity("degrees", "a temperature", word)
+        return Quantity(_SCALES[word], "a temperature", word)
     if word in _AFTER:
         unit, kind = _AFTER[word]
-        following, _ = _word_after(prose, word_end)
+        following, after_end = _word_after(prose, word_end)
+        if unit == "degrees" and (following in _SCALES or _AFTER.get(following, ("",))[0] in _SCALES.values()):
+            scale = _SCALES.get(following) or _AFTER[following][0]  # "degrees Celsius", "degrees C"
+            return Quantity(scale, kind, prose[end:after_end].strip())
         if unit == "years" and following in _OLD:
             return Quantity("age", "an age", f"{word} {following}")
         return Quantity(unit, kind, word)

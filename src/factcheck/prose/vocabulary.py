@@ -17,6 +17,11 @@ from factcheck.prose.units import metric_words
 # Words of a catalog phrase matched in prose: a metric's or a subject's has at most 8 (model.format), an
 # organisation's name more ("Office of the UN High Commissioner for Human Rights"); longer ones are hints only.
 MAX_PHRASE_WORDS = 12
+# Nouns that mean a count of what the word before them names ("death toll", "casualty tally").
+_COUNT_NOUNS = frozenset({"toll", "tally"})
+# One count's words that inflection does not join ("died" stems to "die", "deaths" to "death"): a catalog that
+# lists one of them alone for a metric names the others too, unless it lists them itself.
+_DEATH_WORDS = frozenset({"died", "dead", "deaths", "killed"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,24 @@ class Vocabulary:
         for key, claimant in catalog.claimants.items():
             for spelling in (claimant.name, *claimant.aliases):
                 add(spelling, "claimants", key)
+        # A count named by its kind ("death toll") is named by its head noun alone once the story has told it:
+        # "the toll rose to 38", "the stampede toll has passed 125". Only nouns that mean a count do so, and
+        # a phrase the catalog spells so itself keeps only what the catalog says it names.
+        declared = set(found)
+        for key, metric in catalog.metrics.items():
+            for term in metric.terms:
+                term_words = [w for _, _, w in words(term)]
+                if len(term_words) == 2 and term_words[1] in _COUNT_NOUNS and (term_words[1],) not in declared:
+                    add(term_words[1], "metrics", key)
+        # "died" for the desk's "dead" or "deaths": the words of one count, which the stemmer keeps apart; only
+        # where one metric alone lists any of them
+        dying = {next(iter(found[(w,)]["metrics"])) for w in _DEATH_WORDS
+                 if (w,) in found and len(found[(w,)]["metrics"]) == 1 and not found[(w,)]["subject"]
+                 and not found[(w,)]["claimants"]}  # fmt: skip
+        if len(dying) == 1 and all(not found.get((w,), {}).get("metrics") or found[(w,)]["metrics"] == dying
+                                   for w in _DEATH_WORDS):  # fmt: skip
+            for word in _DEATH_WORDS:
+                add(word, "metrics", next(iter(dying)))
         self.phrases = {
             phrase: Entry(frozenset(slot["metrics"]), min(slot["subject"]) if len(slot["subject"]) == 1 else None,
                           frozenset(slot["claimants"]))
