@@ -20,6 +20,7 @@ from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
+from factcheck.prose.messages import finding, format_finding
 from factcheck.prose.partitive import of_the_set_before
 from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size, threshold
 from factcheck.prose.ranges import join_ranges
@@ -27,7 +28,7 @@ from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
+from factcheck.prose.verdicts import Verdict, judge
 from factcheck.prose.vocabulary import Vocabulary
 from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Context, Figure, Finding, Mark
 
