@@ -190,6 +190,7 @@ class Reader:
             if best is None or distance < best:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
+        voices = self._voices(index, near, outside, claimant_at if carried is None else None)
         unknown, speaker_at = None, None
         # "the Rapid Support Forces said": no claimant of the catalog speaks for the figure, though one may be
         # named in another role ("police helicopters were flown in ..., the weather service said"; "X said the
@@ -225,7 +226,8 @@ class Reader:
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),
-                       named=frozenset(s for level, s in levels if level == 0 and s != subject))  # fmt: skip
+                       named=frozenset(s for level, s in levels if level == 0 and s != subject),
+                       voices=voices)  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],
@@ -417,6 +419,25 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
+
+    def _voices(self, index: int, near: list[Occurrence], outside, chosen_at: Occurrence | None) -> frozenset[str]:
+        """The other claimants the figure's sentence names, when its claimant was chosen among them by nearness or
+        role, not as the one a verb of saying follows ("Hamzat disputed Oki's account, saying 21 storeys had been
+        approved"): each is one reading of its source. A name in another clause with a figure of its own speaks
+        for that figure, and a parent or part of the chosen claimant is no other one (`Context.kin`)."""
+        if chosen_at is None or len(chosen_at.entry.claimants) != 1 or speaks(self.prose, chosen_at.start,
+                                                                                  chosen_at.end):  # fmt: skip
+            return frozenset()
+        chosen = next(iter(chosen_at.entry.claimants))
+        kin = self.vocabulary.kin.get(chosen, frozenset())
+        found = {
+            next(iter(o.entry.claimants))
+            for o in near
+            if len(o.entry.claimants) == 1
+            and not (outside(o) and self._own_figure(index, o.start, o.end))
+            and not relays(self.prose, o.start)
+        }
+        return frozenset(found - {chosen} - kin)
 
     def _named(
         self, named: list[Occurrence], start: int, end: int, outside

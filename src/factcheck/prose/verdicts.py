@@ -174,11 +174,24 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, lookup)
-    if nearest is not None and dated_alike(context, nearest):
+    if nearest is not None and not dated_alike(context, nearest):
+        nearest = None
+    # The figure states a claim of its metric and subject that another claimant or date gives ("Hamzat disputed
+    # Oki's account, saying 21 storeys had been approved", Oki's being 15 and Hamzat's 21): what may differ is
+    # who said it or when, not the figure, which is compared with that claim first. A range only covers a claim
+    # of one value, and a claimant carried from an earlier sentence is compared as one already (a warning).
+    stated = (figure.high is None and context.carried_from is None
+              and bool(index.agreeing(index.keys(context.metrics, context.subject, None), figure.value,
+                                      figure.qualifier, figure.half_unit, None)))  # fmt: skip
+    if nearest is not None and not stated:
         return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
         found = sorted(_fitting(index, others, figure, context, lookup), key=lambda c: c.id)
+        voiced = [c for c in found if c.claimant in context.voices]
+        if voiced and len({c.claimant for c in voiced}) == 1:
+            # Its sentence names that claimant too, and rules of who speaks chose the other: one reading fits.
+            return Verdict(BACKED, voiced[0], tuple(c for c in found if c is not voiced[0]), how="voiced too")
         related = [c for c in found if c.claimant in context.kin]
         if related:
             # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
@@ -206,6 +219,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             return Verdict(AMBIGUOUS, related=tuple(found), how="event date")
         if found:
             return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+    if nearest is not None:  # the claim that states the figure differs in more than its claimant or its date
+        return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     return Verdict(UNBACKED)
 
 
