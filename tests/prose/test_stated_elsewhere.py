@@ -107,3 +107,13 @@ def test_a_date_in_the_figures_own_clause_still_blocks_on_the_date(curated):
 def test_a_figure_no_claim_states_still_blocks_on_its_value(curated, body, figure):
     check, severity, _ = curated.verdict(body, figure)
     assert (check, severity) == ("article-contradicts", "critical")
+
+
+def test_a_figure_that_drops_its_own_claims_floor_is_that_claims_not_anothers_of_the_same_value(desk):  # noqa: F811
+    # the union's "at least 30" and the mayor's 30: "the union said 30" drops the union's "at least" (a warning), it
+    # does not give the union the mayor's figure
+    desk.curate(CATALOG, [claim("deaths-union", "deaths", "rockton", "union", 30, qualifier="at_least"),
+                          claim("deaths-mayor", "deaths", "rockton", "mayor", 30)])  # fmt: skip
+    (found,) = desk.findings("The union said 30 miners were killed at the mine.")
+    assert (found.check, found.severity, found.claim) == ("article-ambiguous", "warning", "deaths-union")
+    assert "without its “at least”" in found.message

@@ -183,7 +183,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     stated = (figure.high is None and context.carried_from is None
               and bool(index.agreeing(index.keys(context.metrics, context.subject, None), figure.value,
                                       figure.qualifier, figure.half_unit, None)))  # fmt: skip
-    if nearest is not None and not stated:
+    if nearest is not None and (not stated or differs(figure, context, nearest) == ("qualifier",)):
+        # Its own claim of the same value with another qualifier ("214" for "at least 214") is the one it states.
         return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
