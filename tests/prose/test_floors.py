@@ -1,4 +1,4 @@
-"""A toll that passes a mark (prose.figures, prose.verdicts): "surpasses", "exceeded", "tops" say more than,
+"""A toll that passes a mark (prose.figures, prose.verdicts): "surpasses", "exceeded", "tops", "passed" say more than,
 "nears" says nearly; and a round "more than" floors a precise claim at its own precision ("over 4,300" for
 4,371), never one at or beyond its next step."""
 
@@ -36,6 +36,9 @@ def curated(desk):  # noqa: F811
         ("the toll has exceeded 4,300", "more_than"),
         ("the toll topped 4,300", "more_than"),
         ("the toll crossed 4,300", "more_than"),
+        ("the toll had passed 4,300", "more_than"),
+        ("the toll has now passed 4,300", "more_than"),
+        ("the toll passes 4,300", "more_than"),
         ("the toll nears 4,400", "nearly"),
         ("the toll reached 4,371", "exact"),
     ],
@@ -51,6 +54,8 @@ def test_a_verb_of_passing_a_mark_qualifies_the_figure(text, qualifier):
         ("Civil protection said more than 1,900 were injured in Ardena.", "1,900", "article-backed"),
         ("Civil protection said the death toll in Ardena surpasses 4,400.", "4,400", "article-contradicts"),
         ("Civil protection said the death toll in Ardena nears 4,400.", "4,400", "article-backed"),
+        ("Civil protection said the death toll in Ardena had passed 4,300.", "4,300", "article-backed"),
+        ("Civil protection said the death toll in Ardena had passed 4,400.", "4,400", "article-contradicts"),
         ("Civil protection said the death toll in Ardena nears 4,300.", "4,300", "article-contradicts"),
         ("Civil protection said more than 1,800 were injured in Ardena.", "1,800", "article-contradicts"),
     ],

@@ -34,7 +34,7 @@ QUALIFIER_PHRASES: dict[str, str] = {
                      "well over", "just over", "more then"], "more_than"),
     # A toll that passes a mark or nears it, as headlines say: "the toll surpasses 2,800", "nears 2,800".
     **dict.fromkeys(["exceeded", "exceeds", "surpassed", "surpasses", "surpassing", "topped", "tops", "topping",
-                     "crossed", "crosses", "crossing"], "more_than"),
+                     "crossed", "crosses", "crossing", "passed", "passes", "has passed"], "more_than"),
     **dict.fromkeys(["nears", "neared", "nearing", "approaches", "approached"], "nearly"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"], "at_least"),
     # "as many as 150", "as much as 300": the upper end a source puts a figure at.
