@@ -43,6 +43,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(["fewer than", "less than", "under", "below", "not even"], "less_than"),
 }  # fmt: skip
 _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
+# Qualifier words after a figure, with the space before them: "150 plus houses", "100 or more".
+_QUALIFIERS_AFTER = ((" plus", "more_than"), (" or more", "at_least"))
+_AFTER_REACH = 9
 _CURRENCIES = frozenset("$€£¥₴₽₹")
 # Currency words a qualifier may stand before: "more than Rs 2,400 crore", "some US$ 40 million".
 _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
@@ -195,6 +198,8 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
     value = float(digits + ("." + decimals if decimals else "")) * multiplier
     half_unit = 0.5 * _unit_of(digits, decimals) * multiplier
     phrase_start, qualifier = _qualifier(prose, i)
+    if first is None and qualifier in ("exact", "about"):
+        qualifier = _qualifier_after(prose, word_end) or qualifier
     if first is not None:  # "14-16": one figure, its ends at the finer precision of the two ("2,500-3,000": 50)
         low, low_unit = first[0] * multiplier, first[1] * multiplier
         return Numeral(i, word_end, phrase_start, low, qualifier, min(half_unit, 0.5 * low_unit), percent,
@@ -400,6 +405,18 @@ _LOADS = frozenset({"buckled", "buckling", "buckle", "groaning", "groaned", "str
 def under_a_load(before: str, phrase: str) -> bool:
     """ "buckled under 5,000 wounded": "under" or "over" after a verb or noun it completes is a preposition."""
     return phrase in ("under", "over") and before.rstrip().rsplit(" ", 1)[-1] in _LOADS
+
+
+def _qualifier_after(prose: str, end: int) -> str | None:
+    """A qualifier written after the figure ending at `end`: "150 plus houses", "150+ houses" (more than), "100 or
+    more" (at least); None without one."""
+    after = prose[end : end + _AFTER_REACH].lower()
+    if after.startswith("+") and (len(after) == 1 or not after[1].isalnum()):
+        return "more_than"
+    for words, qualifier in _QUALIFIERS_AFTER:
+        if after.startswith(words) and (len(after) == len(words) or not after[len(words)].isalnum()):
+            return qualifier
+    return None
 
 
 def _qualifier(prose: str, i: int) -> tuple[int, str]:
