@@ -117,3 +117,29 @@ def test_a_figure_that_drops_its_own_claims_floor_is_that_claims_not_anothers_of
     (found,) = desk.findings("The union said 30 miners were killed at the mine.")
     assert (found.check, found.severity, found.claim) == ("article-ambiguous", "warning", "deaths-union")
     assert "without its “at least”" in found.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Tom Vale, the mayor, visited the mine on Tuesday. "The regulator\'s files show 30 miners were killed," he '
+        "told reporters.",
+        "The mayor spoke outside the mine. The regulator's records put the toll at 30, he said.",
+    ],
+)
+def test_the_source_a_pronoun_speaker_stands_for_is_another_reading(curated, body):
+    # the words name the regulator, which has no such claim; "he" is the mayor, whose claim is 30
+    assert curated.verdict(body, "30") == ("article-backed", "info", "deaths-mayor")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Vale, the mayor, visited the mine on Tuesday. The regulator's files show 30 miners were killed.",
+        'Tom Vale, the mayor, visited the mine on Tuesday. "The union\'s count shows 35 miners were killed," he '
+        "told reporters.",
+    ],
+)
+def test_without_a_pronoun_speaker_or_with_another_value_it_still_blocks(curated, body):
+    figure = "35" if "35" in body else "30"
+    assert curated.verdict(body, figure)[:2] == ("article-contradicts", "critical")

@@ -32,7 +32,7 @@ _BACKED_HOW = {
     "within": lambda context, claim: f", a figure of {claim.subject}, which lies within {context.subject}",
     "relayed": lambda context, claim: f", which {context.claimant} relayed",
     "named too": lambda context, claim: f", a figure of {claim.subject}, which its clause names too",
-    "voiced too": lambda context, claim: f", a claim of {claim.claimant}, whom its sentence names too",
+    "voiced too": lambda context, claim: f", a claim of {claim.claimant}, another source its sentence gives",
     "repeated": lambda context, claim: ", the figure the article stated before, which it names again",
     "own voice": lambda context, claim: (
         f", stated by the report itself (the sentence names no source; {context.claimant} is named in an earlier one)"
