@@ -151,6 +151,11 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         elif not context.metrics and earlier is not None and _refers_back(seen, numeral) and not agreement(
                 figure.value, figure.qualifier, figure.half_unit, figure.high, earlier):  # fmt: skip
             verdict = Verdict(BACKED, earlier, how="repeated")
+        elif verdict.how == "unsure" and verdict.claim is earlier and verdict.differs == ("qualifier",) and len(
+                verdict.doubts) == 1 and figure.qualifier == "exact":  # fmt: skip
+            # "At least 16 were killed ... later raised to 16 dead": a bare figure that drops the floor of the claim
+            # the article stated before with its qualifier, and was backed by, names that figure again.
+            verdict = Verdict(BACKED, earlier, how="repeated")
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
