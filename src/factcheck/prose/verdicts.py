@@ -180,7 +180,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     # Oki's account, saying 21 storeys had been approved", Oki's being 15 and Hamzat's 21): what may differ is
     # who said it or when, not the figure, which is compared with that claim first. A range only covers a claim
     # of one value, and a claimant carried from an earlier sentence is compared as one already (a warning).
-    stated = (figure.high is None and context.carried_from is None
+    stated = (nearest is not None and figure.high is None and context.carried_from is None
               and bool(index.agreeing(index.keys(context.metrics, context.subject, None), figure.value,
                                       figure.qualifier, figure.half_unit, None)))  # fmt: skip
     if nearest is not None and (not stated or differs(figure, context, nearest) == ("qualifier",)):
