@@ -45,6 +45,8 @@ def test_a_qualifier_before_a_currency_word_qualifies_the_sum(text, phrase, qual
         ("At least 45 people were hurt.", 45, "at_least"),
         ("The ward has 40 pluses and minuses.", 40, "exact"),  # a word that only starts with "plus"
         ("The toll was 212, plus 30 missing.", 212, "exact"),  # "plus" after a comma adds another figure
+        ("Rescuers found 12 soldiers plus three civilians.", 12, "exact"),  # "plus" before a number adds
+        ("Rescuers found 12 plus 4 bodies.", 12, "exact"),
     ],
 )
 def test_a_qualifier_after_the_figure_bounds_it(text, value, qualifier):

@@ -46,6 +46,12 @@ _LONGEST_QUALIFIER = max(len(p) for p in QUALIFIER_PHRASES)
 # Qualifier words after a figure, with the space before them: "150 plus houses", "100 or more".
 _QUALIFIERS_AFTER = ((" plus", "more_than"), (" or more", "at_least"))
 _AFTER_REACH = 9
+# Words that open a number after "plus": "12 soldiers plus three civilians" is a sum.
+_COUNT_WORDS = frozenset({
+    "a", "an", "another", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands",
+})  # fmt: skip
 _CURRENCIES = frozenset("$€£¥₴₽₹")
 # Currency words a qualifier may stand before: "more than Rs 2,400 crore", "some US$ 40 million".
 _CURRENCY_WORDS = ("rs", "rs.", "inr", "usd", "us$", "eur", "gbp")
@@ -415,6 +421,10 @@ def _qualifier_after(prose: str, end: int) -> str | None:
         return "more_than"
     for words, qualifier in _QUALIFIERS_AFTER:
         if after.startswith(words) and (len(after) == len(words) or not after[len(words)].isalnum()):
+            # "12 soldiers plus three civilians" adds: "plus" before another number is a sum, not a bound
+            following = prose[end + len(words) : end + len(words) + _AFTER_REACH].split()
+            if words == " plus" and following and (following[0][0].isdigit() or following[0] in _COUNT_WORDS):
+                return None
             return qualifier
     return None
 
