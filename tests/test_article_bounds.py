@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from article_helpers import articles  # noqa: F401
 from factcheck.cli.commands import cli
-from factcheck.prose.verdicts import MAX_RELATED
+from factcheck.prose.messages import MAX_RELATED
 
 SERIES = (
     "dataset: test\ntitle: Test\norigin: 2014-01-01\nseries:\n  - id: s\n    metric: military_killed\n"

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from article_helpers import SEED, SEED_DATASET, articles, located, run_articles, seed_text  # noqa: F401
 from conftest import REPO, TODAY, run_project
 from factcheck.cli.commands import cli
-from factcheck.prose.verdicts import CHECKS
+from factcheck.prose.messages import CHECKS
 
 HRMMU = "Russian attacks in Ukraine killed 2,514 civilians in 2025, the UN mission said.\n"
 

@@ -62,3 +62,23 @@ def test_the_unit_word_alone_does_not_decide_over_the_clause_metric_word(curated
 def test_the_unit_word_still_names_its_metric_when_no_other_word_does(curated):
     body = "The council said on Monday it would feed 90,000 people in Marlow."
     assert curated.verdict(body, "90,000") == ("article-backed", "info", "fed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council pledged $12.5 million (S$16.9 million) for Marlow.",
+        "The council pledged A$19 million for Marlow, about $12.5 million.",
+        "Marlow's council has pledged NZ$20.4 million.",
+        "The council pledged HK$97.6 million for Marlow.",
+    ],
+)
+def test_another_dollar_is_never_compared_with_the_us_one(curated, body):
+    # S$, A$, NZ$, HK$: the sum in another currency is set aside; the US dollar figure beside it is still read
+    other = [f for f in curated.findings(body) if "12.5" not in f.message]
+    assert other == []
+
+
+@pytest.mark.parametrize("body", ["The council pledged US$14 million for Marlow.", "The council pledged $14 million."])
+def test_a_us_dollar_sum_written_either_way_is_still_compared(curated, body):
+    assert curated.verdict(body, "14 million")[:2] == ("article-contradicts", "critical")

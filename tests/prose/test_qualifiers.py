@@ -53,3 +53,22 @@ def test_a_qualifier_before_a_currency_word_qualifies_the_sum(text, phrase, qual
 def test_qualifier_words_after_a_figure(text, phrase, qualifier):
     (numeral, *_) = find_numerals(text, 0)
     assert (text[numeral.phrase_start : numeral.end], numeral.qualifier) == (phrase, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("Officials fear 320 plus homes were swept away.", 320, "more_than"),
+        ("roughly 900 plus people are missing", 900, "more_than"),  # the words after it bound it
+        ("Some 75+ villages lost power.", 75, "more_than"),
+        ("The clinic treated 60 or more patients a day.", 60, "at_least"),
+        ("At least 45 people were hurt.", 45, "at_least"),
+        ("The ward has 40 pluses and minuses.", 40, "exact"),  # a word that only starts with "plus"
+        ("The toll was 212, plus 30 missing.", 212, "exact"),  # "plus" after a comma adds another figure
+        ("Rescuers found 12 soldiers plus three civilians.", 12, "exact"),  # "plus" before a number adds
+        ("Rescuers found 12 plus 4 bodies.", 12, "exact"),
+    ],
+)
+def test_a_qualifier_after_the_figure_bounds_it(text, value, qualifier):
+    numeral = find_numerals(text, 0)[0]
+    assert (numeral.value, numeral.qualifier) == (value, qualifier)

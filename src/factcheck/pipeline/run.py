@@ -22,7 +22,7 @@ from factcheck.pipeline import drafts, load, messages, plan, project
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.profiling import Profiler
 from factcheck.prose.check import is_article
-from factcheck.prose.verdicts import META
+from factcheck.prose.messages import META
 from factcheck.report.findings import CheckedArticle, CheckInfo, GateRun, Report
 from factcheck.rules import REGISTRY, STAGE_0
 

@@ -114,7 +114,7 @@ def _inverted(prose: str, start: int) -> bool:
 def pronoun_speaks(prose: str, start: int, end: int) -> bool:
     """The sentence prose[start:end] gives a pronoun as its speaker ("He said", "she added"): the one it stands
     for was named before, whatever role the words gave them there."""
-    words = [w.strip(",;:\"'“”").lower() for w in prose[start:end].split()]
+    words = [w.strip(",;:.\"'“”").lower() for w in prose[start:end].split()]
     return any(a in _PRONOUNS and b in SPEECH_VERBS for a, b in itertools.pairwise(words))
 
 

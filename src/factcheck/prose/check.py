@@ -20,6 +20,7 @@ from factcheck.prose.grouping import thousands
 from factcheck.prose.guesses import GuessBudget, Guesses
 from factcheck.prose.language import language
 from factcheck.prose.match import MAX_QUOTE_MATCHED, ClaimIndex, agreement, normalized
+from factcheck.prose.messages import finding, format_finding
 from factcheck.prose.partitive import of_the_set_before
 from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size, threshold
 from factcheck.prose.ranges import join_ranges
@@ -27,7 +28,7 @@ from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
 from factcheck.prose.source import ArticleError, Binding, Prose, prose_of, read_text
-from factcheck.prose.verdicts import Verdict, finding, format_finding, judge
+from factcheck.prose.verdicts import Verdict, judge
 from factcheck.prose.vocabulary import Vocabulary
 from factcheck.report.findings import BACKED, IGNORED, CheckedArticle, Context, Figure, Finding, Mark
 
@@ -153,6 +154,11 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             stated.setdefault(figure.value, verdict.claim)
         elif not context.metrics and earlier is not None and _refers_back(seen, numeral) and not agreement(
                 figure.value, figure.qualifier, figure.half_unit, figure.high, earlier):  # fmt: skip
+            verdict = Verdict(BACKED, earlier, how="repeated")
+        elif verdict.how == "unsure" and verdict.claim is earlier and verdict.differs == ("qualifier",) and len(
+                verdict.doubts) == 1 and figure.qualifier == "exact":  # fmt: skip
+            # "At least 16 were killed ... later raised to 16 dead": a bare figure that drops the floor of the claim
+            # the article stated before with its qualifier, and was backed by, names that figure again.
             verdict = Verdict(BACKED, earlier, how="repeated")
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))

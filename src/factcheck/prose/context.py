@@ -46,6 +46,7 @@ from factcheck.prose.speakers import Speaker, speaker, speakers
 from factcheck.prose.subjects import SUBJECT_REACH, predicate_of_subject
 from factcheck.prose.units import counted_unit, unit_metrics
 from factcheck.prose.vocabulary import Occurrence, Vocabulary, words
+from factcheck.prose.voices import other_voices
 from factcheck.prose.words import plural_noun
 from factcheck.report.findings import Context, Cue, DatePhrase
 
@@ -196,6 +197,10 @@ class Reader:
             if best is None or distance < best:
                 best, subject, subject_at = distance, occurrence.entry.subject, occurrence
         claimant, carried, claimant_at = self._claimant(index, start, end, near, outside)
+        voices = other_voices(self.prose, claimant_at if carried is None else None, near,
+                              lambda o: bool(outside(o)) and self._own_figure(index, o.start, o.end),
+                              self.vocabulary.kin, lambda: self._carried(index)[0] if self._speaks_as_pronoun(index)
+                              else None)  # fmt: skip
         unknown, speaker_at = None, None
         # "the Rapid Support Forces said": no claimant of the catalog speaks for the figure, though one may be
         # named in another role ("police helicopters were flown in ..., the weather service said"; "X said the
@@ -231,7 +236,8 @@ class Reader:
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),
-                       named=frozenset(s for level, s in levels if level == 0 and s != subject))  # fmt: skip
+                       named=frozenset(s for level, s in levels if level == 0 and s != subject),
+                       voices=voices)  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],
@@ -408,15 +414,17 @@ class Reader:
         ]
         if named:
             return self._named(named, start, end, outside)
-        # The last claimant named as a source before this sentence, in an earlier sentence of the same paragraph;
-        # after "He said", the last one named.
-        if index not in self._pronouns:  # each sentence read once
-            self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
+        return self._carried(index)
+
+    def _carried(self, index: int) -> tuple[str | None, int | None, Occurrence | None]:
+        """The last claimant named as a source before the sentence `index`, in an earlier sentence of the same
+        paragraph; after "He said", the last one named."""
+        sentence = self.sentences[index]
         if self._sources is None:  # each name read once an article
             self._sources = [o for o in self.named if attributes(self.prose, o.start, o.end)]
             self._source_starts = [o.start for o in self._sources]
         pool, starts = (
-            (self.named, self.named_starts) if self._pronouns[index] else (self._sources, self._source_starts)
+            (self.named, self.named_starts) if self._speaks_as_pronoun(index) else (self._sources, self._source_starts)
         )
         before = bisect.bisect_left(starts, sentence.start) - 1
         if before < 0:
@@ -426,6 +434,13 @@ class Reader:
         if earlier is None or self.sentences[earlier].paragraph != sentence.paragraph or len(last.entry.claimants) != 1:
             return None, None, None
         return next(iter(last.entry.claimants)), self.locate(last.start)[0], last
+
+    def _speaks_as_pronoun(self, index: int) -> bool:
+        """Whether a pronoun speaks in the sentence `index` ("he said", "she told the ABC"), read once."""
+        if index not in self._pronouns:
+            sentence = self.sentences[index]
+            self._pronouns[index] = pronoun_speaks(self.prose, sentence.start, sentence.end)
+        return self._pronouns[index]
 
     def _named(
         self, named: list[Occurrence], start: int, end: int, outside

@@ -158,6 +158,15 @@ def _currency_names() -> dict[str, str]:
             for code in set(_CURRENCY.values()) for count in (1, 2)}  # fmt: skip
 
 
+def _dollar_prefix(prose: str, dollar: int) -> str:
+    """The capitals glued before the dollar sign at `dollar` ("S" of "S$", "HK" of "HK$"), which name whose dollar
+    it is; "" for a bare "$"."""
+    at = dollar
+    while at > 0 and dollar - at < 3 and prose[at - 1].isupper():
+        at -= 1
+    return prose[at:dollar] if at == 0 or not prose[at - 1].isalnum() else ""
+
+
 def _word_after(prose: str, end: int) -> tuple[str, int]:
     """The word right after `end` (one space or a hyphen before it), lowered, and where it ends."""
     word, word_end = word_after(prose, end, " -\u00a0", gaps=1, longest=12, letters="/$°")
@@ -169,6 +178,9 @@ def quantity(prose: str, start: int, phrase_start: int, end: int) -> Quantity | 
     count."""
     currency = prose[start - 1] if start else ""
     if currency in _CURRENCY:
+        prefix = _dollar_prefix(prose, start - 1) if currency == "$" else ""
+        if prefix and prefix != "US":  # "S$376 million", "A$2 billion": another dollar, never compared with the US one
+            return Quantity(f"{prefix.lower()}$", "money in another currency", f"{prefix}$")
         return Quantity(_CURRENCY[currency], "money", currency)
     word, word_end = _word_after(prose, end)
     tail = prose[end : end + _LIST_REACH] if word not in _AFTER else ""  # a slice: RE2 reads what it is given whole

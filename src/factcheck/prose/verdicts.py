@@ -17,6 +17,8 @@
    A contradiction of 3. is critical only when the tool is sure of what it compares (`prose.certainty`): a
    reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
    it *ambiguous*, a warning that names the closest claim and what differs.
+
+The finding each verdict makes, and its wording, is `prose.messages`'.
 """
 
 from __future__ import annotations
@@ -24,29 +26,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from factcheck.floor.numbers import format_figure
-from factcheck.floor.text import clip
-from factcheck.model.format import Catalog, Claim
+from factcheck.model.format import Claim
 from factcheck.prose.certainty import doubts
-from factcheck.prose.guesses import Guesses
 from factcheck.prose.match import ClaimIndex, agreement, date_fits, normalized
 from factcheck.prose.relays import own_voice, relayed_by
-from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, CheckInfo, Context, Figure, Finding
-from factcheck.rules import article_ambiguous, article_backed, article_contradicts, article_format, article_unbacked
+from factcheck.report.findings import AMBIGUOUS, BACKED, CONTRADICTS, UNBACKED, Context, Figure
+from factcheck.rules import article_contradicts
 
-CHECKS = (article_backed, article_contradicts, article_unbacked, article_ambiguous, article_format)
-# `runs_on`: these checks read the gates' articles, not their datasets (the JUnit report lists them per article).
-META = {m.ID: CheckInfo(m.TITLE, m.EXPLAIN, m.SEVERITY, runs_on="articles") for m in CHECKS}
-_BY_VERDICT = {BACKED: article_backed, CONTRADICTS: article_contradicts, UNBACKED: article_unbacked,
-               AMBIGUOUS: article_ambiguous}  # fmt: skip
 # The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
 SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
-LISTED = 3  # claims an ambiguous figure's message names; the rest are counted
-# Claims an ambiguous figure's finding relates (`related`), the nearest in value first: a figure can fit thousands
-# of claims, and every reporter lists a finding's related claims (docs/security.md).
-MAX_RELATED = 20
 
 
 @dataclass(frozen=True)
@@ -184,11 +174,25 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
     nearest = index.nearest(keys, figure.value, lookup)
-    if nearest is not None and dated_alike(context, nearest):
+    if nearest is not None and not dated_alike(context, nearest):
+        nearest = None
+    # The figure states a claim of its metric and subject that another claimant or date gives ("Hamzat disputed
+    # Oki's account, saying 21 storeys had been approved", Oki's being 15 and Hamzat's 21): what may differ is
+    # who said it or when, not the figure, which is compared with that claim first. A range only covers a claim
+    # of one value, and a claimant carried from an earlier sentence is compared as one already (a warning).
+    stated = (nearest is not None and figure.high is None and context.carried_from is None
+              and bool(index.agreeing(index.keys(context.metrics, context.subject, None), figure.value,
+                                      figure.qualifier, figure.half_unit, None)))  # fmt: skip
+    if nearest is not None and (not stated or differs(figure, context, nearest) == ("qualifier",)):
+        # Its own claim of the same value with another qualifier ("214" for "at least 214") is the one it states.
         return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     if context.claimant is not None:
         others = [k for k in index.keys(context.metrics, context.subject, None) if k[2] != context.claimant]
         found = sorted(_fitting(index, others, figure, context, lookup), key=lambda c: c.id)
+        voiced = [c for c in found if c.claimant in context.voices]
+        if voiced and len({c.claimant for c in voiced}) == 1:
+            # Its sentence names that claimant too, and rules of who speaks chose the other: one reading fits.
+            return Verdict(BACKED, voiced[0], tuple(c for c in found if c is not voiced[0]), how="voiced too")
         related = [c for c in found if c.claimant in context.kin]
         if related:
             # "the UN" for its human rights office's figure, "the ministry" for the health ministry's: a parent,
@@ -216,6 +220,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
             return Verdict(AMBIGUOUS, related=tuple(found), how="event date")
         if found:
             return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+    if nearest is not None:  # the claim that states the figure differs in more than its claimant or its date
+        return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     return Verdict(UNBACKED)
 
 
@@ -297,209 +303,3 @@ def _states(figure: Figure, claim: Claim) -> bool:
     point = {"exact", "about"}
     same_kind = claim.qualifier == figure.qualifier or {claim.qualifier, figure.qualifier} <= point
     return claim.low is None and claim.high is None and claim.value == figure.value and same_kind
-
-
-# --------------------------------------------------------------------------------------------- wording
-
-
-def _quoted(figure: Figure) -> str:
-    return f"“{clip(figure.phrase, 100)}”"
-
-
-def describe_context(figure: Figure, context: Context) -> str:
-    parts = []
-    if len(context.metrics) == 1:
-        parts.append(next(iter(context.metrics)))
-    elif context.metrics:
-        parts.append(" or ".join(sorted(context.metrics)))
-    if context.subject:
-        parts.append(context.subject)
-    if context.claimant:
-        carried = f" (named on line {context.carried_from})" if context.carried_from else ""
-        parts.append(context.claimant + carried)
-    if context.date is not None and context.date.span is not None:
-        text, iso = context.date.text, context.date.span.text
-        parts.append(iso if text == iso else f"{clip(text, 60)}: {iso}")
-    return f"{_quoted(figure)} ({', '.join(parts)})" if parts else _quoted(figure)
-
-
-def describe_claim(claim: Claim, catalog: Catalog | None) -> str:
-    metric = catalog.metrics.get(claim.metric) if catalog else None
-    figure = format_figure(claim.value, claim.qualifier, metric.unit if metric else "")
-    if claim.low is not None or claim.high is not None:
-        low = claim.low if claim.low is not None else claim.value
-        high = claim.high if claim.high is not None else claim.value
-        figure = f"{format_figure(low, 'exact')} to {format_figure(high, 'exact')}"
-    return (
-        f"{figure} ({claim.claimant}, {claim.metric}, {claim.subject}, {claim.date.text}) at {claim.file}:{claim.line}"
-    )
-
-
-def _listing(claims: tuple[Claim, ...]) -> str:
-    named = ", ".join(f"{c.id} ({c.file}:{c.line})" for c in claims[:LISTED])
-    rest = len(claims) - LISTED
-    return named + (f" and {rest:,} more" if rest > 0 else "")
-
-
-_WORDS = {"value": "the value", "qualifier": "the qualifier", "claimant": "the claimant", "date": "the date"}
-
-
-def finding(figure: Figure, context: Context, verdict: Verdict, file: str, catalog: Catalog | None,
-            guesses: Guesses, unbacked: str) -> Finding:  # fmt: skip
-    """The finding of one verdict, located at the figure's first character."""
-    module = _BY_VERDICT[verdict.kind]
-    claim = verdict.claim
-    related: tuple[str, ...] = tuple(c.id for c in verdict.related[:MAX_RELATED])
-    status = "failed"
-    severity = module.SEVERITY
-    hint = ""
-    if verdict.kind == BACKED:
-        how = {
-            "bound": ", as bound",
-            "quoted": ", whose quote the article repeats",
-            "within": f", a figure of {claim.subject}, which lies within {context.subject}",
-            "relayed": f", which {context.claimant} relayed",
-            "named too": f", a figure of {claim.subject}, which its clause names too",
-            "repeated": ", the figure the article stated before, which it names again",
-            "own voice": f", stated by the report itself (the sentence names no source; {context.claimant} is "
-            "named in an earlier one)",
-        }.get(verdict.how, "")
-        message = f"{_quoted(figure)} is backed by {describe_claim(claim, catalog)}{how}"
-        if verdict.related:
-            message += f"; {len(verdict.related):,} more fit it: {_listing(verdict.related)}"
-        status = "corroborated"
-    elif verdict.kind == CONTRADICTS:
-        what = " and ".join(_WORDS[d] for d in verdict.differs)
-        verb = "differ" if len(verdict.differs) > 1 else "differs"
-        message = (f"{what} {verb}: the article says {describe_context(figure, context)}, "
-                   f"the claim {claim.id} says {describe_claim(claim, catalog)}")  # fmt: skip
-        hint = _contradiction_hint(verdict, figure, catalog)
-    elif verdict.kind == AMBIGUOUS and verdict.how == "unsure":
-        what = " and ".join(_WORDS[d] for d in verdict.differs)
-        message = (f"{describe_context(figure, context)} fits no claim; the closest, {claim.id}, says "
-                   f"{describe_claim(claim, catalog)} ({what} {'differ' if len(verdict.differs) > 1 else 'differs'})"
-                   f", but the reading is not certain: {'; '.join(verdict.doubts)}")  # fmt: skip
-        hint = "if the figure reports that claim, " + _contradiction_hint(verdict, figure, catalog)
-        related = (claim.id, *(c.id for c in verdict.related[: MAX_RELATED - 1]))
-    elif verdict.kind == AMBIGUOUS and context.speaker is not None:
-        claims = verdict.related
-        message = (f"{_quoted(figure)} is attributed to “{clip(context.speaker, 80)}”, who is no claimant of the "
-                   f"catalog; {len(claims):,} claims of others fit it: {_listing(claims)}")  # fmt: skip
-        hint = _speaker_hint(context.speaker, figure, claims[0].id)
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "other subject":
-        claims = verdict.related
-        message = (f"{describe_context(figure, context)} fits no claim of {context.subject}, but fits "
-                   f"{len(claims):,} of another subject: {_listing(claims)}")  # fmt: skip
-        hint = (f"if the figure is about {claims[0].subject}, name it as the catalog does (or add the article's "
-                f"spelling to its aliases), or bind the figure: [{figure.text}](claim:{claims[0].id})")  # fmt: skip
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "other metric":
-        claims = verdict.related
-        message = (f"{describe_context(figure, context)} fits no claim of its nearest metric word, but fits "
-                   f"{_listing(claims)} of {claims[0].metric}, which its words name too")  # fmt: skip
-        hint = (f"if it counts {claims[0].metric}, bind it: [{figure.text}](claim:{claims[0].id}); if not, "
-                "correct the figure or add its claim to a dataset")  # fmt: skip
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "kin":
-        claims = verdict.related
-        message = (f"{describe_context(figure, context)} fits no claim of {context.claimant}, but fits "
-                   f"{_listing(claims)} of {claims[0].claimant}, whose name holds {context.claimant}'s or is held "
-                   "in it (a parent, an office or a shorter name)")  # fmt: skip
-        hint = (f"name the claimant as the catalog does, or bind the figure to the claim it reports: "
-                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "carried claimant":
-        claims = verdict.related
-        message = (f"{describe_context(figure, context)} fits {_listing(claims)} of another claimant; its sentence "
-                   f"names none, and {context.claimant} is only carried from line {context.carried_from}")  # fmt: skip
-        hint = f"name the figure's source in its sentence, or bind it: [{figure.text}](claim:{claims[0].id})"
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "date elsewhere":
-        claims = verdict.related
-        message = (f"{describe_context(figure, context)} fits {_listing(claims)} only if its date phrase, which "
-                   "stands in another clause, dates something else")  # fmt: skip
-        hint = (f"if the date is the figure's, correct it or the claim; if it dates something else, bind the figure: "
-                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS and verdict.how == "event date":
-        claims = verdict.related
-        origin = f", counting from {claims[0].origin.text}" if claims[0].origin is not None else ""
-        message = (f"{describe_context(figure, context)} fits {_listing(claims)} only if its date phrase, which "
-                   f"dates the event it counts, names another event than the claim's (dated "
-                   f"{claims[0].date.text}{origin})")  # fmt: skip
-        hint = (f"if the event is dated wrongly, correct it; if it is another event, bind the figure: "
-                f"[{figure.text}](claim:{claims[0].id})")  # fmt: skip
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    elif verdict.kind == AMBIGUOUS:
-        claims = verdict.related
-        message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
-        first = claims[0].id
-        hint = f"bind it to the claim it reports: [{figure.text}](claim:{first}) or {figure.text}{{claim:{first}}}"
-        related = tuple(c.id for c in claims[:MAX_RELATED])
-    else:
-        severity = unbacked
-        if verdict.unknown_binding is not None:
-            message = f"{_quoted(figure)} is bound to the claim {verdict.unknown_binding!r}, which no dataset holds"
-            hint = guesses.hint(verdict.unknown_binding) + "bind it to a claim id of the gate's datasets"
-        elif context.speaker is not None and context.metrics:
-            message = (f"no claim backs {describe_context(figure, context)}: it is attributed to "
-                       f"“{clip(context.speaker, 80)}”, who is no claimant of the catalog")  # fmt: skip
-            hint = _speaker_hint(context.speaker, figure, None)
-        elif not context.metrics:
-            message = f"no claim backs {_quoted(figure)}: no metric word of the catalog is near it"
-            hint = ("if it reports a claim, add the claim to a dataset and bind it ([figure](claim:ID)), or name "
-                    "its metric as the catalog's `terms` do; if it is no claim, list it under `ignore:` in the "
-                    "front matter with a reason")  # fmt: skip
-        else:
-            message = f"no claim backs {describe_context(figure, context)}"
-            if context.part is not None:
-                message += f": “{context.part}” makes it a part of a set or a single one, not a total"
-            elif context.whole:
-                message += ": it is the whole a part before it is counted out of, not that part's count"
-            elif context.others:
-                message += f", nor a claim of {' or '.join(sorted(context.others))}, which its words name too"
-            metric = next(iter(context.metrics)) if len(context.metrics) == 1 else "..."
-            hint = (f"add the claim to a dataset (metric: {metric}, subject: {context.subject or '...'}, claimant: "
-                    f"{context.claimant or '...'}), or, if it is no claim, list it under `ignore:` in the front "
-                    "matter with a reason")  # fmt: skip
-    return Finding(
-        check=module.ID,
-        severity=severity,
-        file=file,
-        line=figure.line,
-        column=figure.column,
-        message=message,
-        status=status,
-        claim=claim.id if claim is not None else None,
-        related=related,
-        title=module.TITLE,
-        explain=module.EXPLAIN,
-        hint=hint,
-        why=context.cues,
-    )
-
-
-def _speaker_hint(speaker: str, figure: Figure, first: str | None) -> str:
-    bind = f", or bind the figure to the claim it reports: [{figure.text}](claim:{first})" if first else ""
-    return (f"if “{clip(speaker, 80)}” is a claimant of the catalog under another name, add the name to its "
-            f"aliases; if not, add their claim to a dataset{bind}")  # fmt: skip
-
-
-def _contradiction_hint(verdict: Verdict, figure: Figure, catalog: Catalog | None) -> str:
-    claim = verdict.claim
-    if "claimant" in verdict.differs:
-        claimant = catalog.claimants.get(claim.claimant) if catalog else None
-        name = claimant.name if claimant else claim.claimant
-        return f"the claim is {name}'s: attribute the figure to them, or add the claim the article reports to a dataset"
-    if "date" in verdict.differs and len(verdict.differs) == 1:
-        return f"the claim is dated {claim.date.text}: correct the date, or add the claim of that date to a dataset"
-    return (f"correct the figure to what the claim says, or, if the article reports another claim, add it to a "
-            f"dataset and bind the figure to it: [{figure.text}](claim:ID)")  # fmt: skip
-
-
-def format_finding(file: str, line: int, message: str, hint: str = "", column: int | None = None,
-                   severity: str = article_format.SEVERITY) -> Finding:  # fmt: skip
-    return Finding(check=article_format.ID, severity=severity, file=file, line=line, column=column,
-                   message=clip(" ".join(message.split()), 300), title=article_format.TITLE,
-                   explain=article_format.EXPLAIN, hint=clip(hint, 300))  # fmt: skip
