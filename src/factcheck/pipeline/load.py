@@ -121,14 +121,16 @@ def load_dataset(
     vocabulary: Vocabulary | None,
     limits: Limits = LIMITS,
     profiler: Profiler = NO_PROFILE,
+    max_bytes: int | None = None,
 ) -> tuple[list[Part], list[Finding]]:
     """Read one dataset file: its claims (each claim of `claims:` whole, each series' points as `Points`) and
-    findings. Without a catalog, claims are schema-checked but none are returned."""
+    findings. Without a catalog, claims are schema-checked but none are returned. `max_bytes`: the file
+    size limit, by default this process's (`yamlfile.max_bytes`); a Spark task is given the driver's."""
     if vocabulary is not None:
         vocabulary.start_file()
     try:
         with profiler.stage("parse"):
-            data, problems = yamlfile.read(path, limits)
+            data, problems = yamlfile.read(path, limits, max_bytes)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
     if not isinstance(data, Mapping):

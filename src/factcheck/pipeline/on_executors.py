@@ -31,6 +31,7 @@ from factcheck.pipeline import load
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.plan import GatePlan, Plan
 from factcheck.pipeline.profiling import Profiler
+from factcheck.reading import yamlfile
 from factcheck.reading.yamltree import LIMITS
 from factcheck.report.findings import Finding, Hit
 
@@ -94,7 +95,10 @@ def read(planned: Plan, catalog: Catalog, catalog_findings: list[Finding], sessi
 
     paths = list(planned.files)
     names = [load.file_name(planned.root, path) for path in paths]
-    read_file = functools.partial(load.load_dataset, vocabulary=Vocabulary(catalog), limits=LIMITS)
+    # The limits are this process's: an executor's environment need not hold FACTCHECK_MAX_FILE_BYTES.
+    read_file = functools.partial(
+        load.load_dataset, vocabulary=Vocabulary(catalog), limits=LIMITS, max_bytes=yamlfile.max_bytes()
+    )
     tolerances = [gate.settings.about_tolerance for gate in planned.gates]
     done = stage0.read(
         session,
