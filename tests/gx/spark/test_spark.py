@@ -215,9 +215,9 @@ STAGE_0_CASES = _stage_0_cases()
 
 def test_the_stage_0_cases_are_chosen():
     # An id used again across files; a file above FACTCHECK_MAX_FILE_BYTES, a limit the driver's
-    # environment sets and the executors' need not; a schema error; a file that is not YAML.
-    assert {"claim-id-reused-across-files", "size-limit-configurable", "python-name-tag"} <= set(STAGE_0_CASES)
-    assert {"schema", "duplicate-key", "unknown-reference"} <= {
+    # environment sets and the executors' need not; a schema error, a file that is not YAML, and others.
+    assert {"claim-id-reused-across-files", "size-limit-configurable"} <= set(STAGE_0_CASES)
+    assert {"schema", "yaml-syntax", "duplicate-key", "unknown-reference"} <= {
         yaml.safe_load((CORPUS / name / "expect.yml").read_text())["check"] for name in STAGE_0_CASES
     }
 

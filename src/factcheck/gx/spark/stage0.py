@@ -14,6 +14,9 @@ a `groupBy` of the ids and their places, then the later uses left out of the bat
 places. `entry`, the rank of a claim by (file, line, id), is made order-preserving without a global sort:
 the file's rank among the run's file names (given by the driver), times 2**32, plus the claim's rank in
 its file (at most `MAX_CLAIMS` rows).
+
+Every join here is a sort-merge join (`hint("merge")`): left to its size estimates, Spark broadcasts a side
+it finds small, a job more and a plan that changes with the data, where a run's jobs and stages should not.
 """
 
 from __future__ import annotations
@@ -98,8 +101,8 @@ class Stage0:
         if named:
             ids = session.createDataFrame([(claim_id,) for claim_id in sorted(named)], "claim_id string")
             keys = ["metric", "subject", "claimant"]
-            series = self.kept.join(ids, "claim_id").select(*keys).distinct()
-            wanted = wanted.union(self.kept.join(series, keys).select("file"))
+            series = self.kept.join(ids.hint("merge"), "claim_id").select(*keys).distinct()
+            wanted = wanted.union(self.kept.join(series.hint("merge"), keys).select("file"))
         return {row.file for row in wanted.distinct().collect()}
 
     def later_uses_in(self, files: set[str]) -> set[tuple[str, str]]:
@@ -157,7 +160,7 @@ def read(
     rest = numbered.where(F.col("nth") > most).groupBy("file_index")
     for row in rest.agg(F.count("*").alias("n"), F.min_by("line", "pos").alias("line")).collect():
         unlisted[row.file_index] = (row.n, row.line)
-    kept = claims.join(later.select("file_index", "pos"), ["file_index", "pos"], "left_anti")
+    kept = claims.join(later.select("file_index", "pos").hint("merge"), ["file_index", "pos"], "left_anti")
     return Stage0(found, duplicates, unlisted, rows, kept, later, tolerances)
 
 
@@ -166,7 +169,7 @@ def _later_uses(claims: DataFrame) -> DataFrame:
     places = claims.select("claim_id", "file_index", "pos", "file", "line", "series")
     first = F.min(F.struct("file_index", "pos", "file", "line", "series")).alias("first")
     firsts = places.groupBy("claim_id").agg(F.count("*").alias("uses"), first).where(F.col("uses") > 1)
-    joined = places.join(firsts, "claim_id")
+    joined = places.join(firsts.hint("merge"), "claim_id")
     return joined.where(
         (F.col("file_index") != F.col("first.file_index")) | (F.col("pos") != F.col("first.pos"))
     ).select(
