@@ -96,19 +96,17 @@ class Stage0:
     def files_holding(self, named: set[str]) -> set[str]:
         """The files a report of claims `named` must read: those holding them or any claim of their series (a
         chart draws the series), and those holding a claim with waivers (a gate checks their checks)."""
+        # The same query with no claim named: a run's jobs and stages do not depend on what it finds.
         session = self.kept.sparkSession
+        ids = session.createDataFrame([(claim_id,) for claim_id in sorted(named)], "claim_id string")
+        keys = ["metric", "subject", "claimant"]
+        series = self.kept.join(ids.hint("merge"), "claim_id").select(*keys).distinct()
         wanted = self.kept.where(F.col("waived")).select("file")
-        if named:
-            ids = session.createDataFrame([(claim_id,) for claim_id in sorted(named)], "claim_id string")
-            keys = ["metric", "subject", "claimant"]
-            series = self.kept.join(ids.hint("merge"), "claim_id").select(*keys).distinct()
-            wanted = wanted.union(self.kept.join(series.hint("merge"), keys).select("file"))
+        wanted = wanted.union(self.kept.join(series.hint("merge"), keys).select("file"))
         return {row.file for row in wanted.distinct().collect()}
 
     def later_uses_in(self, files: set[str]) -> set[tuple[str, str]]:
         """The later uses of ids in these files (file, id) whose first use lies in another file."""
-        if not files:
-            return set()
         found = self.later.where(F.col("file").isin(sorted(files)) & (F.col("first_file") != F.col("file")))
         return {(row.file, row.claim_id) for row in found.select("file", "claim_id").distinct().collect()}
 
@@ -137,7 +135,8 @@ def read(
             "rank": np.array([ranks[name] for _, name in files], dtype=np.int64),
         }
     )
-    slices = max(1, min(len(files), session.sparkContext.defaultParallelism * 4))
+    # Never one slice: rows in a single partition need no shuffle to be grouped, and the plan would change.
+    slices = 4 * session.sparkContext.defaultParallelism
     listed = session.createDataFrame(jobs, "file_index long, path string, file string, rank long").repartition(slices)
     schema = _schema(len(tolerances))
     rows = listed.mapInPandas(_task(read_file, catalog, tolerances, schema), schema)
