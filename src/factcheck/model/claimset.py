@@ -225,10 +225,14 @@ class ClaimSet(Sequence[Claim]):
 
 
 class ById(Mapping[str, Claim]):
-    """A run's claims by id: what `Report.claims` holds. Each lookup of a series point makes its claim."""
+    """A run's claims by id: what `Report.claims` holds. Each lookup of a series point makes its claim.
 
-    def __init__(self, claims: ClaimSet) -> None:
+    A run whose datasets were read on Spark's executors holds only the claims its reports read; `count` is
+    then the number of claims it checked, which its length says (`factcheck.pipeline.on_executors`)."""
+
+    def __init__(self, claims: ClaimSet, count: int | None = None) -> None:
         self.claims = claims
+        self.count = count
 
     def __getitem__(self, claim_id: str) -> Claim:
         claim = self.claims.get(claim_id)
@@ -247,7 +251,7 @@ class ById(Mapping[str, Claim]):
         return self.claims.ids()
 
     def __len__(self) -> int:
-        return len(self.claims)
+        return len(self.claims) if self.count is None else self.count
 
     def values(self) -> Iterator[Claim]:  # type: ignore[override]
         return iter(self.claims)

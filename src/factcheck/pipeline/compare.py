@@ -191,7 +191,7 @@ def _git_base(report: Report, options: Options, new_only: bool, run: Callable[[O
             else:
                 base_report = run(
                     replace(options, root=base_root, targets=targets, today=report.today, baseline=None,
-                            fail_on_new=False, writes=(), data_docs=None)
+                            fail_on_new=False, writes=(), data_docs=None, every_claim=True)
                 )  # fmt: skip
         except ConfigError as error:
             from factcheck.floor.text import clip

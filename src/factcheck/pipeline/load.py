@@ -121,14 +121,16 @@ def load_dataset(
     vocabulary: Vocabulary | None,
     limits: Limits = LIMITS,
     profiler: Profiler = NO_PROFILE,
+    max_bytes: int | None = None,
 ) -> tuple[list[Part], list[Finding]]:
     """Read one dataset file: its claims (each claim of `claims:` whole, each series' points as `Points`) and
-    findings. Without a catalog, claims are schema-checked but none are returned."""
+    findings. Without a catalog, claims are schema-checked but none are returned. `max_bytes`: the file
+    size limit, by default this process's (`yamlfile.max_bytes`); a Spark task is given the driver's."""
     if vocabulary is not None:
         vocabulary.start_file()
     try:
         with profiler.stage("parse"):
-            data, problems = yamlfile.read(path, limits)
+            data, problems = yamlfile.read(path, limits, max_bytes)
     except yamlfile.YamlError as error:
         return [], [_finding(rel, error.problem)]
     if not isinstance(data, Mapping):
@@ -402,25 +404,37 @@ class _Reused:
             self.unlisted.append(claim.line)
             return
         self.listed += 1
-        problem = Problem(
-            duplicate_id.ID,
-            claim.line,
-            f"claim id {claim.id!r} is already used at {earlier.file}:{earlier.line}",
-            f"the series `{claim.series}` has two points dated {claim.date.text}: keep one"
-            if claim.series and claim.series == earlier.series
-            else "give each claim its own id; to record the same figure twice, use two ids",
-        )
-        self.findings.append(_finding(self.rel, problem, claim.id))
+        at = f"{earlier.file}:{earlier.line}"
+        self.findings.append(reused_finding(self.rel, claim.line, claim.id, claim.series, at, earlier.series))
 
     def close(self) -> None:
         if self.unlisted:
-            problem = Problem(
-                duplicate_id.ID,
-                self.unlisted[0],
-                f"{len(self.unlisted):,} more claim ids used before, from this line on, are not listed",
-                "fix the ones above first",
-            )
-            self.findings.append(_finding(self.rel, problem))
+            self.findings.append(unlisted_finding(self.rel, len(self.unlisted), self.unlisted[0]))
+
+
+def reused_finding(
+    rel: str, line: int, claim_id: str, series: str | None, at: str, earlier_series: str | None
+) -> Finding:
+    """The finding on a claim of `rel` whose id was used before, at `at` (`file:line`): by a claim of the
+    series `earlier_series`, or of none. A series point's id is `<series>@<date>`."""
+    problem = Problem(
+        duplicate_id.ID,
+        line,
+        f"claim id {claim_id!r} is already used at {at}",
+        f"the series `{series}` has two points dated {claim_id[len(series) + 1 :]}: keep one"
+        if series and series == earlier_series
+        else "give each claim its own id; to record the same figure twice, use two ids",
+    )
+    return _finding(rel, problem, claim_id)
+
+
+def unlisted_finding(rel: str, count: int, line: int) -> Finding:
+    """The one finding that counts the reused ids of `rel` past the listed ones, from `line` on."""
+    problem = Problem(
+        duplicate_id.ID, line, f"{count:,} more claim ids used before, from this line on, are not listed",
+        "fix the ones above first",
+    )  # fmt: skip
+    return _finding(rel, problem)
 
 
 def _new_points(points: Points, claims: ClaimSet, alone_too: bool, reused: _Reused) -> Points | None:

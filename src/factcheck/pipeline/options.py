@@ -38,3 +38,6 @@ class Options:
     profiler: Profiler = NO_PROFILE  # the stage times (`FACTCHECK_PROFILE`)
     engine: Literal["pandas", "spark"] | None = None  # every gate's engine (`--engine`), else each gate's own
     spark_master: str | None = None  # where a Spark run's executors are (`--spark-master`)
+    # The report holds every claim, not only those its findings name: the base of a comparison, whose
+    # claims are compared with the run's (`factcheck.pipeline.on_executors`).
+    every_claim: bool = False

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Mapping
 
 from factcheck.floor import process
-from factcheck.model.claimset import ClaimSet
+from factcheck.model.claimset import ById, ClaimSet
 from factcheck.model.format import Catalog, Claim
 from factcheck.model.layout import LAYOUT
-from factcheck.pipeline import drafts, load, messages, plan, project
+from factcheck.pipeline import drafts, load, messages, on_executors, plan, project
 from factcheck.pipeline.options import Options
 from factcheck.pipeline.profiling import Profiler
 from factcheck.prose.check import is_article
@@ -41,10 +41,10 @@ def run(options: Options) -> Report:
     profiler.lap("config")
     if planned.gates:
         _engines_available(planned, options)
-    loaded = _load(planned, profiler)
+    spread = _on_executors(planned, options) if on_executors.wanted(planned, options) else None
+    loaded = _load(planned, profiler) if spread is None else load.Loaded(spread[0].catalog, findings=spread[0].findings)
     process.settled()  # the claims live until the reports are written
     profiler.lap("schema")
-    claims = loaded.claims.by_id
     collected = messages.Collected()
     checks_meta: dict[str, CheckInfo] = {}
     # The datasets of a plan without suites are read, not checked; but without a catalog nothing can be tied
@@ -59,8 +59,9 @@ def run(options: Options) -> Report:
         for rel, problem in project.stray_files(planned.root, planned.covered):
             collected.add(messages.stray_file_finding(rel, problem), schema_fail_on)
     gate_runs = []
+    claims = loaded.claims.by_id
     if planned.checks_datasets and loaded.catalog is not None:
-        gate_runs = _validate(planned, options, loaded.claims, claims, loaded.catalog, today, collected, checks_meta)
+        gate_runs, claims = _validate(planned, options, loaded, spread, today, collected, checks_meta)
     articles = []
     if not planned.restricted and loaded.catalog is not None:
         articles = _check_articles(planned, options, loaded.claims, loaded.catalog, collected, checks_meta)
@@ -98,32 +99,72 @@ def _load(planned: plan.Plan, profiler: Profiler) -> load.Loaded:
     return load.load(planned.root, list(planned.files), meanwhile=meanwhile, profiler=profiler)
 
 
+def _on_executors(planned: plan.Plan, options: Options) -> tuple[on_executors.Spread, dict] | None:
+    """Stage 0 on Spark's executors (`factcheck.pipeline.on_executors`), with the engines it starts; None when
+    the catalog does not load, which a run reports as a pandas run does (nothing is validated)."""
+    catalog, findings = load.load_catalog(planned.root)
+    if catalog is None:
+        return None
+    _import_validation(options.profiler)
+    from factcheck.pipeline import validate
+
+    options.profiler.lap("import")
+    engines = validate.start(planned, options, options.profiler)
+    return on_executors.read(planned, catalog, findings, engines["spark"].session), engines
+
+
 def _validate(
     planned: plan.Plan,
     options: Options,
-    all_claims: ClaimSet,
-    claims: Mapping[str, Claim],
-    catalog: Catalog,
+    loaded: load.Loaded,
+    spread: tuple[on_executors.Spread, dict] | None,
     today: dt.date,
     collected: messages.Collected,
     checks_meta: dict[str, CheckInfo],
-) -> list[GateRun]:
-    """Each gate's claims through its suites; their findings into `collected`, their checks into `checks_meta`."""
+) -> tuple[list[GateRun], Mapping[str, Claim]]:
+    """Each gate's claims through its suites; their findings into `collected`, their checks into `checks_meta`;
+    and the claims the report holds (on the executors' path, those its findings name, read now into
+    `loaded.claims`)."""
     from factcheck.pipeline import validate  # imports Great Expectations: seconds, so only here
 
     profiler = options.profiler
-    profiler.lap("import")
-    engines = validate.start(planned, options, profiler)
+    catalog = loaded.catalog
+    assert catalog is not None
+    if spread is None:
+        profiler.lap("import")
+        engines = validate.start(planned, options, profiler)
+    else:
+        engines = spread[1]
+    validated = []
+    try:
+        for gate in planned.gates:
+            in_gate = validate.gate_files(planned, gate)
+            engine = engines[validate.engine_of(gate, options)]
+            if spread is None:
+                gate_claims = loaded.claims.in_files(set(in_gate))
+                count = len(gate_claims)
+                hits = validate.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
+            elif (count := spread[0].gate_count(in_gate)) == 0:
+                hits = validate.validate_gate(engine, gate, [], catalog, today, profiler)
+            else:
+                hits = validate.validate_batch(engine, gate, spread[0].batch(gate, in_gate), today, profiler)
+            validated.append((gate, in_gate, count, hits))
+        claims = loaded.claims.by_id
+        if spread is not None:
+            named = on_executors.named([hits for *_, hits in validated], loaded.findings)
+            articles = {rel for draft in planned.drafts for rel in draft.datasets} if not planned.restricted else set()
+            loaded.claims = spread[0].claims(named, articles, profiler)
+            claims = ById(loaded.claims, spread[0].count)
+            profiler.lap("named")
+    finally:
+        if spread is not None:
+            spread[0].close()
     fields_of = messages.claim_describer(catalog)
     known_elsewhere = set(STAGE_0)
     gate_runs = []
-    for gate in planned.gates:
+    for gate, in_gate, count, hits in validated:
         fail_on = gate.fail_on(options.fail_on)
-        in_gate = validate.gate_files(planned, gate)
-        files = set(in_gate)
-        gate_claims = all_claims.in_files(files)
-        engine = engines[validate.engine_of(gate, options)]
-        hits = validate.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
+        gate_claims = loaded.claims.in_files(set(in_gate))
         for suite in gate.suites:
             for check in suite.checks:
                 checks_meta[check.id] = CheckInfo(check.title, check.explain, check.severity, suite.path)
@@ -135,11 +176,11 @@ def _validate(
                 collected.add(finding, fail_on)
         gate_runs.append(
             GateRun(gate.name, gate.path, fail_on, in_gate, tuple(s.path for s in gate.suites),
-                    tuple(sorted(check_ids)), len(gate_claims), options.fail_on_new or gate.settings.fail_on_new)
+                    tuple(sorted(check_ids)), count, options.fail_on_new or gate.settings.fail_on_new)
         )  # fmt: skip
     if options.data_docs is not None:
         engines["pandas"].build_data_docs(options.data_docs)
-    return gate_runs
+    return gate_runs, claims
 
 
 def _check_articles(

@@ -61,3 +61,14 @@ def validate_gate(
         hits = engine.validate_all(gate.suites, frame, today)
     profiler.lap("suites")
     return hits
+
+
+def validate_batch(
+    engine: Engine, gate: GatePlan, batch: object, today: dt.date, profiler: Profiler
+) -> dict[str, list[Hit]]:
+    """The hits of each of the gate's suites on `batch`, the gate's claims as Spark's executors read them
+    (`factcheck.pipeline.on_executors`)."""
+    profiler.lap("findings")
+    hits = engine.validate_all(gate.suites, batch, today)  # type: ignore[arg-type]
+    profiler.lap("suites")
+    return hits

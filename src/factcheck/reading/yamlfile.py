@@ -63,9 +63,10 @@ def parse(text: str, limits: Limits = LIMITS) -> tuple[object, list[Problem]]:
         return _yamlbuild.build(loader, text)
 
 
-def read(path: Path, limits: Limits = LIMITS) -> tuple[object, list[Problem]]:
-    """Read and parse a YAML file, refusing files too large, binary or not UTF-8 before parsing them."""
-    limit = max_bytes()
+def read(path: Path, limits: Limits = LIMITS, limit: int | None = None) -> tuple[object, list[Problem]]:
+    """Read and parse a YAML file, refusing files too large (over `limit` bytes, by default `max_bytes()`),
+    binary or not UTF-8 before parsing them."""
+    limit = max_bytes() if limit is None else limit
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         # A pipe or device could block the run or never end; git only ever checks out regular files.

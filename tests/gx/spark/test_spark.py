@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.row_conditions import deserialize_row_condition
 
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, Project, claim
 from factcheck.cli.commands import cli
 from factcheck.rules import STAGE_0
 
@@ -61,26 +61,21 @@ def _in_this_process(root, out, engine: str, *args: str) -> Run:
     return result.exit_code, report.read_bytes() if report.exists() else b"", _first_line(result.stderr)
 
 
-def _in_a_process(root, out, engine: str, *args: str) -> Run:
+def _in_a_process(root, out, engine: str, *args: str) -> tuple[Run, list[str]]:
     """`factcheck validate` as a user runs it: a process of its own, which starts its own Spark session (with
-    the tests' JVM settings, which it inherits in PYSPARK_SUBMIT_ARGS)."""
+    the tests' JVM settings, which it inherits in PYSPARK_SUBMIT_ARGS); and its standard error's lines."""
     report = out / f"{engine}-process.json"
     command = [sys.executable, "-m", "factcheck", "validate", "--today", TODAY, "--engine", engine,
                "--json", str(report), *args]  # fmt: skip
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800)
     assert "Traceback" not in done.stderr, done.stderr
-    stderr = "\n".join(line for line in done.stderr.splitlines() if line not in SPARK_STARTS)
-    return done.returncode, report.read_bytes() if report.exists() else b"", _first_line(stderr)
+    stderr = [line for line in done.stderr.splitlines() if line != JVM_START]
+    return (done.returncode, report.read_bytes() if report.exists() else b"", _first_line("\n".join(stderr))), stderr
 
 
-# What the JVM and Spark print on standard error as a Spark session starts, before factcheck's own lines:
-# the JVM's notice of the incubator module that Spark's launcher always adds, and Spark's note on its log
-# level, which factcheck's log settings (`gx/spark/log4j2.properties`) do not silence yet.
-SPARK_STARTS = {
-    "WARNING: Using incubator modules: jdk.incubator.vector",
-    'Setting default log level to "WARN".',
-    "To adjust logging level use sc.setLogLevel(newLevel). For SparkR, use setLogLevel(newLevel).",
-}
+# What the JVM prints on standard error as Spark's launcher starts it, before any of Spark's or factcheck's
+# code runs: its notice of the incubator module that the launcher always adds, which no setting silences.
+JVM_START = "WARNING: Using incubator modules: jdk.incubator.vector"
 
 
 def _first_line(stderr: str) -> str:
@@ -108,7 +103,7 @@ def shipped(spark, tmp_path_factory):
     """The shipped data on pandas, and on Spark through the whole program in a process of its own: the one
     run here of a user's path from the command line to a Spark session that the run starts itself."""
     out = tmp_path_factory.mktemp("shipped")
-    return _in_this_process(REPO, out, "pandas"), _in_a_process(REPO, out, "spark")
+    return _in_this_process(REPO, out, "pandas"), *_in_a_process(REPO, out, "spark")
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +114,16 @@ def long_project(spark, tmp_path_factory):
 
 
 def test_the_shipped_data(shipped):
-    pandas, on_spark = shipped
+    pandas, on_spark, _ = shipped
     assert pandas[0] == 0 and pandas[1]
     assert on_spark == pandas
+
+
+def test_spark_says_nothing_of_its_own_on_standard_error(shipped):
+    """Neither its note on the log level nor its warnings (native Hadoop, ...): factcheck's log settings
+    (`gx/spark/log4j2.properties`) hold the session's log to errors. The run passes: nothing is on it."""
+    *_, stderr = shipped
+    assert stderr == []
 
 
 def test_a_long_project_of_100000_claims(long_project):
@@ -172,7 +174,11 @@ def hostile(spark, tmp_path_factory):
             out = tmp_path_factory.mktemp(name)
             (out / "project").mkdir()
             make_case(name, out / "project")
-            runs[name] = _both(spark, out / "project", out)
+            env = yaml.safe_load((CORPUS / name / "expect.yml").read_text()).get("env") or {}
+            with pytest.MonkeyPatch.context() as patch:
+                for variable, value in env.items():
+                    patch.setenv(variable, str(value))
+                runs[name] = _both(spark, out / "project", out)
         return runs[name]
 
     return both
@@ -185,6 +191,78 @@ def test_a_hostile_case(name, hostile):
     assert on_spark == pandas
 
 
+# --- stage 0 on the executors ----------------------------------------------------------------------------
+
+
+def _stage_0_cases() -> list[str]:
+    """The first case (by name) of each stage-0 check whose finding lies in a dataset file, which Spark's
+    executors read: an unreadable file, a schema error, a limit exceeded, an id used twice."""
+    chosen: dict[str, str] = {}
+    for path in sorted(CORPUS.iterdir()):
+        if not (path / "expect.yml").is_file():
+            continue
+        expect = yaml.safe_load((path / "expect.yml").read_text())
+        location = str(expect.get("location", ""))
+        in_a_dataset = location.startswith("datasets/") and not location.startswith("datasets/catalog.yml")
+        quick = not expect.get("heavy") and not expect.get("generate")
+        if expect.get("check") in STAGE_0 and in_a_dataset and quick:
+            chosen.setdefault(expect["check"], path.name)
+    return sorted(chosen.values())
+
+
+STAGE_0_CASES = _stage_0_cases()
+
+
+def test_the_stage_0_cases_are_chosen():
+    # An id used again across files; a file above FACTCHECK_MAX_FILE_BYTES, a limit the driver's
+    # environment sets and the executors' need not; a schema error, a file that is not YAML, and others.
+    assert {"claim-id-reused-across-files", "size-limit-configurable"} <= set(STAGE_0_CASES)
+    assert {"schema", "yaml-syntax", "duplicate-key", "unknown-reference"} <= {
+        yaml.safe_load((CORPUS / name / "expect.yml").read_text())["check"] for name in STAGE_0_CASES
+    }
+
+
+@pytest.mark.parametrize("name", STAGE_0_CASES)
+def test_a_hostile_case_of_stage_0(name, hostile):
+    pandas, on_spark, _ = hostile(name)
+    assert pandas[0] in (1, 2)
+    assert on_spark == pandas
+
+
+def _claim(id: str, value: int, month: str, **fields) -> dict:
+    return claim(id, value=value, as_of=month, source={"outlet": "France 2", "published": month,
+                                                      "quote": f"is {value:,}"}, **fields)  # fmt: skip
+
+
+def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spark, tmp_path):
+    """The executors read every file; the driver builds no frame and reads again only the files holding a
+    named claim or a claim of its series: here a fall (in a.yml) and an id used again (c.yml's, first used in
+    b.yml), never d.yml, whose claim no finding names."""
+    from factcheck.pipeline import load, validate
+
+    project = Project(tmp_path / "project")
+    project.dataset([_claim("a1", 55000, "2026-02"), _claim("a2", 45000, "2026-03")], name="a.yml")
+    project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="b.yml")
+    project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="c.yml")
+    project.dataset([_claim("d1", 7, "2025-06", subject="russia")], name="d.yml")
+    pandas = _in_this_process(project.root, tmp_path, "pandas")
+    read_again: list[list[str]] = []
+    frames: list[int] = []
+    with pytest.MonkeyPatch.context() as patch:
+        real_load, real_build = load.load, validate.build
+        patch.setattr(load, "load", lambda root, files, **kw: read_again.append(sorted(f.name for f in files))
+                      or real_load(root, files, **kw))  # fmt: skip
+        patch.setattr(validate, "build", lambda claims, *a: frames.append(len(claims)) or real_build(claims, *a))
+        on_spark = _in_this_process(project.root, tmp_path, "spark")
+    assert on_spark == pandas
+    report = json.loads(on_spark[1])
+    found = {(f["check"], f["file"], f["line"]) for f in report["findings"]}
+    assert found == {("cumulative-non-decreasing", "datasets/a.yml", 15), ("duplicate-id", "datasets/c.yml", 5)}
+    assert report["counts"]["claims"] == 4  # c.yml's b1 is not checked
+    assert read_again == [["a.yml", "b.yml"]]
+    assert set(frames) <= {0}
+
+
 # --- Spark jobs and stages ----------------------------------------------------------------------------
 
 # A gate of the shipped suites: its table metrics in one job (`execution.table_values`), and one job for each
@@ -192,6 +270,11 @@ def test_a_hostile_case(name, hostile):
 # table metrics, each domain's aggregates and the step's counts (docs/performance.md, "The suites on Spark").
 JOBS_A_GATE = 4
 STAGES_A_GATE = 18
+# Stage 0 on the executors, once a run (`gx/spark/stage0.py`): the files read and their findings collected,
+# the later uses of ids listed and those past the listing counted, the files of the named claims, the later
+# uses in those; each job's plan holds the rows' lineage (the files read, the ids' groups and the anti-join).
+JOBS_OF_STAGE_0 = 5
+STAGES_OF_STAGE_0 = 49
 
 
 def _failed_checks(report: bytes) -> set[str]:
@@ -204,7 +287,7 @@ def test_a_gate_runs_the_same_few_spark_jobs_and_stages_whatever_its_suites_find
     assert _failed_checks(on_long[1]) != _failed_checks(on_case[1])  # checks that fail on one gate pass on the other
     assert counted == counted_long
     jobs, stages = counted
-    assert jobs <= JOBS_A_GATE and stages <= STAGES_A_GATE, counted
+    assert jobs <= JOBS_A_GATE + JOBS_OF_STAGE_0 and stages <= STAGES_A_GATE + STAGES_OF_STAGE_0, counted
 
 
 # --- row conditions ---------------------------------------------------------------------------------------

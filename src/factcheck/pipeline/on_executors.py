@@ -1,0 +1,149 @@
+"""Stage 0 on Spark's executors, for a run whose every gate runs on Spark (docs/scale.md, "Reading the YAML
+where the files are"): each dataset file is read by a Spark task with `load.load_dataset` (`gx/spark/stage0.py`),
+and this process holds the stage-0 findings and, once the suites have run, the claims the reports name,
+never every claim.
+
+The claims a report names are read again here, file by file, with the same `load.load`: the files holding
+the claims the findings name or a claim of their series (an HTML chart draws the series), those holding a
+claim with waivers (a gate reports a waiver that names no check), and the datasets of the articles the run
+checks (an article is matched against every claim of its datasets). A later use of an id in those files
+whose first use lies in a file not read again is left out, as the whole run leaves it out.
+
+A run that needs every claim here reads them here, as a pandas run does (`wanted` says which): a
+comparison with a base (`--baseline`, and the base's own run) compares every claim with the base's; a plan
+without suites (`factcheck article`) checks articles only; a gate on pandas needs its frame here; and
+without a catalog nothing is validated.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from factcheck.model.claimset import ClaimSet, Points
+from factcheck.model.format import Catalog
+from factcheck.model.vocabulary import Vocabulary
+from factcheck.pipeline import load
+from factcheck.pipeline.options import Options
+from factcheck.pipeline.plan import GatePlan, Plan
+from factcheck.pipeline.profiling import Profiler
+from factcheck.reading import yamlfile
+from factcheck.reading.yamltree import LIMITS
+from factcheck.report.findings import Finding, Hit
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+    from factcheck.gx.spark.stage0 import Stage0
+
+
+def wanted(planned: Plan, options: Options) -> bool:
+    """Whether this run reads its datasets on Spark's executors (see the module's notes)."""
+    return (
+        planned.checks_datasets
+        and bool(planned.gates)
+        and all((options.engine or gate.settings.engine) == "spark" for gate in planned.gates)
+        and options.baseline is None
+        and not options.every_claim
+    )
+
+
+@dataclass
+class Spread:
+    """A run's datasets as the executors read them."""
+
+    root: Path
+    catalog: Catalog
+    paths: list[Path]  # the plan's files, in its order
+    names: list[str]  # their names in reports
+    findings: list[Finding]  # the catalog's, then each file's, as `load.load` lists them
+    counts: list[int]  # each file's claims that the checks see (later uses of an id left out)
+    read: Stage0
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts)
+
+    def _indexes(self, gate_files: tuple[str, ...]) -> list[int]:
+        wanted = set(gate_files)
+        return [n for n, name in enumerate(self.names) if name in wanted]
+
+    def gate_count(self, gate_files: tuple[str, ...]) -> int:
+        return sum(self.counts[n] for n in self._indexes(gate_files))
+
+    def batch(self, gate: GatePlan, gate_files: tuple[str, ...]) -> DataFrame:
+        return self.read.batch(self._indexes(gate_files), gate.settings.about_tolerance)
+
+    def claims(self, named: set[str], also: set[str], profiler: Profiler) -> ClaimSet:
+        """The claims of the files the reports read (see the module's notes); `also`, more files by name."""
+        files = self.read.files_holding(named) | also
+        chosen = [(path, name) for path, name in zip(self.paths, self.names, strict=True) if name in files]
+        loaded = load.load(self.root, [path for path, _ in chosen], profiler=profiler)
+        return _without(loaded.claims, self.read.later_uses_in({name for _, name in chosen}))
+
+    def close(self) -> None:
+        self.read.close()
+
+
+def read(planned: Plan, catalog: Catalog, catalog_findings: list[Finding], session: SparkSession) -> Spread:
+    """Stage 0 over the plan's files on the executors, with the catalog loaded here."""
+    from factcheck.gx.spark import stage0
+
+    paths = list(planned.files)
+    names = [load.file_name(planned.root, path) for path in paths]
+    # The limits are this process's: an executor's environment need not hold FACTCHECK_MAX_FILE_BYTES.
+    read_file = functools.partial(
+        load.load_dataset, vocabulary=Vocabulary(catalog), limits=LIMITS, max_bytes=yamlfile.max_bytes()
+    )
+    tolerances = [gate.settings.about_tolerance for gate in planned.gates]
+    done = stage0.read(
+        session,
+        [(str(p), n) for p, n in zip(paths, names, strict=True)],
+        read_file,
+        catalog,
+        tolerances,
+        LIMITS.problems,
+    )
+    findings = list(catalog_findings)
+    counts = []
+    for n, (name, (found, claims)) in enumerate(zip(names, done.found, strict=True)):
+        findings += found
+        for later in done.duplicates[n]:
+            at = f"{later.first_file}:{later.first_line}"
+            findings.append(load.reused_finding(name, later.line, later.claim_id, later.series, at, later.first_series))
+        more, line = done.unlisted.get(n, (0, 0))
+        if more:
+            findings.append(load.unlisted_finding(name, more, line))
+        counts.append(claims - len(done.duplicates[n]) - more)
+    return Spread(planned.root, catalog, paths, names, findings, counts, done)
+
+
+def named(hits: list[dict[str, list[Hit]]], findings: list[Finding]) -> set[str]:
+    """The claims that hits and findings name."""
+    ids = {finding.claim for finding in findings if finding.claim}
+    for by_suite in hits:
+        for suite_hits in by_suite.values():
+            for hit in suite_hits:
+                ids.add(hit.claim_id)
+                ids.update(hit.related)
+    return ids
+
+
+def _without(claims: ClaimSet, later: set[tuple[str, str]]) -> ClaimSet:
+    """`claims` less the later uses of ids (file, id) whose first use is in another file."""
+    if not later:
+        return claims
+    parts = []
+    for part in claims.parts:
+        if isinstance(part, Points):
+            keep = np.fromiter(
+                ((part.file, f"{part.series}@{d.text}") not in later for d in part.dates), dtype=bool, count=len(part)
+            )
+            parts.append(part if keep.all() else part.kept(keep))
+        elif (part.file, part.id) not in later:
+            parts.append(part)
+    return ClaimSet(parts)
