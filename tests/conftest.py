@@ -105,6 +105,14 @@ def snapshot(request):
     return check
 
 
+@pytest.fixture
+def curated(desk, request):
+    """The test module's `desk` (tests/desk_helpers.py, which the module imports) with the module's own
+    `CATALOG` and `CLAIMS` curated: the article-reading tests in tests/prose/ start from it."""
+    desk.curate(request.module.CATALOG, request.module.CLAIMS)
+    return desk
+
+
 @pytest.fixture(autouse=True)
 def outside_github_actions(monkeypatch) -> None:
     """Tests run as on a desk: a test that wants GitHub's environment sets it itself (CI runs us inside one)."""

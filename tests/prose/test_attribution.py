@@ -31,12 +31,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize(
     "text, name, source",
     [

@@ -5,8 +5,6 @@ still names the closest claim and says where the uncertain reading came from."""
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -25,12 +23,6 @@ CLAIMS = [
     claim("stranded-marlow", "stranded", "marlow", "council", 3100),
     claim("stranded-dunmore", "stranded", "dunmore", "agency", 800),
 ]
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def _finding(desk, body: str, figure: str):  # noqa: F811

@@ -25,12 +25,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize("unit, code", [("US dollars", "usd"), ("US dollar", "usd"), ("euros", "eur"),
                                         ("British pounds", "gbp"), ("USD", "usd"), ("people", None)])  # fmt: skip
 def test_a_currency_named_in_words_is_that_currency(unit, code):

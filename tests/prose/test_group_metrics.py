@@ -4,8 +4,6 @@ readings, so the figure is backed by the part's claim and never contradicts the 
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -20,12 +18,6 @@ CLAIMS = [
     claim("toll", "flood_deaths", "marlow", "council", 418),
     claim("children", "child_deaths", "marlow", "council", 61),
 ]
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_a_group_noun_that_is_a_metric_backs_its_own_claim(curated):

@@ -23,12 +23,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize(
     "between, joined",
     [(" to ", True), (" rose to ", True), (" has risen to ", True), (" stood at ", True), (" soared ", True),

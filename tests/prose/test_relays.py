@@ -4,8 +4,6 @@ backs the report's own figure, and is ambiguous, never a contradiction, against 
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -29,12 +27,6 @@ CLAIMS = [
     claim("stranded-herald", "stranded", "marlow", "herald", 3100, source=HERALD),
     claim("stranded-council", "stranded", "marlow", "council", 2700),
 ]
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_the_outlet_that_carried_a_claim_is_no_other_claimant(curated):

@@ -16,12 +16,6 @@ CATALOG = {
 CLAIMS = [claim("deaths-clinic", "deaths", "valmor", "clinic", 96, qualifier="at_least")]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize(
     "later",
     [

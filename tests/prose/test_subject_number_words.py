@@ -26,12 +26,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize(
     "body, figure",
     [

@@ -4,8 +4,6 @@ unit it names; elsewhere it leaves both readings as before."""
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -20,12 +18,6 @@ CLAIMS = [
     claim("people", "sheltered", "marlow", "council", 12480),
     claim("open", "shelters_open", "marlow", "council", 316),
 ]
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_the_noun_after_the_figure_names_what_it_counts(curated):

@@ -28,12 +28,6 @@ CLAIMS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 @pytest.mark.parametrize(
     "text, name",
     [

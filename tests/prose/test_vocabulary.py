@@ -4,8 +4,6 @@ names after a figure is that figure's, not the one before it."""
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -27,12 +25,6 @@ CLAIMS = [
     claim("elderly-2024", "elderly_deaths", "flood-2024", "council", 90),
     claim("storms-2024", "storms", "flood-2024", "council", 4),
 ]
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_a_phrase_that_holds_digits_is_matched_whole(curated):

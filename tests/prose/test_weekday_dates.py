@@ -39,12 +39,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 def test_the_date_a_weekday_labels_dates_the_figure(curated):
     # 10 June 2024 was a Monday; the copy calls it Sunday, and the desk dates the count by the date it gives
     body = "At least 16 miners were killed at Brava, according to a count updated on Sunday, June 10."

@@ -23,12 +23,6 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
-
-
 def test_a_toll_in_a_when_clause_of_another_year_is_no_contradiction(curated):
     body = ("The council said at least six people died in Marlow. It is the county's worst flood since 1998, "
             "when 312 people died.")  # fmt: skip
