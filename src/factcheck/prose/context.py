@@ -26,7 +26,7 @@ from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
-from factcheck.prose.event_dates import dates_an_event
+from factcheck.prose.event_dates import dates_an_event, names_the_event
 from factcheck.prose.groups import counts_a_listed_group
 from factcheck.prose.increments import increment, increment_of, level_reached, links
 from factcheck.prose.quantities import part_of_set
@@ -219,6 +219,7 @@ class Reader:
         clause = (index, clause_start, clause_end, bool(earlier), start)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
+        of_event = date is not None and names_the_event(self.prose, date)
         rival_metrics = self._rivals(sentence, anchors, by_distance, metrics, outside)
         cues = [self._cue("metric", a.start, a.end, clause, rivals=rival_metrics * (a is anchors[0])) for a in anchors]
         if subject_at is not None and best is not None:
@@ -233,6 +234,7 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end, clause))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
+                       date_of_event=of_event,
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),

@@ -23,6 +23,7 @@ The finding each verdict makes, and its wording, is `prose.messages`'.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,7 @@ from factcheck.rules import article_contradicts
 # The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
+SHORTLY = dt.timedelta(days=1)  # after an event, the days its first tolls are reported on
 SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 
 
@@ -67,7 +69,12 @@ def dated_alike(context: Context, claim: Claim) -> bool:
     if span is None or date_fits(span, claim):
         return True
     origin = claim.origin
-    return context.date_event and origin is not None and span.start <= origin.end and origin.start <= span.end
+    if context.date_event and origin is not None and span.start <= origin.end and origin.start <= span.end:
+        return True
+    # Attached to an event ("died in the blast on Saturday", "Saturday's quakes"), it may date the event: a toll
+    # is reported on the day of its event or shortly after, and that reading fits the claim too.
+    of_event = context.date_of_event or context.date_event
+    return of_event and span.start <= claim.date.end and claim.date.start <= span.end + SHORTLY
 
 
 def _unquoted_date(context: Context, claim: Claim) -> Context:
@@ -118,8 +125,10 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     if not context.metrics:
         return Verdict(UNBACKED)
     span = context.date.span if context.date else None
-    # A date of the event is compared claim by claim (`dated_alike`): the index's lookups read a date strictly.
-    lookup = None if context.date_event else span
+    # A date that may date the event is compared claim by claim (`dated_alike`): the index's lookups read a date
+    # strictly, as the count's.
+    strict = None if context.date_event else span
+    lookup = None if context.date_of_event else strict
     keys = index.keys(context.metrics, context.subject, context.claimant)
     agreeing = _fitting(index, keys, figure, context, lookup)
     rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
@@ -173,7 +182,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
-    nearest = index.nearest(keys, figure.value, lookup)
+    nearest = index.nearest(keys, figure.value, strict)
     if nearest is not None and not dated_alike(context, nearest):
         nearest = None
     # The figure states a claim of its metric and subject that another claimant or date gives ("Hamzat disputed
