@@ -92,10 +92,12 @@ def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdi
 
 
 def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
-          names: Mapping[str, frozenset[str]] | None = None, beside: tuple[str, ...] = ()) -> Verdict:  # fmt: skip
+          names: Mapping[str, frozenset[str]] | None = None, beside: tuple[str, ...] = (),
+          readings: frozenset[str] = frozenset()) -> Verdict:  # fmt: skip
     """The verdict on `figure`. A claim whose quote `paragraph` repeats is tied to it when the repeated words hold
     the figure: a quote found whole in the text before it or after it (`beside`) is another figure's ("two from
-    Greece ..., as well as two holding British and US passports")."""
+    Greece ..., as well as two holding British and US passports"). `readings`: the metrics a figure no metric word
+    names may count (those of its unit)."""
     if figure.binding is not None:
         claim = index.claims.get(figure.binding)
         if claim is None:
@@ -123,7 +125,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if len(quoted) == 1:
             return _compared(figure, _unquoted_date(context, quoted[0]), quoted[0], "quoted")
     if not context.metrics:
-        return Verdict(UNBACKED)
+        return _unnamed_metric(figure, context, index, readings)
     span = context.date.span if context.date else None
     # A date that may date the event is compared claim by claim (`dated_alike`): the index's lookups read a date
     # strictly, as the count's.
@@ -232,6 +234,41 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     if nearest is not None:  # the claim that states the figure differs in more than its claimant or its date
         return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     return Verdict(UNBACKED)
+
+
+def _one_reading_backs(figure: Figure, claims: list[Claim], how: str) -> Verdict | None:
+    """The verdict when the claims that fit the one reading that fits form one reading (one metric and subject):
+    backed by the claim that states the figure as written, or by the only claimant's nearest; else None."""
+    if not claims or not _one_reading(claims):
+        return None
+    same = [c for c in claims if _states(figure, c)]
+    if len(claims) == 1 or (same and _same_figure(same)) or len({c.claimant for c in claims}) == 1:
+        first = (same or claims)[0]
+        return Verdict(BACKED, first, tuple(c for c in claims if c is not first), how=how)
+    return None
+
+
+def _unnamed_metric(figure: Figure, context: Context, index: ClaimIndex, readings: frozenset[str]) -> Verdict:
+    """A figure no metric word names ("Graves County: 21", a county a line): its readings are the claims of
+    every metric of its unit whose subject its words name (and claimant, and date, where they name them). When
+    those that fit are one reading, they back it; when a changed figure fits none and its subject's claims have
+    one metric and claimant, the closest is named, as a warning: no word of the article chose that metric."""
+    if context.subject is None or not readings or context.part is not None or context.speaker is not None:
+        return Verdict(UNBACKED)
+    keys = index.keys(readings, context.subject, context.claimant)
+    lookup = None if context.date_of_event or context.date_event or context.date is None else context.date.span
+    found = _fitting(index, keys, figure, context, lookup)
+    one = _one_reading_backs(figure, found, "subject")
+    if one is not None:
+        return one
+    if found:
+        return Verdict(AMBIGUOUS, related=tuple(found), how="unnamed metric")
+    nearest = index.nearest(keys, figure.value, lookup) if len({k[0] for k in keys}) == 1 else None
+    if nearest is None or len({k[2] for k in keys}) != 1 or not dated_alike(context, nearest):
+        return Verdict(UNBACKED)
+    found_diff = differs(figure, context, nearest)
+    doubt = ("no metric word names it: its subject's claims have that one metric",)
+    return Verdict(AMBIGUOUS, nearest, (), found_diff, how="unsure", doubts=doubt)
 
 
 def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],
