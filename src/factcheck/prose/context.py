@@ -239,6 +239,7 @@ class Reader:
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),
                        named=frozenset(s for level, s in levels if level == 0 and s != subject),
+                       mentioned=frozenset(s for _, s in levels),
                        voices=voices)  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],

@@ -31,6 +31,9 @@ _BACKED_HOW = {
     "quoted": lambda context, claim: ", whose quote the article repeats",
     "within": lambda context, claim: f", a figure of {claim.subject}, which lies within {context.subject}",
     "relayed": lambda context, claim: f", which {context.claimant} relayed",
+    "other subject": lambda context, claim: (
+        f", a figure of {claim.subject}, the one subject whose claims state it ({context.subject}'s state none)"
+    ),
     "named too": lambda context, claim: f", a figure of {claim.subject}, which its clause names too",
     "voiced too": lambda context, claim: f", a claim of {claim.claimant}, another source its sentence gives",
     "repeated": lambda context, claim: ", the figure the article stated before, which it names again",

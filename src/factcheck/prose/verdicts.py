@@ -172,6 +172,13 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if named and _one_reading(named):
             # "Kenya had 32 nationals on board flight ET 302": the clause names both, and one reading fits.
             return Verdict(BACKED, named[0], tuple(named[1:]), how="named too")
+        # Claims of one other subject that state the figure as written, when its own subject's fit none: the one
+        # reading that fits (the subject was chosen by nearness; "27 of them in Kyiv, and more than 100 were
+        # injured" for the country's 100). A changed figure fits neither, and stands out as before.
+        stating = all(_states(figure, c) and c.subject in context.mentioned for c in other)
+        one = _one_reading_backs(figure, other, "other subject") if stating else None
+        if one is not None:
+            return one
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if context.others:

@@ -169,6 +169,7 @@ class Context:
     others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
     kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
     named: frozenset[str] = frozenset()  # other subjects its own clause names, which nearness passed over
+    mentioned: frozenset[str] = frozenset()  # every subject named around it (its sentence, within the window read)
     voices: frozenset[str] = frozenset()  # other claimants its sentence names, which the claimant rules passed over
 
 
