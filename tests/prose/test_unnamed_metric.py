@@ -91,3 +91,26 @@ def test_a_number_in_words_of_a_subject_a_claim_states_is_backed(tmp_path):
 
 def test_a_number_in_words_no_claim_states_is_still_no_figure(tmp_path):
     assert _findings(tmp_path, "The governor said the victims included three Nigerians.") == []
+
+
+# A single digit is read only where a claim backs it (prose.figures `small`, prose.check): newsrooms write one to
+# nine as words, so a digit is more often a list count or part of a name.
+_SMALL = (
+    CLAIMS
+    + f"""\
+  - {{id: ash-deaths, metric: storm_deaths, subject: ash-county, claimant: governor, value: 4, {_SOURCE}}}
+"""
+)
+_SMALL_CATALOG = CATALOG.replace("  nigerians:", "  ash-county: {name: Ash County, aliases: [Ash]}\n  nigerians:")
+
+
+def test_a_single_digit_a_claim_states_is_backed(tmp_path):
+    found = desk_findings(
+        tmp_path, _SMALL_CATALOG, _SMALL, "The governor gave the toll by county.\n\n- Ash County: 4\n"
+    )
+    assert found == [("article-backed", "info", "ash-deaths")]
+
+
+def test_a_single_digit_no_claim_states_is_still_no_figure(tmp_path):
+    body = "The governor gave the toll by county.\n\n- Ash County: 5\n\nSee part 2 of the series."
+    assert desk_findings(tmp_path, _SMALL_CATALOG, _SMALL, body) == []

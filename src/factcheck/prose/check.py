@@ -69,7 +69,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
     shown = "".join(blanked)
     lang = language(front.lang)  # its separators and number words
-    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
+    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators, small=True)
+    small = [n for n in numerals if n.small]  # single digits: read only where a claim backs them (`_small`)
+    numerals = [n for n in numerals if not n.small]
     numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
     numerals = carry_qualifiers(shown, join_ranges(shown, numerals))
@@ -171,6 +173,14 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
+    if len(numerals) <= MAX_FIGURES:
+        for numeral in small:
+            backed = _small(numeral, prose, reader, index, vocabulary, names)
+            if backed is not None:
+                figure, context, verdict = backed
+                result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
+                article.marks.append(Mark(figure, verdict.kind, result, context=context))
+                findings.append(result)
     for start, end in number_forms(prose.reading, prose.body_start):
         line, column = prose.locate(start)
         findings.append(format_finding(rel, line, f"{prose.prose[start:end]!r} is written in superscript or other "
@@ -193,6 +203,21 @@ def _unit(prose: str, numeral, rates: bool) -> str | None:
         return PERCENT
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
     return None if found is None or (found.unit == AVERAGE and rates) else found.unit
+
+
+def _small(numeral, prose: Prose, reader: Reader, index: ClaimIndex, vocabulary: Vocabulary,
+           names: dict) -> tuple[Figure, Context, Verdict] | None:  # fmt: skip
+    """A single digit ("Caldwell: 4", "3 died on Wednesday"), its context and verdict when a claim backs it as it
+    would a figure of more digits; None otherwise: newsrooms write one to nine as words, so a digit is more often
+    a list count, part of a name or an id, and one no claim backs is left unread as before."""
+    seen = prose.prose
+    line, column = prose.locate(numeral.start)
+    figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
+                    line, column, seen[numeral.start : numeral.end], " ".join(seen[numeral.phrase_start : numeral.end].split()),
+                    numeral.value, numeral.qualifier, numeral.half_unit, False, None, None)  # fmt: skip
+    context = reader.context(numeral.start, numeral.end, None)
+    verdict = judge(figure, context, index, "", names, (), _readings(seen, numeral, None, context, vocabulary))
+    return (figure, context, verdict) if verdict.kind == BACKED else None
 
 
 def _readings(prose: str, numeral, unit: str | None, context: Context, vocabulary: Vocabulary) -> frozenset[str]:
