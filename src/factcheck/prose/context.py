@@ -219,7 +219,6 @@ class Reader:
         clause = (index, clause_start, clause_end, bool(earlier), start)
         elsewhere = date is not None and not (clause_start <= date.start and date.end <= clause_end)
         event = date is not None and dates_an_event(self.prose, date)
-        of_event = date is not None and names_the_event(self.prose, date)
         rival_metrics = self._rivals(sentence, anchors, by_distance, metrics, outside)
         cues = [self._cue("metric", a.start, a.end, clause, rivals=rival_metrics * (a is anchors[0])) for a in anchors]
         if subject_at is not None and best is not None:
@@ -234,13 +233,12 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end, clause))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
-                       date_of_event=of_event,
+                       date_of_event=date is not None and names_the_event(self.prose, date),
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),
                        named=frozenset(s for level, s in levels if level == 0 and s != subject),
-                       mentioned=frozenset(s for _, s in levels),
-                       voices=voices)  # fmt: skip
+                       mentioned=frozenset(s for _, s in levels), voices=voices)  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],

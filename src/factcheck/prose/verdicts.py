@@ -18,6 +18,11 @@
    reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
    it *ambiguous*, a warning that names the closest claim and what differs.
 
+Readings (issue 22: backed when one reading the context allows fits): a date phrase attached to an event also
+reads as the event's day, which a count reported that day or the next fits (`dated_alike`); a figure no metric
+word names reads as every metric of its subject's claims (`_unnamed_metric`, `prose.readings`); another subject
+named around the figure whose claims state it, when its nearest subject's fit none, backs it.
+
 The finding each verdict makes, and its wording, is `prose.messages`'.
 """
 
