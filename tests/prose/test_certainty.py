@@ -111,9 +111,12 @@ def test_a_subject_its_clause_names_too_backs_the_figure_when_its_claim_alone_fi
     found = _finding(curated, body, "800")
     assert (found.check, found.claim) == ("article-backed", "stranded-dunmore")
     assert "which its clause names too" in found.message
-    # Named in another clause, the other subject is no reading of the figure's own words.
+    # Named in another clause of its sentence, the other subject is still a reading the context allows: Marlow's
+    # claims fit none, Dunmore's states the figure, so that one reading backs it; a changed figure fits neither.
     apart = "In Dunmore, the agency said on Monday, rain fell; Marlow had 800 people stranded."
-    assert curated.verdict(apart, "800")[0] == "article-ambiguous"
+    assert curated.verdict(apart, "800") == ("article-backed", "info", "stranded-dunmore")
+    changed = apart.replace("800", "850")
+    assert curated.verdict(changed, "850")[0] != "article-backed"
 
 
 def test_a_date_in_a_clause_of_with_that_states_its_own_figure_dates_that_figure(curated):

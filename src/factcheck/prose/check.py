@@ -24,6 +24,7 @@ from factcheck.prose.messages import finding, format_finding
 from factcheck.prose.partitive import of_the_set_before
 from factcheck.prose.quantities import AVERAGE, PERCENT, is_rate, population_of, quantity, set_size, threshold
 from factcheck.prose.ranges import join_ranges
+from factcheck.prose.readings import names_nothing_else
 from factcheck.prose.relays import claimant_names
 from factcheck.prose.seen_text import mixed_scripts, number_forms
 from factcheck.prose.sentences import sentences
@@ -68,7 +69,9 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         blanked[phrase.start : phrase.end] = " " * (phrase.end - phrase.start)
     shown = "".join(blanked)
     lang = language(front.lang)  # its separators and number words
-    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators)
+    numerals = find_numerals(shown, prose.body_start, MAX_FIGURES + 1, lang.separators, small=True)
+    small = [n for n in numerals if n.small]  # single digits: read only where a claim backs them (`_small`)
+    numerals = [n for n in numerals if not n.small]
     numerals = sorted(numerals + lang.number_words(shown, prose.body_start, MAX_FIGURES + 1),
                       key=lambda n: n.start)[: MAX_FIGURES + 1]  # fmt: skip
     numerals = carry_qualifiers(shown, join_ranges(shown, numerals))
@@ -120,11 +123,18 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         # "extended it by three months": a number in words before a unit a metric counts in (`_not_claimed` set
         # aside the others) measures what that metric does, as digits would
         measured = figure.unit not in (None, PERCENT)
+        context = None
         if numeral.spelled and figure.binding is None and not measured and (_idiom(seen, numeral) or not (
                 reader.counts_a_metric(numeral.phrase_start, numeral.end, figure.unit)
                 or _share_named(reader, numeral, vocabulary))):  # fmt: skip
-            continue  # a number in words that counts no metric ("two trains"), or an idiom ("one by one")
-        context = reader.context(numeral.start, numeral.end, figure.unit)
+            # A number in words that counts no metric ("two trains"), or an idiom ("one by one"), is no figure,
+            # unless it names nothing but its subject and a claim of it states it ("two Nigerians").
+            context = None if _idiom(seen, numeral) else reader.context(numeral.start, numeral.end, figure.unit)
+            readings = _readings(seen, numeral, figure.unit, context, vocabulary) if context else frozenset()
+            if not readings or judge(figure, context, index, "", names, (), readings).kind != BACKED:
+                continue
+        context = context or reader.context(numeral.start, numeral.end, figure.unit)
+        readings = _readings(seen, numeral, figure.unit, context, vocabulary)
         sentence = reader.sentence_of(numeral.start)
         context = of_the_set_before(context, _read_before(read, sentence, found_sentences))
         if context.metrics and sentence is not None:
@@ -142,7 +152,7 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
             low, high = max(start, numeral.start - reach), min(end, numeral.end + reach)
             around = normalized(prose.prose[low:high])
             beside = (normalized(prose.prose[low : numeral.start]), normalized(prose.prose[numeral.end : high]))
-        verdict = judge(figure, context, index, around, names, beside)
+        verdict = judge(figure, context, index, around, names, beside, readings)
         subjects = (context.subject, *sorted(context.named))
         if verdict.kind != BACKED and figure.unit is None and figure.binding is None and (
                 place := population_of(figure.value, figure.half_unit, subjects, populations)):  # fmt: skip
@@ -163,6 +173,14 @@ def check_article(path: Path, rel: str, index: ClaimIndex, vocabulary: Vocabular
         result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
         article.marks.append(Mark(figure, verdict.kind, result, context=context))
         findings.append(result)
+    if len(numerals) <= MAX_FIGURES:
+        for numeral in small:
+            backed = _small(numeral, prose, reader, index, vocabulary, names)
+            if backed is not None:
+                figure, context, verdict = backed
+                result = finding(figure, context, verdict, rel, catalog, guesses, unbacked)
+                article.marks.append(Mark(figure, verdict.kind, result, context=context))
+                findings.append(result)
     for start, end in number_forms(prose.reading, prose.body_start):
         line, column = prose.locate(start)
         findings.append(format_finding(rel, line, f"{prose.prose[start:end]!r} is written in superscript or other "
@@ -185,6 +203,29 @@ def _unit(prose: str, numeral, rates: bool) -> str | None:
         return PERCENT
     found = quantity(prose, numeral.start, numeral.phrase_start, numeral.end)
     return None if found is None or (found.unit == AVERAGE and rates) else found.unit
+
+
+def _small(numeral, prose: Prose, reader: Reader, index: ClaimIndex, vocabulary: Vocabulary,
+           names: dict) -> tuple[Figure, Context, Verdict] | None:  # fmt: skip
+    """A single digit ("Caldwell: 4", "3 died on Wednesday"), its context and verdict when a claim backs it as it
+    would a figure of more digits; None otherwise: newsrooms write one to nine as words, so a digit is more often
+    a list count, part of a name or an id, and one no claim backs is left unread as before."""
+    seen = prose.prose
+    line, column = prose.locate(numeral.start)
+    figure = Figure(prose.to_file(numeral.start), prose.to_file(numeral.end), prose.to_file(numeral.phrase_start),
+                    line, column, seen[numeral.start : numeral.end], " ".join(seen[numeral.phrase_start : numeral.end].split()),
+                    numeral.value, numeral.qualifier, numeral.half_unit, False, None, None)  # fmt: skip
+    context = reader.context(numeral.start, numeral.end, None)
+    verdict = judge(figure, context, index, "", names, (), _readings(seen, numeral, None, context, vocabulary))
+    return (figure, context, verdict) if verdict.kind == BACKED else None
+
+
+def _readings(prose: str, numeral, unit: str | None, context: Context, vocabulary: Vocabulary) -> frozenset[str]:
+    """The metrics a figure that no metric word names may count (`prose.readings.names_nothing_else`)."""
+    if context.metrics or context.subject is None:
+        return frozenset()
+    subject = next((cue.words for cue in context.cues if cue.part == "subject"), None)
+    return vocabulary.by_unit.get(unit, frozenset()) if names_nothing_else(prose, numeral.end, subject) else frozenset()
 
 
 def _not_claimed(prose: str, numeral, unit: str | None, vocabulary: Vocabulary) -> str | None:

@@ -26,7 +26,7 @@ from factcheck.prose.certainty import rivals, source
 from factcheck.prose.comparisons import compares, earlier_value, whole_of_the
 from factcheck.prose.denials import not_claimants
 from factcheck.prose.embedded import embedded_clause
-from factcheck.prose.event_dates import dates_an_event
+from factcheck.prose.event_dates import dates_an_event, names_the_event
 from factcheck.prose.groups import counts_a_listed_group
 from factcheck.prose.increments import increment, increment_of, level_reached, links
 from factcheck.prose.quantities import part_of_set
@@ -233,11 +233,12 @@ class Reader:
             cues.append(self._cue("date", date.start, date.end, clause))
         return Context(metrics, subject, claimant, carried, date, terms, headline, cues=tuple(cues),
                        speaker=unknown, part=part, date_elsewhere=elsewhere, date_event=event,
+                       date_of_event=date is not None and names_the_event(self.prose, date),
                        whole=whole_of_the(self.prose, start), others=others,
                        kin=self.vocabulary.kin.get(claimant, frozenset()),
                        inside=self.vocabulary.inside.get(subject, frozenset()),
                        named=frozenset(s for level, s in levels if level == 0 and s != subject),
-                       voices=voices)  # fmt: skip
+                       mentioned=frozenset(s for _, s in levels), voices=voices)  # fmt: skip
 
     def _readings(self, sentence: Sentence, figure: tuple[int, int], clause: tuple[int, int],
                   by_distance: list[Occurrence],

@@ -61,10 +61,7 @@ def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
     after = prose[phrase.end : phrase.end + 12]  # "Friday's attacks", "Friday evening's attack"
     if after[:2] in ("'s", "’s") or any(after.startswith(f" {time}{mark}s") for time in _TIMES for mark in "'’"):
         return True
-    low = max(0, phrase.start - REACH)
-    cut = max(prose.rfind(mark, low, phrase.start) for mark in _CLAUSE_ENDS)
-    before = [w.strip("'’") for w in prose[max(cut + 1, low) : phrase.start].lower().split()]
-    words = [w for w in before if w]
+    words = _before(prose, phrase)
     if any(w in COUNT_WORDS for w in words[-4:]):
         return False
     near = list(words)
@@ -81,6 +78,41 @@ def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
         if words[at] in _RELATIVE and at and words[at - 1] in EVENT_NOUNS:
             return at + 1 < len(words) and _happened(words[at + 1])
     return False
+
+
+def names_the_event(prose: str, phrase: DatePhrase) -> bool:
+    """Whether `phrase` is attached to an event noun, so that it may date the event rather than the count: "the
+    blast on Saturday", "Saturday's quakes", "the earthquakes that shook the west on Saturday"; not when the
+    words right before it date the count ("said on Sunday")."""
+    after = prose[phrase.end : phrase.end + 40].lower().split()
+    if after and after[0].endswith(("'s", "’s")) and (len(after[0]) == 2 or after[0][:-2] in _TIMES):
+        # "Saturday's quakes", "Friday evening's attack"
+        noun = after[1] if len(after) > 1 else ""
+        return _event_noun(noun.strip(".,;:"))
+    words = _before(prose, phrase)
+    if any(w in COUNT_WORDS for w in words[-4:]):
+        return False
+    near = list(words)
+    while near and near[-1] in _BETWEEN:
+        near.pop()
+    if near and _event_noun(near[-1]):
+        return True
+    for at in range(len(words) - 1, max(-1, len(words) - RELATIVE_WORDS - 2), -1):
+        if words[at] in _RELATIVE and at and _event_noun(words[at - 1]):
+            return True
+    return False
+
+
+def _event_noun(word: str) -> bool:
+    """One of `EVENT_NOUNS`, or its plural ("quakes", "tornadoes")."""
+    return word in EVENT_NOUNS or word.removesuffix("s") in EVENT_NOUNS or word.removesuffix("es") in EVENT_NOUNS
+
+
+def _before(prose: str, phrase: DatePhrase) -> list[str]:
+    """The words of its clause before `phrase`, lowercased, up to `REACH` characters back."""
+    low = max(0, phrase.start - REACH)
+    cut = max(prose.rfind(mark, low, phrase.start) for mark in _CLAUSE_ENDS)
+    return [w for w in (w.strip("'’") for w in prose[max(cut + 1, low) : phrase.start].lower().split()) if w]
 
 
 def _happened(word: str) -> bool:

@@ -98,6 +98,7 @@ class Numeral:
     scale: float = 1.0  # its multiplier ("million": 1e6), which a range's first end may share ("2 to 3 million")
     low: float | None = None  # a range's ends ("14-16", "between 700 and 750": prose.ranges); value is the low
     high: float | None = None
+    small: bool = False  # a single digit, read only where a claim backs it (`find_numerals`'s `small`)
 
 
 def _digits(prose: str, at: int) -> int:
@@ -112,9 +113,10 @@ def _is_word(char: str) -> bool:
 
 
 def find_numerals(prose: str, start: int = 0, limit: int | None = None,
-                  marks: Separators | None = None) -> list[Numeral]:  # fmt: skip
+                  marks: Separators | None = None, small: bool = False) -> list[Numeral]:  # fmt: skip
     """Every figure in `prose` from `start`, in order (dates already blanked out of it), at most `limit`, its
-    digits read with the separators `marks` (English's when None)."""
+    digits read with the separators `marks` (English's when None). With `small`, the single digits too, marked
+    `small`: a list count or part of a name is no figure, but "Caldwell: 4" may state a claim."""
     marks = marks or separators()
     found: list[Numeral] = []
     i = start
@@ -122,13 +124,13 @@ def find_numerals(prose: str, start: int = 0, limit: int | None = None,
         digit = _DIGIT.search(prose, i)  # the next digit, found in C rather than by a loop over each character
         if digit is None:
             break
-        numeral, i = _read(prose, digit.start(), marks)
+        numeral, i = _read(prose, digit.start(), marks, small)
         if numeral is not None:
             found.append(numeral)
     return found
 
 
-def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
+def _read(prose: str, i: int, marks: Separators, small: bool = False) -> tuple[Numeral | None, int]:
     """The figure starting at `i` (None when the number there is not a figure) and where the scan goes on."""
     n = len(prose)
     before = prose[i - 1] if i else " "
@@ -188,7 +190,8 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
         if word_end + length >= n or not _is_word(prose[word_end + length]):
             percent, word_end = True, word_end + length
     if multiplier == 1.0 and not percent and not decimals and len(groups) == 1:
-        if len(whole) == 1 and first is None:
+        single = len(whole) == 1 and first is None
+        if single and not small:
             return None, word_end  # a single digit: a list count or part of a name ("France 2")
         if (
             (_after_name(prose, i) and not _place_list(prose, i, end))
@@ -212,7 +215,9 @@ def _read(prose: str, i: int, marks: Separators) -> tuple[Numeral | None, int]:
         low, low_unit = first[0] * multiplier, first[1] * multiplier
         return Numeral(i, word_end, phrase_start, low, qualifier, min(half_unit, 0.5 * low_unit), percent,
                        scale=multiplier, low=low, high=value), word_end  # fmt: skip
-    return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent, scale=multiplier), word_end
+    single = multiplier == 1.0 and not percent and not decimals and len(groups) == 1 and len(whole) == 1
+    return Numeral(i, word_end, phrase_start, value, qualifier, half_unit, percent, scale=multiplier,
+                   small=single), word_end  # fmt: skip
 
 
 def _number(prose: str, i: int, end: int, marks: Separators) -> tuple[list[str], str, int]:

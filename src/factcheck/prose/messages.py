@@ -31,9 +31,13 @@ _BACKED_HOW = {
     "quoted": lambda context, claim: ", whose quote the article repeats",
     "within": lambda context, claim: f", a figure of {claim.subject}, which lies within {context.subject}",
     "relayed": lambda context, claim: f", which {context.claimant} relayed",
+    "other subject": lambda context, claim: (
+        f", a figure of {claim.subject}, the one subject whose claims state it ({context.subject}'s state none)"
+    ),
     "named too": lambda context, claim: f", a figure of {claim.subject}, which its clause names too",
     "voiced too": lambda context, claim: f", a claim of {claim.claimant}, another source its sentence gives",
     "repeated": lambda context, claim: ", the figure the article stated before, which it names again",
+    "subject": lambda context, claim: f", the one claim of {claim.subject} it fits (no metric word names it)",
     "own voice": lambda context, claim: (
         f", stated by the report itself (the sentence names no source; {context.claimant} is named in an earlier one)"
     ),
@@ -168,6 +172,12 @@ def _event_date(figure: Figure, context: Context, claims: tuple[Claim, ...]) -> 
     return message, hint
 
 
+def _unnamed_metric(figure: Figure, context: Context, claims: tuple[Claim, ...]) -> tuple[str, str]:
+    message = (f"{describe_context(figure, context)} names no metric, and fits {_listing(claims)} of "
+               f"{context.subject}, which count different things")  # fmt: skip
+    return message, f"name what it counts, or bind it: [{figure.text}](claim:{claims[0].id})"
+
+
 def _several(figure: Figure, context: Context, claims: tuple[Claim, ...]) -> tuple[str, str]:
     message = f"{describe_context(figure, context)} fits {len(claims):,} claims: {_listing(claims)}"
     first = claims[0].id
@@ -183,6 +193,7 @@ _AMBIGUOUS: dict[str, Callable[[Figure, Context, tuple[Claim, ...]], tuple[str, 
     "carried claimant": _carried_claimant,
     "date elsewhere": _date_elsewhere,
     "event date": _event_date,
+    "unnamed metric": _unnamed_metric,
 }
 
 

@@ -138,6 +138,8 @@ def canonical(unit: str) -> str | None:
         return PERCENT
     if lowered in _CURRENCY:
         return _CURRENCY[lowered]
+    if lowered in _MAGNITUDE:  # "magnitude 7.3": the unit the quantity of a magnitude is read as
+        return "magnitude"
     found = _AFTER.get(lowered)
     if found is None and len(parts := lowered.split()) > 1:  # "degrees Celsius": each word names one unit
         units = {_AFTER[part][0] if part in _AFTER else _SCALES.get(part) for part in parts}

@@ -5,6 +5,10 @@ and of the clauses after it up to the next figure (the predicate a comma cuts fr
 an officer among them, were killed"), are other readings of it. An editor reads a figure against all of
 them: it contradicts a claim only when no reading fits, and every reading is that claim's metric.
 
+A figure no metric word names has as readings every metric of its unit that a claim of its subject counts,
+when the words after it in its clause name nothing but that subject ("Graves County: 21", "two Nigerians");
+words the catalog does not know ("39,300 hospital admissions") say it counts something else (`prose.verdicts`).
+
 A figure qualified by a part reads as that part, never as the whole:
 - a metric the catalog declares `within` the decided one, named in those words ("twelve civilians were killed
   by armed men": the civilians killed by armed men, a part of the civilians killed);
@@ -15,6 +19,8 @@ A figure qualified by a part reads as that part, never as the whole:
 """
 
 from __future__ import annotations
+
+from factcheck.floor.safe_regex import compile_regex
 
 GROUP_OPENERS = frozenset({"among", "amongst", "aged"})
 # Nouns of a part of a population: a count of them is no count of all the people a total counts.
@@ -106,3 +112,16 @@ def counted(prose: str, start: int) -> bool:
     """The metric word at `start` is the noun of a figure in digits right before it ("13 African countries")."""
     before = prose[max(0, start - 40) : start].split()[-2:]
     return any(any(c.isdigit() for c in word) for word in before)
+
+
+_CLAUSE_END = compile_regex(r"[,;.:()\n]| and | but | while ")
+
+
+def names_nothing_else(prose: str, end: int, subject: str | None) -> bool:
+    """The words after the figure ending at `end`, up to the end of its clause, are none but its `subject`'s
+    as the article writes them: "Graves County: 21", "two Nigerians", "Kenya 32,"."""
+    found = _CLAUSE_END.search(prose, end)
+    after = " ".join(prose[end : found.start() if found else len(prose)].split()).lower()
+    if subject:
+        after = after.replace(subject.lower(), " ", 1)
+    return not after.split()

@@ -18,11 +18,17 @@
    reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
    it *ambiguous*, a warning that names the closest claim and what differs.
 
+Readings (issue 22: backed when one reading the context allows fits): a date phrase attached to an event also
+reads as the event's day, which a count reported that day or the next fits (`dated_alike`); a figure no metric
+word names reads as every metric of its subject's claims (`_unnamed_metric`, `prose.readings`); another subject
+named around the figure whose claims state it, when its nearest subject's fit none, backs it.
+
 The finding each verdict makes, and its wording, is `prose.messages`'.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -36,6 +42,7 @@ from factcheck.rules import article_contradicts
 # The half unit of a figure stated to the hundred or coarser ("10,000", "4,500"): round enough that its
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
+SHORTLY = dt.timedelta(days=1)  # after an event, the days its first tolls are reported on
 SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 
 
@@ -67,7 +74,12 @@ def dated_alike(context: Context, claim: Claim) -> bool:
     if span is None or date_fits(span, claim):
         return True
     origin = claim.origin
-    return context.date_event and origin is not None and span.start <= origin.end and origin.start <= span.end
+    if context.date_event and origin is not None and span.start <= origin.end and origin.start <= span.end:
+        return True
+    # Attached to an event ("died in the blast on Saturday", "Saturday's quakes"), it may date the event: a toll
+    # is reported on the day of its event or shortly after, and that reading fits the claim too.
+    of_event = context.date_of_event or context.date_event
+    return of_event and span.start <= claim.date.end and claim.date.start <= span.end + SHORTLY
 
 
 def _unquoted_date(context: Context, claim: Claim) -> Context:
@@ -85,10 +97,12 @@ def _compared(figure: Figure, context: Context, claim: Claim, how: str) -> Verdi
 
 
 def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
-          names: Mapping[str, frozenset[str]] | None = None, beside: tuple[str, ...] = ()) -> Verdict:  # fmt: skip
+          names: Mapping[str, frozenset[str]] | None = None, beside: tuple[str, ...] = (),
+          readings: frozenset[str] = frozenset()) -> Verdict:  # fmt: skip
     """The verdict on `figure`. A claim whose quote `paragraph` repeats is tied to it when the repeated words hold
     the figure: a quote found whole in the text before it or after it (`beside`) is another figure's ("two from
-    Greece ..., as well as two holding British and US passports")."""
+    Greece ..., as well as two holding British and US passports"). `readings`: the metrics a figure no metric word
+    names may count (those of its unit)."""
     if figure.binding is not None:
         claim = index.claims.get(figure.binding)
         if claim is None:
@@ -116,10 +130,12 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if len(quoted) == 1:
             return _compared(figure, _unquoted_date(context, quoted[0]), quoted[0], "quoted")
     if not context.metrics:
-        return Verdict(UNBACKED)
+        return _unnamed_metric(figure, context, index, readings)
     span = context.date.span if context.date else None
-    # A date of the event is compared claim by claim (`dated_alike`): the index's lookups read a date strictly.
-    lookup = None if context.date_event else span
+    # A date that may date the event is compared claim by claim (`dated_alike`): the index's lookups read a date
+    # strictly, as the count's.
+    strict = None if context.date_event else span
+    lookup = None if context.date_of_event else strict
     keys = index.keys(context.metrics, context.subject, context.claimant)
     agreeing = _fitting(index, keys, figure, context, lookup)
     rounded = figure.high is None and (context.headline or figure.half_unit >= ROUNDED)
@@ -161,6 +177,13 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if named and _one_reading(named):
             # "Kenya had 32 nationals on board flight ET 302": the clause names both, and one reading fits.
             return Verdict(BACKED, named[0], tuple(named[1:]), how="named too")
+        # Claims of one other subject that state the figure as written, when its own subject's fit none: the one
+        # reading that fits (the subject was chosen by nearness; "27 of them in Kyiv, and more than 100 were
+        # injured" for the country's 100). A changed figure fits neither, and stands out as before.
+        stating = all(_states(figure, c) and c.subject in context.mentioned for c in other)
+        one = _one_reading_backs(figure, other, "other subject") if stating else None
+        if one is not None:
+            return one
         if other:
             return Verdict(AMBIGUOUS, related=tuple(other), how="other subject")
     if context.others:
@@ -173,7 +196,7 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         # The words decide no metric, or the figure counts a part of a set ("two of the victims", "one"): no
         # claim is known to be the one it reports, and a total it differs from is another figure.
         return Verdict(UNBACKED)
-    nearest = index.nearest(keys, figure.value, lookup)
+    nearest = index.nearest(keys, figure.value, strict)
     if nearest is not None and not dated_alike(context, nearest):
         nearest = None
     # The figure states a claim of its metric and subject that another claimant or date gives ("Hamzat disputed
@@ -223,6 +246,41 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
     if nearest is not None:  # the claim that states the figure differs in more than its claimant or its date
         return _contradicts(figure, context, nearest, (), differs(figure, context, nearest))
     return Verdict(UNBACKED)
+
+
+def _one_reading_backs(figure: Figure, claims: list[Claim], how: str) -> Verdict | None:
+    """The verdict when the claims that fit the one reading that fits form one reading (one metric and subject):
+    backed by the claim that states the figure as written, or by the only claimant's nearest; else None."""
+    if not claims or not _one_reading(claims):
+        return None
+    same = [c for c in claims if _states(figure, c)]
+    if len(claims) == 1 or (same and _same_figure(same)) or len({c.claimant for c in claims}) == 1:
+        first = (same or claims)[0]
+        return Verdict(BACKED, first, tuple(c for c in claims if c is not first), how=how)
+    return None
+
+
+def _unnamed_metric(figure: Figure, context: Context, index: ClaimIndex, readings: frozenset[str]) -> Verdict:
+    """A figure no metric word names ("Graves County: 21", a county a line): its readings are the claims of
+    every metric of its unit whose subject its words name (and claimant, and date, where they name them). When
+    those that fit are one reading, they back it; when a changed figure fits none and its subject's claims have
+    one metric and claimant, the closest is named, as a warning: no word of the article chose that metric."""
+    if context.subject is None or not readings or context.part is not None or context.speaker is not None:
+        return Verdict(UNBACKED)
+    keys = index.keys(readings, context.subject, context.claimant)
+    lookup = None if context.date_of_event or context.date_event or context.date is None else context.date.span
+    found = _fitting(index, keys, figure, context, lookup)
+    one = _one_reading_backs(figure, found, "subject")
+    if one is not None:
+        return one
+    if found:
+        return Verdict(AMBIGUOUS, related=tuple(found), how="unnamed metric")
+    nearest = index.nearest(keys, figure.value, lookup) if len({k[0] for k in keys}) == 1 else None
+    if nearest is None or len({k[2] for k in keys}) != 1 or not dated_alike(context, nearest):
+        return Verdict(UNBACKED)
+    found_diff = differs(figure, context, nearest)
+    doubt = ("no metric word names it: its subject's claims have that one metric",)
+    return Verdict(AMBIGUOUS, nearest, (), found_diff, how="unsure", doubts=doubt)
 
 
 def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],

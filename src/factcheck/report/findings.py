@@ -163,11 +163,13 @@ class Context:
     part: str | None = None  # words that make it part of a set ("of the victims") or a single one ("one")
     date_elsewhere: bool = False  # its date phrase stands in another clause of the sentence, which it may date
     date_event: bool = False  # its date phrase dates the event it counts ("the landslide on July 14"), not the count
+    date_of_event: bool = False  # its date phrase is an event noun's ("the blast on Saturday"): it may date the event
     whole: bool = False  # it is the whole a part before it is counted out of ("110 of the 160 districts")
     inside: frozenset[str] = frozenset()  # subjects the catalog places within its subject (a region of the country)
     others: frozenset[str] = frozenset()  # other metrics its words name, which it may count instead
     kin: frozenset[str] = frozenset()  # claimants whose names hold the claimant's, or are held in it: "UN", "UN office"
     named: frozenset[str] = frozenset()  # other subjects its own clause names, which nearness passed over
+    mentioned: frozenset[str] = frozenset()  # every subject named around it (its sentence, within the window read)
     voices: frozenset[str] = frozenset()  # other claimants its sentence names, which the claimant rules passed over
 
 
