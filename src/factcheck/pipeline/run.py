@@ -15,7 +15,7 @@ import sys
 from collections.abc import Mapping
 
 from factcheck.floor import process
-from factcheck.model.claimset import ById, ClaimSet
+from factcheck.model.claimset import ClaimSet
 from factcheck.model.format import Catalog, Claim
 from factcheck.model.layout import LAYOUT
 from factcheck.pipeline import drafts, load, messages, on_executors, plan, project
@@ -153,8 +153,8 @@ def _validate(
         if spread is not None:
             named = on_executors.named([hits for *_, hits in validated], loaded.findings)
             articles = {rel for draft in planned.drafts for rel in draft.datasets} if not planned.restricted else set()
-            loaded.claims = spread[0].claims(named, articles, profiler)
-            claims = ById(loaded.claims, spread[0].count)
+            claims = spread[0].claims(named, articles, profiler)
+            loaded.claims = claims.claims
             profiler.lap("named")
     finally:
         if spread is not None:

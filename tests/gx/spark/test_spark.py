@@ -237,7 +237,8 @@ def _claim(id: str, value: int, month: str, **fields) -> dict:
 def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spark, tmp_path):
     """The executors read every file; the driver builds no frame and reads again only the files holding a
     named claim or a claim of its series: here a fall (in a.yml) and an id used again (c.yml's, first used in
-    b.yml), never d.yml, whose claim no finding names."""
+    b.yml), never d.yml, whose claim no finding names. The HTML page is the pandas engine's too, its "4
+    claims in 3 series" included: the count of series comes from the executors, d.yml's series with it."""
     from factcheck.pipeline import load, validate
 
     project = Project(tmp_path / "project")
@@ -245,7 +246,7 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
     project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="b.yml")
     project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="c.yml")
     project.dataset([_claim("d1", 7, "2025-06", subject="russia")], name="d.yml")
-    pandas = _in_this_process(project.root, tmp_path, "pandas")
+    pandas = _in_this_process(project.root, tmp_path, "pandas", "--report", str(tmp_path / "pandas.html"))
     read_again: list[list[str]] = []
     frames: list[int] = []
     with pytest.MonkeyPatch.context() as patch:
@@ -253,7 +254,7 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
         patch.setattr(load, "load", lambda root, files, **kw: read_again.append(sorted(f.name for f in files))
                       or real_load(root, files, **kw))  # fmt: skip
         patch.setattr(validate, "build", lambda claims, *a: frames.append(len(claims)) or real_build(claims, *a))
-        on_spark = _in_this_process(project.root, tmp_path, "spark")
+        on_spark = _in_this_process(project.root, tmp_path, "spark", "--report", str(tmp_path / "spark.html"))
     assert on_spark == pandas
     report = json.loads(on_spark[1])
     found = {(f["check"], f["file"], f["line"]) for f in report["findings"]}
@@ -261,6 +262,38 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
     assert report["counts"]["claims"] == 4  # c.yml's b1 is not checked
     assert read_again == [["a.yml", "b.yml"]]
     assert set(frames) <= {0}
+    page = (tmp_path / "spark.html").read_text()
+    assert "4 claims in 3 series passed the format checks" in page
+    assert page == (tmp_path / "pandas.html").read_text()
+
+
+@pytest.mark.parametrize("change", ["edited", "removed"])
+def test_a_file_changed_while_the_suites_run_stops_the_run(spark, tmp_path, change):
+    """a.yml loses the claim its finding names after the executors read it and before the driver reads it
+    again for the report: exit 2 naming the file, never a report that mixes its two versions nor a crash."""
+    from factcheck.pipeline import load
+
+    project = Project(tmp_path / "project")
+    project.dataset([_claim("a1", 55000, "2026-02"), _claim("a2", 45000, "2026-03")], name="a.yml")
+    project.dataset([_claim("d1", 7, "2025-06", subject="russia")], name="d.yml")
+    changed = project.root / "datasets" / "a.yml"
+
+    def change_then_load(root, files, **kw):
+        if change == "edited":
+            project.dataset([_claim("a1", 55000, "2026-02")], name="a.yml")
+        else:
+            changed.unlink()
+        return real_load(root, files, **kw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        real_load = load.load
+        patch.setattr(load, "load", change_then_load)
+        patch.chdir(project.root)
+        result = CliRunner().invoke(cli, ["validate", "--today", TODAY, "--engine", "spark"])
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2, result.output
+    assert "datasets/a.yml: the file changed while it was validated" in result.stderr
+    assert "Traceback" not in result.output
 
 
 # --- Spark jobs and stages ----------------------------------------------------------------------------
@@ -271,10 +304,11 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
 JOBS_A_GATE = 4
 STAGES_A_GATE = 18
 # Stage 0 on the executors, once a run (`gx/spark/stage0.py`): the files read and their findings collected,
-# the later uses of ids listed and those past the listing counted, the files of the named claims, the later
-# uses in those; each job's plan holds the rows' lineage (the files read, the ids' groups and the anti-join).
+# the later uses of ids listed and those past the listing counted, the files of the named claims with the
+# count of series (its distinct series and their count: 3 stages), the later uses in those; each job's plan
+# holds the rows' lineage (the files read, the ids' groups and the anti-join).
 JOBS_OF_STAGE_0 = 5
-STAGES_OF_STAGE_0 = 49
+STAGES_OF_STAGE_0 = 52
 
 
 def _failed_checks(report: bytes) -> set[str]:
