@@ -138,13 +138,13 @@ def read(planned: Plan, catalog: Catalog, catalog_findings: list[Finding], sessi
     counts = []
     for n, (name, (found, claims, _)) in enumerate(zip(names, done.found, strict=True)):
         findings += found
-        for later in done.duplicates[n]:
-            at = f"{later.first_file}:{later.first_line}"
-            findings.append(load.reused_finding(name, later.line, later.claim_id, later.series, at, later.first_series))
+        listed = [
+            load.Reuse(d.line, d.claim_id, d.series, f"{d.first_file}:{d.first_line}", d.first_series)
+            for d in done.duplicates[n]
+        ]
         more, line = done.unlisted.get(n, (0, 0))
-        if more:
-            findings.append(load.unlisted_finding(name, more, line))
-        counts.append(claims - len(done.duplicates[n]) - more)
+        findings += load.reuse_findings(name, listed, more, line)
+        counts.append(claims - len(listed) - more)
     digests = [file_digest for *_, file_digest in done.found]
     return Spread(planned.root, catalog, paths, names, findings, counts, digests, done)
 
