@@ -1,8 +1,8 @@
 """factcheck.gx.spark, on one local Spark session (every test here shares it: one file, so that one pytest
 worker starts one JVM).
 
-- The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report that pandas
-  writes, byte for byte, with the same exit code, on the shipped data (the Spark run a process of its own,
+- The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report and the HTML
+  page that pandas writes, byte for byte, with the same exit code, on the shipped data (the Spark run a process of its own,
   as a user runs it), on a generated long project of 100,000 claims and on the hostile cases whose verdict
   comes from the suites (docs/scale.md).
 - The Spark jobs and stages of a gate are bounded whatever its suites find: a Spark stage costs far more
@@ -38,7 +38,7 @@ _spec.loader.exec_module(generate)
 CORPUS = REPO / "tests" / "hostile"
 
 
-Run = tuple[int, bytes, str]  # exit code, JSON report, standard error's first line
+Run = tuple[int, bytes, str, bytes]  # exit code, JSON report, standard error's first line, HTML page
 
 
 def _both(spark, root, out, *args: str) -> tuple[Run, Run, tuple[int, int]]:
@@ -51,26 +51,30 @@ def _both(spark, root, out, *args: str) -> tuple[Run, Run, tuple[int, int]]:
 
 
 def _in_this_process(root, out, engine: str, *args: str) -> Run:
-    report = out / f"{engine}.json"
-    command = ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), *args]
+    report, page = out / f"{engine}.json", out / f"{engine}.html"
+    command = ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), "--report", str(page), *args]
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = CliRunner().invoke(cli, command)
     # Exit 1 from an exception would make two failed runs look alike: only the command's own exits count.
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result.exit_code, report.read_bytes() if report.exists() else b"", _first_line(result.stderr)
+    return result.exit_code, _bytes(report), _first_line(result.stderr), _bytes(page)
+
+
+def _bytes(path) -> bytes:
+    return path.read_bytes() if path.exists() else b""
 
 
 def _in_a_process(root, out, engine: str, *args: str) -> tuple[Run, list[str]]:
     """`factcheck validate` as a user runs it: a process of its own, which starts its own Spark session (with
     the tests' JVM settings, which it inherits in PYSPARK_SUBMIT_ARGS); and its standard error's lines."""
-    report = out / f"{engine}-process.json"
+    report, page = out / f"{engine}-process.json", out / f"{engine}-process.html"
     command = [sys.executable, "-m", "factcheck", "validate", "--today", TODAY, "--engine", engine,
-               "--json", str(report), *args]  # fmt: skip
+               "--json", str(report), "--report", str(page), *args]  # fmt: skip
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800)
     assert "Traceback" not in done.stderr, done.stderr
     stderr = [line for line in done.stderr.splitlines() if line != JVM_START]
-    return (done.returncode, report.read_bytes() if report.exists() else b"", _first_line("\n".join(stderr))), stderr
+    return (done.returncode, _bytes(report), _first_line("\n".join(stderr)), _bytes(page)), stderr
 
 
 # What the JVM prints on standard error as Spark's launcher starts it, before any of Spark's or factcheck's
@@ -246,7 +250,7 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
     project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="b.yml")
     project.dataset([_claim("b1", 100, "2025-01", claimant="syrskyi")], name="c.yml")
     project.dataset([_claim("d1", 7, "2025-06", subject="russia")], name="d.yml")
-    pandas = _in_this_process(project.root, tmp_path, "pandas", "--report", str(tmp_path / "pandas.html"))
+    pandas = _in_this_process(project.root, tmp_path, "pandas")
     read_again: list[list[str]] = []
     frames: list[int] = []
     with pytest.MonkeyPatch.context() as patch:
@@ -254,7 +258,7 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
         patch.setattr(load, "load", lambda root, files, **kw: read_again.append(sorted(f.name for f in files))
                       or real_load(root, files, **kw))  # fmt: skip
         patch.setattr(validate, "build", lambda claims, *a: frames.append(len(claims)) or real_build(claims, *a))
-        on_spark = _in_this_process(project.root, tmp_path, "spark", "--report", str(tmp_path / "spark.html"))
+        on_spark = _in_this_process(project.root, tmp_path, "spark")
     assert on_spark == pandas
     report = json.loads(on_spark[1])
     found = {(f["check"], f["file"], f["line"]) for f in report["findings"]}
@@ -262,9 +266,7 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
     assert report["counts"]["claims"] == 4  # c.yml's b1 is not checked
     assert read_again == [["a.yml", "b.yml"]]
     assert set(frames) <= {0}
-    page = (tmp_path / "spark.html").read_text()
-    assert "4 claims in 3 series passed the format checks" in page
-    assert page == (tmp_path / "pandas.html").read_text()
+    assert b"4 claims in 3 series passed the format checks" in on_spark[3]  # and the page is the pandas one
 
 
 @pytest.mark.parametrize("change", ["edited", "removed"])

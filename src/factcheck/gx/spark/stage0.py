@@ -77,8 +77,8 @@ class Duplicate:
 @dataclass
 class Stage0:
     """What the executors read, as the driver holds it: the findings of each file, its count of claims and
-    the digest of its bytes, in the plan's order; the later uses of ids (the first `most` of each file, and how many more); and the
-    rows, kept in Spark."""
+    the digest of its bytes, in the plan's order; the later uses of ids (the first `most` of each file, and
+    how many more); and the rows, kept in Spark."""
 
     found: list[tuple[list[Finding], int, bytes | None]]  # per file of the plan: its findings, claims, digest
     duplicates: list[list[Duplicate]]  # per file: the later uses of ids listed, in the file's order
