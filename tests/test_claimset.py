@@ -136,6 +136,17 @@ def test_the_claims_of_a_series_are_the_same_from_a_run_and_from_a_dict(project)
     assert isinstance(loaded.claims.by_id, ById) and ClaimSet(loaded.claims.parts) == loaded.claims
 
 
+def test_claims_held_in_part_say_how_many_claims_and_series_were_checked(project):
+    """A run on Spark's executors holds only the claims its reports read: its counts are the executors'."""
+    loaded = _mixed(project)
+    some = ById(loaded.claims.in_files({"datasets/b.yml"}), count=40, series=7)
+    assert len(some) == 40 and len(SeriesIndex(some)) == 7
+    assert [c.id for c in SeriesIndex(some).claims(series_id(loaded.claims.get("alone")))] == [
+        "gs-tanks@2022-04-01", "gs-tanks@2022-04-02"
+    ]  # fmt: skip
+    assert len(SeriesIndex(ById(ClaimSet([]), count=0, series=0))) == 0
+
+
 @pytest.mark.parametrize(
     "edit",
     [

@@ -447,3 +447,34 @@ def test_a_zoomed_window_of_any_claims_is_drawn_with_its_named_claims_inside(spe
             assert window.low <= lower and (upper == float("inf") or upper <= window.high)
     assert "nan" not in svg and "inf" not in svg
     assert 'data-claim="c0"' in svg and 'data-claim="c1"' in svg
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["9999-12-31"],  # a date in the future: a finding, and its claim charted
+        ["2026-03", "9999-12-31"],
+        ["9999-12-20", "9999-12-31"],  # days apart: ticks a day or a week apart
+        ["9999-01", "9999-12-31"],  # months apart: ticks on the months
+        ["0001-01-01", "0001-01-02"],
+        ["0001-01-01", "9999-12-31"],
+    ],
+)
+def test_claims_at_either_end_of_the_calendar_are_charted(dates):
+    """A window reaches a day past its claims and pads them: it stops at the calendar's ends (years 1 and
+    9999) instead of failing to make a date, and the claims a zoom names are drawn."""
+    from factcheck.reporters import chart
+
+    claims = [
+        Claim(id=f"c{n}", file="d.yml", line=n + 1, dataset="d", origin=None, metric="m", subject="s",
+              claimant="c", value=100.0 + n, qualifier="exact", low=None, high=None, date=parse_span(date),
+              kind="as_of", source=Source())
+        for n, date in enumerate(dates)
+    ]  # fmt: skip
+    figure = lambda c: f"{c.value:g}"  # noqa: E731
+    whole = chart.svg("c", claims, {claims[-1].id}, set(), "", "caption", figure)
+    svg, window = chart.zoom("z", claims, claims, {claims[-1].id}, set(), "", "caption", figure)
+    assert window.first <= min(c.date.start for c in claims) and window.end <= dt.date.max
+    for drawn in (whole, svg):
+        assert "nan" not in drawn and "inf" not in drawn
+        assert all(f'data-claim="{c.id}"' in drawn for c in claims)

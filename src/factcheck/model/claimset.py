@@ -228,11 +228,13 @@ class ById(Mapping[str, Claim]):
     """A run's claims by id: what `Report.claims` holds. Each lookup of a series point makes its claim.
 
     A run whose datasets were read on Spark's executors holds only the claims its reports read; `count` is
-    then the number of claims it checked, which its length says (`factcheck.pipeline.on_executors`)."""
+    then the number of claims it checked, which its length says, and `series` the number of their series,
+    which `SeriesIndex` says (`factcheck.pipeline.on_executors`)."""
 
-    def __init__(self, claims: ClaimSet, count: int | None = None) -> None:
+    def __init__(self, claims: ClaimSet, count: int | None = None, series: int | None = None) -> None:
         self.claims = claims
         self.count = count
+        self.series = series
 
     def __getitem__(self, claim_id: str) -> Claim:
         claim = self.claims.get(claim_id)
@@ -262,16 +264,19 @@ class ById(Mapping[str, Claim]):
 
 class SeriesIndex:
     """The claims of each series (`series_id`), each series made when it is first asked for: a report
-    draws the few series that have findings, and the claims of the others are never made."""
+    draws the few series that have findings, and the claims of the others are never made. Its length is
+    the number of series the run checked: those of the claims held, or `ById.series` when the claims held
+    are only those the reports read."""
 
     def __init__(self, claims: Mapping[str, Claim]) -> None:
         parts: Iterable[Part] = claims.claims.parts if isinstance(claims, ById) else claims.values()
         self._parts: dict[tuple, list[Part]] = {}
         for part in parts:
             self._parts.setdefault(series_id(part.claim(0) if isinstance(part, Points) else part), []).append(part)
+        self._count = claims.series if isinstance(claims, ById) else None
 
     def __len__(self) -> int:
-        return len(self._parts)
+        return len(self._parts) if self._count is None else self._count
 
     def claims(self, sid: tuple) -> list[Claim]:
         """The claims of series `sid`, in written order (none for a series not here)."""

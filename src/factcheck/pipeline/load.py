@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from pydantic import ValidationError
@@ -374,7 +374,7 @@ def load(
     prefixes: set[str] = set()  # what comes before the `@` of the ids of claims written alone
     for (_, rel), (parts, problems) in zip(jobs, results, strict=True):
         loaded.findings += problems
-        reused = _Reused(rel, loaded.findings, limits.problems)
+        reused = _Reused(rel, limits.problems)
         for part in parts:
             if isinstance(part, Points):
                 part = _new_points(part, loaded.claims, part.series in prefixes, reused)
@@ -387,54 +387,61 @@ def load(
                 continue
             prefixes.add(part.id.rpartition("@")[0])
             loaded.claims.append(part)
-        reused.close()
+        loaded.findings += reused.findings()
     return loaded
 
 
-class _Reused:
-    """The claims of one file whose ids were used before, as findings. A file lists at most
-    `Limits.problems` problems of its own, and as many reused ids: the rest are counted in one more
-    finding, as each costs as much to report as a claim to check."""
+class Reuse(NamedTuple):
+    """A claim whose id was used before, at `at` (`file:line`), by a claim of the series `earlier_series`
+    or of none."""
 
-    def __init__(self, rel: str, findings: list[Finding], most: int) -> None:
-        self.rel, self.findings, self.listed, self.unlisted, self.most = rel, findings, 0, [], most
+    line: int
+    claim_id: str
+    series: str | None
+    at: str
+    earlier_series: str | None
+
+
+class _Reused:
+    """The claims of one file whose ids were used before, the first `most` listed (`reuse_findings`)."""
+
+    def __init__(self, rel: str, most: int) -> None:
+        self.rel, self.most, self.listed, self.unlisted = rel, most, [], []
 
     def add(self, claim: Claim, earlier: Claim) -> None:
-        if self.listed >= self.most:
+        if len(self.listed) < self.most:
+            at = f"{earlier.file}:{earlier.line}"
+            self.listed.append(Reuse(claim.line, claim.id, claim.series, at, earlier.series))
+        else:
             self.unlisted.append(claim.line)
-            return
-        self.listed += 1
-        at = f"{earlier.file}:{earlier.line}"
-        self.findings.append(reused_finding(self.rel, claim.line, claim.id, claim.series, at, earlier.series))
 
-    def close(self) -> None:
-        if self.unlisted:
-            self.findings.append(unlisted_finding(self.rel, len(self.unlisted), self.unlisted[0]))
+    def findings(self) -> list[Finding]:
+        return reuse_findings(self.rel, self.listed, len(self.unlisted), self.unlisted[0] if self.unlisted else 0)
 
 
-def reused_finding(
-    rel: str, line: int, claim_id: str, series: str | None, at: str, earlier_series: str | None
-) -> Finding:
-    """The finding on a claim of `rel` whose id was used before, at `at` (`file:line`): by a claim of the
-    series `earlier_series`, or of none. A series point's id is `<series>@<date>`."""
-    problem = Problem(
-        duplicate_id.ID,
-        line,
-        f"claim id {claim_id!r} is already used at {at}",
-        f"the series `{series}` has two points dated {claim_id[len(series) + 1 :]}: keep one"
-        if series and series == earlier_series
-        else "give each claim its own id; to record the same figure twice, use two ids",
-    )
-    return _finding(rel, problem, claim_id)
-
-
-def unlisted_finding(rel: str, count: int, line: int) -> Finding:
-    """The one finding that counts the reused ids of `rel` past the listed ones, from `line` on."""
-    problem = Problem(
-        duplicate_id.ID, line, f"{count:,} more claim ids used before, from this line on, are not listed",
-        "fix the ones above first",
-    )  # fmt: skip
-    return _finding(rel, problem)
+def reuse_findings(rel: str, listed: list[Reuse], more: int, more_line: int) -> list[Finding]:
+    """The findings on the claims of `rel` whose ids were used before: one for each of `listed`, which holds
+    the first `Limits.problems` (a file lists as many problems of its own), and one that counts the `more`
+    past them, from `more_line` on, as each costs as much to report as a claim to check. A series point's id
+    is `<series>@<date>`."""
+    found = []
+    for line, claim_id, series, at, earlier_series in listed:
+        problem = Problem(
+            duplicate_id.ID,
+            line,
+            f"claim id {claim_id!r} is already used at {at}",
+            f"the series `{series}` has two points dated {claim_id[len(series) + 1 :]}: keep one"
+            if series and series == earlier_series
+            else "give each claim its own id; to record the same figure twice, use two ids",
+        )
+        found.append(_finding(rel, problem, claim_id))
+    if more:
+        problem = Problem(
+            duplicate_id.ID, more_line, f"{more:,} more claim ids used before, from this line on, are not listed",
+            "fix the ones above first",
+        )  # fmt: skip
+        found.append(_finding(rel, problem))
+    return found
 
 
 def _new_points(points: Points, claims: ClaimSet, alone_too: bool, reused: _Reused) -> Points | None:

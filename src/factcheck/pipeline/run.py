@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.floor import process
-from factcheck.model.claimset import ById, ClaimSet
+from factcheck.model.claimset import ClaimSet
 from factcheck.model.format import Catalog, Claim
 from factcheck.model.layout import LAYOUT
 from factcheck.pipeline import drafts, load, messages, on_executors, plan, project
@@ -25,6 +26,9 @@ from factcheck.prose.check import is_article
 from factcheck.prose.messages import META
 from factcheck.report.findings import CheckedArticle, CheckInfo, GateRun, Report
 from factcheck.rules import REGISTRY, STAGE_0
+
+if TYPE_CHECKING:
+    from factcheck.gx.engine import Engine
 
 
 def run(options: Options) -> Report:
@@ -41,8 +45,11 @@ def run(options: Options) -> Report:
     profiler.lap("config")
     if planned.gates:
         _engines_available(planned, options)
-    spread = _on_executors(planned, options) if on_executors.wanted(planned, options) else None
-    loaded = _load(planned, profiler) if spread is None else load.Loaded(spread[0].catalog, findings=spread[0].findings)
+    executors = _on_executors(planned, options) if on_executors.wanted(planned, options) else None
+    if executors is None:
+        loaded = _load(planned, profiler)
+    else:
+        loaded = load.Loaded(executors.spread.catalog, findings=executors.spread.findings)
     process.settled()  # the claims live until the reports are written
     profiler.lap("schema")
     collected = messages.Collected()
@@ -61,7 +68,7 @@ def run(options: Options) -> Report:
     gate_runs = []
     claims = loaded.claims.by_id
     if planned.checks_datasets and loaded.catalog is not None:
-        gate_runs, claims = _validate(planned, options, loaded, spread, today, collected, checks_meta)
+        gate_runs, claims = _validate(planned, options, loaded, executors, today, collected, checks_meta)
     articles = []
     if not planned.restricted and loaded.catalog is not None:
         articles = _check_articles(planned, options, loaded.claims, loaded.catalog, collected, checks_meta)
@@ -99,7 +106,14 @@ def _load(planned: plan.Plan, profiler: Profiler) -> load.Loaded:
     return load.load(planned.root, list(planned.files), meanwhile=meanwhile, profiler=profiler)
 
 
-def _on_executors(planned: plan.Plan, options: Options) -> tuple[on_executors.Spread, dict] | None:
+class _OnExecutors(NamedTuple):
+    """A run whose datasets Spark's executors read: what they read, and the engines started to read it."""
+
+    spread: on_executors.Spread
+    engines: dict[str, Engine]
+
+
+def _on_executors(planned: plan.Plan, options: Options) -> _OnExecutors | None:
     """Stage 0 on Spark's executors (`factcheck.pipeline.on_executors`), with the engines it starts; None when
     the catalog does not load, which a run reports as a pandas run does (nothing is validated)."""
     catalog, findings = load.load_catalog(planned.root)
@@ -110,14 +124,14 @@ def _on_executors(planned: plan.Plan, options: Options) -> tuple[on_executors.Sp
 
     options.profiler.lap("import")
     engines = validate.start(planned, options, options.profiler)
-    return on_executors.read(planned, catalog, findings, engines["spark"].session), engines
+    return _OnExecutors(on_executors.read(planned, catalog, findings, engines["spark"].session), engines)
 
 
 def _validate(
     planned: plan.Plan,
     options: Options,
     loaded: load.Loaded,
-    spread: tuple[on_executors.Spread, dict] | None,
+    executors: _OnExecutors | None,
     today: dt.date,
     collected: messages.Collected,
     checks_meta: dict[str, CheckInfo],
@@ -130,41 +144,44 @@ def _validate(
     profiler = options.profiler
     catalog = loaded.catalog
     assert catalog is not None
-    if spread is None:
+    if executors is None:
         profiler.lap("import")
         engines = validate.start(planned, options, profiler)
     else:
-        engines = spread[1]
+        engines, spread = executors.engines, executors.spread
     validated = []
     try:
         for gate in planned.gates:
             in_gate = validate.gate_files(planned, gate)
             engine = engines[validate.engine_of(gate, options)]
-            if spread is None:
+            gate_claims = None  # on the executors' path, read once the suites have run
+            if executors is None:
                 gate_claims = loaded.claims.in_files(set(in_gate))
                 count = len(gate_claims)
-                hits = validate.validate_gate(engine, gate, gate_claims, catalog, today, profiler)
-            elif (count := spread[0].gate_count(in_gate)) == 0:
-                hits = validate.validate_gate(engine, gate, [], catalog, today, profiler)
+                batch = validate.frame(gate, gate_claims, catalog, profiler)
+            elif (count := spread.gate_count(in_gate)) == 0:
+                batch = validate.frame(gate, [], catalog, profiler)
             else:
-                hits = validate.validate_batch(engine, gate, spread[0].batch(gate, in_gate), today, profiler)
-            validated.append((gate, in_gate, count, hits))
+                batch = spread.batch(gate, in_gate)
+            hits = validate.validate_gate(engine, gate, batch, today, profiler)
+            validated.append((gate, in_gate, count, hits, gate_claims))
         claims = loaded.claims.by_id
-        if spread is not None:
-            named = on_executors.named([hits for *_, hits in validated], loaded.findings)
+        if executors is not None:
+            named = on_executors.named([hits for *_, hits, _ in validated], loaded.findings)
             articles = {rel for draft in planned.drafts for rel in draft.datasets} if not planned.restricted else set()
-            loaded.claims = spread[0].claims(named, articles, profiler)
-            claims = ById(loaded.claims, spread[0].count)
+            claims = spread.claims(named, articles, profiler)
+            loaded.claims = claims.claims
             profiler.lap("named")
     finally:
-        if spread is not None:
-            spread[0].close()
+        if executors is not None:
+            spread.close()
     fields_of = messages.claim_describer(catalog)
     known_elsewhere = set(STAGE_0)
     gate_runs = []
-    for gate, in_gate, count, hits in validated:
+    for gate, in_gate, count, hits, gate_claims in validated:
         fail_on = gate.fail_on(options.fail_on)
-        gate_claims = loaded.claims.in_files(set(in_gate))
+        if gate_claims is None:
+            gate_claims = loaded.claims.in_files(set(in_gate))
         for suite in gate.suites:
             for check in suite.checks:
                 checks_meta[check.id] = CheckInfo(check.title, check.explain, check.severity, suite.path)

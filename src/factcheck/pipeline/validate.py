@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import pandas as pd
+
 from factcheck.floor.errors import ConfigError
 from factcheck.gx.engine import Engine, Hit
 from factcheck.gx.frame import build, text_as_python_strings
@@ -50,25 +52,22 @@ def gate_files(plan: Plan, gate: GatePlan) -> tuple[str, ...]:
     return tuple(sorted({file_name(plan.root, f) for f in gate.files}))
 
 
-def validate_gate(
-    engine: Engine, gate: GatePlan, claims: Sequence[Claim], catalog: Catalog, today: dt.date, profiler: Profiler
-) -> dict[str, list[Hit]]:
-    """The hits of each of the gate's suites (by suite path) on `claims`, the claims of the gate's files."""
+def frame(gate: GatePlan, claims: Sequence[Claim], catalog: Catalog, profiler: Profiler) -> pd.DataFrame:
+    """The batch of a gate whose claims this process holds: one row per claim of the gate's files."""
     profiler.lap("findings")
     with text_as_python_strings():
-        frame = build(claims, catalog, gate.settings.about_tolerance)
-        profiler.lap("frame")
-        hits = engine.validate_all(gate.suites, frame, today)
-    profiler.lap("suites")
-    return hits
+        built = build(claims, catalog, gate.settings.about_tolerance)
+    profiler.lap("frame")
+    return built
 
 
-def validate_batch(
-    engine: Engine, gate: GatePlan, batch: object, today: dt.date, profiler: Profiler
+def validate_gate(
+    engine: Engine, gate: GatePlan, batch: pd.DataFrame | object, today: dt.date, profiler: Profiler
 ) -> dict[str, list[Hit]]:
-    """The hits of each of the gate's suites on `batch`, the gate's claims as Spark's executors read them
-    (`factcheck.pipeline.on_executors`)."""
+    """The hits of each of the gate's suites (by suite path) on `batch`, the claims of the gate's files: a
+    frame (`frame`), or on Spark's executors the rows they read (`factcheck.pipeline.on_executors`)."""
     profiler.lap("findings")
-    hits = engine.validate_all(gate.suites, batch, today)  # type: ignore[arg-type]
+    with text_as_python_strings():  # and every frame the checks make from a frame
+        hits = engine.validate_all(gate.suites, batch, today)  # type: ignore[arg-type]
     profiler.lap("suites")
     return hits

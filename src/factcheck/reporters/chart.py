@@ -66,7 +66,7 @@ def _date_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
     days = (last - first).days
     ticks: list[tuple[dt.date, str]] = []
     if days > 3 * 366:
-        step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365.25 / s <= 8)
+        step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000) if days / 365.25 / s <= 8)
         year = first.year + (1 if first > dt.date(first.year, 1, 1) else 0)
         year += (-year) % step
         while year <= last.year:
@@ -76,7 +76,7 @@ def _date_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
         step = next(s for s in (1, 2, 3, 6, 12) if days / 30.4 / s <= 8)
         month = first.year * 12 + first.month - 1 + (1 if first.day > 1 else 0)
         month += (-month) % step
-        while True:
+        while month // 12 <= dt.MAXYEAR:
             day = dt.date(month // 12, month % 12 + 1, 1)
             if day > last:
                 break
@@ -84,11 +84,16 @@ def _date_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
             month += step
     else:
         step = next(s for s in (1, 2, 7, 14, 31) if days / s <= 8)
-        day = first
-        while day <= last:
+        for ordinal in range(first.toordinal(), last.toordinal() + 1, step):
+            day = dt.date.fromordinal(ordinal)
             ticks.append((day, day.isoformat()))
-            day += dt.timedelta(days=step)
     return ticks
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held within the calendar's years 1 to 9999: a claim may be dated at either
+    end of it (a date in the future is a finding, and its chart is drawn)."""
+    return dt.date.fromordinal(min(max(day.toordinal() + days, 1), dt.date.max.toordinal()))
 
 
 def axis_figure(value: float, unit: str) -> str:
@@ -136,7 +141,7 @@ class Window:
     @property
     def end(self) -> dt.date:
         """The last day shown."""
-        return self.last - dt.timedelta(days=1)
+        return _shifted(self.last, -1)
 
 
 def _values(low: float, high: float, from_zero: bool) -> tuple[float, float, float]:
@@ -159,9 +164,9 @@ def _whole(claims: list[Claim], spans: list[tuple[float, float]]) -> Window:
     bottom = max(min([*finite, 0.0]), -_LARGEST_AXIS)
     low, high, step = _values(bottom, top, from_zero=bottom >= 0)
     x_first = min(c.date.start for c in claims)
-    x_last = max(c.date.end for c in claims) + dt.timedelta(days=1)
-    pad = dt.timedelta(days=max((x_last - x_first).days // 30, 1))
-    return Window(x_first - pad, x_last + pad, low, high, step)
+    x_last = _shifted(max(c.date.end for c in claims), 1)
+    pad = max((x_last - x_first).days // 30, 1)
+    return Window(_shifted(x_first, -pad), _shifted(x_last, pad), low, high, step)
 
 
 def zoom_window(named: list[Claim]) -> Window:
@@ -175,9 +180,9 @@ def zoom_window(named: list[Claim]) -> Window:
     bottom = max(low - pad, 0.0) if low >= 0 else low - pad
     low, high, step = _values(bottom, high + pad, from_zero=False)
     first = min(c.date.start for c in named)
-    last = max(c.date.end for c in named) + dt.timedelta(days=1)
-    margin = dt.timedelta(days=max((last - first).days // 4, 3))
-    return Window(first - margin, last + margin, low, high, step)
+    last = _shifted(max(c.date.end for c in named), 1)
+    margin = max((last - first).days // 4, 3)
+    return Window(_shifted(first, -margin), _shifted(last, margin), low, high, step)
 
 
 def svg(anchor: str, claims: list[Claim], offending: set[str], related: set[str], unit: str, caption: str,
@@ -194,7 +199,8 @@ def zoom(anchor: str, series: list[Claim], named: list[Claim], offending: set[st
     of the series whose dates fall in it, sampled to `ZOOM_POINTS` (every named one kept)."""
     window = zoom_window(named)
     keep = {c.id for c in named}
-    inside = [c for c in series if c.date.start < window.last and c.date.end >= window.first]
+    # The named ones even at the calendar's last day, which a window ending the day after cannot hold.
+    inside = [c for c in series if c.id in keep or (c.date.start < window.last and c.date.end >= window.first)]
     drawn = sample(inside, keep, ZOOM_POINTS)
     axis = "" if window.low == 0 else f" · the value axis starts at {axis_figure(window.low, unit)}, not 0"
     note = f"Zoomed in: {window.first.isoformat()} to {window.end.isoformat()}{axis}"

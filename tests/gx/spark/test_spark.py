@@ -1,8 +1,8 @@
 """factcheck.gx.spark, on one local Spark session (every test here shares it: one file, so that one pytest
 worker starts one JVM).
 
-- The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report that pandas
-  writes, byte for byte, with the same exit code, on the shipped data (the Spark run a process of its own,
+- The same verdict on both engines: `factcheck validate --engine spark` writes the JSON report and the HTML
+  page that pandas writes, byte for byte, with the same exit code, on the shipped data (the Spark run a process of its own,
   as a user runs it), on a generated long project of 100,000 claims and on the hostile cases whose verdict
   comes from the suites (docs/scale.md).
 - The Spark jobs and stages of a gate are bounded whatever its suites find: a Spark stage costs far more
@@ -38,7 +38,7 @@ _spec.loader.exec_module(generate)
 CORPUS = REPO / "tests" / "hostile"
 
 
-Run = tuple[int, bytes, str]  # exit code, JSON report, standard error's first line
+Run = tuple[int, bytes, str, bytes]  # exit code, JSON report, standard error's first line, HTML page
 
 
 def _both(spark, root, out, *args: str) -> tuple[Run, Run, tuple[int, int]]:
@@ -51,26 +51,30 @@ def _both(spark, root, out, *args: str) -> tuple[Run, Run, tuple[int, int]]:
 
 
 def _in_this_process(root, out, engine: str, *args: str) -> Run:
-    report = out / f"{engine}.json"
-    command = ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), *args]
+    report, page = out / f"{engine}.json", out / f"{engine}.html"
+    command = ["validate", "--today", TODAY, "--engine", engine, "--json", str(report), "--report", str(page), *args]
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = CliRunner().invoke(cli, command)
     # Exit 1 from an exception would make two failed runs look alike: only the command's own exits count.
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result.exit_code, report.read_bytes() if report.exists() else b"", _first_line(result.stderr)
+    return result.exit_code, _bytes(report), _first_line(result.stderr), _bytes(page)
+
+
+def _bytes(path) -> bytes:
+    return path.read_bytes() if path.exists() else b""
 
 
 def _in_a_process(root, out, engine: str, *args: str) -> tuple[Run, list[str]]:
     """`factcheck validate` as a user runs it: a process of its own, which starts its own Spark session (with
     the tests' JVM settings, which it inherits in PYSPARK_SUBMIT_ARGS); and its standard error's lines."""
-    report = out / f"{engine}-process.json"
+    report, page = out / f"{engine}-process.json", out / f"{engine}-process.html"
     command = [sys.executable, "-m", "factcheck", "validate", "--today", TODAY, "--engine", engine,
-               "--json", str(report), *args]  # fmt: skip
+               "--json", str(report), "--report", str(page), *args]  # fmt: skip
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800)
     assert "Traceback" not in done.stderr, done.stderr
     stderr = [line for line in done.stderr.splitlines() if line != JVM_START]
-    return (done.returncode, report.read_bytes() if report.exists() else b"", _first_line("\n".join(stderr))), stderr
+    return (done.returncode, _bytes(report), _first_line("\n".join(stderr)), _bytes(page)), stderr
 
 
 # What the JVM prints on standard error as Spark's launcher starts it, before any of Spark's or factcheck's
@@ -237,7 +241,8 @@ def _claim(id: str, value: int, month: str, **fields) -> dict:
 def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spark, tmp_path):
     """The executors read every file; the driver builds no frame and reads again only the files holding a
     named claim or a claim of its series: here a fall (in a.yml) and an id used again (c.yml's, first used in
-    b.yml), never d.yml, whose claim no finding names."""
+    b.yml), never d.yml, whose claim no finding names. The HTML page is the pandas engine's too, its "4
+    claims in 3 series" included: the count of series comes from the executors, d.yml's series with it."""
     from factcheck.pipeline import load, validate
 
     project = Project(tmp_path / "project")
@@ -261,6 +266,36 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
     assert report["counts"]["claims"] == 4  # c.yml's b1 is not checked
     assert read_again == [["a.yml", "b.yml"]]
     assert set(frames) <= {0}
+    assert b"4 claims in 3 series passed the format checks" in on_spark[3]  # and the page is the pandas one
+
+
+@pytest.mark.parametrize("change", ["edited", "removed"])
+def test_a_file_changed_while_the_suites_run_stops_the_run(spark, tmp_path, change):
+    """a.yml loses the claim its finding names after the executors read it and before the driver reads it
+    again for the report: exit 2 naming the file, never a report that mixes its two versions nor a crash."""
+    from factcheck.pipeline import load
+
+    project = Project(tmp_path / "project")
+    project.dataset([_claim("a1", 55000, "2026-02"), _claim("a2", 45000, "2026-03")], name="a.yml")
+    project.dataset([_claim("d1", 7, "2025-06", subject="russia")], name="d.yml")
+    changed = project.root / "datasets" / "a.yml"
+
+    def change_then_load(root, files, **kw):
+        if change == "edited":
+            project.dataset([_claim("a1", 55000, "2026-02")], name="a.yml")
+        else:
+            changed.unlink()
+        return real_load(root, files, **kw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        real_load = load.load
+        patch.setattr(load, "load", change_then_load)
+        patch.chdir(project.root)
+        result = CliRunner().invoke(cli, ["validate", "--today", TODAY, "--engine", "spark"])
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2, result.output
+    assert "datasets/a.yml: the file changed while it was validated" in result.stderr
+    assert "Traceback" not in result.output
 
 
 # --- Spark jobs and stages ----------------------------------------------------------------------------
@@ -271,10 +306,11 @@ def test_the_driver_reads_again_only_the_files_whose_claims_the_report_names(spa
 JOBS_A_GATE = 4
 STAGES_A_GATE = 18
 # Stage 0 on the executors, once a run (`gx/spark/stage0.py`): the files read and their findings collected,
-# the later uses of ids listed and those past the listing counted, the files of the named claims, the later
-# uses in those; each job's plan holds the rows' lineage (the files read, the ids' groups and the anti-join).
+# the later uses of ids listed and those past the listing counted, the files of the named claims with the
+# count of series (its distinct series and their count: 3 stages), the later uses in those; each job's plan
+# holds the rows' lineage (the files read, the ids' groups and the anti-join).
 JOBS_OF_STAGE_0 = 5
-STAGES_OF_STAGE_0 = 49
+STAGES_OF_STAGE_0 = 52
 
 
 def _failed_checks(report: bytes) -> set[str]:

@@ -36,25 +36,29 @@ from pyspark.sql import types as T
 from factcheck.floor.columns import COLUMNS
 from factcheck.gx.frame import build, text_as_python_strings
 from factcheck.gx.spark.engine import _ARROW_TYPES, SCHEMA, by_subject
-from factcheck.model.claimset import ClaimSet, Part
+from factcheck.model.claimset import ClaimSet, Part, Points
 from factcheck.model.format import Catalog
 from factcheck.report.findings import Finding
 
-# One dataset file: its parts and findings, as `load.load_dataset` gives them (bound to the catalog and limits).
-ReadFile = Callable[[Path, str], tuple[list[Part], list[Finding]]]
+# One dataset file: its parts and findings, as `load.load_dataset` gives them (bound to the catalog and limits),
+# and a digest of its bytes, which the driver compares when it reads the file again.
+ReadFile = Callable[[Path, str], tuple[list[Part], list[Finding], bytes | None]]
 
 _FILE_RANK_SHIFT = 32  # a file's claims ranked below 2**32 in it: a file holds at most MAX_CLAIMS
 
-# The batch's columns, `lower` and `upper` again for each further tolerance of `about` the gates set, and
-# where each row comes from: the file's place in the plan, the row's place in the file; a file's own row
-# (`pos` -1) holds its findings and count instead of a claim.
+# The batch's columns, `lower` and `upper` again for each further tolerance of `about` the gates set, the
+# origin as written (a claim's series, `series_id`, names it so: the batch holds its days), and where each
+# row comes from: the file's place in the plan, the row's place in the file; a file's own row (`pos` -1)
+# holds its findings and count instead of a claim.
+_ORIGIN = T.StructField("origin_text", T.StringType())
 _PLACE = [T.StructField("file_index", T.LongType()), T.StructField("pos", T.LongType())]
 _FOUND = T.StructField("found", T.BinaryType())
+_SERIES = ["kind", "metric", "subject", "claimant", "origin_text"]  # `series_id`'s fields
 
 
 def _schema(tolerances: int) -> T.StructType:
     bounds = [T.StructField(f"{name}_{n}", T.DoubleType()) for n in range(1, tolerances) for name in ("lower", "upper")]
-    return T.StructType([*SCHEMA.fields, *bounds, *_PLACE, _FOUND])
+    return T.StructType([*SCHEMA.fields, *bounds, _ORIGIN, *_PLACE, _FOUND])
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,11 @@ class Duplicate:
 
 @dataclass
 class Stage0:
-    """What the executors read, as the driver holds it: the findings of each file and its count of claims,
-    in the plan's order; the later uses of ids (the first `most` of each file, and how many more); and the
-    rows, kept in Spark."""
+    """What the executors read, as the driver holds it: the findings of each file, its count of claims and
+    the digest of its bytes, in the plan's order; the later uses of ids (the first `most` of each file, and
+    how many more); and the rows, kept in Spark."""
 
-    found: list[tuple[list[Finding], int]]  # per file of the plan: its findings, its claims
+    found: list[tuple[list[Finding], int, bytes | None]]  # per file of the plan: its findings, claims, digest
     duplicates: list[list[Duplicate]]  # per file: the later uses of ids listed, in the file's order
     unlisted: dict[int, tuple[int, int]]  # file index -> (how many more later uses, the line of the first)
     rows: DataFrame  # every claim of every file, persisted; `kept` is the batch
@@ -93,17 +97,22 @@ class Stage0:
             rows = rows.withColumn("lower", F.col(f"lower_{at}")).withColumn("upper", F.col(f"upper_{at}"))
         return by_subject(rows.select(*COLUMNS))
 
-    def files_holding(self, named: set[str]) -> set[str]:
-        """The files a report of claims `named` must read: those holding them or any claim of their series (a
-        chart draws the series), and those holding a claim with waivers (a gate checks their checks)."""
-        # The same query with no claim named: a run's jobs and stages do not depend on what it finds.
+    def for_reports(self, named: set[str]) -> tuple[set[str], int]:
+        """What the reports of claims `named` need: the files they must read, those holding the claims or
+        any claim of their series (a chart draws the series) and those holding a claim with waivers (a gate
+        checks their checks); and the number of series of the claims checked (the HTML page gives it)."""
+        # The same query with no claim named: a run's jobs and stages do not depend on what it finds. The
+        # count rides in the same job, as one row more.
         session = self.kept.sparkSession
         ids = session.createDataFrame([(claim_id,) for claim_id in sorted(named)], "claim_id string")
         keys = ["metric", "subject", "claimant"]
         series = self.kept.join(ids.hint("merge"), "claim_id").select(*keys).distinct()
         wanted = self.kept.where(F.col("waived")).select("file")
         wanted = wanted.union(self.kept.join(series.hint("merge"), keys).select("file"))
-        return {row.file for row in wanted.distinct().collect()}
+        files = wanted.distinct().select("file", F.lit(None).cast("long").alias("series"))
+        count = self.kept.select(*_SERIES).distinct().agg(F.count("*").alias("series"))
+        rows = files.unionByName(count.select(F.lit(None).cast("string").alias("file"), "series")).collect()
+        return {row.file for row in rows if row.file is not None}, sum(row.series or 0 for row in rows)
 
     def later_uses_in(self, files: set[str]) -> set[tuple[str, str]]:
         """The later uses of ids in these files (file, id) whose first use lies in another file."""
@@ -142,7 +151,7 @@ def read(
     rows = listed.mapInPandas(_task(read_file, catalog, tolerances, schema), schema)
     rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
     own = rows.where(F.col("pos") < 0).select("file_index", "found").collect()
-    found: list[tuple[list[Finding], int]] = [([], 0)] * len(files)
+    found: list[tuple[list[Finding], int, bytes | None]] = [([], 0, None)] * len(files)
     for row in own:
         found[row.file_index] = pickle.loads(row.found)
     claims = rows.where(F.col("pos") >= 0)
@@ -186,10 +195,10 @@ def _task(
     def run(jobs: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for job in jobs:
             for index, path, name, rank in job.itertuples(index=False):
-                parts, findings = read_file(Path(path), name)
+                parts, findings, digest = read_file(Path(path), name)
                 claims = ClaimSet(parts)
                 own = {name: pd.Series([None], dtype=object) for name in names}
-                own.update(file_index=[index], pos=[-1], found=[pickle.dumps((findings, len(claims)))])
+                own.update(file_index=[index], pos=[-1], found=[pickle.dumps((findings, len(claims), digest))])
                 yield pd.DataFrame(own)
                 if len(claims):
                     yield _rows(claims, catalog, tolerances, index, rank)[names]
@@ -207,7 +216,17 @@ def _rows(
             other = build(claims, catalog, tolerance)
             frame[f"lower_{n}"], frame[f"upper_{n}"] = other["lower"], other["upper"]
     frame["entry"] = (rank << _FILE_RANK_SHIFT) + frame["entry"]
+    frame["origin_text"] = _origins(claims)
     frame["file_index"] = index
     frame["pos"] = np.arange(len(frame), dtype=np.int64)
     frame["found"] = None
     return frame
+
+
+def _origins(claims: ClaimSet) -> np.ndarray:
+    """Each row's origin as written ("" for none), in `build`'s order of rows: a series' points share theirs."""
+    texts: list[str] = []
+    for part in claims.parts:
+        text = part.origin.text if part.origin else ""
+        texts += [text] * len(part) if isinstance(part, Points) else [text]
+    return np.array(texts, dtype=object)
