@@ -26,6 +26,7 @@ from factcheck.floor.columns import COLUMNS, FLAGS, NUMERIC
 from factcheck.gx import adapters
 from factcheck.gx import engine as gx_engine
 from factcheck.gx.spark import conditions, execution, tasks
+from factcheck.gx.spark.files import ARROW_TYPES
 from factcheck.report.findings import Hit
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class SparkEngine:
     def batch_of(self, frame: pd.DataFrame) -> DataFrame:
         """The claims frame as a Spark DataFrame, partitioned by subject; a missing number is null, as GX's
         Spark metrics count it (a NaN is a value to Spark)."""
-        spark_frame = self.session.createDataFrame(frame.astype(_ARROW_TYPES), schema=SCHEMA)
+        spark_frame = self.session.createDataFrame(frame.astype(ARROW_TYPES), schema=SCHEMA)
         return by_subject(spark_frame)
 
     def validate_all(
@@ -126,7 +127,3 @@ def by_subject(frame: DataFrame) -> DataFrame:
     """The batch repartitioned once by subject: see `execution.BY_SUBJECT`."""
     partitions = max(frame.sparkSession.sparkContext.defaultParallelism, 1)
     return frame.repartition(partitions, execution.BY_SUBJECT)
-
-
-# pandas keeps texts as its `str` type; Arrow takes them, and every number, as they are.
-_ARROW_TYPES = {name: object for name in COLUMNS if name not in NUMERIC and name not in FLAGS}

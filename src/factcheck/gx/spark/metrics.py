@@ -30,7 +30,7 @@ from great_expectations.expectations.metrics.table_metric_provider import TableM
 from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf
 
-from factcheck.gx.spark import tasks
+from factcheck.gx.spark import tasks, worker
 
 
 def _table_metric(metric: str) -> type:
@@ -48,6 +48,7 @@ def _row_metric(metric: str) -> type:
 
     @pandas_udf("boolean")
     def passing(values: pd.DataFrame) -> pd.Series:  # the columns as one struct: a frame of them
+        worker.settle()
         return tasks.passes(metric, *(values[name] for name in values.columns))
 
     def _spark(cls, column_list, **kwargs):
@@ -67,6 +68,7 @@ PROVIDERS = (*(_table_metric(m) for m in tasks.TABLE), *(_row_metric(m) for m in
 def _regex_udf(regex: str, negate: bool):
     @pandas_udf("boolean")
     def match(column: pd.Series) -> pd.Series:
+        worker.settle()
         found = tasks.matches(column, regex)
         return ~found if negate else found
 

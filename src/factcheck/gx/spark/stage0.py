@@ -22,9 +22,8 @@ it finds small, a job more and a plan that changes with the data, where a run's 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -34,17 +33,10 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 from factcheck.floor.columns import COLUMNS
-from factcheck.gx.frame import build, text_as_python_strings
-from factcheck.gx.spark.engine import _ARROW_TYPES, SCHEMA, by_subject
-from factcheck.model.claimset import ClaimSet, Part, Points
+from factcheck.gx.spark.engine import SCHEMA, by_subject
+from factcheck.gx.spark.files import ReadFile, task
 from factcheck.model.format import Catalog
 from factcheck.report.findings import Finding
-
-# One dataset file: its parts and findings, as `load.load_dataset` gives them (bound to the catalog and limits),
-# and a digest of its bytes, which the driver compares when it reads the file again.
-ReadFile = Callable[[Path, str], tuple[list[Part], list[Finding], bytes | None]]
-
-_FILE_RANK_SHIFT = 32  # a file's claims ranked below 2**32 in it: a file holds at most MAX_CLAIMS
 
 # The batch's columns, `lower` and `upper` again for each further tolerance of `about` the gates set, the
 # origin as written (a claim's series, `series_id`, names it so: the batch holds its days), and where each
@@ -148,7 +140,7 @@ def read(
     slices = 4 * session.sparkContext.defaultParallelism
     listed = session.createDataFrame(jobs, "file_index long, path string, file string, rank long").repartition(slices)
     schema = _schema(len(tolerances))
-    rows = listed.mapInPandas(_task(read_file, catalog, tolerances, schema), schema)
+    rows = listed.mapInPandas(task(read_file, catalog, tolerances, schema.fieldNames()), schema)
     rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
     own = rows.where(F.col("pos") < 0).select("file_index", "found").collect()
     found: list[tuple[list[Finding], int, bytes | None]] = [([], 0, None)] * len(files)
@@ -169,6 +161,7 @@ def read(
     for row in rest.agg(F.count("*").alias("n"), F.min_by("line", "pos").alias("line")).collect():
         unlisted[row.file_index] = (row.n, row.line)
     kept = claims.join(later.select("file_index", "pos").hint("merge"), ["file_index", "pos"], "left_anti")
+    kept = kept.localCheckpoint(eager=True)
     return Stage0(found, duplicates, unlisted, rows, kept, later, tolerances)
 
 
@@ -185,48 +178,3 @@ def _later_uses(claims: DataFrame) -> DataFrame:
         F.col("first.file").alias("first_file"), F.col("first.line").alias("first_line"),
         F.col("first.series").alias("first_series"),
     )  # fmt: skip
-
-
-def _task(
-    read_file: ReadFile, catalog: Catalog, tolerances: tuple[float | None, ...], schema: T.StructType
-) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
-    names = schema.fieldNames()
-
-    def run(jobs: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        for job in jobs:
-            for index, path, name, rank in job.itertuples(index=False):
-                parts, findings, digest = read_file(Path(path), name)
-                claims = ClaimSet(parts)
-                own = {name: pd.Series([None], dtype=object) for name in names}
-                own.update(file_index=[index], pos=[-1], found=[pickle.dumps((findings, len(claims), digest))])
-                yield pd.DataFrame(own)
-                if len(claims):
-                    yield _rows(claims, catalog, tolerances, index, rank)[names]
-
-    return run
-
-
-def _rows(
-    claims: ClaimSet, catalog: Catalog, tolerances: tuple[float | None, ...], index: int, rank: int
-) -> pd.DataFrame:
-    """The batch's rows of one file's claims, as a pandas run's frame holds them, and their places."""
-    with text_as_python_strings():
-        frame = build(claims, catalog, tolerances[0]).astype(_ARROW_TYPES)
-        for n, tolerance in enumerate(tolerances[1:], start=1):
-            other = build(claims, catalog, tolerance)
-            frame[f"lower_{n}"], frame[f"upper_{n}"] = other["lower"], other["upper"]
-    frame["entry"] = (rank << _FILE_RANK_SHIFT) + frame["entry"]
-    frame["origin_text"] = _origins(claims)
-    frame["file_index"] = index
-    frame["pos"] = np.arange(len(frame), dtype=np.int64)
-    frame["found"] = None
-    return frame
-
-
-def _origins(claims: ClaimSet) -> np.ndarray:
-    """Each row's origin as written ("" for none), in `build`'s order of rows: a series' points share theirs."""
-    texts: list[str] = []
-    for part in claims.parts:
-        text = part.origin.text if part.origin else ""
-        texts += [text] * len(part) if isinstance(part, Points) else [text]
-    return np.array(texts, dtype=object)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.floor.safe_regex import compile_regex
+from factcheck.gx.spark import worker
 from factcheck.rules import EXPECTATIONS
 from factcheck.rules._expectation import RowExpectation, TableExpectation
 
@@ -50,6 +51,7 @@ def group_hits(tasks: Sequence[Task], flags: Sequence[str]) -> Callable[[pd.Data
     its row condition's flag keeps), one JSON text a row beside the task's number."""
 
     def hits(group: pd.DataFrame) -> pd.DataFrame:
+        worker.settle()
         return _group_hits(tuple(tasks), tuple(flags), group)
 
     return hits
