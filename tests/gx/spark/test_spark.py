@@ -300,17 +300,17 @@ def test_a_file_changed_while_the_suites_run_stops_the_run(spark, tmp_path, chan
 
 # --- Spark jobs and stages ----------------------------------------------------------------------------
 
-# A gate of the shipped suites: its table metrics in one job (`execution.table_values`), and one job for each
+# A gate of the shipped suites: its batch checkpointed (`engine.validate_all`: the plans after it start from the
+# batch, not from its lineage), its table metrics in one job (`execution.table_values`), and one job for each
 # step of GX's metric graph that computes on the claims (`together.collect`); a shuffle for each group of the
 # table metrics, each domain's aggregates and the step's counts (docs/performance.md, "The suites on Spark").
-JOBS_A_GATE = 4
-STAGES_A_GATE = 18
+JOBS_A_GATE = 5
+STAGES_A_GATE = 16
 # Stage 0 on the executors, once a run (`gx/spark/stage0.py`): the files read and their findings collected,
-# the later uses of ids listed and those past the listing counted, the files of the named claims with the
-# count of series (its distinct series and their count: 3 stages), the later uses in those; each job's plan
-# holds the rows' lineage (the files read, the ids' groups and the anti-join).
-JOBS_OF_STAGE_0 = 5
-STAGES_OF_STAGE_0 = 52
+# the later uses of ids listed and those past the listing counted, the kept rows checkpointed, the files of
+# the named claims with the count of series, the later uses in those.
+JOBS_OF_STAGE_0 = 6
+STAGES_OF_STAGE_0 = 30
 
 
 def _failed_checks(report: bytes) -> set[str]:

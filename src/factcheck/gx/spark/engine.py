@@ -2,7 +2,7 @@
 
 What stays as the pandas engine has it (`factcheck.gx.engine`): the suites built once, every check of a
 gate's suites validated in one GX validation, its results read into the same `Hit`s. What differs: the
-batch is a Spark DataFrame partitioned once by subject and cached for the validation; every table metric
+batch is a Spark DataFrame partitioned once by subject and checkpointed for the validation; every table metric
 of the validation is computed in one Spark job before GX asks for them (`execution.py`); failing rows are
 named by their `claim_id`, as a Spark DataFrame has no positions; and factcheck's metrics run on the
 executors (`metrics.py`, `tasks.py`).
@@ -91,7 +91,9 @@ class SparkEngine:
         hits: dict[str, list[Hit]] = {suite.path: [] for suite in unique}
         if isinstance(frame, pd.DataFrame) and frame.empty:
             return hits
-        batch = (self.batch_of(frame) if isinstance(frame, pd.DataFrame) else frame).persist()
+        # Checkpointed, not only cached: every query of the validation then starts from the batch itself, and
+        # Spark analyses and plans a few operators a query instead of the batch's whole lineage each time.
+        batch = (self.batch_of(frame) if isinstance(frame, pd.DataFrame) else frame).localCheckpoint(eager=True)
         expectations = [e for s in unique for e in self._built_for(s)]
         engine = self.source.get_execution_engine()  # the one GX validates with: it keeps the values
         engine.computed = execution.table_values(batch, table_metrics(expectations))

@@ -2,11 +2,12 @@
 uses, into the rows of the batch, and only what reports need brought back to the driver.
 
 A task reads a group of files (`mapInPandas` over the list of files, so that a file is read where the task
-runs and nothing but its path passes through the driver). For each file it yields the batch's rows of its
+runs and nothing but its path passes through the driver; the task itself is `files.py`'s). For each file it yields the batch's rows of its
 claims, built by `frame.build` as a pandas run builds them (the same columns, the same values), and one row
 holding the file's stage-0 findings and its count of claims, pickled as the forked workers of a pandas run
 hand them back (`pipeline/pool.py`): the driver collects those rows only. The rows stay in Spark, persisted
-for the run (memory, then disk), and each gate's batch is a filter of them.
+for the run (memory, then disk); the claims kept once ids used again are left out are checkpointed (Spark's
+local checkpoint: on the executors, not in any directory), and each gate's batch is a filter of them.
 
 What stage 0 does across files runs on Spark too. A claim id used twice keeps its first use in the written
 order (the plan's order of files, then the order of the file) and reports the others, as `load.load` does:
@@ -161,7 +162,7 @@ def read(
     for row in rest.agg(F.count("*").alias("n"), F.min_by("line", "pos").alias("line")).collect():
         unlisted[row.file_index] = (row.n, row.line)
     kept = claims.join(later.select("file_index", "pos").hint("merge"), ["file_index", "pos"], "left_anti")
-    kept = kept.localCheckpoint(eager=True)
+    kept = kept.localCheckpoint(eager=True)  # each gate's batch and the reports' queries start from it
     return Stage0(found, duplicates, unlisted, rows, kept, later, tolerances)
 
 
