@@ -229,7 +229,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if found and context.carried_from is not None:
             return _carried(found, names)
         if found:
-            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            own = bool(own_voice(found[:1], names or {}))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]), own)
     if span is not None:
         found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
@@ -284,13 +285,31 @@ def _unnamed_metric(figure: Figure, context: Context, index: ClaimIndex, reading
 
 
 def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],
-                 found: tuple[str, ...]) -> Verdict:  # fmt: skip
+                 found: tuple[str, ...], own: bool = False) -> Verdict:  # fmt: skip
     """The figure against the closest claim: a contradiction when its reading is certain, else ambiguous."""
     if not found:
         return Verdict(BACKED, claim, related)
-    doubt = doubts(context) + _dropped_floor(figure, claim, found)
+    doubt = (
+        doubts(context) + _dropped_floor(figure, claim, found) + _stated_elsewhere(figure, context, claim, found, own)
+    )
     return Verdict(AMBIGUOUS, claim, related, found, how="unsure", doubts=doubt) if doubt else Verdict(
         CONTRADICTS, claim, related, found)  # fmt: skip
+
+
+def _stated_elsewhere(figure: Figure, context: Context, claim: Claim, found: tuple[str, ...],
+                      own: bool) -> tuple[str, ...]:  # fmt: skip
+    """A figure that states the claim as written (value and qualifier) and differs only where a reading that
+    fits exists: a claimant named for the report's own figure (`own`: the speaker may be where the report had
+    it), a date a day from the claim's (the day of the event, or of the next report). The figure is right; the
+    editor is told what differs, and it does not block."""
+    if not found or not set(found) <= {"claimant", "date"} or not _states(figure, claim):
+        return ()
+    if "claimant" in found and not own:
+        return ()
+    span = context.date.span if context.date else None
+    if "date" in found and (span is None or max(span.start - claim.date.end, claim.date.start - span.end) > SHORTLY):
+        return ()
+    return (f"the figure is the claim's own; only its {' and '.join(found)} differs",)
 
 
 def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
