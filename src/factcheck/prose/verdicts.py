@@ -43,6 +43,7 @@ from factcheck.rules import article_contradicts
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
 SHORTLY = dt.timedelta(days=1)  # after an event, the days its first tolls are reported on
+FAR = 3  # a figure at least this many times above or below a claim: another count as likely as an error
 SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 
 
@@ -289,27 +290,32 @@ def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[
     """The figure against the closest claim: a contradiction when its reading is certain, else ambiguous."""
     if not found:
         return Verdict(BACKED, claim, related)
-    doubt = (
-        doubts(context) + _dropped_floor(figure, claim, found) + _stated_elsewhere(figure, context, claim, found, own)
-    )
+    doubt = doubts(context) + _dropped_floor(figure, claim, found) + _stated_elsewhere(figure, claim, found, own)
+    doubt += _far_reading(figure, context, claim, found)
     return Verdict(AMBIGUOUS, claim, related, found, how="unsure", doubts=doubt) if doubt else Verdict(
         CONTRADICTS, claim, related, found)  # fmt: skip
 
 
-def _stated_elsewhere(figure: Figure, context: Context, claim: Claim, found: tuple[str, ...],
-                      own: bool) -> tuple[str, ...]:  # fmt: skip
-    """A figure that states the claim as written (value and qualifier) and differs only where a reading that
-    fits exists: a claimant named for the report's own figure (`own`: the speaker may be where the report had
-    it), a date a day from the claim's (the day of the event, or of the next report). The figure is right; the
-    editor is told what differs, and it does not block."""
-    if not found or not set(found) <= {"claimant", "date"} or not _states(figure, claim):
+def _stated_elsewhere(figure: Figure, claim: Claim, found: tuple[str, ...], own: bool) -> tuple[str, ...]:
+    """A figure that states the report's own claim as written (value and qualifier; `own`: the claimant is the
+    report itself) and differs only in the claimant its sentence names: the speaker may be where the report had
+    it, and the figure is right. The editor is told the claimant differs; it does not block. A figure of one
+    named source given to another stays critical."""
+    if found != ("claimant",) or not own or not _states(figure, claim):
         return ()
-    if "claimant" in found and not own:
+    return ("the figure is the report's own claim as written; only the claimant its sentence names differs",)
+
+
+def _far_reading(figure: Figure, context: Context, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
+    """A figure whose metric no word of its own clause names ("One of those killed was Jane Doe, 15": an age),
+    and whose value is FAR from the closest claim of it: a reading by nearness that no claim fits is as likely
+    another count as a wrong one."""
+    metric = next((cue for cue in context.cues if cue.part == "metric"), None)
+    if metric is None or metric.source == "clause" or "value" not in found or min(figure.value, claim.value) <= 0:
         return ()
-    span = context.date.span if context.date else None
-    if "date" in found and (span is None or max(span.start - claim.date.end, claim.date.start - span.end) > SHORTLY):
+    if max(figure.value, claim.value) / min(figure.value, claim.value) < FAR:
         return ()
-    return (f"the figure is the claim's own; only its {' and '.join(found)} differs",)
+    return (f"its metric “{metric.words}” stands outside its clause, and the claim's value is far from it",)
 
 
 def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
