@@ -16,7 +16,9 @@
    - Else *unbacked*.
    A contradiction of 3. is critical only when the tool is sure of what it compares (`prose.certainty`): a
    reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
-   it *ambiguous*, a warning that names the closest claim and what differs.
+   it *ambiguous*, a warning that names the closest claim and what differs; so does the report's own figure as
+   written given to a speaker (`_stated_elsewhere`), and a figure far from every claim of a metric no word of its
+   clause names (`_far_reading`).
 
 Readings (issue 22: backed when one reading the context allows fits): a date phrase attached to an event also
 reads as the event's day, which a count reported that day or the next fits (`dated_alike`); a figure no metric
