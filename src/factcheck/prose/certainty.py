@@ -13,6 +13,11 @@ Otherwise a reading was taken from another figure's clause or an earlier sentenc
 and a misreading is as likely as a wrong figure: the figure is ambiguous (a warning), and its finding names the
 closest claim, what differs from it, and where each uncertain reading came from (`doubts`), so that a changed
 figure still stands out.
+
+Two more readings make a contradiction a warning (`prose.verdicts`): the report's own figure, as written, given to
+a speaker its sentence names (only the claimant differs: the speaker may be where the report had it); and a figure
+whose metric no word of its own clause names, far from every claim of it ("One of those killed was Jane Doe, 15":
+an age is as likely as a wrong toll).
 """
 
 from __future__ import annotations

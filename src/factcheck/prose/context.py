@@ -32,6 +32,7 @@ from factcheck.prose.increments import increment, increment_of, level_reached, l
 from factcheck.prose.quantities import part_of_set
 from factcheck.prose.readings import (
     counted,
+    counted_after,
     group_of,
     has_predicate,
     head_noun,
@@ -260,7 +261,7 @@ class Reader:
         # "among people aged 70 and over" names the group of the figure it follows, not of one before that figure
         following = bisect.bisect_right(self.figures, end)
         group = group_of(prose, end, min([clause[1], *self.figures[following : following + 1]]))
-        found = [(o.start, o.entry.metrics & allowed) for o in scope]
+        found = [(o.start, o.entry.metrics & allowed) for o in scope if not counted_after(prose, end, o.start)]
         own = group is not None and any(a.start <= group[0] < a.end for a in anchors)  # "207 women": its metric
         narrow = narrower(found, metrics, self.vocabulary.within, (group[0], clause[1]) if group else None)
         # The noun right after the figure names who it counts ("53 people died"), not another reading of it, and

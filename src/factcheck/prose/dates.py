@@ -40,6 +40,7 @@ _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 BOUNDS = frozenset({"since", "before", "after", "until", "till", "from", "prior", "between"})
 # Words before a bare year that make it a label of what follows ("the 2022 invasion").
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "our"})
+_DAY_TIMES = frozenset({"noon", "midday", "midnight", "dawn", "dusk", "sunrise", "sunset", "morning", "evening"})
 _NOT_NOUNS = frozenset({"alone", "and", "or", "to", "through", "until"})
 
 
@@ -133,7 +134,11 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         return not _in_event_clause(prose, begin)
     if _names_a_when(prose, end):
         return True  # "since 1993, when 292 people died": the time of the clause it introduces
-    if text.split(" ", 1)[0] in BOUNDS or word_before(prose, begin, " \t\n", 20) in BOUNDS:
+    if (
+        text.split(" ", 1)[0] in BOUNDS
+        or word_before(prose, begin, " \t\n", 20) in BOUNDS
+        or _timed_bound(prose, begin)
+    ):
         return False
     if _in_event_clause(prose, begin):
         return False
@@ -148,6 +153,13 @@ def _dates_figures(prose: str, begin: int, end: int, kind: str) -> bool:
         if after.lower() in EVENT_NOUNS:  # "the October 29 floods" labels the event, as "the 2022 invasion" does
             return False
     return True
+
+
+def _timed_bound(prose: str, begin: int) -> bool:
+    """The date starting at `begin` follows a bound and a time of its day: "between noon on Saturday", "since
+    midnight on Friday". It bounds a period, as "between Saturday" would, and dates no count."""
+    words = prose[max(0, begin - 40) : begin].lower().split()[-3:]
+    return len(words) == 3 and words[0] in BOUNDS and words[1] in _DAY_TIMES and words[2] in ("on", "of")
 
 
 def _names_a_when(prose: str, end: int) -> bool:

@@ -16,6 +16,9 @@ A figure qualified by a part reads as that part, never as the whole:
   65"), or a noun of a part of a population ("children", "women", "under-fives"). A metric word within them is
   the figure's metric; without one, the figure counts a part the catalog does not name, and a total it differs
   from is another figure.
+A word that names a part only narrows the figure when it is no other figure's noun ("72 people on board including
+4 crew members": the crew are the 4) and names no whole the figure's own metric lies within ("four members of the
+band were among those who died": the band's dead, among all the dead).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ def narrower(found: list[tuple[int, frozenset[str]]], metrics: frozenset[str], w
     for start, names in found:
         if names & metrics:
             continue  # it names the whole too ("soldiers": killed, or killed or wounded)
+        if any(within.get(m) in names for m in metrics):
+            continue  # it names the whole the figure is a part of ("four members of the band were among those who died")
         part = frozenset(m for m in names if within.get(m) in metrics)
         if part:
             return part
@@ -112,6 +117,12 @@ def counted(prose: str, start: int) -> bool:
     """The metric word at `start` is the noun of a figure in digits right before it ("13 African countries")."""
     before = prose[max(0, start - 40) : start].split()[-2:]
     return any(any(c.isdigit() for c in word) for word in before)
+
+
+def counted_after(prose: str, end: int, start: int) -> bool:
+    """The metric word at `start` is the noun of another figure in digits after the figure ending at `end`: it
+    names what that figure counts ("72 people on board including 4 crew members"), no part of the first."""
+    return start > end and counted(prose[end:], start - end)
 
 
 _CLAUSE_END = compile_regex(r"[,;.:()\n]| and | but | while ")

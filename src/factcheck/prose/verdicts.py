@@ -16,7 +16,9 @@
    - Else *unbacked*.
    A contradiction of 3. is critical only when the tool is sure of what it compares (`prose.certainty`): a
    reading taken from another figure's clause, an earlier sentence, or by nearness among several names makes
-   it *ambiguous*, a warning that names the closest claim and what differs.
+   it *ambiguous*, a warning that names the closest claim and what differs; so does the report's own figure as
+   written given to a speaker (`_stated_elsewhere`), and a figure far from every claim of a metric no word of its
+   clause names (`_far_reading`).
 
 Readings (issue 22: backed when one reading the context allows fits): a date phrase attached to an event also
 reads as the event's day, which a count reported that day or the next fits (`dated_alike`); a figure no metric
@@ -43,6 +45,7 @@ from factcheck.rules import article_contradicts
 # writer may have dropped a "more than" or "at least" the claim states.
 ROUNDED = 50
 SHORTLY = dt.timedelta(days=1)  # after an event, the days its first tolls are reported on
+FAR = 3  # a figure at least this many times above or below a claim: another count as likely as an error
 SIGNIFICANT = 10  # a figure rounded down states at least two significant digits: 10 units of its last digit
 
 
@@ -229,7 +232,8 @@ def judge(figure: Figure, context: Context, index: ClaimIndex, paragraph: str,
         if found and context.carried_from is not None:
             return _carried(found, names)
         if found:
-            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]))
+            own = bool(own_voice(found[:1], names or {}))
+            return _contradicts(figure, context, found[0], tuple(found[1:]), differs(figure, context, found[0]), own)
     if span is not None:
         found = sorted(index.agreeing(keys, figure.value, figure.qualifier, figure.half_unit, None, figure.high),
                        key=lambda c: (abs((c.date.start - span.start).days), c.id))  # fmt: skip
@@ -284,13 +288,36 @@ def _unnamed_metric(figure: Figure, context: Context, index: ClaimIndex, reading
 
 
 def _contradicts(figure: Figure, context: Context, claim: Claim, related: tuple[Claim, ...],
-                 found: tuple[str, ...]) -> Verdict:  # fmt: skip
+                 found: tuple[str, ...], own: bool = False) -> Verdict:  # fmt: skip
     """The figure against the closest claim: a contradiction when its reading is certain, else ambiguous."""
     if not found:
         return Verdict(BACKED, claim, related)
-    doubt = doubts(context) + _dropped_floor(figure, claim, found)
+    doubt = doubts(context) + _dropped_floor(figure, claim, found) + _stated_elsewhere(figure, claim, found, own)
+    doubt += _far_reading(figure, context, claim, found)
     return Verdict(AMBIGUOUS, claim, related, found, how="unsure", doubts=doubt) if doubt else Verdict(
         CONTRADICTS, claim, related, found)  # fmt: skip
+
+
+def _stated_elsewhere(figure: Figure, claim: Claim, found: tuple[str, ...], own: bool) -> tuple[str, ...]:
+    """A figure that states the report's own claim as written (value and qualifier; `own`: the claimant is the
+    report itself) and differs only in the claimant its sentence names: the speaker may be where the report had
+    it, and the figure is right. The editor is told the claimant differs; it does not block. A figure of one
+    named source given to another stays critical."""
+    if found != ("claimant",) or not own or not _states(figure, claim):
+        return ()
+    return ("the figure is the report's own claim as written; only the claimant its sentence names differs",)
+
+
+def _far_reading(figure: Figure, context: Context, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
+    """A figure whose metric no word of its own clause names ("One of those killed was Jane Doe, 15": an age),
+    and whose value is FAR from the closest claim of it: a reading by nearness that no claim fits is as likely
+    another count as a wrong one."""
+    metric = next((cue for cue in context.cues if cue.part == "metric"), None)
+    if metric is None or metric.source == "clause" or "value" not in found or min(figure.value, claim.value) <= 0:
+        return ()
+    if max(figure.value, claim.value) / min(figure.value, claim.value) < FAR:
+        return ()
+    return (f"its metric “{metric.words}” stands outside its clause, and the claim's value is far from it",)
 
 
 def _dropped_floor(figure: Figure, claim: Claim, found: tuple[str, ...]) -> tuple[str, ...]:
