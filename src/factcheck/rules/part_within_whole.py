@@ -60,12 +60,12 @@ SAME_SERIES = ["metric", "subject", "claimant", "origin_start"]  # cumulative to
 def find_parts_above_whole(frame: pd.DataFrame) -> Hits:
     """A hit on every part whose lower bound is above the upper bound of a whole of the same count: a whole
     metric of the same subject, or else a whole subject of the same metric."""
-    if frame.empty:
+    within = ["within", *(["subject_within"] if "subject_within" in frame else [])]
+    if frame.empty or not frame[within].notna().to_numpy().any():  # no part here: most groups of a batch
         return []
     count = ["metric", "subject", *SAME_COUNT]
     # The columns compared, and `entry` for the written order (file, line, id): sorting the whole frame by
     # its text columns took most of this check's time.
-    within = ["within", *(["subject_within"] if "subject_within" in frame else [])]
     keyed = frame[[*count, "lower", "upper", "claim_id", "entry", "cumulative", *within]]
     keyed = keyed.assign(origin_start=keyed["origin_start"].fillna(-1.0))
     wholes = keyed.sort_values(["upper", "entry"], kind="stable")
