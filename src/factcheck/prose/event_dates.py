@@ -61,12 +61,9 @@ def dates_an_event(prose: str, phrase: DatePhrase) -> bool:
     after = prose[phrase.end : phrase.end + 12]  # "Friday's attacks", "Friday evening's attack"
     if after[:2] in ("'s", "’s") or any(after.startswith(f" {time}{mark}s") for time in _TIMES for mark in "'’"):
         return True
-    words = _before(prose, phrase)
-    if any(w in COUNT_WORDS for w in words[-4:]):
+    words, near = _before_and_near(prose, phrase)
+    if words is None:
         return False
-    near = list(words)
-    while near and near[-1] in _BETWEEN:
-        near.pop()
     if near and (near[-1] in EVENT_NOUNS or _happened(near[-1])):
         return True
     # "killed in and around Freetown on Monday": a place between what happened and its day.
@@ -89,12 +86,9 @@ def names_the_event(prose: str, phrase: DatePhrase) -> bool:
         # "Saturday's quakes", "Friday evening's attack"
         noun = after[1] if len(after) > 1 else ""
         return _event_noun(noun.strip(".,;:"))
-    words = _before(prose, phrase)
-    if any(w in COUNT_WORDS for w in words[-4:]):
+    words, near = _before_and_near(prose, phrase)
+    if words is None:
         return False
-    near = list(words)
-    while near and near[-1] in _BETWEEN:
-        near.pop()
     if near and _event_noun(near[-1]):
         return True
     for at in range(len(words) - 1, max(-1, len(words) - RELATIVE_WORDS - 2), -1):
@@ -106,6 +100,19 @@ def names_the_event(prose: str, phrase: DatePhrase) -> bool:
 def _event_noun(word: str) -> bool:
     """One of `EVENT_NOUNS`, or its plural ("quakes", "tornadoes")."""
     return word in EVENT_NOUNS or word.removesuffix("s") in EVENT_NOUNS or word.removesuffix("es") in EVENT_NOUNS
+
+
+def _before_and_near(prose: str, phrase: DatePhrase) -> tuple[list[str] | None, list[str]]:
+    """The words of its clause before `phrase` (`_before`), and the same without the words that may stand
+    between a noun and its date ("in", "on", ...); (None, []) when a word of the count stands right before it
+    ("said on Sunday"): the phrase dates the count."""
+    words = _before(prose, phrase)
+    if any(w in COUNT_WORDS for w in words[-4:]):
+        return None, []
+    near = list(words)
+    while near and near[-1] in _BETWEEN:
+        near.pop()
+    return words, near
 
 
 def _before(prose: str, phrase: DatePhrase) -> list[str]:
