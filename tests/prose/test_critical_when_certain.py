@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -31,12 +29,6 @@ CLAIMS = [
 SPEAKER = "About {} people are still sheltering in Marlow, and the mayor said some villages were flattened."
 NAMED = "{} people were killed in Marlow, the mayor said."
 AGE = "In Marlow, one of those killed was Jane Doe, {}."
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_the_reports_own_figure_given_to_a_speaker_is_a_warning_naming_the_claimant(curated):

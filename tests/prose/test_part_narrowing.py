@@ -4,8 +4,6 @@ crew), and not a whole it is a part of ("four members of the band were among tho
 
 from __future__ import annotations
 
-import pytest
-
 from desk_helpers import claim, desk  # noqa: F401
 
 CATALOG = {
@@ -42,12 +40,6 @@ CLAIMS = [
 ]
 BAND = "In Marlow, {} members of the band were among those who died in the fire."
 FERRY = "The ferry left Marlow with {} people on board including 4 crew members."
-
-
-@pytest.fixture
-def curated(desk):  # noqa: F811
-    desk.curate(CATALOG, CLAIMS)
-    return desk
 
 
 def test_a_part_among_a_whole_the_group_words_name_is_read_as_the_part(curated):
